@@ -1,0 +1,109 @@
+/* buf.c: growable byte buffer. */
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dcatit_buf_init(DcatitBuf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->oom = false;
+}
+
+void dcatit_buf_release(DcatitBuf *b)
+{
+	free(b->data);
+	dcatit_buf_init(b);
+}
+
+void dcatit_buf_clear(DcatitBuf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+bool dcatit_buf_reserve(DcatitBuf *b, size_t n)
+{
+	if (b->oom)
+		return false;
+	if (n > ((size_t)-1) / 2 - b->len) {
+		b->oom = true;
+		return false;
+	}
+	size_t need = b->len + n + 1;
+	if (need <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(b->data, cap);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->data = p;
+	b->cap = cap;
+	return true;
+}
+
+bool dcatit_buf_add(DcatitBuf *b, const void *p, size_t n)
+{
+	if (!dcatit_buf_reserve(b, n))
+		return false;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return true;
+}
+
+bool dcatit_buf_adds(DcatitBuf *b, const char *s)
+{
+	return dcatit_buf_add(b, s, strlen(s));
+}
+
+bool dcatit_buf_addc(DcatitBuf *b, char c)
+{
+	return dcatit_buf_add(b, &c, 1);
+}
+
+bool dcatit_buf_vaddf(DcatitBuf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || !dcatit_buf_reserve(b, (size_t)n))
+		return false;
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+	return true;
+}
+
+bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bool ok = dcatit_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+char *dcatit_buf_detach(DcatitBuf *b)
+{
+	if (b->oom) {
+		dcatit_buf_release(b);
+		return NULL;
+	}
+	if (!b->data && !dcatit_buf_reserve(b, 0))
+		return NULL;
+	if (b->len == 0)
+		b->data[0] = '\0';
+	char *p = b->data;
+	dcatit_buf_init(b);
+	return p;
+}

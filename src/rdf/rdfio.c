@@ -1,0 +1,573 @@
+/* rdfio.c: RDF in and out through raptor2, the only file that includes its
+ * headers. Parsing feeds the document to raptor in chunks, interns every
+ * statement into the model with its line, counts errors in the log handler
+ * (raptor returns 0 after many errors), and forbids network and file access
+ * from inside documents (XML entities, xml:base tricks). */
+#include "rdf/rdfio.h"
+
+#include <errno.h>
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rdf/canon.h"
+#include "rdf/vocab.h"
+
+/* 64 KiB read chunks: raptor's turtle lexer copies chunks into its own
+ * buffer, so larger reads gained nothing on a 190 MB file. */
+#define READ_CHUNK (64u << 10)
+/* 1024 entries: a DCAT catalogue uses a few hundred distinct predicates,
+ * classes and datatypes; subject IRIs pass through without evicting them
+ * for long. */
+#define URI_CACHE 1024
+
+typedef struct {
+	DcatitModel *m;
+	DcatitTerms *terms;
+	raptor_parser *parser;
+	DcatitDiag *d;
+	const char *name;
+	uint32_t file;
+	unsigned long scope;
+	size_t errors;
+	size_t max_errors;
+	DcatitStatus st; /* first internal failure (OOM) */
+	DcatitBuf label; /* scratch for scoped blank node labels */
+	size_t label_prefix; /* length of "b<scope>_" at the start of label */
+	/* raptor interns URIs per world, so one pointer is one IRI while a
+	 * reference is held: each cached URI keeps a reference (released on
+	 * eviction), which makes the pointer a safe key. Predicates, classes
+	 * and datatypes then cost no hashing. */
+	raptor_uri *uri_key[URI_CACHE];
+	DcatitTermId uri_id[URI_CACHE];
+} ParseCtx;
+
+DcatitSyntax dcatit_rdfio_syntax_from_name(const char *name)
+{
+	static const struct {
+		const char *name;
+		DcatitSyntax syn;
+	} names[] = {
+		{"ttl", DCATIT_SYNTAX_TURTLE},     {"turtle", DCATIT_SYNTAX_TURTLE},
+		{"rdf", DCATIT_SYNTAX_RDFXML},     {"rdfxml", DCATIT_SYNTAX_RDFXML},
+		{"xml", DCATIT_SYNTAX_RDFXML},     {"owl", DCATIT_SYNTAX_RDFXML},
+		{"nt", DCATIT_SYNTAX_NTRIPLES},    {"ntriples", DCATIT_SYNTAX_NTRIPLES},
+		{"nq", DCATIT_SYNTAX_NQUADS},      {"nquads", DCATIT_SYNTAX_NQUADS},
+		{"trig", DCATIT_SYNTAX_TRIG},      {"canon", DCATIT_SYNTAX_CANON},
+	};
+	if (!name)
+		return DCATIT_SYNTAX_GUESS;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0)
+			return names[i].syn;
+	return DCATIT_SYNTAX_GUESS;
+}
+
+DcatitSyntax dcatit_rdfio_syntax_from_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	if (!dot)
+		return DCATIT_SYNTAX_GUESS;
+	DcatitSyntax s = dcatit_rdfio_syntax_from_name(dot + 1);
+	return s == DCATIT_SYNTAX_CANON ? DCATIT_SYNTAX_GUESS : s;
+}
+
+static bool starts_with_ci(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(end - p) < n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return false;
+	}
+	return true;
+}
+
+DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
+{
+	const char *p = data, *end = data + (len > 4096 ? 4096 : len);
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		if (p >= end)
+			break;
+		if (*p == '#') { /* a comment line: skip it */
+			while (p < end && *p != '\n')
+				p++;
+			continue;
+		}
+		if (*p == '<') {
+			if (starts_with_ci(p, end, "<?xml") || starts_with_ci(p, end, "<rdf:") ||
+			    starts_with_ci(p, end, "<!--") || starts_with_ci(p, end, "<!doctype rdf"))
+				return DCATIT_SYNTAX_RDFXML;
+			if (starts_with_ci(p, end, "<!doctype") || starts_with_ci(p, end, "<html"))
+				return DCATIT_SYNTAX_GUESS; /* an HTML page, not RDF */
+			/* "<iri> <iri> ..." : N-Triples is a subset of Turtle */
+			return DCATIT_SYNTAX_TURTLE;
+		}
+		if (*p == '@' || starts_with_ci(p, end, "prefix") ||
+		    starts_with_ci(p, end, "base") || *p == '_' || *p == '[' || *p == '(')
+			return DCATIT_SYNTAX_TURTLE;
+		if (*p == '{')
+			return DCATIT_SYNTAX_GUESS; /* JSON (-LD) is not parsed here */
+		return DCATIT_SYNTAX_TURTLE;
+	}
+	return DCATIT_SYNTAX_GUESS;
+}
+
+const char *dcatit_rdfio_syntax_name(DcatitSyntax s)
+{
+	switch (s) {
+	case DCATIT_SYNTAX_GUESS: return "guess";
+	case DCATIT_SYNTAX_TURTLE: return "turtle";
+	case DCATIT_SYNTAX_RDFXML: return "rdfxml";
+	case DCATIT_SYNTAX_NTRIPLES: return "ntriples";
+	case DCATIT_SYNTAX_NQUADS: return "nquads";
+	case DCATIT_SYNTAX_TRIG: return "trig";
+	case DCATIT_SYNTAX_CANON: return "canon";
+	}
+	return "guess";
+}
+
+static raptor_world *open_world(void)
+{
+	raptor_world *w = raptor_new_world();
+	if (!w)
+		return NULL;
+	/* we own libcurl's global initialisation (src/net/http) */
+	raptor_world_set_flag(w, RAPTOR_WORLD_FLAG_WWW_SKIP_INIT_FINISH, 1);
+	if (raptor_world_open(w)) {
+		raptor_free_world(w);
+		return NULL;
+	}
+	return w;
+}
+
+static void log_handler(void *data, raptor_log_message *msg)
+{
+	ParseCtx *c = data;
+	if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
+		return;
+	c->errors++;
+	if (c->errors == 1) {
+		unsigned long line = 0, col = 0;
+		raptor_locator *loc = msg->locator;
+		if ((!loc || loc->line <= 0) && c->parser)
+			loc = raptor_parser_get_locator(c->parser);
+		if (loc) {
+			line = loc->line > 0 ? (unsigned long)loc->line : 0;
+			col = loc->column > 0 ? (unsigned long)loc->column : 0;
+		}
+		/* the message text is freed when we return: copy it */
+		dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, line, col, "%s",
+		                msg->text ? msg->text : "syntax error");
+	}
+	if (c->parser && c->errors >= c->max_errors)
+		raptor_parser_parse_abort(c->parser);
+}
+
+static DcatitTermId intern_uri(ParseCtx *c, raptor_uri *u)
+{
+	size_t slot = ((uintptr_t)u >> 4) % URI_CACHE;
+	if (c->uri_key[slot] == u)
+		return c->uri_id[slot];
+	size_t len;
+	const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+	DcatitTermId id = dcatit_terms_iri(c->terms, (const char *)s, len);
+	if (id) {
+		if (c->uri_key[slot])
+			raptor_free_uri(c->uri_key[slot]);
+		c->uri_key[slot] = raptor_uri_copy(u);
+		c->uri_id[slot] = id;
+	}
+	return id;
+}
+
+static DcatitTermId intern_term(ParseCtx *c, raptor_term *t)
+{
+	switch (t->type) {
+	case RAPTOR_TERM_TYPE_URI:
+		return intern_uri(c, t->value.uri);
+	case RAPTOR_TERM_TYPE_BLANK:
+		c->label.len = c->label_prefix;
+		dcatit_buf_add(&c->label, t->value.blank.string, t->value.blank.string_len);
+		if (c->label.oom)
+			return 0;
+		return dcatit_terms_bnode(c->terms, c->label.data, c->label.len);
+	case RAPTOR_TERM_TYPE_LITERAL: {
+		DcatitTermId dt = 0;
+		if (t->value.literal.datatype &&
+		    !(dt = intern_uri(c, t->value.literal.datatype)))
+			return 0;
+		return dcatit_terms_literal(c->terms, (const char *)t->value.literal.string,
+		                            t->value.literal.string_len, dt,
+		                            (const char *)t->value.literal.language);
+	}
+	case RAPTOR_TERM_TYPE_UNKNOWN:
+		break;
+	}
+	return 0;
+}
+
+static void statement_handler(void *data, raptor_statement *st)
+{
+	ParseCtx *c = data;
+	if (c->st)
+		return;
+	DcatitTermId s = intern_term(c, st->subject);
+	DcatitTermId p = intern_term(c, st->predicate);
+	DcatitTermId o = intern_term(c, st->object);
+	if (!s || !p || !o) {
+		c->st = DCATIT_ERR_NOMEM;
+		raptor_parser_parse_abort(c->parser);
+		return;
+	}
+	raptor_locator *loc = raptor_parser_get_locator(c->parser);
+	DcatitLoc l = {c->file, loc && loc->line > 0 ? (uint32_t)loc->line : 0};
+	DcatitStatus r = dcatit_model_add(c->m, s, p, o, l);
+	if (r == DCATIT_ERR_USAGE) {
+		/* a literal subject or blank predicate (generalised RDF, e.g. from
+		 * TriG/N-Quads extensions): not RDF 1.1, report it as data error */
+		c->errors++;
+		if (c->errors == 1)
+			dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, l.line, 0,
+			                "statement is not valid RDF (literal subject or "
+			                "non-IRI predicate)");
+	} else if (r) {
+		c->st = r;
+		raptor_parser_parse_abort(c->parser);
+	}
+}
+
+static void namespace_handler(void *data, raptor_namespace *ns)
+{
+	ParseCtx *c = data;
+	const unsigned char *prefix = raptor_namespace_get_prefix(ns);
+	raptor_uri *uri = raptor_namespace_get_uri(ns);
+	if (!uri)
+		return;
+	if (dcatit_model_add_prefix(c->m, prefix ? (const char *)prefix : "",
+	                            (const char *)raptor_uri_as_string(uri)))
+		c->st = DCATIT_ERR_NOMEM;
+}
+
+static const char *parser_name(DcatitSyntax s)
+{
+	switch (s) {
+	case DCATIT_SYNTAX_RDFXML: return "rdfxml";
+	case DCATIT_SYNTAX_NTRIPLES: return "ntriples";
+	case DCATIT_SYNTAX_NQUADS: return "nquads";
+	case DCATIT_SYNTAX_TRIG: return "trig";
+	case DCATIT_SYNTAX_TURTLE:
+	case DCATIT_SYNTAX_GUESS:
+	case DCATIT_SYNTAX_CANON:
+		break;
+	}
+	return "turtle";
+}
+
+/* A source of bytes: a FILE or a memory block. */
+typedef struct {
+	FILE *f;
+	const char *mem;
+	size_t memlen;
+	size_t pos;
+} Input;
+
+static size_t input_read(Input *in, char *buf, size_t cap, bool *eof)
+{
+	if (in->f) {
+		size_t n = fread(buf, 1, cap, in->f);
+		*eof = n < cap;
+		return n;
+	}
+	size_t n = in->memlen - in->pos;
+	if (n > cap)
+		n = cap;
+	memcpy(buf, in->mem + in->pos, n);
+	in->pos += n;
+	*eof = in->pos >= in->memlen;
+	return n;
+}
+
+static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
+                                const char *path, const DcatitParseOpts *opts,
+                                DcatitDiag *d)
+{
+	DcatitParseOpts def = {0};
+	if (!opts)
+		opts = &def;
+	char *buf = malloc(READ_CHUNK);
+	if (!buf)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, name, 0, 0, "out of memory");
+	bool eof = false;
+	size_t n = input_read(in, buf, READ_CHUNK, &eof);
+	if (in->f && ferror(in->f)) {
+		free(buf);
+		return dcatit_diag_set(d, DCATIT_ERR_IO, name, 0, 0, "%s", strerror(errno));
+	}
+
+	DcatitSyntax syn = opts->syntax;
+	if (syn == DCATIT_SYNTAX_GUESS && path)
+		syn = dcatit_rdfio_syntax_from_path(path);
+	if (syn == DCATIT_SYNTAX_GUESS) {
+		syn = dcatit_rdfio_syntax_sniff(buf, n);
+		if (syn == DCATIT_SYNTAX_GUESS && n > 0) {
+			free(buf);
+			return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 1, 1,
+			                       "cannot tell the RDF syntax of this document "
+			                       "(HTML, JSON or not RDF); name it with a known "
+			                       "extension or a syntax option");
+		}
+	}
+
+	raptor_world *w = open_world();
+	if (!w) {
+		free(buf);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, name, 0, 0,
+		                       "cannot initialise raptor");
+	}
+	ParseCtx c = {.m = m, .terms = dcatit_model_terms(m), .d = d, .name = name};
+	c.max_errors = opts->max_errors ? opts->max_errors : 1;
+	dcatit_buf_init(&c.label);
+	c.scope = dcatit_terms_next_scope(c.terms);
+	dcatit_buf_addf(&c.label, "b%lu_", c.scope);
+	c.label_prefix = c.label.len;
+	c.file = dcatit_model_add_source(m, name);
+	raptor_world_set_log_handler(w, &c, log_handler);
+
+	DcatitStatus st = DCATIT_OK;
+	raptor_uri *base = NULL;
+	c.parser = raptor_new_parser(w, parser_name(syn));
+	if (opts->base_uri) {
+		base = raptor_new_uri(w, (const unsigned char *)opts->base_uri);
+	} else if (path && strcmp(path, "-") != 0) {
+		unsigned char *u = raptor_uri_filename_to_uri_string(path);
+		if (u) {
+			base = raptor_new_uri(w, u);
+			raptor_free_memory(u);
+		}
+	} else {
+		base = raptor_new_uri(w, (const unsigned char *)"file:///dev/stdin");
+	}
+	if (!c.parser || !base || !c.file) {
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, name, 0, 0, "out of memory");
+		goto done;
+	}
+	/* data may be hostile: no network, no local files, no entities */
+	raptor_parser_set_option(c.parser, RAPTOR_OPTION_NO_NET, NULL, 1);
+	raptor_parser_set_option(c.parser, RAPTOR_OPTION_NO_FILE, NULL, 1);
+	raptor_parser_set_option(c.parser, RAPTOR_OPTION_LOAD_EXTERNAL_ENTITIES, NULL, 0);
+	raptor_parser_set_option(c.parser, RAPTOR_OPTION_WWW_TIMEOUT, NULL, 1);
+	raptor_parser_set_statement_handler(c.parser, &c, statement_handler);
+	raptor_parser_set_namespace_handler(c.parser, &c, namespace_handler);
+
+	if (raptor_parser_parse_start(c.parser, base)) {
+		if (!c.errors)
+			dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 0, 0,
+			                "cannot start the %s parser", parser_name(syn));
+		st = DCATIT_ERR_SYNTAX;
+		goto done;
+	}
+	for (;;) {
+		int r = raptor_parser_parse_chunk(c.parser, (const unsigned char *)buf, n,
+		                                  eof ? 1 : 0);
+		if (r || c.st || c.errors)
+			break;
+		if (eof)
+			break;
+		n = input_read(in, buf, READ_CHUNK, &eof);
+		if (in->f && ferror(in->f)) {
+			st = dcatit_diag_set(d, DCATIT_ERR_IO, name, 0, 0, "%s",
+			                     strerror(errno));
+			goto done;
+		}
+	}
+	if (c.st)
+		st = dcatit_diag_set(d, c.st, name, 0, 0, "%s", dcatit_strerror(c.st));
+	else if (c.errors)
+		st = DCATIT_ERR_SYNTAX; /* d was filled by the log handler */
+done:
+	for (size_t i = 0; i < URI_CACHE; i++)
+		if (c.uri_key[i])
+			raptor_free_uri(c.uri_key[i]);
+	if (base)
+		raptor_free_uri(base);
+	if (c.parser)
+		raptor_free_parser(c.parser);
+	raptor_free_world(w);
+	dcatit_buf_release(&c.label);
+	free(buf);
+	return st;
+}
+
+DcatitStatus dcatit_rdfio_parse_file(DcatitModel *m, const char *path,
+                                     const DcatitParseOpts *opts, DcatitDiag *d)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = opts && opts->name ? opts->name : is_stdin ? "<stdin>" : path;
+	Input in = {0};
+	in.f = is_stdin ? stdin : fopen(path, "rb");
+	if (!in.f)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, name, 0, 0, "%s", strerror(errno));
+	DcatitStatus st = parse_input(m, &in, name, is_stdin ? NULL : path, opts, d);
+	if (!is_stdin)
+		fclose(in.f);
+	return st;
+}
+
+DcatitStatus dcatit_rdfio_parse_mem(DcatitModel *m, const char *data, size_t len,
+                                    const DcatitParseOpts *opts, DcatitDiag *d)
+{
+	const char *name = opts && opts->name ? opts->name : "<memory>";
+	Input in = {.mem = data, .memlen = len};
+	return parse_input(m, &in, name, NULL, opts, d);
+}
+
+/* ---- writing ---- */
+
+static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	size_t n = dcatit_model_size(m);
+	for (size_t i = 0; i < n; i++) {
+		const DcatitTriple *tr = dcatit_model_triple(m, i);
+		dcatit_terms_write_nt(t, tr->s, out);
+		dcatit_buf_addc(out, ' ');
+		dcatit_terms_write_nt(t, tr->p, out);
+		dcatit_buf_addc(out, ' ');
+		dcatit_terms_write_nt(t, tr->o, out);
+		dcatit_buf_adds(out, " .\n");
+	}
+	return out->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
+}
+
+static raptor_term *raptor_term_of(raptor_world *w, DcatitTerms *t, DcatitTermId id)
+{
+	switch (dcatit_terms_kind(t, id)) {
+	case DCATIT_TERM_IRI:
+		return raptor_new_term_from_counted_uri_string(
+			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id));
+	case DCATIT_TERM_BNODE:
+		return raptor_new_term_from_counted_blank(
+			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id));
+	case DCATIT_TERM_LITERAL: {
+		const char *lang = dcatit_terms_lang(t, id);
+		DcatitTermId dt = dcatit_terms_datatype(t, id);
+		raptor_uri *dturi = NULL;
+		const char *dts = dcatit_terms_str(t, dt);
+		if (!*lang && strcmp(dts, DCATIT_NS_XSD "string") != 0)
+			dturi = raptor_new_uri(w, (const unsigned char *)dts);
+		raptor_term *r = raptor_new_term_from_counted_literal(
+			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id),
+			dturi, *lang ? (const unsigned char *)lang : NULL,
+			(unsigned char)strlen(lang));
+		if (dturi)
+			raptor_free_uri(dturi);
+		return r;
+	}
+	case DCATIT_TERM_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static DcatitStatus write_raptor(DcatitModel *m, DcatitBuf *out, DcatitSyntax syntax,
+                                 const char *base_uri, DcatitDiag *d)
+{
+	raptor_world *w = open_world();
+	if (!w)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot initialise raptor");
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitStatus st = DCATIT_OK;
+	raptor_uri *base = base_uri ? raptor_new_uri(w, (const unsigned char *)base_uri) : NULL;
+	raptor_serializer *ser = raptor_new_serializer(
+		w, syntax == DCATIT_SYNTAX_RDFXML ? "rdfxml-abbrev" : "turtle");
+	void *str = NULL;
+	size_t len = 0;
+	if (!ser || (base_uri && !base)) {
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < dcatit_model_prefix_count(m); i++) {
+		const char *prefix, *iri;
+		dcatit_model_prefix(m, i, &prefix, &iri);
+		raptor_uri *u = raptor_new_uri(w, (const unsigned char *)iri);
+		if (u) {
+			/* uri first, then prefix */
+			raptor_serializer_set_namespace(ser, u, *prefix ? (const unsigned char *)prefix : NULL);
+			raptor_free_uri(u);
+		}
+	}
+	if (raptor_serializer_start_to_string(ser, base, &str, &len)) {
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot start the serializer");
+		goto done;
+	}
+	size_t n = dcatit_model_size(m);
+	for (size_t i = 0; i < n && !st; i++) {
+		const DcatitTriple *tr = dcatit_model_triple(m, i);
+		raptor_statement *s = raptor_new_statement_from_nodes(
+			w, raptor_term_of(w, t, tr->s), raptor_term_of(w, t, tr->p),
+			raptor_term_of(w, t, tr->o), NULL);
+		if (!s || raptor_serializer_serialize_statement(ser, s))
+			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot serialise a statement");
+		if (s)
+			raptor_free_statement(s);
+	}
+	if (raptor_serializer_serialize_end(ser) && !st)
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot finish the serializer");
+	raptor_free_serializer(ser);
+	ser = NULL;
+	if (!st && str && !dcatit_buf_add(out, str, len))
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+done:
+	if (str)
+		raptor_free_memory(str);
+	if (ser)
+		raptor_free_serializer(ser);
+	if (base)
+		raptor_free_uri(base);
+	raptor_free_world(w);
+	return st;
+}
+
+DcatitStatus dcatit_rdfio_write_buf(DcatitModel *m, DcatitBuf *out, DcatitSyntax syntax,
+                                    const char *base_uri, DcatitDiag *d)
+{
+	switch (syntax) {
+	case DCATIT_SYNTAX_NTRIPLES:
+	case DCATIT_SYNTAX_NQUADS:
+		if (write_ntriples(m, out))
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return DCATIT_OK;
+	case DCATIT_SYNTAX_CANON:
+		if (dcatit_canon_write(m, out))
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return DCATIT_OK;
+	case DCATIT_SYNTAX_GUESS:
+	case DCATIT_SYNTAX_TURTLE:
+	case DCATIT_SYNTAX_TRIG:
+	case DCATIT_SYNTAX_RDFXML:
+		break;
+	}
+	return write_raptor(m, out, syntax, base_uri, d);
+}
+
+DcatitStatus dcatit_rdfio_write(DcatitModel *m, FILE *out, DcatitSyntax syntax,
+                                const char *base_uri, DcatitDiag *d)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitStatus st = dcatit_rdfio_write_buf(m, &b, syntax, base_uri, d);
+	if (!st && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "%s", strerror(errno));
+	dcatit_buf_release(&b);
+	return st;
+}

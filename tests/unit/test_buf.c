@@ -1,0 +1,79 @@
+/* test_buf.c: the growable buffer. */
+#include "base/buf.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(appends_accumulate_and_stay_nul_terminated)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	ck_assert(dcatit_buf_adds(&b, "abc"));
+	ck_assert(dcatit_buf_addc(&b, '-'));
+	ck_assert(dcatit_buf_addf(&b, "%d/%s", 42, "x"));
+	ck_assert_str_eq(b.data, "abc-42/x");
+	ck_assert_uint_eq(b.len, 8);
+	dcatit_buf_release(&b);
+	ck_assert_ptr_null(b.data);
+}
+END_TEST
+
+START_TEST(large_appends_grow_the_buffer)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	for (int i = 0; i < 100000; i++)
+		dcatit_buf_adds(&b, "0123456789");
+	ck_assert_uint_eq(b.len, 1000000);
+	ck_assert(!b.oom);
+	ck_assert_int_eq(b.data[999999], '9');
+	dcatit_buf_release(&b);
+}
+END_TEST
+
+START_TEST(detach_hands_over_the_string_and_empties_the_buffer)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	char *empty = dcatit_buf_detach(&b);
+	ck_assert_str_eq(empty, "");
+	free(empty);
+	dcatit_buf_adds(&b, "kept");
+	char *s = dcatit_buf_detach(&b);
+	ck_assert_str_eq(s, "kept");
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_ptr_null(b.data);
+	free(s);
+}
+END_TEST
+
+START_TEST(clear_keeps_storage_but_drops_content)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_adds(&b, "something");
+	dcatit_buf_clear(&b);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_str_eq(b.data, "");
+	dcatit_buf_adds(&b, "new");
+	ck_assert_str_eq(b.data, "new");
+	dcatit_buf_release(&b);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("buf");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, appends_accumulate_and_stay_nul_terminated);
+	tcase_add_test(tc, large_appends_grow_the_buffer);
+	tcase_add_test(tc, detach_hands_over_the_string_and_empties_the_buffer);
+	tcase_add_test(tc, clear_keeps_storage_but_drops_content);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
