@@ -1,0 +1,242 @@
+/* cmd_convert.c: `dcatit convert`: read RDF in any syntax raptor knows and
+ * write it normalised (Turtle with prefixes, RDF/XML, N-Triples, or the
+ * canonical sorted N-Triples used by tests). The output file is written
+ * under a temporary name and renamed, so an error never leaves half a file. */
+#include "cli/cmds.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "cli/msg.h"
+#include "cli/opt.h"
+#include "rdf/canon.h"
+#include "rdf/jsonld.h"
+#include "rdf/model.h"
+#include "rdf/rdfio.h"
+#include "rdf/term.h"
+
+static const char usage[] =
+	"usage: dcatit convert IN [-o OUT] [--to ttl|rdf|nt|jsonld|canon]\n"
+	"                      [--from SYNTAX] [--base IRI]\n"
+	"\n"
+	"Read the RDF document IN ('-' for standard input) and write it to OUT\n"
+	"(default: standard output; '-' too).\n"
+	"\n"
+	"  -o, --output OUT  write to OUT, replacing it only once the output is\n"
+	"                    complete\n"
+	"  -t, --to SYNTAX   output syntax: ttl (Turtle with prefixes), rdf\n"
+	"                    (RDF/XML), nt (N-Triples), jsonld (flattened JSON-LD),\n"
+	"                    canon (sorted N-Triples with blank nodes relabelled,\n"
+	"                    for comparing graphs); default: from OUT's extension,\n"
+	"                    else ttl\n"
+	"  -f, --from SYNTAX input syntax: ttl, rdf, nt, nq, trig; default: from IN's\n"
+	"                    extension, else sniffed from the content\n"
+	"  -b, --base IRI    base IRI for relative IRIs in IN\n"
+	"  -h, --help        show this help\n"
+	"\n"
+	"Exit status: 0 done, 2 usage error, 3 unreadable input, syntax error or\n"
+	"write failure.\n";
+
+/* Output syntax for JSON-LD, which rdfio does not write (jsonld does). */
+#define SYNTAX_JSONLD ((DcatitSyntax)100)
+
+/* Write to a device or FIFO (/dev/stdout, a named pipe) in place: renaming
+ * a temp file over it would replace the device node. */
+static int write_special(const char *path, const DcatitBuf *text)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f) {
+		dcatit_msg_error("cannot write '%s': %s", path, strerror(errno));
+		return DCATIT_EXIT_RUNTIME;
+	}
+	bool ok = !text->len || fwrite(text->data, 1, text->len, f) == text->len;
+	ok = fflush(f) == 0 && ok && !ferror(f);
+	int err = errno;
+	if (fclose(f) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	if (!ok) {
+		dcatit_msg_error("cannot write '%s': %s", path, strerror(err));
+		return DCATIT_EXIT_RUNTIME;
+	}
+	return DCATIT_EXIT_OK;
+}
+
+/* Write the serialised graph to path ("-" = stdout) via a temp file. */
+static int write_output(const char *path, const DcatitBuf *text)
+{
+	if (strcmp(path, "-") == 0) {
+		/* a failed write is reported once, by dcatit_msg_finish_stdout */
+		if (text->len && fwrite(text->data, 1, text->len, stdout) != text->len)
+			return DCATIT_EXIT_RUNTIME;
+		return DCATIT_EXIT_OK;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_special(path, text);
+	DcatitBuf tmp;
+	dcatit_buf_init(&tmp);
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		dcatit_buf_add(&tmp, path, (size_t)(slash - path + 1));
+	dcatit_buf_addf(&tmp, ".%s.tmpXXXXXX", slash ? slash + 1 : path);
+	if (tmp.oom) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		return DCATIT_EXIT_RUNTIME;
+	}
+	int fd = mkstemp(tmp.data);
+	if (fd < 0) {
+		dcatit_msg_error("cannot write '%s': %s", path, strerror(errno));
+		dcatit_buf_release(&tmp);
+		return DCATIT_EXIT_RUNTIME;
+	}
+	/* mkstemp makes the file 0600; give it the usual umask-derived mode */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		goto fail;
+	}
+	if (text->len && fwrite(text->data, 1, text->len, f) != text->len) {
+		fclose(f);
+		goto fail;
+	}
+	if (fflush(f) != 0 || ferror(f)) {
+		fclose(f);
+		goto fail;
+	}
+	if (fclose(f) != 0)
+		goto fail;
+	if (rename(tmp.data, path) != 0)
+		goto fail;
+	dcatit_buf_release(&tmp);
+	return DCATIT_EXIT_OK;
+fail:;
+	int err = errno;
+	unlink(tmp.data);
+	dcatit_msg_error("cannot write '%s': %s", path, strerror(err));
+	dcatit_buf_release(&tmp);
+	return DCATIT_EXIT_RUNTIME;
+}
+
+static DcatitSyntax output_syntax(const char *name)
+{
+	if (strcmp(name, "ttl") == 0 || strcmp(name, "turtle") == 0)
+		return DCATIT_SYNTAX_TURTLE;
+	if (strcmp(name, "rdf") == 0 || strcmp(name, "rdfxml") == 0 ||
+	    strcmp(name, "xml") == 0)
+		return DCATIT_SYNTAX_RDFXML;
+	if (strcmp(name, "nt") == 0 || strcmp(name, "ntriples") == 0)
+		return DCATIT_SYNTAX_NTRIPLES;
+	if (strcmp(name, "canon") == 0)
+		return DCATIT_SYNTAX_CANON;
+	if (strcmp(name, "jsonld") == 0 || strcmp(name, "json-ld") == 0)
+		return SYNTAX_JSONLD;
+	return DCATIT_SYNTAX_GUESS;
+}
+
+static DcatitSyntax input_syntax(const char *name)
+{
+	DcatitSyntax s = dcatit_rdfio_syntax_from_name(name);
+	return s == DCATIT_SYNTAX_CANON ? DCATIT_SYNTAX_NTRIPLES : s;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+	const char *in = NULL, *out = "-", *to = NULL, *from = NULL, *base = NULL;
+	bool opts_done = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (opts_done || !dcatit_opt_is_option(a)) {
+			if (in)
+				return dcatit_msg_usage("convert", "too many inputs ('%s'); "
+				                        "convert reads one document", a);
+			in = a;
+		} else if (strcmp(a, "--") == 0) {
+			opts_done = true;
+		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
+			fputs(usage, stdout);
+			return DCATIT_EXIT_OK;
+		} else if ((r = dcatit_opt_value("convert", argc, argv, &i, "--output", "-o", &out)) ||
+		           (r = dcatit_opt_value("convert", argc, argv, &i, "--to", "-t", &to)) ||
+		           (r = dcatit_opt_value("convert", argc, argv, &i, "--from", "-f", &from)) ||
+		           (r = dcatit_opt_value("convert", argc, argv, &i, "--base", "-b", &base))) {
+			if (r < 0)
+				return DCATIT_EXIT_USAGE;
+		} else {
+			return dcatit_msg_usage("convert", "unknown option '%s'", a);
+		}
+	}
+	if (!in)
+		return dcatit_msg_usage("convert", "no input given");
+	DcatitSyntax osyn = DCATIT_SYNTAX_TURTLE;
+	if (to) {
+		osyn = output_syntax(to);
+		if (osyn == DCATIT_SYNTAX_GUESS)
+			return dcatit_msg_usage("convert", "unknown output syntax '%s' "
+			                        "(ttl, rdf, nt, jsonld or canon)", to);
+	} else if (strcmp(out, "-") != 0) {
+		DcatitSyntax s = dcatit_rdfio_syntax_from_path(out);
+		size_t n = strlen(out);
+		if (s == DCATIT_SYNTAX_TURTLE || s == DCATIT_SYNTAX_RDFXML ||
+		    s == DCATIT_SYNTAX_NTRIPLES)
+			osyn = s;
+		else if (n > 7 && strcmp(out + n - 7, ".jsonld") == 0)
+			osyn = SYNTAX_JSONLD;
+	}
+	DcatitParseOpts po;
+	memset(&po, 0, sizeof po);
+	po.base_uri = base;
+	if (from) {
+		po.syntax = input_syntax(from);
+		if (po.syntax == DCATIT_SYNTAX_GUESS)
+			return dcatit_msg_usage("convert", "unknown input syntax '%s' "
+			                        "(ttl, rdf, nt, nq or trig)", from);
+	}
+
+	int code = DCATIT_EXIT_RUNTIME;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	DcatitTerms *terms = dcatit_terms_new();
+	DcatitModel *m = terms ? dcatit_model_new(terms) : NULL;
+	if (!m) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		goto done;
+	}
+	DcatitStatus st = dcatit_rdfio_parse_file(m, in, &po, &d);
+	if (st != DCATIT_OK) {
+		code = dcatit_msg_diag(&d);
+		goto done;
+	}
+	if (osyn == DCATIT_SYNTAX_CANON)
+		st = dcatit_canon_write(m, &text);
+	else if (osyn == SYNTAX_JSONLD)
+		st = dcatit_jsonld_write(m, &text, &d);
+	else
+		st = dcatit_rdfio_write_buf(m, &text, osyn, base, &d);
+	if (st == DCATIT_OK && text.oom)
+		st = DCATIT_ERR_NOMEM;
+	if (st != DCATIT_OK) {
+		if (d.status == DCATIT_OK)
+			dcatit_diag_set(&d, st, NULL, 0, 0, "%s", dcatit_strerror(st));
+		code = dcatit_msg_diag(&d);
+		goto done;
+	}
+	code = write_output(out, &text);
+done:
+	dcatit_buf_release(&text);
+	dcatit_model_free(m);
+	dcatit_terms_free(terms);
+	return code;
+}

@@ -1,0 +1,352 @@
+/* cmd_push.c: `dcatit push`: publish the datasets of DCAT-AP_IT RDF files
+ * to a CKAN portal with the ckanext-dcatapit schema. The work is in
+ * src/ckan (map, api, sync); this file reads the options and the token,
+ * loads the catalogue, and prints the plan, progress and summary. The
+ * token never comes from argv and is never printed. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "config.h"
+#include "ckan/api.h"
+#include "ckan/map.h"
+#include "ckan/sync.h"
+#include "cli/cmds.h"
+#include "cli/msg.h"
+#include "cli/opt.h"
+#include "rdf/model.h"
+#include "rdf/rdfio.h"
+#include "rdf/term.h"
+
+static const char usage[] =
+	"usage: dcatit push --ckan URL --org NAME [CATALOG...] [--dry-run] [--prune]\n"
+	"                   [--force] [--jobs N] [--token-file F] [--org-identifier IPA]\n"
+	"                   [--org-title TITLE] [--upload URL=DIR]\n"
+	"\n"
+	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
+	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
+	"ckanext-dcatapit schema. Datasets are matched by dct:identifier; an\n"
+	"unchanged dataset costs no write.\n"
+	"\n"
+	"  --ckan URL            the portal (http:// or https://)\n"
+	"  --org NAME            the organization; created if missing (its IPA code\n"
+	"                        from --org-identifier, else the catalogue's rights\n"
+	"                        holder)\n"
+	"  --dry-run             print the plan (create/update/unchanged/delete per\n"
+	"                        dataset) and write nothing\n"
+	"  --prune               delete the packages this tool created in NAME that\n"
+	"                        are no longer in the catalogue\n"
+	"  --force               update every package of the catalogue, even those\n"
+	"                        whose content hash says unchanged (e.g. after edits\n"
+	"                        made in CKAN)\n"
+	"  -j, --jobs N          parallel requests (default 4, at most 64)\n"
+	"  --token-file F        read the API token from F (default: the\n"
+	"                        CKAN_API_TOKEN environment variable)\n"
+	"  --org-identifier IPA  IPA code used when the organization is created\n"
+	"  --org-title TITLE     title used when the organization is created\n"
+	"  --upload URL=DIR      upload the distributions whose download URL starts\n"
+	"                        with URL from DIR (the rest of the URL is the path\n"
+	"                        under DIR) instead of linking them; file:// URLs\n"
+	"                        are always uploaded (repeatable)\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Exit status: 0 done, 1 some dataset failed, 2 usage error, 3 the catalogue\n"
+	"could not be loaded or the portal could not be used.\n";
+
+static char *read_token_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		dcatit_msg_error("cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	char chunk[512];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < 65536)
+		dcatit_buf_add(&b, chunk, n);
+	bool err = ferror(f);
+	fclose(f);
+	if (err || b.oom) {
+		dcatit_msg_error("cannot read '%s': %s", path, err ? strerror(EIO) : "out of memory");
+		dcatit_buf_release(&b);
+		return NULL;
+	}
+	while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r' ||
+	                 b.data[b.len - 1] == ' ' || b.data[b.len - 1] == '\t'))
+		b.data[--b.len] = '\0';
+	if (!b.len) {
+		dcatit_msg_error("the token file '%s' is empty", path);
+		dcatit_buf_release(&b);
+		return NULL;
+	}
+	return dcatit_buf_detach(&b);
+}
+
+static void wipe(char *s)
+{
+	if (s) {
+		volatile char *p = s;
+		while (*p)
+			*p++ = 0;
+	}
+}
+
+static void progress(void *ud, size_t done, size_t total)
+{
+	(void)ud;
+	dcatit_msg_progress("push: %zu/%zu datasets", done, total);
+}
+
+/* The organization's IPA code and title from the catalogue: the rights
+ * holder of the first dataset, else its publisher. */
+static void org_defaults(DcatitModel *m, char **ident, char **title)
+{
+	DcatitTermId *ds = NULL;
+	size_t n = 0;
+	*ident = *title = NULL;
+	if (dcatit_ckan_map_datasets(m, &ds, &n) != DCATIT_OK)
+		return;
+	for (size_t i = 0; i < n && !*ident; i++) {
+		DcatitJson *pkg = NULL;
+		if (dcatit_ckan_map_dataset(m, ds[i], &pkg, NULL) != DCATIT_OK)
+			continue;
+		const char *id = dcatit_json_get_str(pkg, "holder_identifier");
+		const char *nm = dcatit_json_get_str(pkg, "holder_name");
+		if (!id) {
+			id = dcatit_json_get_str(pkg, "publisher_identifier");
+			nm = dcatit_json_get_str(pkg, "publisher_name");
+		}
+		if (id) {
+			*ident = strdup(id);
+			*title = nm ? strdup(nm) : NULL;
+		}
+		dcatit_json_free(pkg);
+	}
+	free(ds);
+}
+
+/* Declared in cli/cmds.h once the command table lists push; repeated
+ * here so this file builds on its own. */
+int cmd_push(int argc, char **argv);
+
+int cmd_push(int argc, char **argv)
+{
+	const char *url = NULL, *org = NULL, *token_file = NULL, *jobs_s = NULL;
+	const char *org_ident = NULL, *org_title = NULL;
+	bool dry = false, prune = false, force = false;
+	DcatitSyncUpload uploads[16];
+	char *upload_specs[16];
+	size_t nuploads = 0;
+	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	size_t nfiles = 0;
+	if (!files) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		return DCATIT_EXIT_RUNTIME;
+	}
+	int code = DCATIT_EXIT_OK;
+	bool opts_done = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (opts_done || !dcatit_opt_is_option(a)) {
+			files[nfiles++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			opts_done = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--help", "-h")) {
+			fputs(usage, stdout);
+			free(files);
+			return dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
+		}
+		if (dcatit_opt_flag(argv, i, "--dry-run", NULL)) {
+			dry = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--prune", NULL)) {
+			prune = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--force", NULL)) {
+			force = true;
+			continue;
+		}
+		/* never echo what follows --token: it would be the secret */
+		if (strncmp(a, "--token", 7) == 0 && strncmp(a, "--token-file", 12) != 0) {
+			free(files);
+			return dcatit_msg_usage("push", "the API token is never taken from the command "
+			                        "line: set CKAN_API_TOKEN or use --token-file");
+		}
+		const char *up = NULL;
+		if ((r = dcatit_opt_value("push", argc, argv, &i, "--upload", NULL, &up))) {
+			const char *eq = r > 0 ? strchr(up, '=') : NULL;
+			if (r < 0 || !eq || eq == up || !eq[1] || nuploads == 16) {
+				for (size_t k = 0; k < nuploads; k++)
+					free(upload_specs[k]);
+				free(files);
+				return r < 0 ? DCATIT_EXIT_USAGE
+				             : dcatit_msg_usage("push", "--upload needs URL=DIR (at most 16)");
+			}
+			char *spec = strdup(up);
+			if (!spec) {
+				dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+				free(files);
+				return DCATIT_EXIT_RUNTIME;
+			}
+			spec[eq - up] = '\0';
+			upload_specs[nuploads] = spec;
+			uploads[nuploads++] = (DcatitSyncUpload){ spec, spec + (eq - up) + 1 };
+			continue;
+		}
+		if ((r = dcatit_opt_value("push", argc, argv, &i, "--ckan", NULL, &url)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--org", NULL, &org)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--token-file", NULL, &token_file)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-identifier", NULL, &org_ident)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title))) {
+			if (r < 0) {
+				free(files);
+				return DCATIT_EXIT_USAGE;
+			}
+			continue;
+		}
+		free(files);
+		return dcatit_msg_usage("push", "unknown option '%.40s'", a);
+	}
+	if (!url || !org) {
+		free(files);
+		return dcatit_msg_usage("push", "--ckan URL and --org NAME are required");
+	}
+	unsigned jobs = 4;
+	if (jobs_s) {
+		char *end;
+		long v = strtol(jobs_s, &end, 10);
+		if (*end || v < 1 || v > 64) {
+			free(files);
+			return dcatit_msg_usage("push", "--jobs needs a number from 1 to 64, not '%s'",
+			                        jobs_s);
+		}
+		jobs = (unsigned)v;
+	}
+	if (!nfiles)
+		files[nfiles++] = "out/catalog.ttl";
+
+	char *token = NULL;
+	if (token_file) {
+		token = read_token_file(token_file);
+		if (!token) {
+			free(files);
+			return DCATIT_EXIT_RUNTIME;
+		}
+	} else if (getenv("CKAN_API_TOKEN") && *getenv("CKAN_API_TOKEN")) {
+		token = strdup(getenv("CKAN_API_TOKEN"));
+	}
+
+	DcatitTerms *terms = dcatit_terms_new();
+	DcatitModel *m = terms ? dcatit_model_new(terms) : NULL;
+	DcatitCkan *api = NULL;
+	DcatitSyncReport rep = { 0 };
+	char *def_ident = NULL, *def_title = NULL;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (!m) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		code = DCATIT_EXIT_RUNTIME;
+		goto out;
+	}
+	/* the whole catalogue loads, or nothing is pushed (and nothing pruned) */
+	for (size_t i = 0; i < nfiles; i++) {
+		DcatitParseOpts po = { 0 };
+		if (dcatit_rdfio_parse_file(m, files[i], &po, &d) != DCATIT_OK) {
+			code = dcatit_msg_diag(&d);
+			dcatit_msg_error("nothing pushed: the catalogue did not load");
+			goto out;
+		}
+	}
+	org_defaults(m, &def_ident, &def_title);
+
+	DcatitCkanOpts co = { .url = url, .token = token };
+	co.http.jobs = jobs;
+	co.http.user_agent = "dcatit/" DCATIT_VERSION;
+	api = dcatit_ckan_new(&co, &d);
+	wipe(token);
+	if (!api) {
+		code = dcatit_msg_diag(&d);
+		goto out;
+	}
+	DcatitSyncOpts so = {
+		.org = org,
+		.org_title = org_title ? org_title : def_title,
+		.org_identifier = org_ident ? org_ident : def_ident,
+		.dry_run = dry,
+		.prune = prune,
+		.force = force,
+		.uploads = uploads,
+		.nuploads = nuploads,
+		.progress = progress,
+	};
+	DcatitStatus st = dcatit_ckan_sync(api, m, &so, &rep, &d);
+	dcatit_msg_progress_done();
+	if (st != DCATIT_OK) {
+		dcatit_ckan_redact(api, d.message);
+		code = dcatit_msg_diag(&d);
+		goto out;
+	}
+	if (rep.org_created)
+		printf("%sorganization '%s'\n", dry ? "would create " : "created ", org);
+	for (size_t i = 0; i < rep.n; i++) {
+		const DcatitSyncItem *it = &rep.items[i];
+		if (dry)
+			printf("%-9s %s%s%s%s\n", dcatit_ckan_sync_action_name(it->planned),
+			       it->identifier, *it->name ? " (" : "", it->name, *it->name ? ")" : "");
+		if (it->outcome == DCATIT_SYNC_FAILED) {
+			char msg[2048];
+			snprintf(msg, sizeof msg, "%s", it->message ? it->message : "failed");
+			dcatit_ckan_redact(api, msg);
+			dcatit_msg_error("push: cannot %s '%s': %s",
+			                 dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
+			                                              ? DCATIT_SYNC_CREATE : it->planned),
+			                 *it->identifier ? it->identifier : it->name, msg);
+		}
+	}
+	if (dcatit_ckan_retries(api))
+		dcatit_msg_error("push: %lu request(s) retried after transient failures",
+		                 dcatit_ckan_retries(api));
+	if (prune && rep.prune_skipped)
+		dcatit_msg_error("push: --prune skipped: %s", rep.prune_skipped);
+	if (dry) {
+		size_t c = 0, u = 0, del = 0;
+		for (size_t i = 0; i < rep.n; i++) {
+			c += rep.items[i].planned == DCATIT_SYNC_CREATE;
+			u += rep.items[i].planned == DCATIT_SYNC_UPDATE;
+			del += rep.items[i].planned == DCATIT_SYNC_DELETE;
+		}
+		printf("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
+		       "%zu failed\n", c, u, rep.unchanged, del, rep.failed);
+	} else {
+		printf("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n",
+		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
+	}
+	code = rep.failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+out:
+	dcatit_ckan_sync_report_release(&rep);
+	dcatit_ckan_free(api);
+	dcatit_model_free(m);
+	dcatit_terms_free(terms);
+	if (token) {
+		wipe(token);
+		free(token);
+	}
+	free(def_ident);
+	free(def_title);
+	free(files);
+	for (size_t k = 0; k < nuploads; k++)
+		free(upload_specs[k]);
+	return dcatit_msg_finish_stdout(code);
+}

@@ -1,0 +1,317 @@
+/* cmd_validate.c: `dcatit validate`: load data and shapes (from files and/or
+ * the DCAT-AP_IT profile in the data directory), run the SHACL engine and
+ * write a report. Exit 0 conforms, 1 findings at or above --fail-on,
+ * 2 usage, 3 runtime error. */
+#include "cli/cmds.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/buf.h"
+#include "cli/datadir.h"
+#include "cli/msg.h"
+#include "cli/opt.h"
+#include "rdf/model.h"
+#include "rdf/rdfio.h"
+#include "rdf/term.h"
+#include "shacl/engine.h"
+#include "shacl/report.h"
+
+/* Inputs above this total size get a progress line (on a terminal only):
+ * below it parsing and validation take well under a second. */
+#define PROGRESS_BYTES (32L * 1024 * 1024)
+
+static const char usage[] =
+	"usage: dcatit validate DATA... [--shapes FILE]... [--format FORMAT]\n"
+	"                       [--fail-on LEVEL] [--profile PROFILE]\n"
+	"\n"
+	"Validate the RDF files DATA ('-' for standard input) with SHACL shapes\n"
+	"and report what does not conform. All DATA files form one data graph,\n"
+	"all shapes one shapes graph.\n"
+	"\n"
+	"  -s, --shapes FILE   add the shapes in FILE (repeatable)\n"
+	"  -p, --profile NAME  dcatapit: the DCAT-AP_IT shapes of the data\n"
+	"                      directory (shapes/*.ttl); dcatapit-strict: the same\n"
+	"                      plus shapes/*strict*.ttl; none: only --shapes. Default:\n"
+	"                      dcatapit without --shapes, none with --shapes. With\n"
+	"                      none and no --shapes, the data is its own shapes graph\n"
+	"  -f, --format FORMAT text (default, one 'file:line: severity: message'\n"
+	"                      per finding), json, junit, ttl (an\n"
+	"                      sh:ValidationReport) or github (workflow commands)\n"
+	"      --fail-on LEVEL exit 1 on findings at or above LEVEL: violation\n"
+	"                      (default), warning or info\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"The data directory is $DCATIT_DATADIR, else the installed one, else\n"
+	"vocab/ of the source tree. A summary line goes to standard error.\n"
+	"\n"
+	"Exit status: 0 conforms, 1 findings at or above --fail-on, 2 usage\n"
+	"error, 3 runtime error (unreadable file, syntax error, bad shapes).\n";
+
+typedef enum { PROFILE_DEFAULT, PROFILE_NONE, PROFILE_DCATAPIT, PROFILE_STRICT } Profile;
+
+typedef struct {
+	const char **items;
+	size_t n;
+} Names;
+
+static bool names_add(Names *l, const char *s)
+{
+	const char **p = realloc(l->items, (l->n + 1) * sizeof *p);
+	if (!p)
+		return false;
+	p[l->n++] = s;
+	l->items = p;
+	return true;
+}
+
+static long file_size(const char *path)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+		return 0;
+	return (long)st.st_size;
+}
+
+/* Parse one file into m; prints the error and returns false on failure. */
+static bool load(DcatitModel *m, const char *path, bool progress, int *code)
+{
+	DcatitParseOpts po;
+	memset(&po, 0, sizeof po);
+	po.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (progress)
+		dcatit_msg_progress("dcatit: reading %s", po.name);
+	if (dcatit_rdfio_parse_file(m, path, &po, &d) != DCATIT_OK) {
+		if (!d.file[0])
+			snprintf(d.file, sizeof d.file, "%s", po.name);
+		*code = dcatit_msg_diag(&d);
+		return false;
+	}
+	return true;
+}
+
+/* Load the profile's shapes (the .ttl files of DATADIR/shapes). Nothing
+ * goes into the data graph: the shapes check vocabulary membership with
+ * sh:in lists, and the vocabularies describe datasets and agents of their
+ * own that would mask class-presence rules and add false results
+ * (vocab/README.md). */
+static bool load_profile(Profile p, DcatitModel *shapes, bool progress,
+                         int *code)
+{
+	char dir[4096], sub[4200];
+	if (!dcatit_datadir_find(dir, sizeof dir)) {
+		dcatit_msg_error("cannot find the DCAT-AP_IT profile: '%s' is not a "
+		                 "directory (set DCATIT_DATADIR or use --profile none)", dir);
+		*code = DCATIT_EXIT_RUNTIME;
+		return false;
+	}
+	snprintf(sub, sizeof sub, "%s/shapes", dir);
+	size_t n = 0, nshapes = 0;
+	char **list = dcatit_datadir_list(sub, false, NULL, &n);
+	if (!list) {
+		dcatit_msg_error("cannot read the profile shapes in '%s'", sub);
+		*code = DCATIT_EXIT_RUNTIME;
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		const char *base = strrchr(list[i], '/');
+		base = base ? base + 1 : list[i];
+		/* shapes with "strict" in their name belong to dcatapit-strict */
+		if (p != PROFILE_STRICT && strstr(base, "strict"))
+			continue;
+		ok = load(shapes, list[i], progress, code);
+		nshapes++;
+	}
+	dcatit_datadir_list_free(list);
+	if (ok && !nshapes) {
+		dcatit_msg_error("no shapes in '%s' (set DCATIT_DATADIR or use "
+		                 "--profile none)", sub);
+		*code = DCATIT_EXIT_RUNTIME;
+		return false;
+	}
+	return ok;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	Names data_files = { NULL, 0 }, shape_files = { NULL, 0 }, report_names = { NULL, 0 };
+	const char *format = "text", *fail_on = "violation", *profile = NULL;
+	bool opts_done = false;
+	int code = DCATIT_EXIT_USAGE;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		int r;
+		if (opts_done || !dcatit_opt_is_option(a)) {
+			if (!names_add(&data_files, a))
+				goto oom;
+		} else if (strcmp(a, "--") == 0) {
+			opts_done = true;
+		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
+			fputs(usage, stdout);
+			code = DCATIT_EXIT_OK;
+			goto out;
+		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--shapes", "-s", &v))) {
+			if (r < 0)
+				goto out;
+			if (!names_add(&shape_files, v))
+				goto oom;
+		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--format", "-f", &format)) ||
+		           (r = dcatit_opt_value("validate", argc, argv, &i, "--fail-on", NULL, &fail_on)) ||
+		           (r = dcatit_opt_value("validate", argc, argv, &i, "--profile", "-p", &profile))) {
+			if (r < 0)
+				goto out;
+		} else {
+			dcatit_msg_usage("validate", "unknown option '%s'", a);
+			goto out;
+		}
+	}
+	if (!data_files.n) {
+		dcatit_msg_usage("validate", "no data files given");
+		goto out;
+	}
+	DcatitReportFormat fmt;
+	if (!dcatit_report_format_from_name(format, &fmt)) {
+		dcatit_msg_usage("validate", "unknown format '%s' (text, json, junit, "
+		                 "ttl or github)", format);
+		goto out;
+	}
+	DcatitSeverity level;
+	if (strcmp(fail_on, "violation") == 0 || strcmp(fail_on, "error") == 0)
+		level = DCATIT_SEV_VIOLATION;
+	else if (strcmp(fail_on, "warning") == 0)
+		level = DCATIT_SEV_WARNING;
+	else if (strcmp(fail_on, "info") == 0)
+		level = DCATIT_SEV_INFO;
+	else {
+		dcatit_msg_usage("validate", "unknown level '%s' for --fail-on "
+		                 "(violation, warning or info)", fail_on);
+		goto out;
+	}
+	Profile prof = PROFILE_DEFAULT;
+	if (profile) {
+		if (strcmp(profile, "none") == 0)
+			prof = PROFILE_NONE;
+		else if (strcmp(profile, "dcatapit") == 0)
+			prof = PROFILE_DCATAPIT;
+		else if (strcmp(profile, "dcatapit-strict") == 0)
+			prof = PROFILE_STRICT;
+		else {
+			dcatit_msg_usage("validate", "unknown profile '%s' (dcatapit, "
+			                 "dcatapit-strict or none)", profile);
+			goto out;
+		}
+	}
+	if (prof == PROFILE_DEFAULT)
+		prof = shape_files.n ? PROFILE_NONE : PROFILE_DCATAPIT;
+	size_t stdin_uses = 0;
+	for (size_t i = 0; i < data_files.n; i++)
+		stdin_uses += strcmp(data_files.items[i], "-") == 0;
+	for (size_t i = 0; i < shape_files.n; i++)
+		stdin_uses += strcmp(shape_files.items[i], "-") == 0;
+	if (stdin_uses > 1) {
+		dcatit_msg_usage("validate", "standard input ('-') can be read only once");
+		goto out;
+	}
+	for (size_t i = 0; i < data_files.n; i++)
+		if (!names_add(&report_names, strcmp(data_files.items[i], "-") == 0
+		                              ? "<stdin>" : data_files.items[i]))
+			goto oom;
+
+	code = DCATIT_EXIT_RUNTIME;
+	long total = 0;
+	for (size_t i = 0; i < data_files.n; i++)
+		total += file_size(data_files.items[i]);
+	for (size_t i = 0; i < shape_files.n; i++)
+		total += file_size(shape_files.items[i]);
+	bool progress = total > PROGRESS_BYTES && dcatit_msg_stderr_is_tty();
+
+	DcatitResults results;
+	dcatit_results_init(&results);
+	DcatitShapes *compiled = NULL;
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	DcatitTerms *terms = dcatit_terms_new();
+	DcatitModel *data = terms ? dcatit_model_new(terms) : NULL;
+	DcatitModel *shapes = terms ? dcatit_model_new(terms) : NULL;
+	if (!data || !shapes) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		goto done;
+	}
+	for (size_t i = 0; i < data_files.n; i++)
+		if (!load(data, data_files.items[i], progress, &code))
+			goto done;
+	for (size_t i = 0; i < shape_files.n; i++)
+		if (!load(shapes, shape_files.items[i], progress, &code))
+			goto done;
+	if (prof != PROFILE_NONE &&
+	    !load_profile(prof, shapes, progress, &code))
+		goto done;
+	/* W3C test style: the data file carries its own shapes */
+	DcatitModel *sg = (prof == PROFILE_NONE && !shape_files.n) ? data : shapes;
+
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (progress)
+		dcatit_msg_progress("dcatit: compiling shapes");
+	compiled = dcatit_shapes_compile(sg, &d);
+	if (!compiled) {
+		code = dcatit_msg_diag(&d);
+		goto done;
+	}
+	if (progress)
+		dcatit_msg_progress("dcatit: validating %zu triples", dcatit_model_size(data));
+	if (dcatit_shacl_validate(compiled, data, &results, &d) != DCATIT_OK) {
+		code = dcatit_msg_diag(&d);
+		goto done;
+	}
+	dcatit_msg_progress_done();
+	dcatit_results_sort(&results, data);
+
+	DcatitReportInput in;
+	memset(&in, 0, sizeof in);
+	in.data = data;
+	in.shapes = sg;
+	in.files = report_names.items;
+	in.nfiles = report_names.n;
+	in.fail_on = level;
+	if (dcatit_report_write(&results, &in, fmt, &text) != DCATIT_OK) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		goto done;
+	}
+	/* a failed write is reported once, by dcatit_msg_finish_stdout */
+	if (text.len && fwrite(text.data, 1, text.len, stdout) != text.len)
+		goto done;
+	DcatitReportCounts counts = dcatit_report_count(&results, terms);
+	dcatit_buf_clear(&text);
+	dcatit_report_summary(&counts, data_files.n, &text);
+	if (text.data)
+		fprintf(stderr, "%s\n", text.data);
+	size_t failing = counts.violations;
+	if (level >= DCATIT_SEV_WARNING)
+		failing += counts.warnings;
+	if (level >= DCATIT_SEV_INFO)
+		failing += counts.infos;
+	code = failing ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+done:
+	dcatit_msg_progress_done();
+	dcatit_buf_release(&text);
+	dcatit_results_release(&results);
+	dcatit_shapes_free(compiled);
+	dcatit_model_free(shapes);
+	dcatit_model_free(data);
+	dcatit_terms_free(terms);
+	goto out;
+oom:
+	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+	code = DCATIT_EXIT_RUNTIME;
+out:
+	free(data_files.items);
+	free(shape_files.items);
+	free(report_names.items);
+	return code;
+}

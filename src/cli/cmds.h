@@ -1,0 +1,16 @@
+/* cmds.h: the subcommands of dcatit, one file each (git's builtin/).
+ * Each takes argv with argv[0] = the command name and returns the exit
+ * code. */
+#ifndef DCATIT_CMDS_H
+#define DCATIT_CMDS_H
+
+/* dcatit build: assemble the catalogue kept as files into DCAT-AP_IT RDF. */
+int cmd_build(int argc, char **argv);
+/* dcatit convert: read RDF in any syntax, write it normalised. */
+int cmd_convert(int argc, char **argv);
+/* dcatit push: publish a catalogue to a CKAN instance. */
+int cmd_push(int argc, char **argv);
+/* dcatit validate: SHACL validation of data files with a report. */
+int cmd_validate(int argc, char **argv);
+
+#endif

@@ -1,0 +1,139 @@
+/* datadir.c: finding the data directory and listing the Turtle files in
+ * it, in sorted order so that a run is reproducible. */
+#include "cli/datadir.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool dcatit_datadir_find(char *out, size_t n)
+{
+	const char *env = getenv("DCATIT_DATADIR");
+	if (env && *env) {
+		/* accept the vocab dir itself or a dir that contains vocab/ */
+		snprintf(out, n, "%s/vocab", env);
+		if (is_dir(out))
+			return true;
+		snprintf(out, n, "%s", env);
+		return is_dir(out);
+	}
+	/* meson's install_subdir('vocab') puts it under DCATIT_DATADIR/vocab */
+	snprintf(out, n, "%s/vocab", DCATIT_DATADIR);
+	if (is_dir(out))
+		return true;
+	snprintf(out, n, "%s/vocab", DCATIT_SRCDIR);
+	return is_dir(out);
+}
+
+typedef struct {
+	char **items;
+	size_t n, cap;
+	bool oom;
+} List;
+
+static void list_add(List *l, const char *dir, const char *name)
+{
+	if (l->oom)
+		return;
+	if (l->n + 2 > l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char **p = realloc(l->items, cap * sizeof *p);
+		if (!p) {
+			l->oom = true;
+			return;
+		}
+		l->items = p;
+		l->cap = cap;
+	}
+	size_t len = strlen(dir) + 1 + strlen(name) + 1;
+	char *s = malloc(len);
+	if (!s) {
+		l->oom = true;
+		return;
+	}
+	snprintf(s, len, "%s/%s", dir, name);
+	l->items[l->n++] = s;
+	l->items[l->n] = NULL;
+}
+
+static bool has_ttl_ext(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".ttl") == 0;
+}
+
+static bool walk(List *l, const char *dir, bool recursive, const char *skip,
+                 int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(dir) + 1 + strlen(e->d_name) + 1;
+		char *path = malloc(len);
+		if (!path) {
+			l->oom = true;
+			break;
+		}
+		snprintf(path, len, "%s/%s", dir, e->d_name);
+		if (is_dir(path)) {
+			/* depth bound: a symlink loop must not hang us */
+			if (recursive && depth < 16 &&
+			    !(skip && depth == 0 && strcmp(e->d_name, skip) == 0))
+				walk(l, path, recursive, skip, depth + 1);
+		} else if (has_ttl_ext(e->d_name)) {
+			list_add(l, dir, e->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **dcatit_datadir_list(const char *dir, bool recursive, const char *skip,
+                           size_t *count)
+{
+	List l = { NULL, 0, 0, false };
+	bool ok = walk(&l, dir, recursive, skip, 0);
+	if (ok && !l.oom && !l.items) {
+		l.items = calloc(1, sizeof *l.items);
+		if (!l.items)
+			l.oom = true;
+	}
+	if (!ok || l.oom) {
+		for (size_t i = 0; i < l.n; i++)
+			free(l.items[i]);
+		free(l.items);
+		return NULL;
+	}
+	qsort(l.items, l.n, sizeof *l.items, cmp_str);
+	*count = l.n;
+	return l.items;
+}
+
+void dcatit_datadir_list_free(char **list)
+{
+	if (!list)
+		return;
+	for (char **p = list; *p; p++)
+		free(*p);
+	free(list);
+}

@@ -1,0 +1,125 @@
+/* msg.c: user-facing output of the command-line tool (stderr messages,
+ * progress, the final stdout check). Only the cli layer includes this. */
+#include "cli/msg.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The state here belongs to the process's terminal and stdout, not to a
+ * module: whether a progress line is on screen, whether stdout was closed
+ * (and what that gave). */
+static bool progress_shown;
+static bool stdout_finished;
+static bool stdout_failed;
+
+void dcatit_msg_error(const char *fmt, ...)
+{
+	va_list ap;
+	dcatit_msg_progress_done();
+	fputs("dcatit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	dcatit_msg_progress_done();
+	if (cmd)
+		fprintf(stderr, "dcatit %s: ", cmd);
+	else
+		fputs("dcatit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "; try 'dcatit %s --help'\n", cmd);
+	else
+		fputs("; try 'dcatit help'\n", stderr);
+	return DCATIT_EXIT_USAGE;
+}
+
+int dcatit_msg_exit_code(DcatitStatus st)
+{
+	if (st == DCATIT_OK)
+		return DCATIT_EXIT_OK;
+	if (st == DCATIT_ERR_USAGE)
+		return DCATIT_EXIT_USAGE;
+	return DCATIT_EXIT_RUNTIME;
+}
+
+int dcatit_msg_diag(const DcatitDiag *d)
+{
+	dcatit_msg_progress_done();
+	const char *text = d->message[0] ? d->message : dcatit_strerror(d->status);
+	if (d->file[0] && d->line) {
+		if (d->col)
+			fprintf(stderr, "%s:%lu:%lu: error: %s\n", d->file, d->line,
+			        d->col, text);
+		else
+			fprintf(stderr, "%s:%lu: error: %s\n", d->file, d->line, text);
+	} else if (d->file[0] && d->status == DCATIT_ERR_IO) {
+		fprintf(stderr, "dcatit: cannot read '%s': %s\n", d->file, text);
+	} else if (d->file[0]) {
+		fprintf(stderr, "%s: error: %s\n", d->file, text);
+	} else {
+		fprintf(stderr, "dcatit: %s\n", text);
+	}
+	return dcatit_msg_exit_code(d->status == DCATIT_OK ? DCATIT_ERR_IO
+	                                                   : d->status);
+}
+
+bool dcatit_msg_stderr_is_tty(void)
+{
+	return isatty(STDERR_FILENO) == 1;
+}
+
+void dcatit_msg_progress(const char *fmt, ...)
+{
+	if (!dcatit_msg_stderr_is_tty())
+		return;
+	va_list ap;
+	fputs("\r\033[K", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fflush(stderr);
+	progress_shown = true;
+}
+
+void dcatit_msg_progress_done(void)
+{
+	if (!progress_shown)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	progress_shown = false;
+}
+
+int dcatit_msg_finish_stdout(int code)
+{
+	if (stdout_finished)
+		return stdout_failed ? DCATIT_EXIT_RUNTIME : code;
+	stdout_finished = true;
+	dcatit_msg_progress_done();
+	bool bad = fflush(stdout) != 0 || ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = true;
+		err = errno;
+	}
+	if (bad) {
+		/* EPIPE: the reader went away (dcatit ... | head); not our error */
+		if (err == EPIPE)
+			return code;
+		fprintf(stderr, "dcatit: cannot write to standard output: %s\n",
+		        strerror(err));
+		stdout_failed = true;
+		return DCATIT_EXIT_RUNTIME;
+	}
+	return code;
+}

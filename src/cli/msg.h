@@ -1,0 +1,43 @@
+/* msg.h: everything the command-line tool says to the user goes through
+ * here: error lines in the git/curl style, located data errors, usage
+ * errors, progress, and the final check that stdout was really written. */
+#ifndef DCATIT_MSG_H
+#define DCATIT_MSG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/status.h"
+
+/* Exit codes, from one place (STYLE.md). */
+enum {
+	DCATIT_EXIT_OK = 0,       /* success, the data conforms */
+	DCATIT_EXIT_FINDINGS = 1, /* the data has errors */
+	DCATIT_EXIT_USAGE = 2,    /* bad command line */
+	DCATIT_EXIT_RUNTIME = 3,  /* I/O, syntax error, out of memory */
+};
+
+/* Print "dcatit: MESSAGE" to stderr. */
+void dcatit_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "dcatit CMD: MESSAGE; try 'dcatit CMD --help'" to stderr and
+ * return DCATIT_EXIT_USAGE. */
+int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print a diagnostic: "FILE:LINE:COL: error: MESSAGE" when it is located,
+ * else "dcatit: MESSAGE"; returns the exit code for its status. */
+int dcatit_msg_diag(const DcatitDiag *d);
+/* Exit code for a status (usage errors 2, everything else 3, OK 0). */
+int dcatit_msg_exit_code(DcatitStatus st);
+/* Is stderr a terminal (progress and colour are only shown there)? */
+bool dcatit_msg_stderr_is_tty(void);
+/* Print a progress line on stderr ("\r" + text), only when stderr is a
+ * terminal; dcatit_msg_progress_done() clears it. */
+void dcatit_msg_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Clear a progress line if one was printed. */
+void dcatit_msg_progress_done(void);
+/* Flush and close stdout, reporting a write error (disk full); returns
+ * code unchanged on success, DCATIT_EXIT_RUNTIME on error. main() calls it
+ * after every command; later calls only repeat the first outcome. */
+int dcatit_msg_finish_stdout(int code);
+
+#endif
