@@ -1,0 +1,1207 @@
+/* build.c: the catalogue build: load vocabularies, catalog.yaml, registry
+ * and records (in a fixed order, so minted blank nodes and output bytes are
+ * the same on every run), complete the catalogue node, and write every
+ * output into a temporary directory that replaces OUT only at the end. */
+#include "catalog/build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "catalog/records.h"
+#include "rdf/jsonld.h"
+#include "rdf/rdfio.h"
+
+DcatitBuild *dcatit_build_new(const char *dir, const char *base_override,
+                              const char *vocab_dir)
+{
+	DcatitBuild *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	b->dir = strdup(dir ? dir : ".");
+	b->base_override = base_override ? strdup(base_override) : NULL;
+	b->vocab_dir = vocab_dir ? strdup(vocab_dir) : NULL;
+	b->terms = dcatit_terms_new();
+	b->model = b->terms ? dcatit_model_new(b->terms) : NULL;
+	b->orgs = b->terms ? dcatit_orgs_new(b->terms) : NULL;
+	b->themes = dcatit_codes_new();
+	b->freqs = dcatit_codes_new();
+	b->ftypes = dcatit_codes_new();
+	b->langs = dcatit_codes_new();
+	b->licences = dcatit_codes_new();
+	if (!b->dir || (base_override && !b->base_override) || (vocab_dir && !b->vocab_dir) ||
+	    !b->model || !b->orgs || !b->themes || !b->freqs || !b->ftypes || !b->langs ||
+	    !b->licences || dcatit_cvocab_init(&b->v, b->terms) != DCATIT_OK) {
+		dcatit_build_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+void dcatit_build_free(DcatitBuild *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->ndatasets; i++) {
+		free(b->datasets[i].id);
+		free(b->datasets[i].modified);
+		free(b->datasets[i].file);
+	}
+	free(b->datasets);
+	for (size_t i = 0; i < b->nnamed; i++) {
+		free(b->named[i].id);
+		free(b->named[i].signature);
+	}
+	free(b->named);
+	free(b->agents);
+	for (size_t i = 0; i < b->nfiles; i++)
+		free(b->files[i]);
+	free(b->files);
+	for (size_t i = 0; i < b->nrecord_dirs; i++)
+		free(b->record_dirs[i]);
+	free(b->record_dirs);
+	free(b->registry);
+	free(b->def_languages);
+	free(b->def_contact_name);
+	free(b->def_contact_email);
+	free(b->def_contact_url);
+	free(b->catalog_modified);
+	free(b->base);
+	dcatit_codes_free(b->themes);
+	dcatit_codes_free(b->freqs);
+	dcatit_codes_free(b->ftypes);
+	dcatit_codes_free(b->langs);
+	dcatit_codes_free(b->licences);
+	dcatit_orgs_free(b->orgs);
+	dcatit_model_free(b->subject_map);
+	dcatit_model_free(b->model);
+	dcatit_terms_free(b->terms);
+	free(b->dir);
+	free(b->base_override);
+	free(b->vocab_dir);
+	free(b);
+}
+
+static bool is_file(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
+{
+	char *p = dcatit_records_path(b, "catalog.yaml");
+	if (!p)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	bool here = is_file(p);
+	free(p);
+	if (here)
+		return DCATIT_OK;
+	p = dcatit_records_path(b, "catalog/catalog.yaml");
+	if (!p)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	bool sub = is_file(p);
+	free(p);
+	if (!sub)
+		return dcatit_diag_set(d, DCATIT_ERR_NOT_FOUND, NULL, 0, 0,
+		                       "no catalog.yaml in '%s' nor in '%s/catalog'", b->dir,
+		                       b->dir);
+	char *nd = dcatit_records_path(b, "catalog");
+	if (!nd)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	free(b->dir);
+	b->dir = nd;
+	return DCATIT_OK;
+}
+
+/* ---- bookkeeping -------------------------------------------------------- */
+
+#define GROW(arr, n, cap) \
+	((n) < (cap) ? true : grow((void **)&(arr), &(cap), sizeof *(arr)))
+
+static bool grow(void **arr, size_t *cap, size_t size)
+{
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, nc * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = nc;
+	return true;
+}
+
+DcatitStatus dcatit_build_add_dataset(DcatitBuild *b, const char *id,
+                                      DcatitTermId iri, const char *modified,
+                                      const char *file, unsigned long line,
+                                      unsigned long col)
+{
+	if (!GROW(b->datasets, b->ndatasets, b->capdatasets))
+		return DCATIT_ERR_NOMEM;
+	DcatitBuildDataset *e = &b->datasets[b->ndatasets];
+	e->id = strdup(id);
+	e->modified = strdup(modified ? modified : "");
+	e->file = strdup(file ? file : "");
+	e->iri = iri;
+	e->line = line;
+	e->col = col;
+	if (!e->id || !e->modified || !e->file) {
+		free(e->id);
+		free(e->modified);
+		free(e->file);
+		return DCATIT_ERR_NOMEM;
+	}
+	b->ndatasets++;
+	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_build_use_agent(DcatitBuild *b, DcatitTermId agent)
+{
+	for (size_t i = 0; i < b->nagents; i++)
+		if (b->agents[i] == agent)
+			return DCATIT_OK;
+	if (!GROW(b->agents, b->nagents, b->capagents))
+		return DCATIT_ERR_NOMEM;
+	b->agents[b->nagents++] = agent;
+	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_build_add_file(DcatitBuild *b, const char *rel)
+{
+	for (size_t i = 0; i < b->nfiles; i++)
+		if (strcmp(b->files[i], rel) == 0)
+			return DCATIT_OK;
+	if (!GROW(b->files, b->nfiles, b->capfiles))
+		return DCATIT_ERR_NOMEM;
+	if (!(b->files[b->nfiles] = strdup(rel)))
+		return DCATIT_ERR_NOMEM;
+	b->nfiles++;
+	return DCATIT_OK;
+}
+
+DcatitBuildNamed *dcatit_build_named(DcatitBuild *b, const char *kind_id,
+                                     const char *signature, bool *isnew)
+{
+	for (size_t i = 0; i < b->nnamed; i++)
+		if (strcmp(b->named[i].id, kind_id) == 0) {
+			*isnew = false;
+			return &b->named[i];
+		}
+	if (!GROW(b->named, b->nnamed, b->capnamed))
+		return NULL;
+	DcatitBuildNamed *e = &b->named[b->nnamed];
+	e->id = strdup(kind_id);
+	e->signature = strdup(signature);
+	e->iri = 0;
+	if (!e->id || !e->signature) {
+		free(e->id);
+		free(e->signature);
+		return NULL;
+	}
+	b->nnamed++;
+	*isnew = true;
+	return e;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n > m && strcmp(s + n - m, suf) == 0;
+}
+
+/* The *.yaml and *.ttl names directly inside dir, sorted bytewise. */
+static char **list_records(const char *dir, size_t *count, DcatitDiag *d)
+{
+	*count = 0;
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", dir,
+		                strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	bool oom = false;
+	while ((e = readdir(dp)) != NULL && !oom) {
+		if (e->d_name[0] == '.' ||
+		    !(has_suffix(e->d_name, ".yaml") || has_suffix(e->d_name, ".ttl")))
+			continue;
+		if (!GROW(names, n, cap) || !(names[n] = strdup(e->d_name))) {
+			oom = true;
+			break;
+		}
+		n++;
+	}
+	closedir(dp);
+	if (oom || !names) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		if (oom) {
+			dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			return NULL;
+		}
+		return calloc(1, sizeof(char *));
+	}
+	qsort(names, n, sizeof *names, cmp_str);
+	*count = n;
+	return names;
+}
+
+static DcatitStatus load_side(DcatitBuild *b, DcatitModel *m, const char *file,
+                              DcatitDiag *d);
+
+static DcatitStatus load_codes(DcatitBuild *b, DcatitCodes *c, const char *file,
+                               const char *ns, DcatitDiag *d)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", file);
+	if (p.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	DcatitStatus st = dcatit_codes_scan_file(c, p.data, ns, d);
+	dcatit_buf_release(&p);
+	return st;
+}
+
+/* A Turtle record: loaded as is; its datasets are linked from the catalogue
+ * and named by the file's stem. */
+static DcatitStatus load_turtle(DcatitBuild *b, const char *rel, const char *name,
+                                DcatitNotes *notes, DcatitDiag *d)
+{
+	char *path = dcatit_records_path(b, rel);
+	DcatitModel *m = dcatit_model_new(b->terms);
+	if (!path || !m) {
+		free(path);
+		dcatit_model_free(m);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	DcatitParseOpts po;
+	memset(&po, 0, sizeof po);
+	po.syntax = DCATIT_SYNTAX_TURTLE;
+	po.base_uri = b->base;
+	DcatitDiag pd;
+	dcatit_diag_init(&pd);
+	DcatitStatus st = dcatit_rdfio_parse_file(m, path, &po, &pd);
+	if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_IO) {
+		dcatit_notes_add_diag(notes, &pd);
+		st = DCATIT_OK;
+	} else if (st == DCATIT_OK) {
+		st = dcatit_model_add_all(b->model, m);
+		DcatitRange r = dcatit_model_po(m, b->v.rdf_type, 0);
+		char stem[256];
+		snprintf(stem, sizeof stem, "%s", name);
+		stem[strlen(stem) - 4] = '\0';
+		size_t k = 0;
+		for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
+			const DcatitTriple *t = dcatit_model_triple(m, r.idx[i]);
+			if (t->o != b->v.dcat_Dataset && t->o != b->v.dcatapit_Dataset)
+				continue;
+			if (t->o == b->v.dcat_Dataset &&
+			    dcatit_model_has(m, t->s, b->v.rdf_type, b->v.dcatapit_Dataset))
+				continue; /* counted once, under dcatapit:Dataset */
+			DcatitTermId mod = dcatit_model_object(m, t->s, b->v.dct_modified);
+			char id[300];
+			if (k++ == 0)
+				snprintf(id, sizeof id, "%s", stem);
+			else
+				snprintf(id, sizeof id, "%s-%zu", stem, k);
+			DcatitLoc l = dcatit_model_node_loc(m, t->s);
+			st = dcatit_build_add_dataset(b, id, t->s,
+			                              mod ? dcatit_terms_str(b->terms, mod) : "", path,
+			                              l.line, 0);
+		}
+		if (st != DCATIT_OK)
+			dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	} else {
+		*d = pd;
+	}
+	dcatit_model_free(m);
+	free(path);
+	return st;
+}
+
+/* Types of IRI objects (catalog/README.md section 8): the DCAT-AP range
+ * shapes check sh:class on objects, so the build asserts the types, with
+ * the theme labels and licence types copied from vocab/. */
+typedef struct {
+	DcatitTermId obj;
+	DcatitLoc loc;
+} Use;
+
+static DcatitStatus objects_of(DcatitModel *m, DcatitTermId p, Use **out, size_t *n)
+{
+	DcatitRange r = dcatit_model_po(m, p, 0);
+	*n = 0;
+	*out = malloc((r.n ? r.n : 1) * sizeof **out);
+	if (!*out)
+		return DCATIT_ERR_NOMEM;
+	/* sorted by object: keep the first use of each */
+	for (size_t i = 0; i < r.n; i++) {
+		const DcatitTriple *t = dcatit_model_triple(m, r.idx[i]);
+		if (dcatit_terms_kind(dcatit_model_terms(m), t->o) != DCATIT_TERM_IRI)
+			continue;
+		if (*n && (*out)[*n - 1].obj == t->o)
+			continue;
+		(*out)[(*n)++] = (Use){ t->o, dcatit_model_loc(m, r.idx[i]) };
+	}
+	return DCATIT_OK;
+}
+
+static DcatitStatus load_side(DcatitBuild *b, DcatitModel *m, const char *file,
+                              DcatitDiag *d)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", file);
+	if (p.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	DcatitParseOpts po;
+	memset(&po, 0, sizeof po);
+	po.syntax = DCATIT_SYNTAX_TURTLE;
+	DcatitStatus st = dcatit_rdfio_parse_file(m, p.data, &po, d);
+	dcatit_buf_release(&p);
+	return st;
+}
+
+/* Copy (s, p, o) triples of the side graph for s, keeping only literals in
+ * Italian or English when langs. */
+static DcatitStatus copy_from(DcatitBuild *b, DcatitModel *side, DcatitTermId s,
+                              DcatitTermId p, bool langs, DcatitLoc loc)
+{
+	DcatitRange r = dcatit_model_sp(side, s, p);
+	for (size_t i = 0; i < r.n; i++) {
+		DcatitTermId o = dcatit_model_triple(side, r.idx[i])->o;
+		if (langs) {
+			const char *l = dcatit_terms_lang(b->terms, o);
+			if (strcmp(l, "it") != 0 && strcmp(l, "en") != 0)
+				continue;
+		}
+		DcatitStatus st = dcatit_model_add(b->model, s, p, o, loc);
+		if (st != DCATIT_OK)
+			return st;
+	}
+	return DCATIT_OK;
+}
+
+static DcatitStatus add_types(DcatitBuild *b, DcatitDiag *d)
+{
+	const DcatitCatVocab *v = &b->v;
+	const struct {
+		DcatitTermId pred, c1, c2;
+	} ranges[] = {
+		{ v->dcat_theme, v->skos_Concept, 0 },
+		{ v->dcat_themeTaxonomy, v->skos_ConceptScheme, 0 },
+		{ v->dct_accrualPeriodicity, v->dct_Frequency, 0 },
+		{ v->dct_language, v->dct_LinguisticSystem, 0 },
+		{ v->dct_format, v->dct_MediaTypeOrExtent, 0 },
+		{ v->dcat_mediaType, v->dct_MediaType, v->dct_MediaTypeOrExtent },
+		{ v->dct_license, v->dcatapit_LicenseDocument, v->dct_LicenseDocument },
+	};
+	DcatitModel *themes = dcatit_model_new(b->terms);
+	DcatitModel *lic = dcatit_model_new(b->terms);
+	Use *uses[sizeof ranges / sizeof ranges[0]] = { NULL };
+	size_t nuses[sizeof ranges / sizeof ranges[0]] = { 0 };
+	DcatitStatus st = themes && lic ? DCATIT_OK : DCATIT_ERR_NOMEM;
+	if (st == DCATIT_OK)
+		st = load_side(b, themes, "eu/data-theme.ttl", d);
+	if (st == DCATIT_OK)
+		st = load_side(b, lic, "it/licences.ttl", d);
+	if (st != DCATIT_OK)
+		goto out;
+	/* collect first: a query after each add would re-index the graph */
+	for (size_t k = 0; k < sizeof ranges / sizeof ranges[0] && st == DCATIT_OK; k++)
+		st = objects_of(b->model, ranges[k].pred, &uses[k], &nuses[k]);
+	for (size_t k = 0; k < sizeof ranges / sizeof ranges[0] && st == DCATIT_OK; k++) {
+		for (size_t i = 0; i < nuses[k] && st == DCATIT_OK; i++) {
+			DcatitTermId o = uses[k][i].obj;
+			DcatitLoc loc = uses[k][i].loc;
+			st = dcatit_model_add(b->model, o, v->rdf_type, ranges[k].c1, loc);
+			if (st == DCATIT_OK && ranges[k].c2)
+				st = dcatit_model_add(b->model, o, v->rdf_type, ranges[k].c2, loc);
+			if (st == DCATIT_OK && ranges[k].pred == v->dcat_theme)
+				st = copy_from(b, themes, o, v->skos_prefLabel, true, loc);
+			if (st == DCATIT_OK && ranges[k].pred == v->dct_license) {
+				st = copy_from(b, lic, o, v->dct_type, false, loc);
+				/* the type is a concept of the same vocabulary: DCAT-AP
+				 * asks for its class and labels too */
+				DcatitRange tr = dcatit_model_sp(lic, o, v->dct_type);
+				for (size_t j = 0; j < tr.n && st == DCATIT_OK; j++) {
+					DcatitTermId ty = dcatit_model_triple(lic, tr.idx[j])->o;
+					if (dcatit_model_has(lic, ty, v->rdf_type, v->skos_Concept))
+						st = dcatit_model_add(b->model, ty, v->rdf_type,
+						                      v->skos_Concept, loc);
+					if (st == DCATIT_OK)
+						st = copy_from(b, lic, ty, v->skos_prefLabel, true, loc);
+				}
+			}
+			if (st == DCATIT_OK && ranges[k].pred == v->dcat_themeTaxonomy) {
+				DcatitTermId t = dcatit_terms_literal_z(b->terms, "Data theme", 0, "en");
+				st = t ? dcatit_model_add(b->model, o, v->dct_title, t, loc)
+				       : DCATIT_ERR_NOMEM;
+			}
+		}
+	}
+	if (st != DCATIT_OK)
+		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+out:
+	for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+		free(uses[k]);
+	dcatit_model_free(themes);
+	dcatit_model_free(lic);
+	return st;
+}
+
+static int cmp_dataset(const void *a, const void *b)
+{
+	const DcatitBuildDataset *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	c = strcmp(x->file, y->file);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static DcatitStatus finish_catalog(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d)
+{
+	const DcatitCatVocab *v = &b->v;
+	/* sorted by id: the order of every output, and repeated ids side by side */
+	qsort(b->datasets, b->ndatasets, sizeof *b->datasets, cmp_dataset);
+	for (size_t i = 1; i < b->ndatasets; i++)
+		if (strcmp(b->datasets[i].id, b->datasets[i - 1].id) == 0)
+			dcatit_notes_add(notes, DCATIT_NOTE_ERROR, b->datasets[i].file,
+			                 b->datasets[i].line, b->datasets[i].col,
+			                 "dataset id '%s' is already used by %s", b->datasets[i].id,
+			                 b->datasets[i - 1].file);
+	DcatitLoc loc = { b->catalog_src, 1 };
+	const char *latest = b->catalog_modified;
+	DcatitStatus st = DCATIT_OK;
+	/* locations first: a query after each add would re-index the graph */
+	DcatitLoc *locs = malloc((b->ndatasets + 1) * sizeof *locs);
+	if (!locs)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < b->ndatasets; i++)
+		locs[i] = dcatit_model_node_loc(b->model, b->datasets[i].iri);
+	for (size_t i = 0; i < b->ndatasets && st == DCATIT_OK; i++) {
+		st = dcatit_model_add(b->model, b->catalog, v->dcat_dataset, b->datasets[i].iri,
+		                      locs[i]);
+		const char *m = b->datasets[i].modified;
+		if (!b->catalog_modified && strlen(m) >= 10 && (!latest || strcmp(m, latest) > 0))
+			latest = m;
+	}
+	free(locs);
+	if (st == DCATIT_OK && latest) {
+		char day[11];
+		memcpy(day, latest, 10);
+		day[10] = '\0';
+		DcatitTermId l = dcatit_terms_literal_z(b->terms, day, v->xsd_date, NULL);
+		st = l ? dcatit_model_add(b->model, b->catalog, v->dct_modified, l, loc)
+		       : DCATIT_ERR_NOMEM;
+	} else if (st == DCATIT_OK) {
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR,
+		                 dcatit_model_source_name(b->model, b->catalog_src), 1, 1,
+		                 "the catalogue has no 'modified' and no record gives one");
+	}
+	for (size_t i = 0; i < b->nagents && st == DCATIT_OK; i++)
+		st = dcatit_orgs_emit(b->orgs, b->agents[i], b->model);
+	if (st != DCATIT_OK)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	return add_types(b, d);
+}
+
+DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d)
+{
+	DcatitStatus st;
+	if ((st = load_codes(b, b->themes, "eu/data-theme.ttl", DCATIT_NS_EU_AUTH "data-theme/", d)) ||
+	    (st = load_codes(b, b->freqs, "eu/frequencies.ttl", DCATIT_NS_EU_AUTH "frequency/", d)) ||
+	    (st = load_codes(b, b->ftypes, "eu/filetypes.ttl", DCATIT_NS_EU_AUTH "file-type/", d)) ||
+	    (st = load_codes(b, b->langs, "eu/languages.ttl", DCATIT_NS_EU_AUTH "language/", d)) ||
+	    (st = load_codes(b, b->licences, "it/licences.ttl", DCATIT_NS_LICENCES, d)))
+		return st;
+	/* optional: the AgID theme -> EuroVoc mapping, to check subjects */
+	DcatitBuf mp;
+	dcatit_buf_init(&mp);
+	dcatit_buf_addf(&mp, "%s/it/theme-subtheme-mapping.ttl", b->vocab_dir ? b->vocab_dir : "vocab");
+	if (mp.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (is_file(mp.data)) {
+		if (!(b->subject_map = dcatit_model_new(b->terms)))
+			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		else
+			st = load_side(b, b->subject_map, "it/theme-subtheme-mapping.ttl", d);
+	}
+	dcatit_buf_release(&mp);
+	if (st != DCATIT_OK)
+		return st;
+	DcatitBuf op;
+	dcatit_buf_init(&op);
+	dcatit_buf_addf(&op, "%s/organizations.ttl", b->vocab_dir ? b->vocab_dir : "vocab");
+	st = op.oom ? DCATIT_ERR_NOMEM : dcatit_orgs_load_ttl(b->orgs, op.data, d);
+	dcatit_buf_release(&op);
+	if (st != DCATIT_OK)
+		return st;
+
+	if ((st = dcatit_records_read_catalog(b, "catalog.yaml", notes, d)) != DCATIT_OK)
+		return st;
+	if (!b->base || !b->catalog)
+		return DCATIT_OK; /* errors noted; nothing can be minted */
+	if (b->registry &&
+	    (st = dcatit_records_read_registry(b, b->registry, notes, d)) != DCATIT_OK)
+		return st;
+	if ((st = dcatit_records_read_catalog_body(b, "catalog.yaml", notes, d)) != DCATIT_OK)
+		return st;
+	for (size_t i = 0; i < b->nrecord_dirs; i++) {
+		char *dir = dcatit_records_path(b, b->record_dirs[i]);
+		if (!dir)
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		size_t n = 0;
+		char **names = list_records(dir, &n, d);
+		free(dir);
+		if (!names)
+			return d->status;
+		for (size_t j = 0; j < n && st == DCATIT_OK; j++) {
+			DcatitBuf rel;
+			dcatit_buf_init(&rel);
+			dcatit_buf_addf(&rel, "%s/%s", b->record_dirs[i], names[j]);
+			if (rel.oom)
+				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			else if (has_suffix(names[j], ".ttl"))
+				st = load_turtle(b, rel.data, names[j], notes, d);
+			else
+				st = dcatit_records_read_dataset(b, rel.data, notes, d);
+			dcatit_buf_release(&rel);
+		}
+		for (size_t j = 0; j < n; j++)
+			free(names[j]);
+		free(names);
+		if (st != DCATIT_OK)
+			return st;
+	}
+	if (!b->ndatasets)
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR,
+		                 dcatit_model_source_name(b->model, b->catalog_src), 1, 1,
+		                 "the catalogue has no dataset records");
+	return finish_catalog(b, notes, d);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct {
+	DcatitTermId id;
+	const char *str; /* borrowed */
+} Subj;
+
+static int cmp_subj(const void *a, const void *b)
+{
+	return strcmp(((const Subj *)a)->str, ((const Subj *)b)->str);
+}
+
+static const char *const prefixes[][2] = {
+	{ "adms", DCATIT_NS_ADMS },
+	{ "dcat", DCATIT_NS_DCAT },
+	{ "dcatapit", DCATIT_NS_DCATAPIT },
+	{ "dcatit", DCATIT_NS_DCATIT },
+	{ "dct", DCATIT_NS_DCT },
+	{ "foaf", DCATIT_NS_FOAF },
+	{ "gsp", DCATIT_NS_GSP },
+	{ "hydra", DCATIT_NS_HYDRA },
+	{ "locn", DCATIT_NS_LOCN },
+	{ "owl", DCATIT_NS_OWL },
+	{ "rdf", DCATIT_NS_RDF },
+	{ "rdfs", DCATIT_NS_RDFS },
+	{ "skos", DCATIT_NS_SKOS },
+	{ "spdx", DCATIT_NS_SPDX },
+	{ "vcard", DCATIT_NS_VCARD },
+	{ "xsd", DCATIT_NS_XSD },
+};
+
+#define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
+
+static void mark_ns(DcatitTerms *t, DcatitTermId id, bool used[NPREFIXES])
+{
+	const char *s = dcatit_terms_str(t, id);
+	for (size_t i = 0; i < NPREFIXES; i++)
+		if (!used[i] && strncmp(s, prefixes[i][1], strlen(prefixes[i][1])) == 0)
+			used[i] = true;
+}
+
+/* Declare the prefixes the graph uses (in predicates, classes and
+ * datatypes), once its triples are in: raptor's serializers look every
+ * IRI up in every declared namespace, so unused ones only cost time. */
+static DcatitStatus add_prefixes(DcatitModel *m)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId type = dcatit_terms_find_iri(t, DCATIT_NS_RDF "type");
+	bool used[NPREFIXES] = { false };
+	size_t n = dcatit_model_size(m);
+	for (size_t i = 0; i < n; i++) {
+		const DcatitTriple *tr = dcatit_model_triple(m, i);
+		mark_ns(t, tr->p, used);
+		if (tr->p == type)
+			mark_ns(t, tr->o, used);
+		else if (dcatit_terms_is_literal(t, tr->o))
+			mark_ns(t, dcatit_terms_datatype(t, tr->o), used);
+	}
+	for (size_t i = 0; i < NPREFIXES; i++) {
+		if (!used[i])
+			continue;
+		DcatitStatus st = dcatit_model_add_prefix(m, prefixes[i][0], prefixes[i][1]);
+		if (st != DCATIT_OK)
+			return st;
+	}
+	return DCATIT_OK;
+}
+
+/* Write a buffer to dir/rel, creating parent directories. */
+static DcatitStatus write_file(const char *dir, const char *rel, const char *data,
+                               size_t len, DcatitDiag *d)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", dir, rel);
+	if (p.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (char *s = p.data + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p.data, 0777) != 0 && errno != EEXIST) {
+			DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+			        "cannot create '%s': %s", p.data, strerror(errno));
+			dcatit_buf_release(&p);
+			return st;
+		}
+		*s = '/';
+	}
+	FILE *fp = fopen(p.data, "wb");
+	bool ok = fp && fwrite(data, 1, len, fp) == len;
+	if (fp && fclose(fp) != 0)
+		ok = false;
+	DcatitStatus st = DCATIT_OK;
+	if (!ok)
+		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s",
+		                     p.data, strerror(errno));
+	dcatit_buf_release(&p);
+	return st;
+}
+
+/* 50,000 triples: raptor's abbreviating serializers hold about 2.5 KB per
+ * triple (1.4 GB of Turtle state for the 510,000 triples of the 10,000-record
+ * benchmark); written in chunks of this size the whole build stays under
+ * 200 MB. */
+#define CHUNK_TRIPLES 50000
+
+/* Length of the part of a serialisation that every chunk repeats: the
+ * @prefix lines and the blank line after them (Turtle), or everything up
+ * to the end of the rdf:RDF start tag (RDF/XML). 0 when not found. */
+static size_t header_len(const char *s, size_t len, DcatitSyntax syn)
+{
+	if (syn == DCATIT_SYNTAX_RDFXML) {
+		const char *open = strstr(s, "<rdf:RDF");
+		const char *end = open ? strchr(open, '>') : NULL;
+		return end && end[1] == '\n' ? (size_t)(end + 2 - s) : 0;
+	}
+	size_t i = 0;
+	while (i < len && strncmp(s + i, "@prefix ", 8) == 0) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		if (!nl)
+			return 0;
+		i = (size_t)(nl - s) + 1;
+	}
+	if (i < len && s[i] == '\n')
+		i++;
+	return i;
+}
+
+/* Serialise a large graph in chunks of whole subjects (a blank node goes
+ * with the first subject that reaches it), joined into one document. The
+ * chunks share one set of prefixes, so their headers are identical; when
+ * they are not (RDF/XML may invent namespaces), fall back to one pass. */
+static DcatitStatus write_chunked(DcatitModel *m, DcatitBuf *out, DcatitSyntax syn,
+                                  DcatitDiag *d)
+{
+	size_t n = dcatit_model_size(m);
+	if (n <= CHUNK_TRIPLES || (syn != DCATIT_SYNTAX_TURTLE && syn != DCATIT_SYNTAX_RDFXML))
+		return dcatit_rdfio_write_buf(m, out, syn, NULL, d);
+	DcatitTerms *t = dcatit_model_terms(m);
+	size_t nterms = dcatit_terms_count(t);
+	uint32_t *chunk = calloc(nterms + 1, sizeof *chunk);
+	Subj *roots = malloc(n * sizeof *roots);
+	DcatitTermId *stack = malloc((nterms + 1) * sizeof *stack);
+	DcatitBuf part;
+	dcatit_buf_init(&part);
+	DcatitStatus st = chunk && roots && stack ? DCATIT_OK : DCATIT_ERR_NOMEM;
+	size_t nroots = 0;
+	uint32_t nchunks = 1;
+	for (size_t i = 0; st == DCATIT_OK && i < n; i++) {
+		DcatitTermId s = dcatit_model_triple(m, i)->s;
+		if (!dcatit_terms_is_bnode(t, s) && !chunk[s]) {
+			chunk[s] = UINT32_MAX; /* listed */
+			roots[nroots++] = (Subj){ s, dcatit_terms_str(t, s) };
+		}
+	}
+	if (st == DCATIT_OK) {
+		qsort(roots, nroots, sizeof *roots, cmp_subj);
+		size_t count = 0;
+		for (size_t i = 0; i < nroots; i++) {
+			size_t top = 0;
+			chunk[roots[i].id] = nchunks;
+			stack[top++] = roots[i].id;
+			while (top) {
+				DcatitRange r = dcatit_model_sp(m, stack[--top], 0);
+				count += r.n;
+				for (size_t j = 0; j < r.n; j++) {
+					DcatitTermId o = dcatit_model_triple(m, r.idx[j])->o;
+					if (dcatit_terms_is_bnode(t, o) && !chunk[o]) {
+						chunk[o] = nchunks;
+						stack[top++] = o;
+					}
+				}
+			}
+			if (count >= CHUNK_TRIPLES && i + 1 < nroots) {
+				nchunks++;
+				count = 0;
+			}
+		}
+	}
+	size_t hlen0 = 0;
+	for (uint32_t k = 1; st == DCATIT_OK && k <= nchunks; k++) {
+		DcatitModel *cm = dcatit_model_new(t);
+		if (!cm)
+			st = DCATIT_ERR_NOMEM;
+		for (size_t i = 0; st == DCATIT_OK && i < dcatit_model_prefix_count(m); i++) {
+			const char *pfx, *iri;
+			dcatit_model_prefix(m, i, &pfx, &iri);
+			st = dcatit_model_add_prefix(cm, pfx, iri);
+		}
+		DcatitLoc none = { 0, 0 };
+		for (size_t i = 0; st == DCATIT_OK && i < n; i++) {
+			const DcatitTriple *tr = dcatit_model_triple(m, i);
+			/* blank nodes no subject reaches go with the last chunk */
+			uint32_t c = chunk[tr->s] ? chunk[tr->s] : nchunks;
+			if (c == k)
+				st = dcatit_model_add(cm, tr->s, tr->p, tr->o, none);
+		}
+		dcatit_buf_clear(&part);
+		if (st == DCATIT_OK)
+			st = dcatit_rdfio_write_buf(cm, &part, syn, NULL, d);
+		dcatit_model_free(cm);
+		if (st != DCATIT_OK || part.oom) {
+			st = st != DCATIT_OK ? st : DCATIT_ERR_NOMEM;
+			break;
+		}
+		size_t hlen = header_len(part.data, part.len, syn);
+		const char *footer = "</rdf:RDF>\n";
+		size_t flen = syn == DCATIT_SYNTAX_RDFXML ? strlen(footer) : 0;
+		bool ok = hlen > 0 && part.len >= hlen + flen &&
+		          (!flen || strcmp(part.data + part.len - flen, footer) == 0);
+		if (k == 1)
+			hlen0 = hlen;
+		else
+			ok = ok && hlen == hlen0 && memcmp(part.data, out->data, hlen) == 0;
+		if (!ok) {
+			/* chunks that do not join cleanly: one pass after all */
+			dcatit_buf_clear(out);
+			st = dcatit_rdfio_write_buf(m, out, syn, NULL, d);
+			goto done;
+		}
+		size_t from = k == 1 ? 0 : hlen;
+		size_t to = k == nchunks ? part.len : part.len - flen;
+		dcatit_buf_add(out, part.data + from, to - from);
+	}
+	if (st != DCATIT_OK && !d->message[0])
+		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+done:
+	dcatit_buf_release(&part);
+	free(chunk);
+	free(roots);
+	free(stack);
+	return st;
+}
+
+static DcatitStatus write_model(DcatitModel *m, const char *dir, const char *rel,
+                                DcatitSyntax syn, DcatitDiag *d)
+{
+	DcatitBuf out;
+	dcatit_buf_init(&out);
+	DcatitStatus st = syn == DCATIT_SYNTAX_GUESS ? dcatit_jsonld_write(m, &out, d)
+	                                             : write_chunked(m, &out, syn, d);
+	if (st == DCATIT_OK && out.oom)
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (st == DCATIT_OK)
+		st = write_file(dir, rel, out.data ? out.data : "", out.len, d);
+	dcatit_buf_release(&out);
+	return st;
+}
+
+/* The output formats; GUESS stands for JSON-LD (not an rdfio syntax). */
+static const struct {
+	unsigned bit;
+	const char *ext;
+	DcatitSyntax syn;
+} outs[] = {
+	{ DCATIT_OUT_TTL, "ttl", DCATIT_SYNTAX_TURTLE },
+	{ DCATIT_OUT_RDF, "rdf", DCATIT_SYNTAX_RDFXML },
+	{ DCATIT_OUT_JSONLD, "jsonld", DCATIT_SYNTAX_GUESS },
+	{ DCATIT_OUT_NT, "nt", DCATIT_SYNTAX_NTRIPLES },
+};
+
+/* Write m in every format of fmts as dir/stem.{ttl,rdf,jsonld,nt}. */
+static DcatitStatus write_formats(DcatitModel *m, const char *dir, const char *stem,
+                                  unsigned fmts, DcatitDiag *d)
+{
+	for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		if (!(fmts & outs[i].bit))
+			continue;
+		char rel[1024];
+		snprintf(rel, sizeof rel, "%s.%s", stem, outs[i].ext);
+		DcatitStatus st = write_model(m, dir, rel, outs[i].syn, d);
+		if (st != DCATIT_OK)
+			return st;
+	}
+	return DCATIT_OK;
+}
+
+/* The id of term id of store from, interned into store to (0 on OOM).
+ * Per-dataset graphs get a store of their own: a model's indexes are sized
+ * by its store, and 10,000 small graphs over the catalogue's store would
+ * each pay for all of its terms. */
+static DcatitTermId reintern(DcatitTerms *from, DcatitTerms *to, DcatitTermId id)
+{
+	const char *s = dcatit_terms_str(from, id);
+	size_t len = dcatit_terms_len(from, id);
+	switch (dcatit_terms_kind(from, id)) {
+	case DCATIT_TERM_IRI:
+		return dcatit_terms_iri(to, s, len);
+	case DCATIT_TERM_BNODE:
+		return dcatit_terms_bnode(to, s, len);
+	case DCATIT_TERM_LITERAL: {
+		const char *lang = dcatit_terms_lang(from, id);
+		DcatitTermId dt = 0;
+		if (!lang[0]) {
+			DcatitTermId fdt = dcatit_terms_datatype(from, id);
+			dt = dcatit_terms_iri(to, dcatit_terms_str(from, fdt),
+			                      dcatit_terms_len(from, fdt));
+			if (!dt)
+				return 0;
+		}
+		return dcatit_terms_literal(to, s, len, dt, lang);
+	}
+	case DCATIT_TERM_NONE:
+		break;
+	}
+	return 0;
+}
+
+/* Copy the triples reachable from start into out (whose term store may
+ * differ), not entering other datasets nor the catalogue, and skipping
+ * the predicate skip_pred. seen has one byte per term id of b->terms. */
+static DcatitStatus copy_closure(DcatitBuild *b, DcatitTermId start, DcatitModel *out,
+                                 DcatitTermId skip_pred, unsigned char *seen)
+{
+	const DcatitCatVocab *v = &b->v;
+	DcatitTerms *to = dcatit_model_terms(out);
+	bool same = to == b->terms;
+	size_t cap = 64, n = 0;
+	DcatitTermId *stack = malloc(cap * sizeof *stack);
+	DcatitTermId *visited = malloc(cap * sizeof *visited);
+	size_t nvisited = 0, capv = cap;
+	if (!stack || !visited) {
+		free(stack);
+		free(visited);
+		return DCATIT_ERR_NOMEM;
+	}
+	DcatitStatus st = DCATIT_OK;
+	DcatitLoc none = { 0, 0 };
+	stack[n++] = start;
+	seen[start] = 1;
+	visited[nvisited++] = start;
+	while (n && st == DCATIT_OK) {
+		DcatitTermId s = stack[--n];
+		DcatitRange r = dcatit_model_sp(b->model, s, 0);
+		for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
+			DcatitTriple tc = *dcatit_model_triple(b->model, r.idx[i]);
+			if (tc.p == skip_pred)
+				continue;
+			DcatitTermId ts = same ? tc.s : reintern(b->terms, to, tc.s);
+			DcatitTermId tp = same ? tc.p : reintern(b->terms, to, tc.p);
+			DcatitTermId to_ = same ? tc.o : reintern(b->terms, to, tc.o);
+			st = ts && tp && to_ ? dcatit_model_add(out, ts, tp, to_, none)
+			                     : DCATIT_ERR_NOMEM;
+			if (st != DCATIT_OK || seen[tc.o] || dcatit_terms_is_literal(b->terms, tc.o))
+				continue;
+			if (tc.o == b->catalog ||
+			    dcatit_model_has(b->model, tc.o, v->rdf_type, v->dcat_Dataset) ||
+			    dcatit_model_has(b->model, tc.o, v->rdf_type, v->dcatapit_Dataset))
+				continue;
+			seen[tc.o] = 1;
+			if ((!GROW(stack, n, cap)) || !GROW(visited, nvisited, capv)) {
+				st = DCATIT_ERR_NOMEM;
+				break;
+			}
+			stack[n++] = tc.o;
+			visited[nvisited++] = tc.o;
+		}
+	}
+	for (size_t i = 0; i < nvisited; i++)
+		seen[visited[i]] = 0;
+	free(stack);
+	free(visited);
+	return st;
+}
+
+static DcatitStatus copy_file(const char *from, const char *dir, const char *rel,
+                              DcatitDiag *d)
+{
+	FILE *fp = fopen(from, "rb");
+	if (!fp)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
+		                       from, strerror(errno));
+	DcatitBuf all;
+	dcatit_buf_init(&all);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		dcatit_buf_add(&all, chunk, got);
+	bool bad = ferror(fp);
+	fclose(fp);
+	DcatitStatus st;
+	if (bad)
+		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", from);
+	else if (all.oom)
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	else
+		st = write_file(dir, rel, all.data ? all.data : "", all.len, d);
+	dcatit_buf_release(&all);
+	return st;
+}
+
+static DcatitStatus add_iri(DcatitModel *m, DcatitTermId s, DcatitTermId p,
+                            const char *iri)
+{
+	DcatitTermId o = dcatit_terms_iri_z(dcatit_model_terms(m), iri);
+	DcatitLoc none = { 0, 0 };
+	return o ? dcatit_model_add(m, s, p, o, none) : DCATIT_ERR_NOMEM;
+}
+
+/* One page: the catalogue node, page_size of its datasets with everything
+ * they reach, and the hydra links, in a graph with its own term store. */
+static DcatitStatus page_graph(DcatitBuild *b, DcatitModel *m, size_t p, size_t npages,
+                               size_t page_size, const char *ext, unsigned char *seen)
+{
+	const DcatitCatVocab *v = &b->v;
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitLoc none = { 0, 0 };
+	DcatitStatus st = copy_closure(b, b->catalog, m, v->dcat_dataset, seen);
+	DcatitTermId cat = reintern(b->terms, t, b->catalog);
+	DcatitTermId dsp = reintern(b->terms, t, v->dcat_dataset);
+	for (size_t i = (p - 1) * page_size; i < b->ndatasets && i < p * page_size &&
+	     st == DCATIT_OK; i++) {
+		DcatitTermId ds = reintern(b->terms, t, b->datasets[i].iri);
+		st = cat && dsp && ds ? dcatit_model_add(m, cat, dsp, ds, none) : DCATIT_ERR_NOMEM;
+		if (st == DCATIT_OK)
+			st = copy_closure(b, b->datasets[i].iri, m, 0, seen);
+	}
+	char iri[2048], num[32];
+	snprintf(iri, sizeof iri, "%s/page/%zu.%s", b->base, p, ext);
+	DcatitTermId page = dcatit_terms_iri_z(t, iri);
+	DcatitTermId xint = reintern(b->terms, t, v->xsd_integer);
+	snprintf(num, sizeof num, "%zu", b->ndatasets);
+	DcatitTermId total = dcatit_terms_literal_z(t, num, xint, NULL);
+	snprintf(num, sizeof num, "%zu", page_size);
+	DcatitTermId per = dcatit_terms_literal_z(t, num, xint, NULL);
+	DcatitTermId type = reintern(b->terms, t, v->rdf_type);
+	if (st == DCATIT_OK && (!page || !xint || !total || !per || !type))
+		st = DCATIT_ERR_NOMEM;
+	if (st == DCATIT_OK)
+		st = add_iri(m, page, type, DCATIT_NS_HYDRA "PagedCollection");
+	if (st == DCATIT_OK)
+		st = dcatit_model_add(m, page, reintern(b->terms, t, v->hydra_totalItems), total, none);
+	if (st == DCATIT_OK)
+		st = dcatit_model_add(m, page, reintern(b->terms, t, v->hydra_itemsPerPage), per, none);
+	const struct {
+		size_t num;
+		bool on;
+		DcatitTermId p1, p2;
+	} links[] = {
+		{ 1, true, v->hydra_first, v->hydra_firstPage },
+		{ npages, true, v->hydra_last, v->hydra_lastPage },
+		{ p + 1, p < npages, v->hydra_next, v->hydra_nextPage },
+		{ p - 1, p > 1, v->hydra_previous, v->hydra_previousPage },
+	};
+	for (size_t i = 0; i < 4 && st == DCATIT_OK; i++) {
+		if (!links[i].on)
+			continue;
+		snprintf(iri, sizeof iri, "%s/page/%zu.%s", b->base, links[i].num, ext);
+		DcatitTermId p1 = reintern(b->terms, t, links[i].p1);
+		DcatitTermId p2 = reintern(b->terms, t, links[i].p2);
+		st = p1 && p2 ? add_iri(m, page, p1, iri) : DCATIT_ERR_NOMEM;
+		if (st == DCATIT_OK)
+			st = add_iri(m, page, p2, iri);
+	}
+	return st;
+}
+
+/* Paged catalogues, one set per format: the links of page/N.ttl lead to
+ * the other .ttl pages, so a harvester can follow them on a static host. */
+static DcatitStatus write_pages(DcatitBuild *b, const char *tmp, unsigned fmts,
+                                size_t page_size, unsigned char *seen, DcatitDiag *d)
+{
+	size_t npages = (b->ndatasets + page_size - 1) / page_size;
+	if (!npages)
+		npages = 1;
+	DcatitStatus st = DCATIT_OK;
+	for (size_t f = 0; f < sizeof outs / sizeof outs[0] && st == DCATIT_OK; f++) {
+		if (!(fmts & outs[f].bit))
+			continue;
+		for (size_t p = 1; p <= npages && st == DCATIT_OK; p++) {
+			DcatitTerms *t = dcatit_terms_new();
+			DcatitModel *m = t ? dcatit_model_new(t) : NULL;
+			if (!m || page_graph(b, m, p, npages, page_size, outs[f].ext, seen) != DCATIT_OK ||
+			    add_prefixes(m) != DCATIT_OK) {
+				dcatit_model_free(m);
+				dcatit_terms_free(t);
+				return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			}
+			char rel[96];
+			snprintf(rel, sizeof rel, "page/%zu.%s", p, outs[f].ext);
+			st = write_model(m, tmp, rel, outs[f].syn, d);
+			dcatit_model_free(m);
+			dcatit_terms_free(t);
+		}
+	}
+	return st;
+}
+
+/* Remove a directory tree (our own temporary or replaced output). */
+static void remove_tree(const char *path)
+{
+	DIR *dp = opendir(path);
+	if (!dp) {
+		unlink(path);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		DcatitBuf p;
+		dcatit_buf_init(&p);
+		dcatit_buf_addf(&p, "%s/%s", path, e->d_name);
+		if (!p.oom) {
+			struct stat sb;
+			if (lstat(p.data, &sb) == 0 && S_ISDIR(sb.st_mode))
+				remove_tree(p.data);
+			else
+				unlink(p.data);
+		}
+		dcatit_buf_release(&p);
+	}
+	closedir(dp);
+	rmdir(path);
+}
+
+static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
+                              size_t page_size, DcatitDiag *d)
+{
+	DcatitStatus st = add_prefixes(b->model);
+	if (st != DCATIT_OK)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	if ((st = write_formats(b->model, tmp, "catalog", fmts, d)) != DCATIT_OK)
+		return st;
+	unsigned char *seen = calloc(dcatit_terms_count(b->terms) + 64, 1);
+	if (!seen)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < b->ndatasets && st == DCATIT_OK; i++) {
+		DcatitTerms *t = dcatit_terms_new();
+		DcatitModel *m = t ? dcatit_model_new(t) : NULL;
+		if (!m || copy_closure(b, b->datasets[i].iri, m, 0, seen) != DCATIT_OK ||
+		    add_prefixes(m) != DCATIT_OK) {
+			dcatit_model_free(m);
+			dcatit_terms_free(t);
+			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
+		char rel[400];
+		snprintf(rel, sizeof rel, "dataset/%s.ttl", b->datasets[i].id);
+		st = write_model(m, tmp, rel, DCATIT_SYNTAX_TURTLE, d);
+		dcatit_model_free(m);
+		dcatit_terms_free(t);
+	}
+	if (st == DCATIT_OK && page_size > 0)
+		st = write_pages(b, tmp, fmts, page_size, seen, d);
+	free(seen);
+	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++) {
+		char *from = dcatit_records_path(b, b->files[i]);
+		if (!from)
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		st = copy_file(from, tmp, b->files[i], d);
+		free(from);
+	}
+	return st;
+}
+
+DcatitStatus dcatit_build_write(DcatitBuild *b, const char *out, unsigned fmts,
+                                size_t page_size, DcatitDiag *d)
+{
+	DcatitBuf tmp;
+	dcatit_buf_init(&tmp);
+	const char *slash = strrchr(out, '/');
+	if (slash && slash[1] == '\0')
+		return dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
+		                       "output directory '%s' must not end with '/'", out);
+	if (slash)
+		dcatit_buf_addf(&tmp, "%.*s/.%s.tmpXXXXXX", (int)(slash - out), out, slash + 1);
+	else
+		dcatit_buf_addf(&tmp, ".%s.tmpXXXXXX", out);
+	if (tmp.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (!mkdtemp(tmp.data)) {
+		DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+		        "cannot create a temporary directory next to '%s': %s", out, strerror(errno));
+		dcatit_buf_release(&tmp);
+		return st;
+	}
+	chmod(tmp.data, 0755);
+	DcatitStatus st = write_all(b, tmp.data, fmts, page_size, d);
+	if (st == DCATIT_OK) {
+		struct stat sb;
+		DcatitBuf old;
+		dcatit_buf_init(&old);
+		bool exists = lstat(out, &sb) == 0;
+		if (exists && !S_ISDIR(sb.st_mode)) {
+			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+			                     "'%s' exists and is not a directory", out);
+		} else if (exists) {
+			dcatit_buf_addf(&old, "%s.old", tmp.data);
+			if (old.oom)
+				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			else if (rename(out, old.data) != 0)
+				st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+				                     "cannot replace '%s': %s", out, strerror(errno));
+		}
+		if (st == DCATIT_OK && rename(tmp.data, out) != 0) {
+			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot rename '%s' to "
+			                     "'%s': %s", tmp.data, out, strerror(errno));
+			if (exists)
+				rename(old.data, out); /* put the previous output back */
+		}
+		if (st == DCATIT_OK && exists)
+			remove_tree(old.data);
+		dcatit_buf_release(&old);
+	}
+	if (st != DCATIT_OK)
+		remove_tree(tmp.data);
+	dcatit_buf_release(&tmp);
+	return st;
+}

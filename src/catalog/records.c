@@ -1,0 +1,1968 @@
+/* records.c: the YAML side of the catalogue (format: catalog/README.md).
+ * Each file is loaded whole with libyaml's document API and walked with the
+ * key tables below; every triple carries the line of the YAML node it comes
+ * from, so validation findings point back into the record. The only libyaml
+ * user of the project. */
+#include "catalog/records.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "base/buf.h"
+#include "catalog/dist.h"
+#include "catalog/tables.h"
+
+typedef struct {
+	DcatitBuild *b;
+	DcatitNotes *notes;
+	const char *rel;    /* path relative to the catalogue directory */
+	char *display;      /* path for messages */
+	uint32_t src;
+	yaml_document_t doc;
+	bool loaded;
+	unsigned char *seen;
+	size_t nnodes;
+	bool oom;
+} R;
+
+typedef struct {
+	const char *s;
+	size_t len;
+} Str;
+
+#define NKEYS(a) (sizeof(a) / sizeof(a)[0])
+
+/* ---- paths ------------------------------------------------------------ */
+
+char *dcatit_records_path(const DcatitBuild *b, const char *rel)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	if (strcmp(b->dir, ".") != 0)
+		dcatit_buf_addf(&p, "%s/", b->dir);
+	dcatit_buf_adds(&p, rel);
+	return dcatit_buf_detach(&p);
+}
+
+/* Resolve a relative path written in the file at from_rel into a path
+ * relative to the catalogue directory; NULL when it is absolute or leaves
+ * the catalogue (or on OOM: *oom). */
+static char *resolve_rel(const char *from_rel, const char *path, bool *oom)
+{
+	if (path[0] == '/' || path[0] == '\0')
+		return NULL;
+	DcatitBuf acc;
+	dcatit_buf_init(&acc);
+	const char *slash = strrchr(from_rel, '/');
+	if (slash)
+		dcatit_buf_add(&acc, from_rel, (size_t)(slash - from_rel) + 1);
+	dcatit_buf_adds(&acc, path);
+	char *joined = dcatit_buf_detach(&acc);
+	if (!joined) {
+		*oom = true;
+		return NULL;
+	}
+	/* normalise segment by segment */
+	DcatitBuf out;
+	dcatit_buf_init(&out);
+	const char *p = joined;
+	bool bad = false;
+	while (*p && !bad) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 0 || (n == 1 && p[0] == '.')) {
+			/* skip */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (out.len == 0) {
+				bad = true;
+			} else {
+				char *last = out.data + out.len;
+				while (last > out.data && last[-1] != '/')
+					last--;
+				out.len = (size_t)(last - out.data);
+				if (out.len)
+					out.len--; /* drop the '/' */
+				out.data[out.len] = '\0';
+			}
+		} else {
+			if (out.len)
+				dcatit_buf_addc(&out, '/');
+			dcatit_buf_add(&out, p, n);
+		}
+		p = e ? e + 1 : p + n;
+	}
+	free(joined);
+	if (bad || out.len == 0) {
+		dcatit_buf_release(&out);
+		return NULL;
+	}
+	char *r = dcatit_buf_detach(&out);
+	if (!r)
+		*oom = true;
+	return r;
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+static size_t node_index(R *r, const yaml_node_t *n)
+{
+	return (size_t)(n - r->doc.nodes.start) + 1;
+}
+
+/* Depth-first search of the key path from node cur to target. */
+static bool path_to(R *r, int cur, int target, DcatitBuf *p, int depth)
+{
+	if (cur == target)
+		return true;
+	if (depth > 64)
+		return false;
+	yaml_node_t *n = yaml_document_get_node(&r->doc, cur);
+	if (!n)
+		return false;
+	size_t keep = p->len;
+	if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+		     pr < n->data.mapping.pairs.top; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&r->doc, pr->key);
+			const char *ks = k && k->type == YAML_SCALAR_NODE ?
+			                 (const char *)k->data.scalar.value : "?";
+			if (keep)
+				dcatit_buf_addc(p, '.');
+			dcatit_buf_adds(p, ks);
+			if (pr->key == target || path_to(r, pr->value, target, p, depth + 1))
+				return true;
+			p->len = keep;
+			if (p->data)
+				p->data[keep] = '\0';
+		}
+	} else if (n->type == YAML_SEQUENCE_NODE) {
+		size_t i = 0;
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++, i++) {
+			dcatit_buf_addf(p, "[%zu]", i);
+			if (path_to(r, *it, target, p, depth + 1))
+				return true;
+			p->len = keep;
+			if (p->data)
+				p->data[keep] = '\0';
+		}
+	}
+	return false;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void note(R *r, DcatitNoteKind kind, const yaml_node_t *n, const char *fmt, ...)
+{
+	DcatitBuf m;
+	dcatit_buf_init(&m);
+	va_list ap;
+	va_start(ap, fmt);
+	dcatit_buf_vaddf(&m, fmt, ap);
+	va_end(ap);
+	unsigned long line = 0, col = 0;
+	if (n) {
+		line = (unsigned long)n->start_mark.line + 1;
+		col = (unsigned long)n->start_mark.column + 1;
+		DcatitBuf p;
+		dcatit_buf_init(&p);
+		if (r->loaded && path_to(r, 1, (int)node_index(r, n), &p, 0) && p.len)
+			dcatit_buf_addf(&m, " (at %s)", p.data);
+		dcatit_buf_release(&p);
+	}
+	if (m.oom)
+		r->oom = true;
+	dcatit_notes_add(r->notes, kind, r->display, line, col, "%s",
+	                 m.data ? m.data : "");
+	dcatit_buf_release(&m);
+}
+
+#define ERR(r, n, ...) note((r), DCATIT_NOTE_ERROR, (n), __VA_ARGS__)
+
+/* ---- triples ---------------------------------------------------------- */
+
+static void add(R *r, DcatitTermId s, DcatitTermId p, DcatitTermId o,
+                const yaml_node_t *n)
+{
+	if (!s || !p || !o)
+		return;
+	DcatitLoc loc = { r->src, n ? (uint32_t)n->start_mark.line + 1 : 0 };
+	if (dcatit_model_add(r->b->model, s, p, o, loc) != DCATIT_OK)
+		r->oom = true;
+}
+
+static DcatitTermId iri_z(R *r, const char *s)
+{
+	DcatitTermId id = dcatit_terms_iri_z(r->b->terms, s);
+	if (!id)
+		r->oom = true;
+	return id;
+}
+
+static DcatitTermId iri_cat(R *r, const char *a, const char *b2)
+{
+	DcatitBuf x;
+	dcatit_buf_init(&x);
+	dcatit_buf_adds(&x, a);
+	dcatit_buf_adds(&x, b2);
+	DcatitTermId id = x.oom ? 0 : iri_z(r, x.data);
+	if (x.oom)
+		r->oom = true;
+	dcatit_buf_release(&x);
+	return id;
+}
+
+static DcatitTermId lit(R *r, const char *s, size_t len, DcatitTermId dt,
+                        const char *lang)
+{
+	DcatitTermId id = dcatit_terms_literal(r->b->terms, s, len, dt, lang);
+	if (!id)
+		r->oom = true;
+	return id;
+}
+
+static DcatitTermId bnode(R *r)
+{
+	DcatitTermId id = dcatit_terms_bnode_fresh(r->b->terms);
+	if (!id)
+		r->oom = true;
+	return id;
+}
+
+/* ---- YAML structure ----------------------------------------------------- */
+
+static yaml_node_t *node_at(R *r, int i)
+{
+	return yaml_document_get_node(&r->doc, i);
+}
+
+static bool is_null(const yaml_node_t *n)
+{
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *v = (const char *)n->data.scalar.value;
+	return !*v || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
+	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+}
+
+/* Check tags and aliases over the whole document (once, at load). */
+static void check_nodes(R *r, int idx, int depth)
+{
+	yaml_node_t *n = node_at(r, idx);
+	if (!n || depth > 64)
+		return;
+	if (r->seen[idx]) {
+		ERR(r, n, "anchors and aliases are not allowed (this node is reused through an alias)");
+		return;
+	}
+	r->seen[idx] = 1;
+	/* the loader gives untagged nodes these default tags; anything else
+	 * was written explicitly */
+	const char *tag = (const char *)n->tag;
+	const char *want = n->type == YAML_MAPPING_NODE ? YAML_MAP_TAG :
+	                   n->type == YAML_SEQUENCE_NODE ? YAML_SEQ_TAG : YAML_STR_TAG;
+	if (tag && strcmp(tag, want) != 0)
+		ERR(r, n, "explicit tags are not allowed ('%s')", tag);
+	if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			check_nodes(r, p->key, depth + 1);
+			check_nodes(r, p->value, depth + 1);
+		}
+	} else if (n->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			check_nodes(r, *it, depth + 1);
+	}
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE: return "a scalar";
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE: return "a mapping";
+	case YAML_NO_NODE: break;
+	}
+	return "nothing";
+}
+
+/* A closed mapping: every key must be one of keys; duplicates, empty
+ * values and unknown keys are errors. False when n is not a mapping. */
+static bool closed_map(R *r, yaml_node_t *n, const char *what,
+                       const char *const *keys, size_t nkeys)
+{
+	if (n->type != YAML_MAPPING_NODE) {
+		ERR(r, n, "expected a mapping for %s, found %s", what, kind_name(n));
+		return false;
+	}
+	if (n->data.mapping.pairs.start == n->data.mapping.pairs.top) {
+		ERR(r, n, "empty mapping for %s", what);
+		return false;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
+		if (!k || k->type != YAML_SCALAR_NODE) {
+			ERR(r, k ? k : n, "keys must be plain words in %s", what);
+			continue;
+		}
+		const char *ks = (const char *)k->data.scalar.value;
+		bool known = false;
+		for (size_t i = 0; i < nkeys && !known; i++)
+			known = strcmp(keys[i], ks) == 0;
+		if (!known) {
+			const char *s = dcatit_codes_closest(ks, keys, nkeys);
+			if (s)
+				ERR(r, k, "unknown key '%s' in %s, did you mean '%s'?", ks, what, s);
+			else
+				ERR(r, k, "unknown key '%s' in %s", ks, what);
+			continue;
+		}
+		for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
+			yaml_node_t *k2 = node_at(r, q->key);
+			if (k2 && k2->type == YAML_SCALAR_NODE &&
+			    strcmp((const char *)k2->data.scalar.value, ks) == 0) {
+				ERR(r, k, "duplicate key '%s' in %s", ks, what);
+				break;
+			}
+		}
+		if (v && is_null(v))
+			ERR(r, k, "key '%s' has no value (leave the key out instead)", ks);
+	}
+	return true;
+}
+
+/* The value of key in a mapping; NULL when absent or null. */
+static yaml_node_t *get(R *r, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(r, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, key) == 0) {
+			yaml_node_t *v = node_at(r, p->value);
+			return v && !is_null(v) ? v : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* A required key: NULL after an error naming it when absent. */
+static yaml_node_t *need(R *r, yaml_node_t *map, const char *key, const char *what)
+{
+	yaml_node_t *v = get(r, map, key);
+	if (!v && map && map->type == YAML_MAPPING_NODE) {
+		bool present = false;
+		for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+		     p < map->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = node_at(r, p->key);
+			present |= k && k->type == YAML_SCALAR_NODE &&
+			           strcmp((const char *)k->data.scalar.value, key) == 0;
+		}
+		if (!present)
+			ERR(r, map, "missing required key '%s' in %s", key, what);
+	}
+	return v;
+}
+
+/* A sequence with at least one item and no repeated scalar; false after
+ * an error. */
+static bool list_ok(R *r, yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SEQUENCE_NODE) {
+		ERR(r, n, "expected a list for %s, found %s", what, kind_name(n));
+		return false;
+	}
+	yaml_node_item_t *st = n->data.sequence.items.start, *top = n->data.sequence.items.top;
+	if (st == top) {
+		ERR(r, n, "empty list for %s", what);
+		return false;
+	}
+	for (yaml_node_item_t *i = st; i < top; i++) {
+		yaml_node_t *a = node_at(r, *i);
+		if (!a || a->type != YAML_SCALAR_NODE)
+			continue;
+		for (yaml_node_item_t *j = st; j < i; j++) {
+			yaml_node_t *c = node_at(r, *j);
+			if (c && c->type == YAML_SCALAR_NODE &&
+			    strcmp((const char *)a->data.scalar.value,
+			           (const char *)c->data.scalar.value) == 0) {
+				ERR(r, a, "'%s' is listed twice in %s",
+				    (const char *)a->data.scalar.value, what);
+				break;
+			}
+		}
+	}
+	return true;
+}
+
+#define FOR_ITEMS(r, n, item) \
+	for (yaml_node_item_t *it_##item = (n)->data.sequence.items.start; \
+	     it_##item < (n)->data.sequence.items.top; it_##item++) \
+		for (yaml_node_t *item = node_at((r), *it_##item); item; item = NULL)
+
+/* ---- scalar types ----------------------------------------------------- */
+
+/* A scalar value; NULL after an error. */
+static const char *scalar(R *r, yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		ERR(r, n, "expected a single value for %s, found %s", what, kind_name(n));
+		return NULL;
+	}
+	return (const char *)n->data.scalar.value;
+}
+
+/* string: non-empty after trimming, no HTML tags. */
+static bool string_val(R *r, yaml_node_t *n, const char *what, Str *out)
+{
+	const char *s = scalar(r, n, what);
+	if (!s)
+		return false;
+	size_t len = n->data.scalar.length;
+	while (len && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (!len) {
+		ERR(r, n, "empty value for %s", what);
+		return false;
+	}
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/') &&
+		    memchr(s + i, '>', len - i)) {
+			ERR(r, n, "HTML markup is not allowed in %s", what);
+			return false;
+		}
+	}
+	out->s = s;
+	out->len = len;
+	return true;
+}
+
+static bool is_lang(const char *k)
+{
+	return islower((unsigned char)k[0]) && islower((unsigned char)k[1]) && !k[2];
+}
+
+/* text: a mapping language -> string, `it` required; one literal each. */
+static void emit_text(R *r, DcatitTermId s, DcatitTermId p, yaml_node_t *n,
+                      const char *what, bool it_only)
+{
+	if (n->type != YAML_MAPPING_NODE) {
+		ERR(r, n, "expected a mapping language -> text for %s (e.g. it: ...), found %s",
+		    what, kind_name(n));
+		return;
+	}
+	bool has_it = false;
+	size_t count = 0;
+	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
+	     pr < n->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = node_at(r, pr->key), *v = node_at(r, pr->value);
+		const char *ks = k && k->type == YAML_SCALAR_NODE ?
+		                 (const char *)k->data.scalar.value : NULL;
+		if (!ks || !is_lang(ks)) {
+			ERR(r, k ? k : n, "'%s' is not a two-letter language code in %s",
+			    ks ? ks : "?", what);
+			continue;
+		}
+		for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < pr; q++) {
+			yaml_node_t *k2 = node_at(r, q->key);
+			if (k2 && k2->type == YAML_SCALAR_NODE &&
+			    strcmp((const char *)k2->data.scalar.value, ks) == 0)
+				ERR(r, k, "duplicate language '%s' in %s", ks, what);
+		}
+		has_it |= strcmp(ks, "it") == 0;
+		count++;
+		Str v2;
+		if (!v || is_null(v)) {
+			ERR(r, k, "language '%s' of %s has no text", ks, what);
+			continue;
+		}
+		if (string_val(r, v, what, &v2))
+			add(r, s, p, lit(r, v2.s, v2.len, 0, ks), v);
+	}
+	if (!has_it)
+		ERR(r, n, "%s has no Italian text (key 'it')", what);
+	if (it_only && count > 1)
+		ERR(r, n, "%s takes one language only (give 'it')", what);
+}
+
+static bool valid_date(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0');
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12 || d < 1)
+		return false;
+	int max = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		max = 29;
+	return d <= max;
+}
+
+/* date: YYYY-MM-DD; out gets the text (11 bytes) when valid. */
+static bool date_val(R *r, yaml_node_t *n, const char *what, char out[11])
+{
+	const char *s = scalar(r, n, what);
+	if (!s)
+		return false;
+	if (!valid_date(s)) {
+		ERR(r, n, "'%s' is not a date YYYY-MM-DD for %s", s, what);
+		return false;
+	}
+	memcpy(out, s, 11);
+	return true;
+}
+
+static void emit_date(R *r, DcatitTermId s, DcatitTermId p, yaml_node_t *n,
+                      const char *what, char out[11])
+{
+	char buf[11];
+	if (date_val(r, n, what, buf)) {
+		add(r, s, p, lit(r, buf, 10, r->b->v.xsd_date, NULL), n);
+		if (out)
+			memcpy(out, buf, 11);
+	}
+}
+
+static bool iri_chars_ok(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || strchr("<>\"{}|^`\\", *s))
+			return false;
+	return true;
+}
+
+/* iri: absolute http(s) IRI (mailto allowed when mailto). 0 after error. */
+static DcatitTermId iri_val(R *r, yaml_node_t *n, const char *what)
+{
+	const char *s = scalar(r, n, what);
+	if (!s)
+		return 0;
+	bool scheme = strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+	const char *host = scheme ? strstr(s, "//") + 2 : NULL;
+	if (!scheme || !*host || *host == '/' || !iri_chars_ok(s)) {
+		ERR(r, n, "'%s' is not an absolute http(s) IRI for %s", s, what);
+		return 0;
+	}
+	return iri_z(r, s);
+}
+
+static bool id_ok(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(islower((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '-'))
+			return false;
+	return true;
+}
+
+static const char *id_val(R *r, yaml_node_t *n, const char *what)
+{
+	const char *s = scalar(r, n, what);
+	if (s && !id_ok(s)) {
+		ERR(r, n, "'%s' is not a valid %s: lower-case letters, digits and '-', "
+		    "at most 64 characters", s, what);
+		return NULL;
+	}
+	return s;
+}
+
+static bool decimal_ok(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.') {
+		s++;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* A code of a controlled list: the IRI ns+code; 0 after an error. */
+static DcatitTermId code_val(R *r, yaml_node_t *n, DcatitCodes *codes,
+                             const char *ns, const char *what)
+{
+	const char *s = scalar(r, n, what);
+	if (!s)
+		return 0;
+	if (!dcatit_codes_has(codes, s)) {
+		const char *sug = dcatit_codes_suggest(codes, s);
+		if (sug)
+			ERR(r, n, "unknown %s '%s', did you mean %s?", what, s, sug);
+		else
+			ERR(r, n, "unknown %s '%s'", what, s);
+		return 0;
+	}
+	return iri_cat(r, ns, s);
+}
+
+/* path: resolved relative to this file, inside the catalogue, existing.
+ * Returns the path relative to the catalogue directory (caller frees). */
+static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
+{
+	const char *s = scalar(r, n, what);
+	if (!s)
+		return NULL;
+	bool oom = false;
+	char *rel = resolve_rel(r->rel, s, &oom);
+	if (!rel) {
+		if (oom)
+			r->oom = true;
+		else
+			ERR(r, n, "'%s' must be a relative path inside the catalogue for %s", s, what);
+		return NULL;
+	}
+	char *full = dcatit_records_path(r->b, rel);
+	struct stat sb;
+	bool ok = full && stat(full, &sb) == 0 &&
+	          (want_dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
+	if (!ok && full)
+		ERR(r, n, "%s '%s' does not exist (%s)", want_dir ? "directory" : "file",
+		    full, what);
+	free(full);
+	if (!ok) {
+		free(rel);
+		return NULL;
+	}
+	return rel;
+}
+
+/* org: an IPA code or a registry key; identified required unless
+ * any_ok. The agent is remembered for output. */
+static DcatitTermId org_val(R *r, yaml_node_t *n, const char *role, bool any_ok)
+{
+	const char *s = scalar(r, n, role);
+	if (!s)
+		return 0;
+	DcatitTermId agent = 0;
+	bool identified = false;
+	if (!dcatit_orgs_find(r->b->orgs, s, &agent, &identified)) {
+		const char *sug = dcatit_orgs_suggest(r->b->orgs, s);
+		if (sug)
+			ERR(r, n, "unknown organisation '%s' (not in vocab/organizations.ttl "
+			    "nor in the registry), did you mean %s?", s, sug);
+		else
+			ERR(r, n, "unknown organisation '%s' (not in vocab/organizations.ttl "
+			    "nor in the registry)", s);
+		return 0;
+	}
+	if (!identified && !any_ok) {
+		ERR(r, n, "org '%s' has no identifier and cannot be a %s; list it under "
+		    "contributors", s, role);
+		return 0;
+	}
+	if (dcatit_build_use_agent(r->b, agent) != DCATIT_OK)
+		r->oom = true;
+	return agent;
+}
+
+/* Serialise a YAML subtree (for "same definition" checks). */
+static void signature(R *r, yaml_node_t *n, DcatitBuf *out, int depth)
+{
+	if (!n || depth > 64)
+		return;
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		dcatit_buf_addf(out, "%zu:", n->data.scalar.length);
+		dcatit_buf_add(out, n->data.scalar.value, n->data.scalar.length);
+		break;
+	case YAML_SEQUENCE_NODE:
+		dcatit_buf_addc(out, '[');
+		for (yaml_node_item_t *it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			signature(r, node_at(r, *it), out, depth + 1);
+		dcatit_buf_addc(out, ']');
+		break;
+	case YAML_MAPPING_NODE:
+		dcatit_buf_addc(out, '{');
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			signature(r, node_at(r, p->key), out, depth + 1);
+			signature(r, node_at(r, p->value), out, depth + 1);
+		}
+		dcatit_buf_addc(out, '}');
+		break;
+	case YAML_NO_NODE:
+		break;
+	}
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static void emit_languages(R *r, DcatitTermId s, yaml_node_t *n)
+{
+	if (!list_ok(r, n, "languages"))
+		return;
+	FOR_ITEMS(r, n, item)
+		add(r, s, r->b->v.dct_language,
+		    code_val(r, item, r->b->langs, DCATIT_NS_EU_AUTH "language/", "language"),
+		    item);
+}
+
+static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	if (!lic)
+		return;
+	add(r, s, v->dct_license, lic, n);
+	add(r, lic, v->rdf_type, v->dcatapit_LicenseDocument, n);
+	add(r, lic, v->rdf_type, v->dct_LicenseDocument, n);
+}
+
+static const char *const spatial_keys[] = { "place", "bbox" };
+
+static void emit_spatial(R *r, DcatitTermId s, yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	if (!closed_map(r, n, "spatial", spatial_keys, NKEYS(spatial_keys)))
+		return;
+	yaml_node_t *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
+	if (!place && !bbox) {
+		ERR(r, n, "spatial needs 'place', 'bbox' or both");
+		return;
+	}
+	DcatitTermId loc = place ? iri_val(r, place, "spatial.place") : bnode(r);
+	if (!loc)
+		return;
+	add(r, s, v->dct_spatial, loc, n);
+	add(r, loc, v->rdf_type, v->dct_Location, n);
+	if (!bbox)
+		return;
+	if (bbox->type != YAML_SEQUENCE_NODE ||
+	    bbox->data.sequence.items.top - bbox->data.sequence.items.start != 4) {
+		ERR(r, bbox, "bbox must be a list of 4 numbers [west, south, east, north]");
+		return;
+	}
+	const char *c[4];
+	double d[4];
+	int i = 0;
+	FOR_ITEMS(r, bbox, item) {
+		c[i] = scalar(r, item, "bbox");
+		if (!c[i] || !decimal_ok(c[i])) {
+			if (c[i])
+				ERR(r, item, "'%s' is not a decimal number in bbox", c[i]);
+			return;
+		}
+		d[i] = strtod(c[i], NULL);
+		i++;
+	}
+	if (d[0] < -180 || d[2] > 180 || d[1] < -90 || d[3] > 90 || d[0] >= d[2] ||
+	    d[1] >= d[3]) {
+		ERR(r, bbox, "bbox [%s, %s, %s, %s] is not [west, south, east, north] in "
+		    "degrees with west < east and south < north", c[0], c[1], c[2], c[3]);
+		return;
+	}
+	DcatitBuf wkt;
+	dcatit_buf_init(&wkt);
+	dcatit_buf_addf(&wkt, "POLYGON((%s %s, %s %s, %s %s, %s %s, %s %s))", c[0], c[1],
+	                c[2], c[1], c[2], c[3], c[0], c[3], c[0], c[1]);
+	if (wkt.oom) {
+		r->oom = true;
+		return;
+	}
+	if (place) {
+		DcatitBuf key;
+		dcatit_buf_init(&key);
+		dcatit_buf_addf(&key, "place %s", dcatit_terms_str(r->b->terms, loc));
+		bool isnew = false;
+		DcatitBuildNamed *e = key.oom ? NULL :
+		        dcatit_build_named(r->b, key.data, wkt.data, &isnew);
+		dcatit_buf_release(&key);
+		if (!e)
+			r->oom = true;
+		else if (!isnew && strcmp(e->signature, wkt.data) != 0)
+			ERR(r, bbox, "place %s already has another bbox (%s) in another record",
+			    dcatit_terms_str(r->b->terms, loc), e->signature);
+	}
+	DcatitTermId g = lit(r, wkt.data, wkt.len, v->gsp_wktLiteral, NULL);
+	add(r, loc, v->dcat_bbox, g, bbox);
+	add(r, loc, v->locn_geometry, g, bbox);
+	dcatit_buf_release(&wkt);
+}
+
+static bool email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') ||
+	    at[1] == '.' || s[strlen(s) - 1] == '.')
+		return false;
+	return iri_chars_ok(s) && strncmp(s, "mailto:", 7) != 0;
+}
+
+static void emit_contact_values(R *r, DcatitTermId s, const char *name,
+                                const char *email, const char *url,
+                                const yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	DcatitTermId c = bnode(r);
+	add(r, s, v->dcat_contactPoint, c, n);
+	add(r, c, v->rdf_type, v->dcatapit_Organization, n);
+	add(r, c, v->rdf_type, v->vcard_Organization, n);
+	add(r, c, v->rdf_type, v->vcard_Kind, n);
+	add(r, c, v->vcard_fn, lit(r, name, strlen(name), 0, NULL), n);
+	add(r, c, v->vcard_hasEmail, iri_cat(r, "mailto:", email), n);
+	if (url)
+		add(r, c, v->vcard_hasURL, iri_z(r, url), n);
+}
+
+static const char *const contact_keys[] = { "name", "email", "url" };
+
+/* Read a contact block; fills name/email/url (malloc'd) when valid. */
+static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char **url)
+{
+	if (!closed_map(r, n, "contact", contact_keys, NKEYS(contact_keys)))
+		return false;
+	yaml_node_t *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
+	yaml_node_t *un = get(r, n, "url");
+	Str nm;
+	bool ok = nn && string_val(r, nn, "contact.name", &nm);
+	const char *em = en ? scalar(r, en, "contact.email") : NULL;
+	if (em && !email_ok(em)) {
+		ERR(r, en, "'%s' is not an e-mail address local@domain (without mailto:)", em);
+		em = NULL;
+	}
+	DcatitTermId u = un ? iri_val(r, un, "contact.url") : 0;
+	if (!ok || !em || (un && !u))
+		return false;
+	*name = strndup(nm.s, nm.len);
+	*email = strdup(em);
+	*url = u ? strdup(dcatit_terms_str(r->b->terms, u)) : NULL;
+	if (!*name || !*email || (u && !*url))
+		r->oom = true;
+	return true;
+}
+
+static const char *const standard_keys[] = {
+	"identifier", "iri", "title", "description", "reference", "type",
+};
+
+static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	if (!list_ok(r, n, "conforms_to"))
+		return;
+	FOR_ITEMS(r, n, item) {
+		if (!closed_map(r, item, "standard", standard_keys, NKEYS(standard_keys)))
+			continue;
+		yaml_node_t *idn = need(r, item, "identifier", "standard");
+		yaml_node_t *irin = get(r, item, "iri"), *type = get(r, item, "type");
+		yaml_node_t *title = get(r, item, "title"), *desc = get(r, item, "description");
+		yaml_node_t *ref = get(r, item, "reference");
+		bool crs = false;
+		if (type) {
+			const char *t = scalar(r, type, "standard type");
+			if (t && strcmp(t, "crs") == 0)
+				crs = true;
+			else if (t && strcmp(t, "act") != 0)
+				ERR(r, type, "unknown standard type '%s' (crs or act)", t);
+		}
+		if (crs && !irin)
+			ERR(r, item, "a standard of type crs needs 'iri'");
+		DcatitTermId node = irin ? iri_val(r, irin, "standard iri") : bnode(r);
+		if (!node)
+			continue;
+		if (irin) {
+			/* every description lands on one node: they must agree */
+			DcatitBuf key, sig;
+			dcatit_buf_init(&key);
+			dcatit_buf_init(&sig);
+			dcatit_buf_addf(&key, "standard %s", dcatit_terms_str(r->b->terms, node));
+			signature(r, item, &sig, 0);
+			bool isnew = false;
+			DcatitBuildNamed *e = key.oom || sig.oom ? NULL :
+			        dcatit_build_named(r->b, key.data, sig.data, &isnew);
+			if (!e)
+				r->oom = true;
+			else if (!isnew && strcmp(e->signature, sig.data) != 0)
+				ERR(r, item, "standard %s is described differently elsewhere; every "
+				    "description of it must be identical", dcatit_terms_str(r->b->terms, node));
+			dcatit_buf_release(&key);
+			dcatit_buf_release(&sig);
+		}
+		add(r, s, v->dct_conformsTo, node, item);
+		add(r, node, v->rdf_type, v->dcatapit_Standard, item);
+		add(r, node, v->rdf_type, v->dct_Standard, item);
+		Str ids;
+		if (idn && string_val(r, idn, "standard identifier", &ids))
+			add(r, node, v->dct_identifier, lit(r, ids.s, ids.len, 0, NULL), idn);
+		if (title)
+			emit_text(r, node, v->dct_title, title, "standard title", false);
+		if (desc)
+			emit_text(r, node, v->dct_description, desc, "standard description", true);
+		if (ref)
+			add(r, node, v->dcatapit_referenceDocumentation,
+			    iri_val(r, ref, "standard reference"), ref);
+		if (crs)
+			add(r, node, v->dct_type, v->srs_type, type);
+	}
+}
+
+static const char *const temporal_keys[] = { "start", "end", "comment" };
+
+static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	if (!closed_map(r, n, "temporal", temporal_keys, NKEYS(temporal_keys)))
+		return;
+	yaml_node_t *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
+	yaml_node_t *cm = get(r, n, "comment");
+	char sd[11] = "", ed[11] = "";
+	if (st)
+		date_val(r, st, "temporal.start", sd);
+	if (en)
+		date_val(r, en, "temporal.end", ed);
+	if (sd[0] && ed[0] && strcmp(ed, sd) < 0)
+		ERR(r, en, "temporal end %s is before its start %s", ed, sd);
+	DcatitTermId p = bnode(r);
+	add(r, s, v->dct_temporal, p, n);
+	add(r, p, v->rdf_type, v->dct_PeriodOfTime, n);
+	if (sd[0]) {
+		DcatitTermId l = lit(r, sd, 10, v->xsd_date, NULL);
+		add(r, p, v->dcatapit_startDate, l, st);
+		add(r, p, v->dcat_startDate, l, st);
+	}
+	if (ed[0]) {
+		DcatitTermId l = lit(r, ed, 10, v->xsd_date, NULL);
+		add(r, p, v->dcatapit_endDate, l, en);
+		add(r, p, v->dcat_endDate, l, en);
+	}
+	if (cm)
+		emit_text(r, p, v->rdfs_comment, cm, "temporal comment", false);
+}
+
+/* ---- loading a file ----------------------------------------------------- */
+
+static DcatitStatus open_doc(R *r, DcatitBuild *b, const char *rel,
+                             DcatitNotes *notes, DcatitDiag *d, yaml_node_t **root)
+{
+	memset(r, 0, sizeof *r);
+	r->b = b;
+	r->notes = notes;
+	r->rel = rel;
+	*root = NULL;
+	r->display = dcatit_records_path(b, rel);
+	if (!r->display)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	r->src = dcatit_model_add_source(b->model, r->display);
+	FILE *fp = fopen(r->display, "rb");
+	if (!fp)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
+		                       r->display, strerror(errno));
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		fclose(fp);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	yaml_parser_set_input_file(&parser, fp);
+	if (!yaml_parser_load(&parser, &r->doc)) {
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display,
+		                 (unsigned long)parser.problem_mark.line + 1,
+		                 (unsigned long)parser.problem_mark.column + 1,
+		                 "invalid YAML: %s%s%s", parser.problem ? parser.problem : "error",
+		                 parser.context ? " " : "", parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		fclose(fp);
+		return DCATIT_OK;
+	}
+	r->loaded = true;
+	/* a second document in the same file is an error */
+	yaml_document_t extra;
+	if (yaml_parser_load(&parser, &extra)) {
+		if (yaml_document_get_root_node(&extra))
+			dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display,
+			                 (unsigned long)extra.start_mark.line + 1,
+			                 (unsigned long)extra.start_mark.column + 1,
+			                 "only one YAML document per file");
+		yaml_document_delete(&extra);
+	}
+	yaml_parser_delete(&parser);
+	fclose(fp);
+	r->nnodes = (size_t)(r->doc.nodes.top - r->doc.nodes.start);
+	r->seen = calloc(r->nnodes + 2, 1);
+	if (!r->seen)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	yaml_node_t *rn = yaml_document_get_root_node(&r->doc);
+	if (!rn) {
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display, 1, 1, "empty file");
+		return DCATIT_OK;
+	}
+	size_t before = notes->errors;
+	check_nodes(r, 1, 0);
+	if (notes->errors == before)
+		*root = rn;
+	return DCATIT_OK;
+}
+
+static DcatitStatus close_doc(R *r, DcatitDiag *d)
+{
+	if (r->loaded)
+		yaml_document_delete(&r->doc);
+	free(r->seen);
+	free(r->display);
+	if (r->oom || r->notes->oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return DCATIT_OK;
+}
+
+/* Open a record that needs the base URI (it mints IRIs): false, with *st
+ * set, when there is nothing to read (errors were noted or it failed). */
+static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
+                  DcatitDiag *d, yaml_node_t **root, DcatitStatus *st)
+{
+	*st = open_doc(r, b, rel, notes, d, root);
+	if (*st != DCATIT_OK || !*root || !b->base) {
+		close_doc(r, d);
+		return false;
+	}
+	return true;
+}
+
+/* ---- catalog.yaml ------------------------------------------------------- */
+
+static const char *const catalog_keys[] = {
+	"base_uri", "title", "description", "publisher", "homepage", "issued",
+	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
+};
+static const char *const defaults_keys[] = {
+	"license", "languages", "publisher", "rights_holder", "contact",
+};
+
+static bool base_ok(const char *s)
+{
+	size_t n = strlen(s);
+	return n && s[n - 1] != '/' && !strchr(s, '?') && !strchr(s, '#');
+}
+
+/* Everything that needs the registry (agents) is read after it. */
+static void catalog_body(R *r, yaml_node_t *root)
+{
+	DcatitBuild *b = r->b;
+	const DcatitCatVocab *v = &b->v;
+	DcatitTermId c = b->catalog;
+	yaml_node_t *n;
+	add(r, c, v->rdf_type, v->dcatapit_Catalog, root);
+	add(r, c, v->rdf_type, v->dcat_Catalog, root);
+	add(r, c, v->dcat_themeTaxonomy, v->theme_scheme, root);
+	if ((n = need(r, root, "title", "catalog")))
+		emit_text(r, c, v->dct_title, n, "title", false);
+	if ((n = need(r, root, "description", "catalog")))
+		emit_text(r, c, v->dct_description, n, "description", false);
+	if ((n = need(r, root, "publisher", "catalog")))
+		add(r, c, v->dct_publisher, org_val(r, n, "publisher", false), n);
+	if ((n = get(r, root, "homepage"))) {
+		DcatitTermId h = iri_val(r, n, "homepage");
+		add(r, c, v->foaf_homepage, h, n);
+		add(r, h, v->rdf_type, v->foaf_Document, n);
+	}
+	if ((n = get(r, root, "issued")))
+		emit_date(r, c, v->dct_issued, n, "issued", NULL);
+	if ((n = get(r, root, "modified"))) {
+		char m[11];
+		if (date_val(r, n, "modified", m)) {
+			free(b->catalog_modified);
+			b->catalog_modified = strdup(m);
+			if (!b->catalog_modified)
+				r->oom = true;
+		}
+	}
+	if ((n = get(r, root, "languages")))
+		emit_languages(r, c, n);
+	if ((n = get(r, root, "license")))
+		emit_license(r, c, code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence"), n);
+	if ((n = get(r, root, "spatial")))
+		emit_spatial(r, c, n);
+
+	yaml_node_t *def = get(r, root, "defaults");
+	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
+		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->start_mark.line + 1 };
+		if ((n = get(r, def, "license")))
+			b->def_license = code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence");
+		if ((n = get(r, def, "publisher")))
+			b->def_publisher = org_val(r, n, "publisher", false);
+		if ((n = get(r, def, "rights_holder")))
+			b->def_rights_holder = org_val(r, n, "rights holder", false);
+		if ((n = get(r, def, "languages")) && list_ok(r, n, "defaults.languages")) {
+			size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+			b->def_languages = calloc(cnt, sizeof *b->def_languages);
+			if (!b->def_languages)
+				r->oom = true;
+			FOR_ITEMS(r, n, item) {
+				DcatitTermId l = code_val(r, item, b->langs,
+				                          DCATIT_NS_EU_AUTH "language/", "language");
+				if (l && b->def_languages)
+					b->def_languages[b->ndef_languages++] = l;
+			}
+		}
+		if ((n = get(r, def, "contact")))
+			read_contact(r, n, &b->def_contact_name, &b->def_contact_email,
+			             &b->def_contact_url);
+	}
+}
+
+DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
+                                         DcatitNotes *notes, DcatitDiag *d)
+{
+	R r;
+	yaml_node_t *root;
+	DcatitStatus st = open_doc(&r, b, rel, notes, d, &root);
+	if (st != DCATIT_OK || !root) {
+		close_doc(&r, d);
+		return st;
+	}
+	b->catalog_src = r.src;
+	if (!closed_map(&r, root, "catalog", catalog_keys, NKEYS(catalog_keys)))
+		return close_doc(&r, d);
+	yaml_node_t *n = need(&r, root, "base_uri", "catalog");
+	const char *base = b->base_override;
+	if (n) {
+		DcatitTermId id = iri_val(&r, n, "base_uri");
+		const char *s = id ? dcatit_terms_str(b->terms, id) : NULL;
+		if (s && !base_ok(s))
+			ERR(&r, n, "base_uri '%s' must not end with '/' nor have a query or fragment", s);
+		else if (s && !base)
+			base = s;
+	}
+	if (base) {
+		b->base = strdup(base);
+		if (!b->base)
+			r.oom = true;
+		else
+			b->catalog = iri_cat(&r, b->base, "/catalog");
+	}
+	if ((n = need(&r, root, "records", "catalog")) && list_ok(&r, n, "records")) {
+		size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+		b->record_dirs = calloc(cnt, sizeof *b->record_dirs);
+		if (!b->record_dirs)
+			r.oom = true;
+		FOR_ITEMS(&r, n, item) {
+			char *p = path_val(&r, item, "records", true);
+			if (p && b->record_dirs)
+				b->record_dirs[b->nrecord_dirs++] = p;
+			else
+				free(p);
+		}
+	}
+	if ((n = get(&r, root, "registry")))
+		b->registry = path_val(&r, n, "registry", false);
+	return close_doc(&r, d);
+}
+
+/* The second pass over catalog.yaml, once the registry is loaded. */
+DcatitStatus dcatit_records_read_catalog_body(DcatitBuild *b, const char *rel,
+                                              DcatitNotes *notes, DcatitDiag *d)
+{
+	R r;
+	yaml_node_t *root;
+	DcatitNotes quiet; /* the first pass already reported the file's errors */
+	dcatit_notes_init(&quiet);
+	DcatitStatus st = open_doc(&r, b, rel, &quiet, d, &root);
+	r.notes = notes;
+	if (st == DCATIT_OK && root && root->type == YAML_MAPPING_NODE && b->catalog)
+		catalog_body(&r, root);
+	dcatit_notes_release(&quiet);
+	DcatitStatus st2 = close_doc(&r, d);
+	return st != DCATIT_OK ? st : st2;
+}
+
+/* ---- organizations.yaml ------------------------------------------------- */
+
+static const char *const org_keys[] = { "name", "identifier", "homepage", "note" };
+
+static bool key_ok(const char *s)
+{
+	if (!islower((unsigned char)*s))
+		return false;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
+                                          DcatitNotes *notes, DcatitDiag *d)
+{
+	R r;
+	yaml_node_t *root;
+	DcatitStatus st;
+	if (!begin(&r, b, rel, notes, d, &root, &st))
+		return st;
+	if (root->type != YAML_MAPPING_NODE) {
+		ERR(&r, root, "the registry must be a mapping key -> organisation");
+		return close_doc(&r, d);
+	}
+	const DcatitCatVocab *v = &b->v;
+	DcatitModel *saved = b->model;
+	b->model = dcatit_orgs_graph(b->orgs); /* entries live in the registry graph */
+	r.src = dcatit_model_add_source(b->model, r.display);
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+	     p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(&r, p->key), *e = node_at(&r, p->value);
+		const char *key = k && k->type == YAML_SCALAR_NODE ?
+		                  (const char *)k->data.scalar.value : NULL;
+		if (!key || !key_ok(key)) {
+			ERR(&r, k ? k : root, "registry key '%s' must match [a-z][a-z0-9_]*",
+			    key ? key : "?");
+			continue;
+		}
+		if (dcatit_orgs_has_code_nocase(b->orgs, key)) {
+			ERR(&r, k, "registry key '%s' is an IPA code of vocab/organizations.ttl; "
+			    "use the code directly", key);
+			continue;
+		}
+		if (!e || !closed_map(&r, e, "organisation", org_keys, NKEYS(org_keys)))
+			continue;
+		DcatitBuf iri;
+		dcatit_buf_init(&iri);
+		dcatit_buf_addf(&iri, "%s/agent/%s", b->base, key);
+		DcatitTermId agent = iri.oom ? 0 : iri_z(&r, iri.data);
+		dcatit_buf_release(&iri);
+		if (!agent) {
+			r.oom = true;
+			break;
+		}
+		yaml_node_t *name = need(&r, e, "name", "organisation");
+		yaml_node_t *idn = get(&r, e, "identifier"), *hp = get(&r, e, "homepage");
+		yaml_node_t *nt = get(&r, e, "note");
+		Str s;
+		bool identified = false;
+		if (name && string_val(&r, name, "name", &s))
+			add(&r, agent, v->foaf_name, lit(&r, s.s, s.len, 0, "it"), name);
+		if (idn && string_val(&r, idn, "identifier", &s)) {
+			add(&r, agent, v->dct_identifier, lit(&r, s.s, s.len, 0, NULL), idn);
+			identified = true;
+		}
+		if (hp)
+			add(&r, agent, v->foaf_homepage, iri_val(&r, hp, "homepage"), hp);
+		if (nt)
+			emit_text(&r, agent, v->rdfs_comment, nt, "note", false);
+		if (identified)
+			add(&r, agent, v->rdf_type, v->dcatapit_Agent, k);
+		add(&r, agent, v->rdf_type, v->foaf_Agent, k);
+		DcatitStatus as = dcatit_orgs_add(b->orgs, key, agent, identified);
+		if (as == DCATIT_ERR_INVALID)
+			ERR(&r, k, "registry key '%s' is defined twice", key);
+		else if (as != DCATIT_OK)
+			r.oom = true;
+	}
+	b->model = saved;
+	return close_doc(&r, d);
+}
+
+/* ---- data dictionaries -------------------------------------------------- */
+
+static const char *const dict_keys[] = {
+	"table", "title", "source", "decimal_separator", "columns", "totals_row",
+};
+static const char *const column_keys[] = {
+	"name", "type", "required", "unit", "scale", "total_of", "title", "description",
+};
+static const char *const totals_keys[] = { "column", "value", "sums" };
+
+static long column_index(const DcatitDict *dict, const char *name)
+{
+	for (size_t i = 0; i < dict->ncols; i++)
+		if (strcmp(dict->cols[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Resolve a list of decimal column names into indexes. */
+static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
+                           const char *what, size_t *count)
+{
+	*count = 0;
+	if (!list_ok(r, n, what))
+		return NULL;
+	size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	size_t *idx = calloc(cnt, sizeof *idx);
+	if (!idx) {
+		r->oom = true;
+		return NULL;
+	}
+	FOR_ITEMS(r, n, item) {
+		const char *s = scalar(r, item, what);
+		if (!s)
+			continue;
+		long i = column_index(dict, s);
+		if (i < 0) {
+			ERR(r, item, "'%s' is not a column of the dictionary (%s)", s, what);
+			continue;
+		}
+		if (dict->cols[i].type != DCATIT_COL_DECIMAL) {
+			ERR(r, item, "column '%s' is not decimal (%s)", s, what);
+			continue;
+		}
+		idx[(*count)++] = (size_t)i;
+	}
+	return idx;
+}
+
+/* Read a dictionary; returns false after errors. table_rel gets the path
+ * of the CSV it describes (relative to the catalogue, caller frees). */
+static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
+                            DcatitDict *dict, char **table_rel, DcatitDiag *d,
+                            DcatitStatus *fatal)
+{
+	R r;
+	yaml_node_t *root;
+	memset(dict, 0, sizeof *dict);
+	*table_rel = NULL;
+	size_t before = notes->errors;
+	*fatal = open_doc(&r, b, rel, notes, d, &root);
+	if (*fatal != DCATIT_OK || !root) {
+		close_doc(&r, d);
+		return false;
+	}
+	dict->file = strdup(r.display);
+	if (!closed_map(&r, root, "data dictionary", dict_keys, NKEYS(dict_keys))) {
+		*fatal = close_doc(&r, d);
+		return false;
+	}
+	yaml_node_t *n;
+	if ((n = need(&r, root, "table", "data dictionary")))
+		*table_rel = path_val(&r, n, "table", false);
+	if ((n = get(&r, root, "title")))
+		emit_text(&r, 0, 0, n, "title", false); /* checked, not emitted */
+	if ((n = get(&r, root, "source")))
+		emit_text(&r, 0, 0, n, "source", false);
+	if ((n = need(&r, root, "decimal_separator", "data dictionary"))) {
+		const char *s = scalar(&r, n, "decimal_separator");
+		if (s && strcmp(s, ".") != 0)
+			ERR(&r, n, "decimal_separator must be '.'");
+	}
+	yaml_node_t *cols = need(&r, root, "columns", "data dictionary");
+	if (cols && list_ok(&r, cols, "columns")) {
+		size_t cnt = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
+		dict->cols = calloc(cnt, sizeof *dict->cols);
+		if (!dict->cols)
+			r.oom = true;
+		/* first the names and types, then total_of which refers to them */
+		FOR_ITEMS(&r, cols, c) {
+			if (!dict->cols)
+				break;
+			DcatitDictColumn *col = &dict->cols[dict->ncols];
+			col->scale = -1;
+			col->required = true;
+			if (!closed_map(&r, c, "column", column_keys, NKEYS(column_keys)))
+				continue;
+			yaml_node_t *nm = need(&r, c, "name", "column");
+			yaml_node_t *ty = need(&r, c, "type", "column");
+			yaml_node_t *rq = get(&r, c, "required"), *sc = get(&r, c, "scale");
+			yaml_node_t *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
+			yaml_node_t *de = get(&r, c, "description");
+			const char *name = nm ? scalar(&r, nm, "column name") : NULL;
+			if (name && (!key_ok(name) || column_index(dict, name) >= 0)) {
+				ERR(&r, nm, column_index(dict, name) >= 0 ? "column '%s' is listed twice" :
+				    "column name '%s' must match [a-z][a-z0-9_]*", name);
+				name = NULL;
+			}
+			const char *type = ty ? scalar(&r, ty, "column type") : NULL;
+			if (type && strcmp(type, "string") == 0)
+				col->type = DCATIT_COL_STRING;
+			else if (type && strcmp(type, "decimal") == 0)
+				col->type = DCATIT_COL_DECIMAL;
+			else if (type && strcmp(type, "ipa_code") == 0)
+				col->type = DCATIT_COL_IPA_CODE;
+			else if (type)
+				ERR(&r, ty, "unknown column type '%s' (string, decimal, ipa_code)", type);
+			if (rq) {
+				const char *s = scalar(&r, rq, "required");
+				if (s && strcmp(s, "true") == 0)
+					col->required = true;
+				else if (s && strcmp(s, "false") == 0)
+					col->required = false;
+				else if (s)
+					ERR(&r, rq, "required must be true or false, not '%s'", s);
+			}
+			if (sc) {
+				const char *s = scalar(&r, sc, "scale");
+				char *end = NULL;
+				long v2 = s ? strtol(s, &end, 10) : -1;
+				if (s && (!isdigit((unsigned char)*s) || *end || v2 > 9))
+					ERR(&r, sc, "scale must be an integer from 0 to 9, not '%s'", s);
+				else if (s)
+					col->scale = (int)v2;
+			}
+			if ((sc || un) && col->type != DCATIT_COL_DECIMAL)
+				ERR(&r, sc ? sc : un, "unit and scale apply to decimal columns only");
+			Str tmp;
+			if (un)
+				string_val(&r, un, "unit", &tmp);
+			if (ti)
+				emit_text(&r, 0, 0, ti, "column title", false);
+			if (de)
+				emit_text(&r, 0, 0, de, "column description", false);
+			if (!name)
+				continue;
+			col->name = strdup(name);
+			if (!col->name)
+				r.oom = true;
+			dict->ncols++;
+		}
+		FOR_ITEMS(&r, cols, c) {
+			yaml_node_t *to = get(&r, c, "total_of");
+			yaml_node_t *nm = get(&r, c, "name");
+			const char *name = nm && nm->type == YAML_SCALAR_NODE ?
+			                   (const char *)nm->data.scalar.value : "";
+			long ci = column_index(dict, name);
+			if (to && ci >= 0) {
+				DcatitDictColumn *col = &dict->cols[ci];
+				if (col->type != DCATIT_COL_DECIMAL)
+					ERR(&r, to, "total_of applies to decimal columns only");
+				else
+					col->total_of = column_list(&r, dict, to, "total_of",
+					                            &col->ntotal_of);
+			}
+		}
+	}
+	yaml_node_t *tr = get(&r, root, "totals_row");
+	if (tr && closed_map(&r, tr, "totals_row", totals_keys, NKEYS(totals_keys))) {
+		yaml_node_t *cn = need(&r, tr, "column", "totals_row");
+		yaml_node_t *vn = need(&r, tr, "value", "totals_row");
+		yaml_node_t *sn = need(&r, tr, "sums", "totals_row");
+		const char *cs = cn ? scalar(&r, cn, "totals_row.column") : NULL;
+		long ci = cs ? column_index(dict, cs) : -1;
+		if (cs && ci < 0)
+			ERR(&r, cn, "'%s' is not a column of the dictionary", cs);
+		Str vs;
+		if (ci >= 0 && vn && string_val(&r, vn, "totals_row.value", &vs)) {
+			dict->has_totals_row = true;
+			dict->totals_col = (size_t)ci;
+			dict->totals_value = strndup(vs.s, vs.len);
+			if (!dict->totals_value)
+				r.oom = true;
+		}
+		if (sn)
+			dict->sums = column_list(&r, dict, sn, "sums", &dict->nsums);
+	}
+	*fatal = close_doc(&r, d);
+	return notes->errors == before && *fatal == DCATIT_OK;
+}
+
+/* ---- dataset records ---------------------------------------------------- */
+
+static const char *const dataset_keys[] = {
+	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
+	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
+	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
+	"version", "distributions",
+};
+static const char *const dist_keys[] = {
+	"id", "title", "description", "file", "url", "download_url", "format",
+	"media_type", "license", "languages", "issued", "modified", "dictionary",
+	"access_service",
+};
+static const char *const service_keys[] = {
+	"id", "title", "description", "endpoint_url", "endpoint_description", "conforms_to",
+};
+
+static bool keyword_ok(const char *s, size_t len)
+{
+	if (!len || s[0] == ' ' || s[len - 1] == ' ')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (s[i + 1] == ' ')
+				return false;
+		} else if (!isalnum(c) && c < 0x80) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void emit_keywords(R *r, DcatitTermId ds, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE) {
+		ERR(r, n, "keywords must be a mapping language -> list of keywords");
+		return;
+	}
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(r, p->key), *l = node_at(r, p->value);
+		const char *lang = k && k->type == YAML_SCALAR_NODE ?
+		                   (const char *)k->data.scalar.value : NULL;
+		if (!lang || !is_lang(lang)) {
+			ERR(r, k ? k : n, "'%s' is not a two-letter language code in keywords",
+			    lang ? lang : "?");
+			continue;
+		}
+		if (!l || !list_ok(r, l, "keywords"))
+			continue;
+		FOR_ITEMS(r, l, item) {
+			Str s;
+			if (!string_val(r, item, "keyword", &s))
+				continue;
+			if (!keyword_ok(s.s, s.len)) {
+				ERR(r, item, "keyword '%.*s' may hold letters, digits and single spaces "
+				    "only (AgID guidelines)", (int)s.len, s.s);
+				continue;
+			}
+			add(r, ds, r->b->v.dcat_keyword, lit(r, s.s, s.len, 0, lang), item);
+		}
+	}
+}
+
+/* A EuroVoc subject must be mapped, in the AgID theme -> EuroVoc table, to
+ * one of the record's themes. */
+static void check_subject(R *r, yaml_node_t *n, const char *code, DcatitTermId subj,
+                          const DcatitTermId *themes, size_t nthemes)
+{
+	DcatitModel *map = r->b->subject_map;
+	DcatitTermId nm = r->b->v.skos_narrowMatch;
+	for (size_t i = 0; i < nthemes; i++)
+		if (dcatit_model_has(map, themes[i], nm, subj))
+			return;
+	DcatitRange under = dcatit_model_po(map, nm, subj);
+	if (!under.n) {
+		ERR(r, n, "EuroVoc id '%s' is not in the AgID theme-EuroVoc mapping", code);
+		return;
+	}
+	const char *t = dcatit_terms_str(r->b->terms,
+	                                 dcatit_model_triple(map, under.idx[0])->s);
+	const char *slash = strrchr(t, '/');
+	ERR(r, n, "EuroVoc id '%s' belongs to theme %s, which is not among the record's "
+	    "themes", code, slash ? slash + 1 : t);
+}
+
+static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n,
+                        const char *what, const char *role, bool any_ok)
+{
+	if (!list_ok(r, n, what))
+		return;
+	FOR_ITEMS(r, n, item)
+		add(r, ds, pred, org_val(r, item, role, any_ok), item);
+}
+
+static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	if (!closed_map(r, n, "access_service", service_keys, NKEYS(service_keys)))
+		return;
+	yaml_node_t *idn = need(r, n, "id", "access_service");
+	const char *id = idn ? id_val(r, idn, "service id") : NULL;
+	if (!id)
+		return;
+	DcatitBuf key, sig;
+	dcatit_buf_init(&key);
+	dcatit_buf_init(&sig);
+	dcatit_buf_addf(&key, "service %s", id);
+	signature(r, n, &sig, 0);
+	bool isnew = false;
+	DcatitBuildNamed *e = key.oom || sig.oom ? NULL :
+	        dcatit_build_named(r->b, key.data, sig.data, &isnew);
+	bool same = e && strcmp(e->signature, sig.data) == 0;
+	dcatit_buf_release(&key);
+	dcatit_buf_release(&sig);
+	if (!e) {
+		r->oom = true;
+		return;
+	}
+	DcatitBuf iri;
+	dcatit_buf_init(&iri);
+	dcatit_buf_addf(&iri, "%s/service/%s", r->b->base, id);
+	DcatitTermId svc = iri.oom ? 0 : iri_z(r, iri.data);
+	dcatit_buf_release(&iri);
+	if (!svc)
+		return;
+	add(r, dist, v->dcat_accessService, svc, n);
+	add(r, svc, v->dcat_servesDataset, ds, n);
+	if (!isnew) {
+		if (!same)
+			ERR(r, n, "service '%s' is defined differently in another record; every "
+			    "occurrence must be identical", id);
+		return;
+	}
+	add(r, svc, v->rdf_type, v->dcat_DataService, n);
+	yaml_node_t *x;
+	if ((x = need(r, n, "title", "access_service")))
+		emit_text(r, svc, v->dct_title, x, "service title", false);
+	if ((x = get(r, n, "description")))
+		emit_text(r, svc, v->dct_description, x, "service description", false);
+	if ((x = need(r, n, "endpoint_url", "access_service")))
+		add(r, svc, v->dcat_endpointURL, iri_val(r, x, "endpoint_url"), x);
+	if ((x = get(r, n, "endpoint_description")))
+		add(r, svc, v->dcat_endpointDescription,
+		    iri_val(r, x, "endpoint_description"), x);
+	if ((x = get(r, n, "conforms_to")))
+		emit_standards(r, svc, x);
+}
+
+static bool media_type_ok(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	if (!slash || slash == s || !slash[1] || strchr(slash + 1, '/'))
+		return false;
+	for (; *s; s++)
+		if (!(isalnum((unsigned char)*s) || strchr("/.+-_", *s)))
+			return false;
+	return true;
+}
+
+static DcatitStatus publish_file(R *r, const char *rel)
+{
+	return dcatit_build_add_file(r->b, rel);
+}
+
+static void check_table(R *r, yaml_node_t *distn, const char *file_rel,
+                        yaml_node_t *dictn, DcatitDiag *d, DcatitStatus *fatal)
+{
+	char *path = dcatit_records_path(r->b, file_rel);
+	if (!path) {
+		r->oom = true;
+		return;
+	}
+	DcatitDict dict;
+	memset(&dict, 0, sizeof dict);
+	bool have_dict = false;
+	if (dictn) {
+		char *drel = path_val(r, dictn, "dictionary", false);
+		char *table = NULL;
+		if (drel) {
+			DcatitDiag dd;
+			dcatit_diag_init(&dd);
+			have_dict = read_dictionary(r->b, drel, r->notes, &dict, &table, &dd, fatal);
+			if (*fatal != DCATIT_OK)
+				*d = dd;
+			if (have_dict && table && strcmp(table, file_rel) != 0) {
+				ERR(r, dictn, "the dictionary describes '%s', not '%s'", table, file_rel);
+				have_dict = false;
+			}
+		}
+		free(table);
+		free(drel);
+	}
+	if (*fatal == DCATIT_OK && (!dictn || have_dict)) {
+		DcatitStatus st = dcatit_tables_check(path, path, have_dict ? &dict : NULL,
+		                                      r->b->orgs, r->notes);
+		if (st != DCATIT_OK)
+			ERR(r, distn, "cannot read '%s'", path);
+	}
+	dcatit_tables_dict_release(&dict);
+	free(path);
+}
+
+static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
+                              yaml_node_t *n, DcatitDiag *d, DcatitStatus *fatal)
+{
+	DcatitBuild *b = r->b;
+	const DcatitCatVocab *v = &b->v;
+	if (!closed_map(r, n, "distribution", dist_keys, NKEYS(dist_keys)))
+		return;
+	yaml_node_t *idn = need(r, n, "id", "distribution");
+	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
+	if (!id)
+		return;
+	DcatitBuf iri;
+	dcatit_buf_init(&iri);
+	dcatit_buf_addf(&iri, "%s/distribution/%s", ds_iri, id);
+	DcatitTermId dist = iri.oom ? 0 : iri_z(r, iri.data);
+	dcatit_buf_release(&iri);
+	if (!dist)
+		return;
+	add(r, ds, v->dcat_distribution, dist, n);
+	add(r, dist, v->rdf_type, v->dcatapit_Distribution, n);
+	add(r, dist, v->rdf_type, v->dcat_Distribution, n);
+	yaml_node_t *x;
+	if ((x = get(r, n, "title")))
+		emit_text(r, dist, v->dct_title, x, "distribution title", false);
+	if ((x = get(r, n, "description")))
+		emit_text(r, dist, v->dct_description, x, "distribution description", false);
+	yaml_node_t *file = get(r, n, "file"), *url = get(r, n, "url");
+	yaml_node_t *dl = get(r, n, "download_url"), *fmt = get(r, n, "format");
+	yaml_node_t *mt = get(r, n, "media_type"), *dict = get(r, n, "dictionary");
+	if (!file && !url)
+		ERR(r, n, "a distribution needs 'file' or 'url'");
+	if (file && url)
+		ERR(r, url, "give 'file' or 'url', not both");
+	if (dl && !url)
+		ERR(r, dl, "download_url goes with url only");
+	char *rel = NULL;
+	if (file && !url && (rel = path_val(r, file, "file", false))) {
+		DcatitBuf u;
+		dcatit_buf_init(&u);
+		dcatit_buf_addf(&u, "%s/%s", b->base, rel);
+		DcatitTermId ui = u.oom ? 0 : iri_z(r, u.data);
+		dcatit_buf_release(&u);
+		add(r, dist, v->dcat_accessURL, ui, file);
+		add(r, dist, v->dcat_downloadURL, ui, file);
+		char *full = dcatit_records_path(b, rel);
+		DcatitFileFacts ff;
+		DcatitDiag fd;
+		dcatit_diag_init(&fd);
+		if (full && dcatit_dist_file_facts(full, &ff, &fd) == DCATIT_OK) {
+			char sz[32];
+			snprintf(sz, sizeof sz, "%llu", (unsigned long long)ff.size);
+			add(r, dist, v->dcat_byteSize, lit(r, sz, strlen(sz), v->xsd_decimal, NULL), file);
+			DcatitTermId ck = bnode(r);
+			add(r, dist, v->spdx_checksum, ck, file);
+			add(r, ck, v->rdf_type, v->spdx_Checksum, file);
+			bool one = b->checksum_sha1;
+			add(r, ck, v->spdx_algorithm, one ? v->spdx_sha1 : v->spdx_sha256, file);
+			add(r, ck, v->spdx_checksumValue, lit(r, one ? ff.sha1 : ff.sha256,
+			    one ? 40 : 64, v->xsd_hexBinary, NULL), file);
+		} else if (full) {
+			ERR(r, file, "%s", fd.message);
+		}
+		free(full);
+		if (publish_file(r, rel) != DCATIT_OK)
+			r->oom = true;
+	} else if (url && !file) {
+		add(r, dist, v->dcat_accessURL, iri_val(r, url, "url"), url);
+		if (dl)
+			add(r, dist, v->dcat_downloadURL, iri_val(r, dl, "download_url"), dl);
+	}
+	const char *fcode = NULL;
+	if (fmt) {
+		DcatitTermId f = code_val(r, fmt, b->ftypes, DCATIT_NS_EU_AUTH "file-type/",
+		                          "file type");
+		add(r, dist, v->dct_format, f, fmt);
+		if (f)
+			fcode = (const char *)fmt->data.scalar.value;
+	} else if (rel && (fcode = dcatit_dist_format_from_path(rel)) &&
+	           dcatit_codes_has(b->ftypes, fcode)) {
+		/* format guessed from the file's extension */
+		add(r, dist, v->dct_format, iri_cat(r, DCATIT_NS_EU_AUTH "file-type/", fcode), file);
+	} else {
+		fcode = NULL;
+		need(r, n, "format", "distribution");
+	}
+	const char *mtype = NULL;
+	yaml_node_t *mloc = mt;
+	if (mt) {
+		mtype = scalar(r, mt, "media_type");
+		if (mtype && !media_type_ok(mtype)) {
+			ERR(r, mt, "'%s' is not a media type type/subtype", mtype);
+			mtype = NULL;
+		}
+	} else if (rel) {
+		mtype = dcatit_dist_media_type_from_path(rel);
+		mloc = file;
+	}
+	if (mtype)
+		add(r, dist, v->dcat_mediaType, iri_cat(r, DCATIT_NS_IANA_MT, mtype), mloc);
+	if ((x = get(r, n, "license")))
+		emit_license(r, dist, code_val(r, x, b->licences, DCATIT_NS_LICENCES, "licence"), x);
+	else if (b->def_license)
+		emit_license(r, dist, b->def_license, n);
+	else
+		need(r, n, "license", "distribution (no default in catalog.yaml)");
+	if ((x = get(r, n, "languages")))
+		emit_languages(r, dist, x);
+	if ((x = get(r, n, "issued")))
+		emit_date(r, dist, v->dct_issued, x, "issued", NULL);
+	if ((x = get(r, n, "modified")))
+		emit_date(r, dist, v->dct_modified, x, "modified", NULL);
+	if (dict && (!rel || !fcode || strcmp(fcode, "CSV") != 0))
+		ERR(r, dict, "dictionary goes with a local file of format CSV only");
+	if (rel && fcode && strcmp(fcode, "CSV") == 0) {
+		if (dict) {
+			bool oom = false;
+			char *drel = resolve_rel(r->rel, dict->type == YAML_SCALAR_NODE ?
+			                         (const char *)dict->data.scalar.value : "", &oom);
+			if (drel) {
+				DcatitBuf u;
+				dcatit_buf_init(&u);
+				dcatit_buf_addf(&u, "%s/%s", b->base, drel);
+				DcatitTermId sd = u.oom ? 0 : iri_z(r, u.data);
+				add(r, dist, v->dct_conformsTo, sd, dict);
+				add(r, sd, v->rdf_type, v->dcatapit_Standard, dict);
+				add(r, sd, v->rdf_type, v->dct_Standard, dict);
+				if (sd)
+					add(r, sd, v->dct_identifier, lit(r, u.data, u.len, 0, NULL), dict);
+				add(r, sd, v->dct_title, lit(r, "Dizionario dei dati", 19, 0, "it"), dict);
+				add(r, sd, v->dct_title, lit(r, "Data dictionary", 15, 0, "en"), dict);
+				dcatit_buf_release(&u);
+				if (publish_file(r, drel) != DCATIT_OK)
+					r->oom = true;
+				free(drel);
+			} else if (oom) {
+				r->oom = true;
+			}
+		}
+		check_table(r, n, rel, dict, d, fatal);
+	}
+	if ((x = get(r, n, "access_service")))
+		emit_service(r, ds, dist, x);
+	free(rel);
+}
+
+DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
+                                         DcatitNotes *notes, DcatitDiag *d)
+{
+	R r;
+	yaml_node_t *root;
+	DcatitStatus st;
+	if (!begin(&r, b, rel, notes, d, &root, &st))
+		return st;
+	const DcatitCatVocab *v = &b->v;
+	if (!closed_map(&r, root, "dataset record", dataset_keys, NKEYS(dataset_keys)))
+		return close_doc(&r, d);
+	yaml_node_t *idn = need(&r, root, "id", "dataset record");
+	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;
+	if (!id)
+		return close_doc(&r, d);
+	DcatitBuf iri;
+	dcatit_buf_init(&iri);
+	dcatit_buf_addf(&iri, "%s/dataset/%s", b->base, id);
+	DcatitTermId ds = iri.oom ? 0 : iri_z(&r, iri.data);
+	if (!ds) {
+		dcatit_buf_release(&iri);
+		return close_doc(&r, d);
+	}
+	add(&r, ds, v->rdf_type, v->dcatapit_Dataset, root);
+	add(&r, ds, v->rdf_type, v->dcat_Dataset, root);
+	yaml_node_t *n;
+	if ((n = need(&r, root, "title", "dataset record")))
+		emit_text(&r, ds, v->dct_title, n, "title", false);
+	if ((n = need(&r, root, "description", "dataset record")))
+		emit_text(&r, ds, v->dct_description, n, "description", false);
+	DcatitTermId themes[32];
+	size_t nthemes = 0;
+	if ((n = need(&r, root, "themes", "dataset record")) && list_ok(&r, n, "themes"))
+		FOR_ITEMS(&r, n, item) {
+			DcatitTermId t = code_val(&r, item, b->themes, DCATIT_NS_EU_AUTH "data-theme/",
+			                          "theme");
+			add(&r, ds, v->dcat_theme, t, item);
+			if (t && nthemes < sizeof themes / sizeof themes[0])
+				themes[nthemes++] = t;
+		}
+	if ((n = get(&r, root, "subjects")) && list_ok(&r, n, "subjects"))
+		FOR_ITEMS(&r, n, item) {
+			const char *s = scalar(&r, item, "subject");
+			bool digits = s && *s;
+			for (const char *p = s; digits && *p; p++)
+				digits = isdigit((unsigned char)*p);
+			if (s && !digits) {
+				ERR(&r, item, "'%s' is not a numeric EuroVoc id", s);
+				continue;
+			}
+			DcatitTermId subj = s ? iri_cat(&r, DCATIT_NS_EUROVOC, s) : 0;
+			add(&r, ds, v->dct_subject, subj, item);
+			if (subj && b->subject_map)
+				check_subject(&r, item, s, subj, themes, nthemes);
+		}
+	if ((n = get(&r, root, "keywords")))
+		emit_keywords(&r, ds, n);
+	DcatitTermId pub = 0, rh = 0;
+	if ((n = get(&r, root, "publisher")))
+		pub = org_val(&r, n, "publisher", false);
+	else if (!(pub = b->def_publisher))
+		need(&r, root, "publisher", "dataset record (no default in catalog.yaml)");
+	add(&r, ds, v->dct_publisher, pub, n ? n : root);
+	if ((n = get(&r, root, "rights_holder")))
+		rh = org_val(&r, n, "rights holder", false);
+	else if (!(rh = b->def_rights_holder))
+		need(&r, root, "rights_holder", "dataset record (no default in catalog.yaml)");
+	add(&r, ds, v->dct_rightsHolder, rh, n ? n : root);
+	if (rh) {
+		DcatitBuf ident;
+		dcatit_buf_init(&ident);
+		dcatit_buf_addf(&ident, "%s:%s", dcatit_orgs_identifier(b->orgs, rh), id);
+		if (!ident.oom)
+			add(&r, ds, v->dct_identifier, lit(&r, ident.data, ident.len, 0, NULL), idn);
+		dcatit_buf_release(&ident);
+	}
+	if ((n = get(&r, root, "creators")))
+		emit_agents(&r, ds, v->dct_creator, n, "creators", "creator", false);
+	if ((n = get(&r, root, "contributors")))
+		emit_agents(&r, ds, v->dct_contributor, n, "contributors", "contributor", true);
+	if ((n = need(&r, root, "frequency", "dataset record")))
+		add(&r, ds, v->dct_accrualPeriodicity, code_val(&r, n, b->freqs,
+		    DCATIT_NS_EU_AUTH "frequency/", "frequency"), n);
+	if ((n = get(&r, root, "issued")))
+		emit_date(&r, ds, v->dct_issued, n, "issued", NULL);
+	char modified[11] = "";
+	if ((n = need(&r, root, "modified", "dataset record")))
+		emit_date(&r, ds, v->dct_modified, n, "modified", modified);
+	if ((n = get(&r, root, "languages")))
+		emit_languages(&r, ds, n);
+	else
+		for (size_t i = 0; i < b->ndef_languages; i++)
+			add(&r, ds, v->dct_language, b->def_languages[i], root);
+	if ((n = get(&r, root, "temporal")))
+		emit_temporal(&r, ds, n);
+	if ((n = get(&r, root, "spatial")))
+		emit_spatial(&r, ds, n);
+	if ((n = get(&r, root, "contact"))) {
+		char *cn = NULL, *ce = NULL, *cu = NULL;
+		if (read_contact(&r, n, &cn, &ce, &cu) && cn && ce)
+			emit_contact_values(&r, ds, cn, ce, cu, n);
+		free(cn);
+		free(ce);
+		free(cu);
+	} else if (b->def_contact_name && b->def_contact_email) {
+		emit_contact_values(&r, ds, b->def_contact_name, b->def_contact_email,
+		                    b->def_contact_url, root);
+	}
+	if ((n = get(&r, root, "conforms_to")))
+		emit_standards(&r, ds, n);
+	if ((n = get(&r, root, "landing_page"))) {
+		DcatitTermId lp = iri_val(&r, n, "landing_page");
+		add(&r, ds, v->dcat_landingPage, lp, n);
+		add(&r, lp, v->rdf_type, v->foaf_Document, n);
+	}
+	if ((n = get(&r, root, "version"))) {
+		Str s;
+		if (string_val(&r, n, "version", &s))
+			add(&r, ds, v->owl_versionInfo, lit(&r, s.s, s.len, 0, NULL), n);
+	}
+	if ((n = need(&r, root, "distributions", "dataset record")) &&
+	    list_ok(&r, n, "distributions")) {
+		FOR_ITEMS(&r, n, item) {
+			yaml_node_t *di = get(&r, item, "id");
+			if (di && di->type == YAML_SCALAR_NODE)
+				FOR_ITEMS(&r, n, other) {
+					if (other == item)
+						break;
+					yaml_node_t *oi = get(&r, other, "id");
+					if (oi && oi->type == YAML_SCALAR_NODE &&
+					    strcmp((const char *)oi->data.scalar.value,
+					           (const char *)di->data.scalar.value) == 0)
+						ERR(&r, di, "distribution id '%s' is used twice in this record",
+						    (const char *)di->data.scalar.value);
+				}
+			DcatitStatus fatal = DCATIT_OK;
+			emit_distribution(&r, ds, iri.data, item, d, &fatal);
+			if (fatal != DCATIT_OK) {
+				dcatit_buf_release(&iri);
+				close_doc(&r, d);
+				return fatal;
+			}
+		}
+	}
+	if (dcatit_build_add_dataset(b, id, ds, modified, r.display,
+	                             (unsigned long)idn->start_mark.line + 1,
+	                             (unsigned long)idn->start_mark.column + 1) != DCATIT_OK)
+		r.oom = true;
+	dcatit_buf_release(&iri);
+	return close_doc(&r, d);
+}

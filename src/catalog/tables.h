@@ -1,0 +1,53 @@
+/* tables.h: checks of tabular distribution files (CSV): RFC 4180 parsing,
+ * UTF-8, one column count, and, with a data dictionary, column names,
+ * types, required fields and declared totals (exact decimal arithmetic).
+ * Totals that do not add up are warnings quoting the row and both figures:
+ * published tables are reproduced as they are, never corrected. */
+#ifndef DCATIT_TABLES_H
+#define DCATIT_TABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog/notes.h"
+#include "catalog/orgs.h"
+
+typedef enum {
+	DCATIT_COL_STRING = 0,
+	DCATIT_COL_DECIMAL,
+	DCATIT_COL_IPA_CODE,
+} DcatitColType;
+
+typedef struct {
+	char *name;
+	DcatitColType type;
+	bool required;
+	int scale;           /* exact number of decimals, -1 when not given */
+	size_t *total_of;    /* indexes of the columns this one totals */
+	size_t ntotal_of;
+} DcatitDictColumn;
+
+/* A data dictionary as read from YAML (records.c fills it). */
+typedef struct {
+	char *file;          /* the dictionary file, for messages */
+	DcatitDictColumn *cols;
+	size_t ncols;
+	bool has_totals_row;
+	size_t totals_col;   /* column identifying the totals row */
+	char *totals_value;  /* its value there */
+	size_t *sums;        /* columns summed in the totals row */
+	size_t nsums;
+} DcatitDict;
+
+/* Free what a dictionary holds (not the struct); NULL-safe fields. */
+void dcatit_tables_dict_release(DcatitDict *dict);
+
+/* Check the CSV at path (named display in messages) against dict (NULL:
+ * only the RFC 4180, UTF-8 and column-count checks). orgs resolves
+ * ipa_code columns and may be NULL. Findings go to notes; the return is
+ * DCATIT_ERR_IO when the file cannot be read, else DCATIT_OK. */
+DcatitStatus dcatit_tables_check(const char *path, const char *display,
+                                 const DcatitDict *dict, DcatitOrgs *orgs,
+                                 DcatitNotes *notes);
+
+#endif

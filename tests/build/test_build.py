@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Tests of `dcatit build` on copies of the bundled catalogue.
+
+usage: test_build.py DCATIT SOURCE_ROOT
+
+Each case copies SOURCE_ROOT/catalog into a fresh temporary directory (the
+source tree is never written), runs the command and checks what it wrote,
+what it said and its exit code. DCATIT_DATADIR must point at vocab/.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+DCATIT = None
+ROOT = None
+BASE = "https://dati.toscana.it/dcatit"
+
+
+def run(*args, cwd=None):
+    return subprocess.run([DCATIT, "build", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60)
+
+
+def tree(path):
+    """Every file under path as {relative path: bytes}."""
+    out = {}
+    for d, _, files in os.walk(path):
+        for f in files:
+            p = os.path.join(d, f)
+            with open(p, "rb") as fh:
+                out[os.path.relpath(p, path)] = fh.read()
+    return out
+
+
+class BuildTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="dcatit-build-")
+        self.cat = os.path.join(self.tmp, "catalog")
+        shutil.copytree(os.path.join(ROOT, "catalog"), self.cat)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def build(self, out="out", *extra):
+        return run("-C", self.cat, "-o", os.path.join(self.tmp, out), *extra)
+
+    def edit(self, rel, old, new):
+        p = os.path.join(self.cat, rel)
+        with open(p, encoding="utf-8") as fh:
+            text = fh.read()
+        self.assertIn(old, text, f"fixture text not found in {rel}")
+        with open(p, "w", encoding="utf-8") as fh:
+            fh.write(text.replace(old, new, 1))
+        return text
+
+    def test_the_bundled_catalogue_builds_with_no_violations(self):
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"\b0 violations\b")
+        out = os.path.join(self.tmp, "out")
+        for name in ("catalog.ttl", "catalog.rdf", "catalog.jsonld"):
+            self.assertGreater(os.path.getsize(os.path.join(out, name)), 1000, name)
+        datasets = sorted(os.listdir(os.path.join(out, "dataset")))
+        self.assertGreaterEqual(len(datasets), 3)
+        self.assertTrue(all(d.endswith(".ttl") for d in datasets))
+        with open(os.path.join(out, "catalog.ttl"), encoding="utf-8") as fh:
+            ttl = fh.read()
+        self.assertIn(f"<{BASE}/catalog>", ttl)
+        self.assertRegex(ttl, r'dct:identifier "r_toscan:[a-z0-9-]+"')
+        self.assertIn("spdx:checksumValue", ttl)
+        # the distribution files are published at the IRIs minted for them
+        self.assertTrue(os.path.isfile(os.path.join(out, "funding", "files",
+                                                    "ripartizione-fondi-l145-2018.csv")))
+
+    def test_violations_stop_the_build_unless_allow_invalid(self):
+        # a Turtle record is loaded as it is; this one lacks most of DCAT-AP_IT
+        with open(os.path.join(self.cat, "gis", "extra.ttl"), "w", encoding="utf-8") as fh:
+            fh.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+                     "@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .\n"
+                     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+                     "<https://example.org/ds/extra> a dcatapit:Dataset, dcat:Dataset ;\n"
+                     "    dct:title \"Extra\"@it .\n")
+        r = self.build()
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Dataset has no dct:modified")
+        self.assertIn("nothing written", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+        r = self.build("out", "--allow-invalid")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotRegex(r.stdout, r"\b0 violations\b")
+        with open(os.path.join(self.tmp, "out", "dataset", "extra.ttl"), encoding="utf-8") as fh:
+            self.assertIn("<https://example.org/ds/extra>", fh.read())
+        with open(os.path.join(self.tmp, "out", "catalog.ttl"), encoding="utf-8") as fh:
+            self.assertIn("<https://example.org/ds/extra>", fh.read())
+
+    def test_checksums_are_sha256_by_default_and_sha1_on_request(self):
+        import hashlib
+        path = os.path.join(self.cat, "funding", "files", "ripartizione-fondi-l145-2018.csv")
+        with open(path, "rb") as fh:
+            data = fh.read()
+        r = self.build("a", "--format", "nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.tmp, "a", "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read()
+        self.assertIn(f'"{hashlib.sha256(data).hexdigest()}"^^<http://www.w3.org/2001/XMLSchema#hexBinary>', nt)
+        self.assertIn("checksumAlgorithm_sha256", nt)
+        self.assertIn(f'"{len(data)}"^^<http://www.w3.org/2001/XMLSchema#decimal>', nt)
+        r = self.build("b", "--format", "nt", "--checksum", "sha1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.tmp, "b", "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read()
+        self.assertIn(f'"{hashlib.sha1(data).hexdigest()}"^^', nt)
+        self.assertNotIn("checksumAlgorithm_sha256", nt)
+
+    def test_two_builds_of_the_same_input_are_byte_identical(self):
+        r1 = self.build("a", "--format", "ttl,rdf,jsonld,nt", "--page-size", "4")
+        r2 = self.build("b", "--format", "ttl,rdf,jsonld,nt", "--page-size", "4")
+        self.assertEqual(r1.returncode, 0, r1.stderr)
+        self.assertEqual(r2.returncode, 0, r2.stderr)
+        a, b = tree(os.path.join(self.tmp, "a")), tree(os.path.join(self.tmp, "b"))
+        self.assertEqual(sorted(a), sorted(b))
+        for name in a:
+            self.assertEqual(a[name], b[name], f"{name} differs between two builds")
+        self.assertIn("catalog.nt", a)
+
+    def test_a_record_with_an_error_never_yields_a_partial_output(self):
+        self.edit("gis/ctr-10k.yaml", "frequency:", "frequency: NOPE\nold_frequency:")
+        r = self.build()
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("nothing written", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog"])
+
+    def test_a_failed_build_leaves_the_previous_output_untouched(self):
+        self.assertEqual(self.build().returncode, 0)
+        before = tree(os.path.join(self.tmp, "out"))
+        self.edit("agreements/protocollo-c3t-cybersecurity.yaml", "themes: [",
+                  "themes: [GOV, ")
+        r = self.build()
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"unknown theme 'GOV', did you mean GOVE\?")
+        self.assertEqual(tree(os.path.join(self.tmp, "out")), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
+
+    def test_the_valtiberina_total_is_a_warning_with_both_figures(self):
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = [l for l in r.stderr.splitlines() if "Valtiberina" in l]
+        self.assertEqual(len(lines), 1, r.stderr)
+        self.assertRegex(lines[0], r"ripartizione-fondi-l145-2018\.csv:\d+:\d+: warning: ")
+        self.assertIn("4000.00", lines[0])
+        self.assertIn("14000.00", lines[0])
+        # the published figure is reproduced, not corrected
+        with open(os.path.join(self.tmp, "out", "funding", "files",
+                               "ripartizione-fondi-l145-2018.csv"), encoding="utf-8") as fh:
+            row = [l for l in fh if "Valtiberina" in l][0]
+        self.assertTrue(row.rstrip().endswith("4000.00"), row)
+
+    def test_an_unknown_key_is_located_file_line_col_with_a_suggestion(self):
+        rel = "agreements/convenzione-tipo-ia.yaml"
+        text = self.edit(rel, "\nthemes:", "\nthemez: [GOVE]\nthemes:")
+        line = text[:text.index("\nthemes:")].count("\n") + 2
+        r = self.build()
+        self.assertEqual(r.returncode, 1)
+        m = re.search(r"^(\S+):(\d+):(\d+): error: unknown key 'themez' in dataset record, "
+                      r"did you mean 'themes'\?", r.stderr, re.M)
+        self.assertIsNotNone(m, r.stderr)
+        self.assertTrue(m.group(1).endswith(rel), m.group(1))
+        self.assertEqual(int(m.group(2)), line)
+        self.assertEqual(int(m.group(3)), 1)
+
+    def test_pages_link_with_absolute_hydra_iris_from_the_base_uri(self):
+        base = "https://example.org/x"
+        r = self.build("out", "--page-size", "3", "--base-uri", base, "--format", "ttl,nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        pages = [p for p in os.listdir(os.path.join(self.tmp, "out", "page")) if p.endswith(".ttl")]
+        n = len(pages)
+        self.assertGreaterEqual(n, 2)
+        with open(os.path.join(self.tmp, "out", "page", "1.ttl"), encoding="utf-8") as fh:
+            first = fh.read()
+        with open(os.path.join(self.tmp, "out", "page", f"{n}.ttl"), encoding="utf-8") as fh:
+            last = fh.read()
+        self.assertIn(f"hydra:next <{base}/page/2.ttl>", first)
+        self.assertIn(f"hydra:last <{base}/page/{n}.ttl>", first)
+        self.assertNotIn("hydra:previous ", first)
+        self.assertIn(f"hydra:previous <{base}/page/{n - 1}.ttl>", last)
+        self.assertNotIn("hydra:next ", last)
+        with open(os.path.join(self.tmp, "out", "page", "1.nt"), encoding="utf-8") as fh:
+            nt = fh.read().splitlines()
+        listed = [l for l in nt
+                  if l.startswith(f"<{base}/catalog> <http://www.w3.org/ns/dcat#dataset> ")]
+        self.assertEqual(len(listed), 3)
+        # each format's pages link to pages of the same format
+        self.assertIn(f"<{base}/page/1.nt> <http://www.w3.org/ns/hydra/core#next> "
+                      f"<{base}/page/2.nt> .", nt)
+        self.assertNotIn("dati.toscana.it/dcatit/", first)
+
+    def test_jsonld_holds_the_same_triples_as_ntriples(self):
+        r = self.build("out", "--format", "jsonld,nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = os.path.join(self.tmp, "out")
+        with open(os.path.join(out, "catalog.jsonld"), encoding="utf-8") as fh:
+            doc = json.load(fh)
+        with open(os.path.join(out, "catalog.nt"), encoding="utf-8") as fh:
+            nt = sorted(norm_nt(l) for l in fh if l.strip())
+        self.assertEqual(sorted(jsonld_triples(doc)), nt)
+
+
+def norm_nt(line):
+    line = line.strip()
+    return re.sub(r"_:\w+", "_:b", line)
+
+
+def esc(s):
+    return (s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+def jsonld_triples(doc):
+    """N-Triples lines of a flattened JSON-LD document with a prefix-only
+    context (the form dcatit writes); blank nodes all read _:b."""
+    ctx = doc["@context"]
+
+    def expand(t):
+        if t.startswith("_:"):
+            return "_:b"
+        p, _, local = t.partition(":")
+        if p in ctx and not local.startswith("//"):
+            return "<" + ctx[p] + local + ">"
+        return "<" + t + ">"
+
+    out = []
+    for node in doc["@graph"]:
+        s = expand(node["@id"])
+        for key, values in node.items():
+            if key == "@id":
+                continue
+            pred = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" if key == "@type" \
+                else expand(key)
+            for v in values:
+                if key == "@type":
+                    o = expand(v)
+                elif isinstance(v, str):
+                    o = '"' + esc(v) + '"'
+                elif "@id" in v:
+                    o = expand(v["@id"])
+                elif "@language" in v:
+                    o = '"' + esc(v["@value"]) + '"@' + v["@language"]
+                else:
+                    o = '"' + esc(v["@value"]) + '"^^' + expand(v["@type"])
+                out.append(f"{s} {pred} {o} .")
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    DCATIT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    unittest.main(argv=[sys.argv[0], "-v"])

@@ -1,0 +1,569 @@
+/* test_catalog.c: the catalogue builder's modules: SHA-256 against the FIPS
+ * 180-4 examples, file facts, code lists and suggestions, CSV checks, the
+ * YAML records (located errors, minted IRIs and identifiers) and the
+ * JSON-LD writer. Fixtures are written to a temporary directory. */
+#define _XOPEN_SOURCE 700 /* nftw, for removing the fixtures */
+#include "catalog/build.h"
+
+#include <check.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "catalog/codes.h"
+#include "catalog/dist.h"
+#include "catalog/notes.h"
+#include "catalog/sha1.h"
+#include "catalog/sha256.h"
+#include "catalog/tables.h"
+#include "rdf/jsonld.h"
+
+static char tmpdir[256];
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Teardown: remove the fixture directory of the test. */
+static void cleanup(void)
+{
+	if (tmpdir[0])
+		nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir[0] = '\0';
+}
+
+static void make_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+	snprintf(tmpdir, sizeof tmpdir, "%s/dcatit-catalog-XXXXXX", t && *t ? t : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+/* Write text to tmpdir/rel (parents created); returns the full path in a
+ * static buffer. */
+static const char *put(const char *rel, const char *text)
+{
+	static char path[1024];
+	snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
+	for (char *s = path + strlen(tmpdir) + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		mkdir(path, 0777);
+		*s = '/';
+	}
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void sha_hex(const void *p, size_t n, char out[65])
+{
+	DcatitSha256 c;
+	unsigned char dig[32];
+	dcatit_sha256_init(&c);
+	dcatit_sha256_update(&c, p, n);
+	dcatit_sha256_final(&c, dig);
+	dcatit_md_hex(dig, 32, out);
+}
+
+START_TEST(sha256_matches_the_fips_180_4_examples)
+{
+	char hex[65];
+	sha_hex("abc", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha_hex("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha_hex(two, strlen(two), hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	char *million = malloc(1000000);
+	memset(million, 'a', 1000000);
+	sha_hex(million, 1000000, hex);
+	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* the same bytes fed in uneven pieces give the same digest */
+	DcatitSha256 c;
+	unsigned char dig[32];
+	char hex2[65];
+	dcatit_sha256_init(&c);
+	for (size_t off = 0, step = 1; off < 1000000; off += step, step = step * 3 % 1000 + 1)
+		dcatit_sha256_update(&c, million + off, off + step > 1000000 ? 1000000 - off : step);
+	dcatit_sha256_final(&c, dig);
+	dcatit_md_hex(dig, 32, hex2);
+	ck_assert_str_eq(hex2, hex);
+	free(million);
+}
+END_TEST
+
+static void sha1_hex(const void *p, size_t n, char out[41])
+{
+	DcatitSha1 c;
+	unsigned char dig[20];
+	dcatit_sha1_init(&c);
+	dcatit_sha1_update(&c, p, n);
+	dcatit_sha1_final(&c, dig);
+	dcatit_md_hex(dig, 20, out);
+}
+
+START_TEST(sha1_matches_the_fips_180_4_examples)
+{
+	char hex[41];
+	sha1_hex("abc", 3, hex);
+	ck_assert_str_eq(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
+	sha1_hex("", 0, hex);
+	ck_assert_str_eq(hex, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	sha1_hex(two, strlen(two), hex);
+	ck_assert_str_eq(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+	char *million = malloc(1000000);
+	memset(million, 'a', 1000000);
+	sha1_hex(million, 1000000, hex);
+	ck_assert_str_eq(hex, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+	free(million);
+}
+END_TEST
+
+START_TEST(file_facts_give_size_and_checksum_and_fail_on_missing_files)
+{
+	make_tmpdir();
+	const char *p = put("a.txt", "abc");
+	DcatitFileFacts f;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_dist_file_facts(p, &f, &d), DCATIT_OK);
+	ck_assert_uint_eq(f.size, 3);
+	ck_assert_str_eq(f.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	ck_assert_str_eq(f.sha1, "a9993e364706816aba3e25717850c26c9cd0d89d");
+	char missing[600];
+	snprintf(missing, sizeof missing, "%s/nope", tmpdir);
+	ck_assert_int_eq(dcatit_dist_file_facts(missing, &f, &d), DCATIT_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(d.message, "cannot read"));
+}
+END_TEST
+
+START_TEST(formats_and_media_types_come_from_the_extension)
+{
+	ck_assert_str_eq(dcatit_dist_format_from_path("files/t.csv"), "CSV");
+	ck_assert_str_eq(dcatit_dist_format_from_path("T.PDF"), "PDF");
+	ck_assert_str_eq(dcatit_dist_media_type_from_path("a/b.md"), "text/markdown");
+	ck_assert_ptr_null(dcatit_dist_format_from_path("dir.csv/noext"));
+	ck_assert_ptr_null(dcatit_dist_format_from_path("x.unknownext"));
+}
+END_TEST
+
+START_TEST(code_lists_are_scanned_from_iris_and_suggest_near_codes)
+{
+	make_tmpdir();
+	const char *p = put("t.ttl",
+	        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+	        "<http://x.org/theme/GOVE> a skos:Concept .\n"
+	        "<http://x.org/theme/TECH> a skos:Concept .\n"
+	        "<http://x.org/theme> a skos:ConceptScheme .\n"
+	        "# http://x.org/theme/NOTANIRI is only text\n"
+	        "<http://x.org/theme/OP_DATPRO> a skos:Concept .\n");
+	DcatitCodes *c = dcatit_codes_new();
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_codes_scan_file(c, p, "http://x.org/theme/", &d), DCATIT_OK);
+	ck_assert_uint_eq(dcatit_codes_count(c), 3);
+	ck_assert(dcatit_codes_has(c, "GOVE"));
+	ck_assert(!dcatit_codes_has(c, "gove"));
+	ck_assert(!dcatit_codes_has(c, "NOTANIRI"));
+	ck_assert_str_eq(dcatit_codes_suggest(c, "GOV"), "GOVE");
+	ck_assert_str_eq(dcatit_codes_suggest(c, "tech"), "TECH");
+	ck_assert_ptr_null(dcatit_codes_suggest(c, "ZZZZZZZZZZ"));
+	dcatit_codes_free(c);
+	dcatit_codes_free(NULL);
+}
+END_TEST
+
+static DcatitDict *money_dict(void)
+{
+	static DcatitDictColumn cols[4];
+	static size_t parts[2] = { 1, 2 };
+	static size_t sums[3] = { 1, 2, 3 };
+	static DcatitDict dict;
+	cols[0] = (DcatitDictColumn){ "ente", DCATIT_COL_STRING, true, -1, NULL, 0 };
+	cols[1] = (DcatitDictColumn){ "a", DCATIT_COL_DECIMAL, true, 2, NULL, 0 };
+	cols[2] = (DcatitDictColumn){ "b", DCATIT_COL_DECIMAL, false, 2, NULL, 0 };
+	cols[3] = (DcatitDictColumn){ "totale", DCATIT_COL_DECIMAL, true, 2, parts, 2 };
+	dict = (DcatitDict){ NULL, cols, 4, true, 0, "TOTALI", sums, 3 };
+	return &dict;
+}
+
+static const DcatitNote *find_note(const DcatitNotes *n, const char *needle)
+{
+	for (size_t i = 0; i < n->n; i++)
+		if (strstr(n->items[i].message, needle))
+			return &n->items[i];
+	return NULL;
+}
+
+START_TEST(a_total_that_does_not_add_up_is_a_warning_with_both_figures)
+{
+	make_tmpdir();
+	const char *p = put("t.csv",
+	        "ente,a,b,totale\r\n"
+	        "\"Unione, Valtiberina\",10000.00,4000.00,4000.00\r\n"
+	        "Comune B,0.10,0.20,0.30\r\n"
+	        "TOTALI,10000.10,4000.20,14000.30\r\n");
+	DcatitNotes n;
+	dcatit_notes_init(&n);
+	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
+	ck_assert_uint_eq(n.errors, 0);
+	/* the row itself, and the totals row whose 'totale' is then off too */
+	ck_assert_uint_eq(n.warnings, 2);
+	const DcatitNote *w = find_note(&n, "Valtiberina");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(w->kind, DCATIT_NOTE_WARNING);
+	ck_assert_ptr_nonnull(strstr(w->message, "4000.00"));
+	ck_assert_ptr_nonnull(strstr(w->message, "14000.00"));
+	ck_assert_uint_eq(w->line, 2);
+	ck_assert_ptr_nonnull(strstr(w->message, "totale is 4000.00 but a+b add up to 14000.00 "
+	                             "(difference -10000.00)"));
+	ck_assert_ptr_nonnull(find_note(&n, "row 'TOTALI': totale is 14000.30 but the 2 data "
+	                                "rows add up to 4000.30 (difference 10000.00)"));
+	dcatit_notes_release(&n);
+}
+END_TEST
+
+START_TEST(exact_decimals_add_up_without_rounding_noise)
+{
+	make_tmpdir();
+	const char *p = put("t.csv", "ente,a,b,totale\nX,0.10,0.20,0.30\nTOTALI,0.10,0.20,0.30\n");
+	DcatitNotes n;
+	dcatit_notes_init(&n);
+	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
+	ck_assert_uint_eq(n.errors + n.warnings, 0);
+	dcatit_notes_release(&n);
+}
+END_TEST
+
+START_TEST(malformed_tables_are_errors_with_their_line)
+{
+	make_tmpdir();
+	DcatitNotes n;
+	dcatit_notes_init(&n);
+	const char *p = put("ragged.csv", "a,b\n1,2\n3\n\"multi\nline\",4\n");
+	dcatit_tables_check(p, "ragged.csv", NULL, NULL, &n);
+	ck_assert_uint_eq(n.errors, 1);
+	ck_assert_uint_eq(n.items[0].line, 3);
+	ck_assert_ptr_nonnull(strstr(n.items[0].message, "has 1 fields"));
+	dcatit_notes_release(&n);
+
+	dcatit_notes_init(&n);
+	p = put("latin1.csv", "a,b\ncitt\xe0,2\n");
+	dcatit_tables_check(p, "latin1.csv", NULL, NULL, &n);
+	ck_assert_uint_eq(n.errors, 1);
+	ck_assert_ptr_nonnull(strstr(n.items[0].message, "UTF-8"));
+	ck_assert_uint_eq(n.items[0].line, 2);
+	ck_assert_uint_eq(n.items[0].col, 5);
+	dcatit_notes_release(&n);
+
+	dcatit_notes_init(&n);
+	p = put("quote.csv", "a,b\nx\"y,2\n");
+	dcatit_tables_check(p, "quote.csv", NULL, NULL, &n);
+	ck_assert_uint_eq(n.errors, 1);
+	dcatit_notes_release(&n);
+
+	dcatit_notes_init(&n);
+	p = put("header.csv", "ente,a,x,totale\nTOTALI,1.00,1.00,2.00\n");
+	dcatit_tables_check(p, "header.csv", money_dict(), NULL, &n);
+	ck_assert_ptr_nonnull(find_note(&n, "header does not match"));
+	dcatit_notes_release(&n);
+}
+END_TEST
+
+/* A small catalogue with its own vocabularies. */
+static void write_catalogue(const char *record)
+{
+	make_tmpdir();
+	put("vocab/eu/data-theme.ttl", "<http://publications.europa.eu/resource/authority/data-theme/GOVE> a <c> .\n");
+	put("vocab/eu/frequencies.ttl", "<http://publications.europa.eu/resource/authority/frequency/NEVER> a <c> .\n");
+	put("vocab/eu/filetypes.ttl", "<http://publications.europa.eu/resource/authority/file-type/TXT> a <c> .\n"
+	    "<http://publications.europa.eu/resource/authority/file-type/CSV> a <c> .\n");
+	put("vocab/eu/languages.ttl", "<http://publications.europa.eu/resource/authority/language/ITA> a <c> .\n");
+	put("vocab/it/licences.ttl", "<https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40> a <c> .\n");
+	put("vocab/organizations.ttl",
+	    "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	    "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+	    "<https://w3id.org/dcatit/org/r_toscan> a <http://dati.gov.it/onto/dcatapit#Agent> ;\n"
+	    "  dct:identifier \"r_toscan\" ; foaf:name \"Regione Toscana\"@it .\n");
+	put("cat/catalog.yaml",
+	    "base_uri: https://example.org/c\n"
+	    "title: {it: Catalogo, en: Catalogue}\n"
+	    "description:\n  it: Descrizione\n"
+	    "publisher: r_toscan\n"
+	    "records: [ds]\n"
+	    "defaults:\n  license: A21_CCBY40\n  rights_holder: r_toscan\n  publisher: r_toscan\n"
+	    "  contact: {name: Ufficio, email: uff@example.org}\n");
+	put("cat/ds/files/t.txt", "abc");
+	put("cat/ds/a.yaml", record);
+}
+
+static const char good_record[] =
+	"id: primo\n"
+	"title: {it: Primo}\n"
+	"description: {it: Il primo}\n"
+	"themes: [GOVE]\n"
+	"frequency: NEVER\n"
+	"modified: 2024-02-29\n"
+	"distributions:\n"
+	"  - id: testo\n"
+	"    file: files/t.txt\n"
+	"    format: TXT\n";
+
+static DcatitBuild *load(DcatitNotes *n)
+{
+	char dir[600], vocab[600];
+	snprintf(dir, sizeof dir, "%s/cat", tmpdir);
+	snprintf(vocab, sizeof vocab, "%s/vocab", tmpdir);
+	DcatitBuild *b = dcatit_build_new(dir, NULL, vocab);
+	ck_assert_ptr_nonnull(b);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	dcatit_notes_init(n);
+	ck_assert_int_eq(dcatit_build_locate(b, &d), DCATIT_OK);
+	ck_assert_int_eq(dcatit_build_load(b, n, &d), DCATIT_OK);
+	return b;
+}
+
+static bool has_literal(DcatitBuild *b, const char *s, const char *p, const char *lit)
+{
+	DcatitTermId si = dcatit_terms_find_iri(b->terms, s);
+	DcatitTermId pi = dcatit_terms_find_iri(b->terms, p);
+	DcatitRange r = dcatit_model_sp(b->model, si, pi);
+	for (size_t i = 0; i < r.n; i++)
+		if (strcmp(dcatit_terms_str(b->terms, dcatit_model_triple(b->model, r.idx[i])->o),
+		           lit) == 0)
+			return true;
+	return false;
+}
+
+START_TEST(a_record_becomes_a_dataset_with_minted_iris_and_identifier)
+{
+	write_catalogue(good_record);
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	for (size_t i = 0; i < n.n; i++)
+		fprintf(stderr, "%s:%lu: %s\n", n.items[i].file, n.items[i].line, n.items[i].message);
+	ck_assert_uint_eq(n.errors, 0);
+	ck_assert_uint_eq(b->ndatasets, 1);
+	const char *ds = "https://example.org/c/dataset/primo";
+	ck_assert(has_literal(b, ds, "http://purl.org/dc/terms/identifier", "r_toscan:primo"));
+	ck_assert(has_literal(b, "https://example.org/c/catalog", "http://www.w3.org/ns/dcat#dataset", ds));
+	const char *dist = "https://example.org/c/dataset/primo/distribution/testo";
+	ck_assert(has_literal(b, dist, "http://www.w3.org/ns/dcat#byteSize", "3"));
+	ck_assert(has_literal(b, dist, "http://www.w3.org/ns/dcat#downloadURL",
+	                      "https://example.org/c/ds/files/t.txt"));
+	ck_assert(has_literal(b, dist, "http://purl.org/dc/terms/license",
+	                      "https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40"));
+	/* the catalogue's modified defaults to the latest record date */
+	ck_assert(has_literal(b, "https://example.org/c/catalog", "http://purl.org/dc/terms/modified",
+	                      "2024-02-29"));
+	/* the referenced agent is copied in full */
+	ck_assert(has_literal(b, "https://w3id.org/dcatit/org/r_toscan",
+	                      "http://xmlns.com/foaf/0.1/name", "Regione Toscana"));
+	/* triples carry the YAML line they come from */
+	DcatitTermId dsi = dcatit_terms_find_iri(b->terms, ds);
+	DcatitTermId modp = dcatit_terms_find_iri(b->terms, "http://purl.org/dc/terms/modified");
+	DcatitRange r = dcatit_model_sp(b->model, dsi, modp);
+	ck_assert_uint_eq(r.n, 1);
+	DcatitLoc loc = dcatit_model_loc(b->model, r.idx[0]);
+	ck_assert_uint_eq(loc.line, 6);
+	ck_assert_ptr_nonnull(strstr(dcatit_model_source_name(b->model, loc.file), "ds/a.yaml"));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+	dcatit_build_free(NULL);
+}
+END_TEST
+
+START_TEST(unknown_keys_and_codes_are_located_errors_with_a_suggestion)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE, GOV]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2023-02-29\n"
+	                "distributions:\n"
+	                "  - id: testo\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n"
+	                "    licence: A21_CCBY40\n"
+	                "creators: [r_toscann]\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	/* four in the record, and the catalogue left without any 'modified' */
+	ck_assert_uint_eq(n.errors, 5);
+	const DcatitNote *e = find_note(&n, "unknown key 'licence'");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(e->line, 11);
+	ck_assert_uint_eq(e->col, 5);
+	ck_assert_ptr_nonnull(strstr(e->message, "did you mean 'license'?"));
+	ck_assert_ptr_nonnull(strstr(e->message, "(at distributions[0].licence)"));
+	ck_assert_ptr_nonnull(strstr(e->file, "ds/a.yaml"));
+	e = find_note(&n, "unknown theme 'GOV', did you mean GOVE?");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(e->line, 4);
+	ck_assert_uint_eq(e->col, 16);
+	ck_assert_ptr_nonnull(find_note(&n, "'2023-02-29' is not a date"));
+	ck_assert_ptr_nonnull(find_note(&n, "did you mean r_toscan?"));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(paths_may_not_leave_the_catalogue)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "distributions:\n"
+	                "  - id: testo\n"
+	                "    file: ../../vocab/organizations.ttl\n"
+	                "    format: TXT\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 1);
+	ck_assert_ptr_nonnull(find_note(&n, "must be a relative path inside the catalogue"));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(a_dataset_id_used_twice_is_an_error_at_the_second_record)
+{
+	write_catalogue(good_record);
+	put("cat/ds/b.yaml", good_record);
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 1);
+	const DcatitNote *e = find_note(&n, "dataset id 'primo' is already used by");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_ptr_nonnull(strstr(e->file, "ds/b.yaml"));
+	ck_assert_uint_eq(e->line, 1);
+	ck_assert_uint_eq(e->col, 5);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(subjects_must_belong_to_one_of_the_record_themes)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE]\n"
+	                "subjects: [\"100169\", \"100245\", \"999\"]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "distributions:\n"
+	                "  - id: testo\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n");
+	put("vocab/it/theme-subtheme-mapping.ttl",
+	    "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+	    "<http://publications.europa.eu/resource/authority/data-theme/GOVE> "
+	    "skos:narrowMatch <http://eurovoc.europa.eu/100169> .\n"
+	    "<http://publications.europa.eu/resource/authority/data-theme/AGRI> "
+	    "skos:narrowMatch <http://eurovoc.europa.eu/100245> .\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 2);
+	const DcatitNote *e = find_note(&n, "EuroVoc id '100245' belongs to theme AGRI");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(e->line, 5);
+	ck_assert_ptr_nonnull(find_note(&n, "EuroVoc id '999' is not in the AgID"));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(jsonld_has_a_compact_context_and_sorted_nodes)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	DcatitLoc l = { 0, 0 };
+	DcatitTermId b = dcatit_terms_iri_z(t, "https://e.org/b");
+	DcatitTermId a = dcatit_terms_iri_z(t, "https://e.org/a");
+	DcatitTermId title = dcatit_terms_iri_z(t, "http://purl.org/dc/terms/title");
+	DcatitTermId type = dcatit_terms_iri_z(t, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+	DcatitTermId ds = dcatit_terms_iri_z(t, "http://www.w3.org/ns/dcat#Dataset");
+	DcatitTermId date = dcatit_terms_iri_z(t, "http://www.w3.org/2001/XMLSchema#date");
+	dcatit_model_add(m, b, title, dcatit_terms_literal_z(t, "Bi \"q\"", 0, "it"), l);
+	dcatit_model_add(m, a, type, ds, l);
+	dcatit_model_add(m, a, title, dcatit_terms_literal_z(t, "2024-01-01", date, NULL), l);
+	dcatit_model_add(m, a, title, dcatit_terms_literal_z(t, "plain", 0, NULL), l);
+	dcatit_model_add_prefix(m, "dct", "http://purl.org/dc/terms/");
+	dcatit_model_add_prefix(m, "dcat", "http://www.w3.org/ns/dcat#");
+	dcatit_model_add_prefix(m, "xsd", "http://www.w3.org/2001/XMLSchema#");
+	DcatitBuf out;
+	dcatit_buf_init(&out);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_jsonld_write(m, &out, &d), DCATIT_OK);
+	const char *s = out.data;
+	ck_assert_ptr_nonnull(strstr(s, "\"dct\": \"http://purl.org/dc/terms/\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"@type\": [\n        \"dcat:Dataset\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"@type\": \"xsd:date\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"@language\": \"it\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"Bi \\\"q\\\"\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"plain\""));
+	const char *pa = strstr(s, "https://e.org/a"), *pb = strstr(s, "https://e.org/b");
+	ck_assert(pa && pb && pa < pb);
+	/* the same graph gives the same bytes */
+	DcatitBuf again;
+	dcatit_buf_init(&again);
+	ck_assert_int_eq(dcatit_jsonld_write(m, &again, &d), DCATIT_OK);
+	ck_assert_str_eq(again.data, out.data);
+	dcatit_buf_release(&again);
+	dcatit_buf_release(&out);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+END_TEST
+
+static Suite *catalog_suite(void)
+{
+	Suite *s = suite_create("catalog");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 20);
+	tcase_add_checked_fixture(tc, NULL, cleanup);
+	tcase_add_test(tc, sha256_matches_the_fips_180_4_examples);
+	tcase_add_test(tc, sha1_matches_the_fips_180_4_examples);
+	tcase_add_test(tc, file_facts_give_size_and_checksum_and_fail_on_missing_files);
+	tcase_add_test(tc, formats_and_media_types_come_from_the_extension);
+	tcase_add_test(tc, code_lists_are_scanned_from_iris_and_suggest_near_codes);
+	tcase_add_test(tc, a_total_that_does_not_add_up_is_a_warning_with_both_figures);
+	tcase_add_test(tc, exact_decimals_add_up_without_rounding_noise);
+	tcase_add_test(tc, malformed_tables_are_errors_with_their_line);
+	tcase_add_test(tc, a_record_becomes_a_dataset_with_minted_iris_and_identifier);
+	tcase_add_test(tc, unknown_keys_and_codes_are_located_errors_with_a_suggestion);
+	tcase_add_test(tc, paths_may_not_leave_the_catalogue);
+	tcase_add_test(tc, a_dataset_id_used_twice_is_an_error_at_the_second_record);
+	tcase_add_test(tc, subjects_must_belong_to_one_of_the_record_themes);
+	tcase_add_test(tc, jsonld_has_a_compact_context_and_sorted_nodes);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(catalog_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
