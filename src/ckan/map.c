@@ -1,0 +1,1166 @@
+/* map.c: DCAT-AP_IT dataset nodes <-> ckanext-dcatapit package dicts.
+ * Forward: top-level dcatapit fields, structured ones (themes_aggregate,
+ * creator, temporal_coverage, conforms_to) as JSON text inside strings,
+ * resources with distribution_format and license_type. Reverse: the same
+ * fields back to triples, reading DD-MM-YYYY dates and search-shaped
+ * extras. Which properties survive the trip is listed in
+ * tests/push/README.md. */
+#include "ckan/map.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AUTH "http://publications.europa.eu/resource/authority/"
+#define NS_DCAT "http://www.w3.org/ns/dcat#"
+#define NS_DCT "http://purl.org/dc/terms/"
+#define NS_DCATAPIT "http://dati.gov.it/onto/dcatapit#"
+#define NS_FOAF "http://xmlns.com/foaf/0.1/"
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+
+/* X(field, IRI): the terms this file needs, interned per call. */
+#define MAP_VOCAB(X) \
+	X(rdf_type, NS_RDF "type") \
+	X(xsd_date, NS_XSD "date") \
+	X(dcat_Dataset, NS_DCAT "Dataset") \
+	X(dcat_Distribution, NS_DCAT "Distribution") \
+	X(dcat_distribution, NS_DCAT "distribution") \
+	X(dcat_theme, NS_DCAT "theme") \
+	X(dcat_keyword, NS_DCAT "keyword") \
+	X(dcat_landingPage, NS_DCAT "landingPage") \
+	X(dcat_accessURL, NS_DCAT "accessURL") \
+	X(dcat_downloadURL, NS_DCAT "downloadURL") \
+	X(dcat_startDate, NS_DCAT "startDate") \
+	X(dcat_endDate, NS_DCAT "endDate") \
+	X(dcatapit_Dataset, NS_DCATAPIT "Dataset") \
+	X(dcatapit_Distribution, NS_DCATAPIT "Distribution") \
+	X(dcatapit_Agent, NS_DCATAPIT "Agent") \
+	X(dcatapit_Standard, NS_DCATAPIT "Standard") \
+	X(dcatapit_startDate, NS_DCATAPIT "startDate") \
+	X(dcatapit_endDate, NS_DCATAPIT "endDate") \
+	X(dcatapit_geoId, NS_DCATAPIT "geographicalIdentifier") \
+	X(dcatapit_refDoc, NS_DCATAPIT "referenceDocumentation") \
+	X(schema_startDate, "http://schema.org/startDate") \
+	X(schema_endDate, "http://schema.org/endDate") \
+	X(dct_identifier, NS_DCT "identifier") \
+	X(dct_title, NS_DCT "title") \
+	X(dct_description, NS_DCT "description") \
+	X(dct_modified, NS_DCT "modified") \
+	X(dct_issued, NS_DCT "issued") \
+	X(dct_accrualPeriodicity, NS_DCT "accrualPeriodicity") \
+	X(dct_subject, NS_DCT "subject") \
+	X(dct_language, NS_DCT "language") \
+	X(dct_publisher, NS_DCT "publisher") \
+	X(dct_rightsHolder, NS_DCT "rightsHolder") \
+	X(dct_creator, NS_DCT "creator") \
+	X(dct_temporal, NS_DCT "temporal") \
+	X(dct_PeriodOfTime, NS_DCT "PeriodOfTime") \
+	X(dct_conformsTo, NS_DCT "conformsTo") \
+	X(dct_Standard, NS_DCT "Standard") \
+	X(dct_spatial, NS_DCT "spatial") \
+	X(dct_isVersionOf, NS_DCT "isVersionOf") \
+	X(dct_format, NS_DCT "format") \
+	X(dct_license, NS_DCT "license") \
+	X(owl_versionInfo, "http://www.w3.org/2002/07/owl#versionInfo") \
+	X(foaf_Agent, NS_FOAF "Agent") \
+	X(adms_identifier, "http://www.w3.org/ns/adms#identifier") \
+	X(adms_Identifier, "http://www.w3.org/ns/adms#Identifier") \
+	X(skos_notation, "http://www.w3.org/2004/02/skos/core#notation") \
+	X(foaf_name, NS_FOAF "name")
+
+typedef struct {
+#define MV_FIELD(f, iri) DcatitTermId f;
+	MAP_VOCAB(MV_FIELD)
+#undef MV_FIELD
+} V;
+
+static bool vocab(V *v, DcatitTerms *t)
+{
+#define MV_INTERN(f, iri) if (!(v->f = dcatit_terms_iri_z(t, iri))) return false;
+	MAP_VOCAB(MV_INTERN)
+#undef MV_INTERN
+	return true;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef struct {
+	const char **v;
+	size_t n, cap;
+	bool oom;
+} StrList;
+
+static void sl_add(StrList *l, const char *s)
+{
+	if (!s || l->oom)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		const char **nv = realloc(l->v, cap * sizeof *nv);
+		if (!nv) {
+			l->oom = true;
+			return;
+		}
+		l->v = nv;
+		l->cap = cap;
+	}
+	l->v[l->n++] = s;
+}
+
+static void sl_sort(StrList *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, cmp_str);
+}
+
+static void sl_free(StrList *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Objects of (s, p) as term ids, in a malloc'd array (the model's ranges
+ * do not survive an add, so copy). */
+static size_t objects(DcatitModel *m, DcatitTermId s, DcatitTermId p, DcatitTermId **out)
+{
+	DcatitRange r = dcatit_model_sp(m, s, p);
+	*out = NULL;
+	if (!r.n)
+		return 0;
+	DcatitTermId *v = malloc(r.n * sizeof *v);
+	if (!v)
+		return 0;
+	for (size_t i = 0; i < r.n; i++)
+		v[i] = dcatit_model_triple(m, r.idx[i])->o;
+	*out = v;
+	return r.n;
+}
+
+static const char *S(DcatitModel *m, DcatitTermId id)
+{
+	return dcatit_terms_str(dcatit_model_terms(m), id);
+}
+
+/* The literal of (s, p) to publish: Italian first, then untagged, then
+ * the smallest; NULL when none. */
+static const char *best_lit(DcatitModel *m, DcatitTermId s, DcatitTermId p)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitRange r = dcatit_model_sp(m, s, p);
+	const char *it = NULL, *plain = NULL, *any = NULL;
+	for (size_t i = 0; i < r.n; i++) {
+		DcatitTermId o = dcatit_model_triple(m, r.idx[i])->o;
+		if (!dcatit_terms_is_literal(t, o))
+			continue;
+		const char *lang = dcatit_terms_lang(t, o);
+		const char *str = dcatit_terms_str(t, o);
+		if (strcmp(lang, "it") == 0 && (!it || strcmp(str, it) < 0))
+			it = str;
+		else if (!*lang && (!plain || strcmp(str, plain) < 0))
+			plain = str;
+		else if (!any || strcmp(str, any) < 0)
+			any = str;
+	}
+	return it ? it : plain ? plain : any;
+}
+
+/* Any value of (s, p) as text (literal or IRI), the smallest one. */
+static const char *first_text(DcatitModel *m, DcatitTermId s, DcatitTermId p)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitRange r = dcatit_model_sp(m, s, p);
+	const char *best = NULL;
+	for (size_t i = 0; i < r.n; i++) {
+		DcatitTermId o = dcatit_model_triple(m, r.idx[i])->o;
+		if (dcatit_terms_is_bnode(t, o))
+			continue;
+		const char *str = dcatit_terms_str(t, o);
+		if (!best || strcmp(str, best) < 0)
+			best = str;
+	}
+	return best;
+}
+
+static const char *last_seg(const char *iri)
+{
+	const char *s = strrchr(iri, '/');
+	return s ? s + 1 : iri;
+}
+
+static bool is_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* YYYY-MM-DD from an ISO date or dateTime or a DD-MM-YYYY date; false
+ * when s is none of those. out has room for 11 bytes. */
+static bool norm_date(const char *s, char out[11])
+{
+	size_t n = strlen(s);
+	if (n >= 10 && is_digits(s, 4) && s[4] == '-' && is_digits(s + 5, 2) &&
+	    s[7] == '-' && is_digits(s + 8, 2) && (n == 10 || s[10] == 'T' || s[10] == ' ')) {
+		memcpy(out, s, 10);
+		out[10] = '\0';
+		return true;
+	}
+	if (n == 10 && is_digits(s, 2) && (s[2] == '-' || s[2] == '/') && is_digits(s + 3, 2) &&
+	    s[5] == s[2] && is_digits(s + 6, 4)) {
+		memcpy(out, s + 6, 4);
+		out[4] = '-';
+		memcpy(out + 5, s + 3, 2);
+		out[7] = '-';
+		memcpy(out + 8, s, 2);
+		out[10] = '\0';
+		return true;
+	}
+	return false;
+}
+
+static bool set_date(DcatitJson *o, const char *key, const char *v)
+{
+	char d[11];
+	if (!v)
+		return true;
+	return dcatit_json_set_str(o, key, norm_date(v, d) ? d : v);
+}
+
+/* {lang: text} of every literal of (s, p); "it" for untagged ones. */
+static DcatitJson *lang_map(DcatitModel *m, DcatitTermId s, DcatitTermId p)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitJson *o = dcatit_json_object();
+	DcatitRange r = dcatit_model_sp(m, s, p);
+	for (size_t i = 0; o && i < r.n; i++) {
+		DcatitTermId l = dcatit_model_triple(m, r.idx[i])->o;
+		if (!dcatit_terms_is_literal(t, l))
+			continue;
+		const char *lang = dcatit_terms_lang(t, l);
+		if (!*lang)
+			lang = "it";
+		if (!dcatit_json_get(o, lang))
+			dcatit_json_set_str(o, lang, dcatit_terms_str(t, l));
+	}
+	return o;
+}
+
+static bool set_json_text(DcatitJson *pkg, const char *key, DcatitJson *v)
+{
+	/* ckanext-dcatapit's validators json.loads these: send JSON text */
+	if (!v)
+		return false;
+	if (dcatit_json_size(v) == 0) {
+		dcatit_json_free(v);
+		return true;
+	}
+	char *txt = dcatit_json_dump(v, false);
+	dcatit_json_free(v);
+	if (!txt)
+		return false;
+	bool ok = dcatit_json_set_str(pkg, key, txt);
+	free(txt);
+	return ok;
+}
+
+/* "{A,B}" for several codes, "A" for one (ckanext-dcatapit's form). */
+static bool set_code_set(DcatitJson *pkg, const char *key, StrList *codes)
+{
+	if (!codes->n)
+		return true;
+	sl_sort(codes);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	if (codes->n > 1)
+		dcatit_buf_addc(&b, '{');
+	for (size_t i = 0; i < codes->n; i++) {
+		if (i)
+			dcatit_buf_addc(&b, ',');
+		dcatit_buf_adds(&b, codes->v[i]);
+	}
+	if (codes->n > 1)
+		dcatit_buf_addc(&b, '}');
+	bool ok = !b.oom && dcatit_json_set_str(pkg, key, b.data);
+	dcatit_buf_release(&b);
+	return ok;
+}
+
+/* ------------------------------------------------------------ names */
+
+bool dcatit_ckan_name_from_identifier(const char *id, char *out, size_t cap)
+{
+	if (cap < 101)
+		return false;
+	size_t n = 0;
+	bool dash = false;
+	for (const unsigned char *p = (const unsigned char *)id; *p && n < 100; p++) {
+		unsigned char c = *p;
+		char o = 0;
+		if (c >= 'A' && c <= 'Z')
+			o = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
+			o = (char)c;
+		else if (c == 0xC3 && p[1]) {
+			/* Latin-1 letters in UTF-8: the accents of Italian names */
+			unsigned char d = *++p;
+			static const char map[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyps";
+			unsigned idx = (unsigned)(d & 0x1F);
+			if (d >= 0x80 && d <= 0xBF)
+				o = map[idx];
+			if (o == '/' || o == 'p' || o == 's')
+				o = 0;
+		} else if (c >= 0x80) {
+			continue;
+		}
+		if (o) {
+			out[n++] = o;
+			dash = false;
+		} else if (!dash && n > 0) {
+			out[n++] = '-';
+			dash = true;
+		}
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	if (strlen(id) > 0 && n >= 100) {
+		/* long identifiers: keep them apart with a hash of the whole */
+		unsigned long long h = 1469598103934665603ULL;
+		for (const char *p = id; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		snprintf(out + 90, cap - 90, "-%09llx", h & 0xFFFFFFFFFULL);
+		n = strlen(out);
+	}
+	if (n < 2)
+		return false;
+	if (strcmp(out, "new") == 0 || strcmp(out, "edit") == 0 || strcmp(out, "search") == 0) {
+		snprintf(out + n, cap - n, "-ds");
+	}
+	return true;
+}
+
+bool dcatit_ckan_tag_clean(const char *kw, DcatitBuf *out)
+{
+	dcatit_buf_clear(out);
+	bool space = false;
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)kw; *p; p++) {
+		unsigned char c = *p;
+		bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c >= 0x80;
+		if (keep) {
+			if (space && out->len)
+				dcatit_buf_addc(out, ' ');
+			space = false;
+			/* cut at 100 characters, never inside a UTF-8 sequence */
+			if ((c & 0xC0) != 0x80) {
+				if (chars == 100)
+					break;
+				chars++;
+			}
+			dcatit_buf_addc(out, (char)c);
+		} else {
+			space = true;
+		}
+	}
+	while (out->len && (out->data[out->len - 1] & 0xC0) == 0xC0) /* dangling lead byte */
+		out->data[--out->len] = '\0';
+	return !out->oom && chars >= 2;
+}
+
+const char *dcatit_ckan_field(const DcatitJson *pkg, const char *key)
+{
+	const char *v = dcatit_json_get_str(pkg, key);
+	if (v)
+		return v;
+	DcatitJson *ex = dcatit_json_get(pkg, "extras");
+	for (size_t i = 0; i < dcatit_json_size(ex); i++) {
+		DcatitJson *e = dcatit_json_at(ex, i);
+		const char *k = dcatit_json_get_str(e, "key");
+		if (k && strcmp(k, key) == 0)
+			return dcatit_json_get_str(e, "value");
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ forward */
+
+static int cmp_term(const void *a, const void *b, void *m)
+{
+	return strcmp(S(m, *(const DcatitTermId *)a), S(m, *(const DcatitTermId *)b));
+}
+
+/* qsort_r is not C11; a tiny insertion sort is enough for per-dataset lists. */
+static void sort_terms(DcatitModel *m, DcatitTermId *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		DcatitTermId x = v[i];
+		size_t j = i;
+		while (j > 0 && cmp_term(&v[j - 1], &x, m) > 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+static int cmp_id_str(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+	return strcmp(x[1], y[1]);
+}
+
+DcatitStatus dcatit_ckan_map_datasets(DcatitModel *m, DcatitTermId **ids, size_t *n)
+{
+	V v;
+	*ids = NULL;
+	*n = 0;
+	if (!vocab(&v, dcatit_model_terms(m)))
+		return DCATIT_ERR_NOMEM;
+	DcatitRange a = dcatit_model_po(m, v.rdf_type, v.dcat_Dataset);
+	DcatitRange b = dcatit_model_po(m, v.rdf_type, v.dcatapit_Dataset);
+	size_t cap = a.n + b.n;
+	if (!cap)
+		return DCATIT_OK;
+	/* pairs (id as pointer-sized slot, its string) sorted by string */
+	const char **pairs = malloc(cap * 2 * sizeof *pairs);
+	DcatitTermId *out = malloc(cap * sizeof *out);
+	if (!pairs || !out) {
+		free(pairs);
+		free(out);
+		return DCATIT_ERR_NOMEM;
+	}
+	size_t k = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		DcatitRange r = pass ? b : a;
+		for (size_t i = 0; i < r.n; i++) {
+			DcatitTermId s = dcatit_model_triple(m, r.idx[i])->s;
+			if (pass && dcatit_model_has(m, s, v.rdf_type, v.dcat_Dataset))
+				continue;
+			out[k] = s;
+			pairs[2 * k] = (const char *)&out[k];
+			pairs[2 * k + 1] = S(m, s);
+			k++;
+		}
+	}
+	qsort(pairs, k, 2 * sizeof *pairs, cmp_id_str);
+	DcatitTermId *sorted = malloc((k ? k : 1) * sizeof *sorted);
+	if (!sorted) {
+		free(pairs);
+		free(out);
+		return DCATIT_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < k; i++)
+		sorted[i] = *(const DcatitTermId *)pairs[2 * i];
+	free(pairs);
+	free(out);
+	*ids = sorted;
+	*n = k;
+	return DCATIT_OK;
+}
+
+static void agent_fields(DcatitModel *m, const V *v, DcatitTermId ds, DcatitTermId p,
+                         DcatitJson *pkg, const char *kname, const char *kid)
+{
+	DcatitTermId *ag;
+	size_t n = objects(m, ds, p, &ag);
+	if (n) {
+		sort_terms(m, ag, n);
+		dcatit_json_set_str(pkg, kname, best_lit(m, ag[0], v->foaf_name));
+		dcatit_json_set_str(pkg, kid, first_text(m, ag[0], v->dct_identifier));
+	}
+	free(ag);
+}
+
+static DcatitJson *map_creators(DcatitModel *m, const V *v, DcatitTermId ds)
+{
+	DcatitTermId *ag;
+	size_t n = objects(m, ds, v->dct_creator, &ag);
+	sort_terms(m, ag, n);
+	DcatitJson *arr = dcatit_json_array();
+	for (size_t i = 0; arr && i < n; i++) {
+		DcatitJson *c = dcatit_json_object();
+		dcatit_json_set(c, "creator_name", lang_map(m, ag[i], v->foaf_name));
+		const char *id = first_text(m, ag[i], v->dct_identifier);
+		dcatit_json_set_str(c, "creator_identifier", id ? id : "");
+		dcatit_json_append(arr, c);
+	}
+	free(ag);
+	return arr;
+}
+
+static const char *period_date(DcatitModel *m, const V *v, DcatitTermId t, bool start)
+{
+	const char *s = first_text(m, t, start ? v->dcat_startDate : v->dcat_endDate);
+	if (!s)
+		s = first_text(m, t, start ? v->dcatapit_startDate : v->dcatapit_endDate);
+	if (!s)
+		s = first_text(m, t, start ? v->schema_startDate : v->schema_endDate);
+	return s;
+}
+
+static DcatitJson *map_temporal(DcatitModel *m, const V *v, DcatitTermId ds)
+{
+	DcatitTermId *ts;
+	size_t n = objects(m, ds, v->dct_temporal, &ts);
+	DcatitJson *arr = dcatit_json_array();
+	/* sorted by start date, which is what identifies a period here */
+	StrList keys = { 0 };
+	char (*dates)[2][11] = n ? calloc(n, sizeof *dates) : NULL;
+	for (size_t i = 0; arr && dates && i < n; i++) {
+		const char *a = period_date(m, v, ts[i], true);
+		const char *b = period_date(m, v, ts[i], false);
+		if (!a || !norm_date(a, dates[i][0]))
+			continue;
+		if (!b || !norm_date(b, dates[i][1]))
+			dates[i][1][0] = '\0';
+	}
+	for (size_t i = 0; dates && i < n; i++)
+		if (dates[i][0][0])
+			sl_add(&keys, dates[i][0]); /* note: dedupes equal starts */
+	sl_sort(&keys);
+	for (size_t k = 0; arr && k < keys.n; k++) {
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(dates[i][0], keys.v[k]) != 0)
+				continue;
+			DcatitJson *o = dcatit_json_object();
+			dcatit_json_set_str(o, "temporal_start", dates[i][0]);
+			if (dates[i][1][0])
+				dcatit_json_set_str(o, "temporal_end", dates[i][1]);
+			dcatit_json_append(arr, o);
+			break;
+		}
+	}
+	sl_free(&keys);
+	free(dates);
+	free(ts);
+	return arr;
+}
+
+static DcatitJson *map_conforms(DcatitModel *m, const V *v, DcatitTermId ds)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId *st;
+	size_t n = objects(m, ds, v->dct_conformsTo, &st);
+	sort_terms(m, st, n);
+	DcatitJson *arr = dcatit_json_array();
+	for (size_t i = 0; arr && i < n; i++) {
+		DcatitJson *o = dcatit_json_object();
+		bool iri = dcatit_terms_is_iri(t, st[i]);
+		const char *id = first_text(m, st[i], v->dct_identifier);
+		if (!id)
+			id = iri ? S(m, st[i]) : "";
+		dcatit_json_set_str(o, "identifier", id);
+		if (iri)
+			dcatit_json_set_str(o, "uri", S(m, st[i]));
+		DcatitJson *ti = lang_map(m, st[i], v->dct_title);
+		if (dcatit_json_size(ti))
+			dcatit_json_set(o, "title", ti);
+		else
+			dcatit_json_free(ti);
+		DcatitJson *de = lang_map(m, st[i], v->dct_description);
+		if (dcatit_json_size(de))
+			dcatit_json_set(o, "description", de);
+		else
+			dcatit_json_free(de);
+		DcatitTermId *docs;
+		size_t nd = objects(m, st[i], v->dcatapit_refDoc, &docs);
+		if (nd) {
+			sort_terms(m, docs, nd);
+			DcatitJson *ra = dcatit_json_array();
+			for (size_t j = 0; j < nd; j++)
+				dcatit_json_append(ra, dcatit_json_string(S(m, docs[j])));
+			dcatit_json_set(o, "referenceDocumentation", ra);
+		}
+		free(docs);
+		dcatit_json_append(arr, o);
+	}
+	free(st);
+	return arr;
+}
+
+static DcatitJson *map_alt_ids(DcatitModel *m, const V *v, DcatitTermId ds)
+{
+	DcatitTermId *ids;
+	size_t n = objects(m, ds, v->adms_identifier, &ids);
+	sort_terms(m, ids, n);
+	DcatitJson *arr = dcatit_json_array();
+	for (size_t i = 0; arr && i < n; i++) {
+		const char *note = first_text(m, ids[i], v->skos_notation);
+		if (!note && dcatit_terms_is_literal(dcatit_model_terms(m), ids[i]))
+			note = S(m, ids[i]);
+		if (!note)
+			continue;
+		DcatitJson *o = dcatit_json_object();
+		dcatit_json_set_str(o, "identifier", note);
+		DcatitTermId *ag;
+		size_t na = objects(m, ids[i], v->dct_creator, &ag);
+		if (na) {
+			sort_terms(m, ag, na);
+			DcatitJson *a = dcatit_json_object();
+			const char *aid = first_text(m, ag[0], v->dct_identifier);
+			dcatit_json_set_str(a, "agent_identifier", aid ? aid : "");
+			dcatit_json_set(a, "agent_name", lang_map(m, ag[0], v->foaf_name));
+			dcatit_json_set(o, "agent", a);
+		}
+		free(ag);
+		dcatit_json_append(arr, o);
+	}
+	free(ids);
+	return arr;
+}
+
+static void map_spatial(DcatitModel *m, const V *v, DcatitTermId ds, DcatitJson *pkg)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId *sp;
+	size_t n = objects(m, ds, v->dct_spatial, &sp);
+	StrList places = { 0 }, others = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const char *cand[2] = { NULL, NULL };
+		if (dcatit_terms_is_iri(t, sp[i]))
+			cand[0] = S(m, sp[i]);
+		cand[1] = first_text(m, sp[i], v->dcatapit_geoId);
+		for (int k = 0; k < 2; k++) {
+			const char *c = cand[k];
+			if (!c)
+				continue;
+			if (strncmp(c, AUTH "place/", strlen(AUTH "place/")) == 0)
+				sl_add(&places, last_seg(c));
+			else
+				sl_add(&others, c);
+		}
+	}
+	set_code_set(pkg, "geographical_name", &places);
+	sl_sort(&others);
+	if (others.n)
+		dcatit_json_set_str(pkg, "geographical_geonames_url", others.v[0]);
+	sl_free(&places);
+	sl_free(&others);
+	free(sp);
+}
+
+static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitJson *r = dcatit_json_object();
+	if (!r)
+		return NULL;
+	const char *dl = first_text(m, d, v->dcat_downloadURL);
+	const char *ac = first_text(m, d, v->dcat_accessURL);
+	dcatit_json_set_str(r, "url", dl ? dl : ac ? ac : "");
+	dcatit_json_set_str(r, "access_url", ac);
+	dcatit_json_set_str(r, "download_url", dl);
+	const char *name = best_lit(m, d, v->dct_title);
+	dcatit_json_set_str(r, "name", name ? name : "");
+	dcatit_json_set_str(r, "description", best_lit(m, d, v->dct_description));
+	const char *fmt = first_text(m, d, v->dct_format);
+	if (fmt) {
+		const char *code = strncmp(fmt, AUTH "file-type/", strlen(AUTH "file-type/")) == 0
+		                   ? last_seg(fmt) : fmt;
+		dcatit_json_set_str(r, "format", code);
+		dcatit_json_set_str(r, "distribution_format", code);
+	}
+	const char *lic = first_text(m, d, v->dct_license);
+	dcatit_json_set_str(r, "license_type", lic);
+	if (dcatit_terms_is_iri(t, d))
+		dcatit_json_set_str(r, "uri", S(m, d));
+	return r;
+}
+
+static const char *res_key(const DcatitJson *r)
+{
+	const char *u = dcatit_json_get_str(r, "uri");
+	return u ? u : dcatit_json_get_str(r, "url");
+}
+
+static int cmp_res(const void *a, const void *b)
+{
+	int c = strcmp(res_key(*(DcatitJson *const *)a), res_key(*(DcatitJson *const *)b));
+	if (c)
+		return c;
+	return strcmp(dcatit_json_get_str(*(DcatitJson *const *)a, "name"),
+	              dcatit_json_get_str(*(DcatitJson *const *)b, "name"));
+}
+
+DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds, DcatitJson **out,
+                                     DcatitDiag *d)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	V v;
+	*out = NULL;
+	if (!vocab(&v, t))
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	const char *identifier = first_text(m, ds, v.dct_identifier);
+	if (!identifier || !*identifier) {
+		DcatitLoc loc = dcatit_model_node_loc(m, ds);
+		return dcatit_diag_set(d, DCATIT_ERR_INVALID, dcatit_model_source_name(m, loc.file),
+		                       loc.line, 0, "dataset <%s> has no dct:identifier",
+		                       S(m, ds));
+	}
+	DcatitJson *pkg = dcatit_json_object();
+	if (!pkg)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	dcatit_json_set_str(pkg, "identifier", identifier);
+	const char *title = best_lit(m, ds, v.dct_title);
+	dcatit_json_set_str(pkg, "title", title ? title : identifier);
+	const char *notes = best_lit(m, ds, v.dct_description);
+	dcatit_json_set_str(pkg, "notes", notes ? notes : (title ? title : identifier));
+	set_date(pkg, "modified", first_text(m, ds, v.dct_modified));
+	set_date(pkg, "issued", first_text(m, ds, v.dct_issued));
+	const char *freq = first_text(m, ds, v.dct_accrualPeriodicity);
+	dcatit_json_set_str(pkg, "frequency", freq ? last_seg(freq) : "UNKNOWN");
+
+	/* themes, with every dct:subject as a subtheme of the first theme */
+	DcatitTermId *ids;
+	size_t n = objects(m, ds, v.dcat_theme, &ids);
+	StrList codes = { 0 }, subs = { 0 };
+	for (size_t i = 0; i < n; i++)
+		sl_add(&codes, last_seg(S(m, ids[i])));
+	free(ids);
+	n = objects(m, ds, v.dct_subject, &ids);
+	for (size_t i = 0; i < n; i++)
+		if (dcatit_terms_is_iri(t, ids[i]))
+			sl_add(&subs, S(m, ids[i]));
+	free(ids);
+	sl_sort(&codes);
+	sl_sort(&subs);
+	DcatitJson *themes = dcatit_json_array();
+	for (size_t i = 0; themes && i < codes.n; i++) {
+		DcatitJson *o = dcatit_json_object();
+		dcatit_json_set_str(o, "theme", codes.v[i]);
+		DcatitJson *sa = dcatit_json_array();
+		for (size_t j = 0; i == 0 && j < subs.n; j++)
+			dcatit_json_append(sa, dcatit_json_string(subs.v[j]));
+		dcatit_json_set(o, "subthemes", sa);
+		dcatit_json_append(themes, o);
+	}
+	bool ok = set_json_text(pkg, "themes_aggregate", themes) && !codes.oom && !subs.oom;
+	sl_free(&codes);
+	sl_free(&subs);
+
+	agent_fields(m, &v, ds, v.dct_publisher, pkg, "publisher_name", "publisher_identifier");
+	agent_fields(m, &v, ds, v.dct_rightsHolder, pkg, "holder_name", "holder_identifier");
+	ok = ok && set_json_text(pkg, "creator", map_creators(m, &v, ds));
+	ok = ok && set_json_text(pkg, "temporal_coverage", map_temporal(m, &v, ds));
+	ok = ok && set_json_text(pkg, "conforms_to", map_conforms(m, &v, ds));
+	ok = ok && set_json_text(pkg, "alternate_identifier", map_alt_ids(m, &v, ds));
+
+	StrList langs = { 0 };
+	n = objects(m, ds, v.dct_language, &ids);
+	for (size_t i = 0; i < n; i++)
+		sl_add(&langs, last_seg(S(m, ids[i])));
+	free(ids);
+	ok = ok && set_code_set(pkg, "language", &langs);
+	sl_free(&langs);
+	map_spatial(m, &v, ds, pkg);
+	dcatit_json_set_str(pkg, "is_version_of", first_text(m, ds, v.dct_isVersionOf));
+	dcatit_json_set_str(pkg, "url", first_text(m, ds, v.dcat_landingPage));
+	dcatit_json_set_str(pkg, "version", first_text(m, ds, v.owl_versionInfo));
+
+	/* tags */
+	StrList kws = { 0 };
+	n = objects(m, ds, v.dcat_keyword, &ids);
+	for (size_t i = 0; i < n; i++)
+		if (dcatit_terms_is_literal(t, ids[i]))
+			sl_add(&kws, S(m, ids[i]));
+	free(ids);
+	DcatitJson *tags = dcatit_json_array();
+	StrList seen = { 0 };
+	char **owned = kws.n ? calloc(kws.n, sizeof *owned) : NULL;
+	DcatitBuf tb;
+	dcatit_buf_init(&tb);
+	for (size_t i = 0; tags && i < kws.n; i++) {
+		if (dcatit_ckan_tag_clean(kws.v[i], &tb) && owned) {
+			owned[i] = dcatit_buf_detach(&tb);
+			sl_add(&seen, owned[i]);
+		}
+	}
+	sl_sort(&seen);
+	for (size_t i = 0; tags && i < seen.n; i++) {
+		DcatitJson *o = dcatit_json_object();
+		dcatit_json_set_str(o, "name", seen.v[i]);
+		dcatit_json_append(tags, o);
+	}
+	dcatit_json_set(pkg, "tags", tags);
+	for (size_t i = 0; owned && i < kws.n; i++)
+		free(owned[i]);
+	free(owned);
+	dcatit_buf_release(&tb);
+	sl_free(&seen);
+	sl_free(&kws);
+
+	/* resources, in a stable order */
+	n = objects(m, ds, v.dcat_distribution, &ids);
+	DcatitJson **res = n ? calloc(n, sizeof *res) : NULL;
+	size_t nr = 0;
+	for (size_t i = 0; res && i < n; i++)
+		if ((res[nr] = map_resource(m, &v, ids[i])))
+			nr++;
+	if (nr > 1)
+		qsort(res, nr, sizeof *res, cmp_res);
+	DcatitJson *ra = dcatit_json_array();
+	for (size_t i = 0; i < nr; i++)
+		ok = dcatit_json_append(ra, res[i]) && ok;
+	ok = dcatit_json_set(pkg, "resources", ra) && ok;
+	free(res);
+	free(ids);
+
+	DcatitJson *extras = dcatit_json_array();
+	if (dcatit_terms_is_iri(t, ds)) {
+		DcatitJson *e = dcatit_json_object();
+		dcatit_json_set_str(e, "key", "uri");
+		dcatit_json_set_str(e, "value", S(m, ds));
+		dcatit_json_append(extras, e);
+	}
+	ok = dcatit_json_set(pkg, "extras", extras) && ok;
+	if (!ok) {
+		dcatit_json_free(pkg);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	*out = pkg;
+	return DCATIT_OK;
+}
+
+/* ------------------------------------------------------------ reverse */
+
+typedef struct {
+	DcatitModel *m;
+	DcatitTerms *t;
+	V v;
+	DcatitLoc loc;
+	const char *lang;
+	bool ok;
+} Back;
+
+static void add(Back *b, DcatitTermId s, DcatitTermId p, DcatitTermId o)
+{
+	if (!s || !p || !o || dcatit_model_add(b->m, s, p, o, b->loc) != DCATIT_OK)
+		b->ok = false;
+}
+
+static DcatitTermId lit(Back *b, const char *s, const char *lang)
+{
+	return dcatit_terms_literal_z(b->t, s, 0, lang);
+}
+
+static DcatitTermId iri(Back *b, const char *s)
+{
+	return dcatit_terms_iri_z(b->t, s);
+}
+
+static DcatitTermId iri2(Back *b, const char *base, const char *s)
+{
+	DcatitBuf x;
+	dcatit_buf_init(&x);
+	dcatit_buf_adds(&x, base);
+	dcatit_buf_adds(&x, s);
+	DcatitTermId id = x.oom ? 0 : iri(b, x.data);
+	dcatit_buf_release(&x);
+	return id;
+}
+
+static void add_text(Back *b, DcatitTermId s, DcatitTermId p, const char *v, const char *lang)
+{
+	if (v && *v)
+		add(b, s, p, lit(b, v, lang));
+}
+
+static void add_date(Back *b, DcatitTermId s, DcatitTermId p, const char *v)
+{
+	char d[11];
+	if (!v || !*v)
+		return;
+	if (norm_date(v, d))
+		add(b, s, p, dcatit_terms_literal_z(b->t, d, b->v.xsd_date, NULL));
+	else
+		add(b, s, p, lit(b, v, NULL));
+}
+
+/* "{A,B}" or "A" or "A,B" into codes (pointers into a copy kept by caller). */
+static char *split_codes(const char *s, StrList *out)
+{
+	char *c = malloc(strlen(s) + 1);
+	if (!c)
+		return NULL;
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		if (*p != '{' && *p != '}' && *p != ' ' && *p != '"')
+			c[n++] = *p;
+	c[n] = '\0';
+	char *p = c;
+	while (*p) {
+		char *e = strchr(p, ',');
+		if (e)
+			*e = '\0';
+		if (*p)
+			sl_add(out, p);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return c;
+}
+
+static DcatitJson *parse_text(const char *s)
+{
+	return s ? dcatit_json_parse(s, strlen(s), NULL) : NULL;
+}
+
+static void add_agent(Back *b, DcatitTermId ds, DcatitTermId p, const char *name,
+                      const DcatitJson *names, const char *id)
+{
+	if (!(name && *name) && !(id && *id) && !dcatit_json_size(names))
+		return;
+	DcatitTermId a = dcatit_terms_bnode_fresh(b->t);
+	add(b, ds, p, a);
+	add(b, a, b->v.rdf_type, b->v.dcatapit_Agent);
+	add(b, a, b->v.rdf_type, b->v.foaf_Agent);
+	add_text(b, a, b->v.foaf_name, name, b->lang);
+	void *it = NULL;
+	const char *k;
+	DcatitJson *val;
+	while (dcatit_json_next(names, &it, &k, &val))
+		add_text(b, a, b->v.foaf_name, dcatit_json_str(val), k);
+	add_text(b, a, b->v.dct_identifier, id, NULL);
+}
+
+static void add_lang_map(Back *b, DcatitTermId s, DcatitTermId p, const DcatitJson *o)
+{
+	void *it = NULL;
+	const char *k;
+	DcatitJson *val;
+	while (dcatit_json_next(o, &it, &k, &val))
+		add_text(b, s, p, dcatit_json_str(val), k);
+}
+
+static void back_resource(Back *b, DcatitTermId ds, const DcatitJson *r, const char *dsiri,
+                          size_t pos)
+{
+	const char *uri = dcatit_json_get_str(r, "uri");
+	DcatitTermId d;
+	if (uri && *uri) {
+		d = iri(b, uri);
+	} else {
+		const char *rid = dcatit_json_get_str(r, "id");
+		char num[32];
+		snprintf(num, sizeof num, "%zu", pos);
+		DcatitBuf x;
+		dcatit_buf_init(&x);
+		dcatit_buf_addf(&x, "%s/resource/%s", dsiri, rid ? rid : num);
+		d = x.oom ? 0 : iri(b, x.data);
+		dcatit_buf_release(&x);
+	}
+	add(b, ds, b->v.dcat_distribution, d);
+	add(b, d, b->v.rdf_type, b->v.dcat_Distribution);
+	add(b, d, b->v.rdf_type, b->v.dcatapit_Distribution);
+	const char *ac = dcatit_json_get_str(r, "access_url");
+	const char *dl = dcatit_json_get_str(r, "download_url");
+	const char *url = dcatit_json_get_str(r, "url");
+	if (ac && *ac)
+		add(b, d, b->v.dcat_accessURL, iri(b, ac));
+	if (dl && *dl)
+		add(b, d, b->v.dcat_downloadURL, iri(b, dl));
+	if (!(ac && *ac) && !(dl && *dl) && url && *url)
+		add(b, d, b->v.dcat_accessURL, iri(b, url));
+	add_text(b, d, b->v.dct_title, dcatit_json_get_str(r, "name"), b->lang);
+	add_text(b, d, b->v.dct_description, dcatit_json_get_str(r, "description"), b->lang);
+	const char *fmt = dcatit_json_get_str(r, "distribution_format");
+	if (!fmt || !*fmt)
+		fmt = dcatit_json_get_str(r, "format");
+	if (fmt && *fmt)
+		add(b, d, b->v.dct_format, iri2(b, AUTH "file-type/", fmt));
+	const char *lic = dcatit_json_get_str(r, "license_type");
+	if (lic && *lic)
+		add(b, d, b->v.dct_license, iri(b, lic));
+}
+
+DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
+                                     const DcatitCkanBackOpts *opts, DcatitTermId *ds_out,
+                                     DcatitDiag *d)
+{
+	Back b = { .m = m, .t = dcatit_model_terms(m), .ok = true };
+	if (!vocab(&b.v, b.t))
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	b.lang = opts && opts->lang && *opts->lang ? opts->lang : NULL;
+	const char *site = opts && opts->site_url ? opts->site_url : "urn:ckan:";
+	const char *name = dcatit_json_get_str(pkg, "name");
+	if (!dcatit_json_is_object(pkg) || !name)
+		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, NULL, 0, 0,
+		                       "a package dict needs a name");
+	DcatitBuf src;
+	dcatit_buf_init(&src);
+	dcatit_buf_addf(&src, "ckan:%s", name);
+	b.loc.file = src.oom ? 0 : dcatit_model_add_source(m, src.data);
+	dcatit_buf_release(&src);
+
+	const char *uri = dcatit_ckan_field(pkg, "uri");
+	DcatitBuf x;
+	dcatit_buf_init(&x);
+	if (uri && *uri)
+		dcatit_buf_adds(&x, uri);
+	else
+		dcatit_buf_addf(&x, "%s%sdataset/%s", site,
+		                (*site && site[strlen(site) - 1] != '/' && site[strlen(site) - 1] != ':')
+		                ? "/" : "", name);
+	DcatitTermId ds = x.oom ? 0 : iri(&b, x.data);
+	char *dsiri = dcatit_buf_detach(&x);
+	if (!ds || !dsiri) {
+		free(dsiri);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	add(&b, ds, b.v.rdf_type, b.v.dcat_Dataset);
+	add(&b, ds, b.v.rdf_type, b.v.dcatapit_Dataset);
+	add_text(&b, ds, b.v.dct_identifier, dcatit_ckan_field(pkg, "identifier"), NULL);
+	add_text(&b, ds, b.v.dct_title, dcatit_json_get_str(pkg, "title"), b.lang);
+	add_text(&b, ds, b.v.dct_description, dcatit_json_get_str(pkg, "notes"), b.lang);
+	add_date(&b, ds, b.v.dct_modified, dcatit_ckan_field(pkg, "modified"));
+	add_date(&b, ds, b.v.dct_issued, dcatit_ckan_field(pkg, "issued"));
+	const char *freq = dcatit_ckan_field(pkg, "frequency");
+	if (freq && *freq)
+		add(&b, ds, b.v.dct_accrualPeriodicity, iri2(&b, AUTH "frequency/", freq));
+
+	DcatitJson *th = parse_text(dcatit_ckan_field(pkg, "themes_aggregate"));
+	if (dcatit_json_is_array(th)) {
+		for (size_t i = 0; i < dcatit_json_size(th); i++) {
+			DcatitJson *o = dcatit_json_at(th, i);
+			const char *code = dcatit_json_get_str(o, "theme");
+			if (code && *code)
+				add(&b, ds, b.v.dcat_theme, iri2(&b, AUTH "data-theme/", code));
+			DcatitJson *sa = dcatit_json_get(o, "subthemes");
+			for (size_t j = 0; j < dcatit_json_size(sa); j++) {
+				const char *s = dcatit_json_str(dcatit_json_at(sa, j));
+				if (s && *s)
+					add(&b, ds, b.v.dct_subject, iri(&b, s));
+			}
+		}
+	} else {
+		/* older packages: the `theme` extra, a JSON list of codes */
+		DcatitJson *t2 = parse_text(dcatit_ckan_field(pkg, "theme"));
+		for (size_t j = 0; j < dcatit_json_size(t2); j++) {
+			const char *s = dcatit_json_str(dcatit_json_at(t2, j));
+			if (s && *s)
+				add(&b, ds, b.v.dcat_theme, iri2(&b, AUTH "data-theme/", s));
+		}
+		dcatit_json_free(t2);
+	}
+	dcatit_json_free(th);
+
+	add_agent(&b, ds, b.v.dct_publisher, dcatit_ckan_field(pkg, "publisher_name"), NULL,
+	          dcatit_ckan_field(pkg, "publisher_identifier"));
+	add_agent(&b, ds, b.v.dct_rightsHolder, dcatit_ckan_field(pkg, "holder_name"), NULL,
+	          dcatit_ckan_field(pkg, "holder_identifier"));
+	DcatitJson *cr = parse_text(dcatit_ckan_field(pkg, "creator"));
+	for (size_t i = 0; i < dcatit_json_size(cr); i++) {
+		DcatitJson *o = dcatit_json_at(cr, i);
+		DcatitJson *nm = dcatit_json_get(o, "creator_name");
+		add_agent(&b, ds, b.v.dct_creator, dcatit_json_str(nm),
+		          dcatit_json_is_object(nm) ? nm : NULL,
+		          dcatit_json_get_str(o, "creator_identifier"));
+	}
+	dcatit_json_free(cr);
+
+	DcatitJson *tc = parse_text(dcatit_ckan_field(pkg, "temporal_coverage"));
+	for (size_t i = 0; i < dcatit_json_size(tc); i++) {
+		DcatitJson *o = dcatit_json_at(tc, i);
+		DcatitTermId p = dcatit_terms_bnode_fresh(b.t);
+		add(&b, ds, b.v.dct_temporal, p);
+		add(&b, p, b.v.rdf_type, b.v.dct_PeriodOfTime);
+		add_date(&b, p, b.v.dcat_startDate, dcatit_json_get_str(o, "temporal_start"));
+		add_date(&b, p, b.v.dcat_endDate, dcatit_json_get_str(o, "temporal_end"));
+	}
+	dcatit_json_free(tc);
+
+	DcatitJson *ct = parse_text(dcatit_ckan_field(pkg, "conforms_to"));
+	for (size_t i = 0; i < dcatit_json_size(ct); i++) {
+		DcatitJson *o = dcatit_json_at(ct, i);
+		const char *u = dcatit_json_get_str(o, "uri");
+		DcatitTermId s = u && *u ? iri(&b, u) : dcatit_terms_bnode_fresh(b.t);
+		add(&b, ds, b.v.dct_conformsTo, s);
+		add(&b, s, b.v.rdf_type, b.v.dct_Standard);
+		add(&b, s, b.v.rdf_type, b.v.dcatapit_Standard);
+		add_text(&b, s, b.v.dct_identifier, dcatit_json_get_str(o, "identifier"), NULL);
+		add_lang_map(&b, s, b.v.dct_title, dcatit_json_get(o, "title"));
+		add_lang_map(&b, s, b.v.dct_description, dcatit_json_get(o, "description"));
+		DcatitJson *rd = dcatit_json_get(o, "referenceDocumentation");
+		for (size_t j = 0; j < dcatit_json_size(rd); j++) {
+			const char *r = dcatit_json_str(dcatit_json_at(rd, j));
+			if (r && *r)
+				add(&b, s, b.v.dcatapit_refDoc, iri(&b, r));
+		}
+	}
+	dcatit_json_free(ct);
+
+	DcatitJson *ai = parse_text(dcatit_ckan_field(pkg, "alternate_identifier"));
+	for (size_t i = 0; i < dcatit_json_size(ai); i++) {
+		DcatitJson *o = dcatit_json_at(ai, i);
+		const char *note = dcatit_json_get_str(o, "identifier");
+		if (!note || !*note)
+			continue;
+		DcatitTermId id = dcatit_terms_bnode_fresh(b.t);
+		add(&b, ds, b.v.adms_identifier, id);
+		add(&b, id, b.v.rdf_type, b.v.adms_Identifier);
+		add_text(&b, id, b.v.skos_notation, note, NULL);
+		DcatitJson *a = dcatit_json_get(o, "agent");
+		if (a) {
+			DcatitJson *nm = dcatit_json_get(a, "agent_name");
+			add_agent(&b, id, b.v.dct_creator, dcatit_json_str(nm),
+			          dcatit_json_is_object(nm) ? nm : NULL,
+			          dcatit_json_get_str(a, "agent_identifier"));
+		}
+	}
+	dcatit_json_free(ai);
+
+	StrList codes = { 0 };
+	const char *lang = dcatit_ckan_field(pkg, "language");
+	char *cp = lang ? split_codes(lang, &codes) : NULL;
+	for (size_t i = 0; i < codes.n; i++)
+		add(&b, ds, b.v.dct_language, iri2(&b, AUTH "language/", codes.v[i]));
+	free(cp);
+	sl_free(&codes);
+	const char *geo = dcatit_ckan_field(pkg, "geographical_name");
+	cp = geo ? split_codes(geo, &codes) : NULL;
+	for (size_t i = 0; i < codes.n; i++)
+		add(&b, ds, b.v.dct_spatial, iri2(&b, AUTH "place/", codes.v[i]));
+	free(cp);
+	sl_free(&codes);
+	const char *gn = dcatit_ckan_field(pkg, "geographical_geonames_url");
+	if (gn && *gn)
+		add(&b, ds, b.v.dct_spatial, iri(&b, gn));
+	const char *ivo = dcatit_ckan_field(pkg, "is_version_of");
+	if (ivo && *ivo)
+		add(&b, ds, b.v.dct_isVersionOf, iri(&b, ivo));
+	const char *url = dcatit_json_get_str(pkg, "url");
+	if (url && *url)
+		add(&b, ds, b.v.dcat_landingPage, iri(&b, url));
+	add_text(&b, ds, b.v.owl_versionInfo, dcatit_json_get_str(pkg, "version"), NULL);
+
+	DcatitJson *tags = dcatit_json_get(pkg, "tags");
+	for (size_t i = 0; i < dcatit_json_size(tags); i++)
+		add_text(&b, ds, b.v.dcat_keyword,
+		         dcatit_json_get_str(dcatit_json_at(tags, i), "name"), NULL);
+	DcatitJson *res = dcatit_json_get(pkg, "resources");
+	for (size_t i = 0; i < dcatit_json_size(res); i++) {
+		DcatitJson *r = dcatit_json_at(res, i);
+		const char *st = dcatit_json_get_str(r, "state");
+		if (st && strcmp(st, "deleted") == 0)
+			continue;
+		back_resource(&b, ds, r, dsiri, i);
+	}
+	free(dsiri);
+	if (!b.ok)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (ds_out)
+		*ds_out = ds;
+	return DCATIT_OK;
+}

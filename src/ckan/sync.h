@@ -1,0 +1,79 @@
+/* sync.h: publish the datasets of a model to one CKAN organization.
+ * Plan (create / update / unchanged / delete per dataset, by identifier,
+ * with a content hash kept on each package) and apply it with parallel
+ * calls; one failed dataset never stops the others. */
+#ifndef DCATIT_CKAN_SYNC_H
+#define DCATIT_CKAN_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/status.h"
+#include "ckan/api.h"
+#include "rdf/model.h"
+
+typedef enum {
+	DCATIT_SYNC_CREATE = 0,
+	DCATIT_SYNC_UPDATE,
+	DCATIT_SYNC_UNCHANGED,
+	DCATIT_SYNC_DELETE,
+	DCATIT_SYNC_FAILED,
+} DcatitSyncAction;
+
+/* One dataset of the plan and what became of it. */
+typedef struct {
+	char *identifier;         /* dct:identifier ("" when missing) */
+	char *name;               /* CKAN package name */
+	DcatitSyncAction planned;
+	DcatitSyncAction outcome; /* planned action when done, FAILED otherwise */
+	char *message;            /* why it failed (CKAN's text), or NULL */
+} DcatitSyncItem;
+
+/* Progress: called after each dataset is settled. */
+typedef void (*DcatitSyncProgress)(void *ud, size_t done, size_t total);
+
+/* Distributions whose download URL starts with prefix are uploaded from
+ * dir + the rest of the URL (multipart resource_create) instead of linked;
+ * file:// download URLs are always uploaded. */
+typedef struct {
+	const char *prefix;
+	const char *dir;
+} DcatitSyncUpload;
+
+/* Options; zero-initialise. */
+typedef struct {
+	const char *org;            /* organization name (required) */
+	const char *org_title;      /* title if it has to be created (default org) */
+	const char *org_identifier; /* its IPA code, needed to create it */
+	bool dry_run;               /* plan only, write nothing */
+	bool prune;                 /* delete managed packages gone from the model */
+	bool force;                 /* update managed packages even when unchanged */
+	const DcatitSyncUpload *uploads;
+	size_t nuploads;
+	DcatitSyncProgress progress;
+	void *progress_ud;
+} DcatitSyncOpts;
+
+/* The plan and its outcome; caller releases. */
+typedef struct {
+	DcatitSyncItem *items;
+	size_t n;
+	size_t created, updated, unchanged, deleted, failed;
+	bool org_created;           /* organization created (or would be) */
+	const char *prune_skipped;  /* why --prune did nothing, or NULL */
+} DcatitSyncReport;
+
+/* Sync the datasets of m into opts->org. Per-dataset failures go to the
+ * report (status stays OK); a failure that stops everything (organization
+ * unreadable, listing failed) returns an error with d set. */
+DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncOpts *opts,
+                              DcatitSyncReport *rep, DcatitDiag *d);
+/* Free what a report holds. */
+void dcatit_ckan_sync_report_release(DcatitSyncReport *rep);
+/* "create", "update", "unchanged", "delete", "failed". */
+const char *dcatit_ckan_sync_action_name(DcatitSyncAction a);
+/* The hash kept on a package for a mapped dict (as dcatit_hash); out has
+ * room for 40 bytes. */
+void dcatit_ckan_sync_hash(const DcatitJson *pkg, char out[40]);
+
+#endif

@@ -1,0 +1,158 @@
+/* json.c: DcatitJson over jansson. A DcatitJson pointer is a json_t
+ * pointer in disguise, so wrapping costs nothing; the cast stays in this
+ * file and no other module includes jansson.h. */
+#include "net/json.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define J(x) ((json_t *)(x))
+#define W(x) ((DcatitJson *)(x))
+
+DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d)
+{
+	json_error_t err;
+	json_t *j = json_loadb(s, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	if (!j) {
+		dcatit_diag_set(d, DCATIT_ERR_SYNTAX, NULL, (unsigned long)(err.line > 0 ? err.line : 0),
+		                (unsigned long)(err.column > 0 ? err.column : 0),
+		                "invalid JSON: %s", err.text);
+		return NULL;
+	}
+	return W(j);
+}
+
+char *dcatit_json_dump(const DcatitJson *j, bool sorted)
+{
+	size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
+	if (sorted)
+		flags |= JSON_SORT_KEYS;
+	return json_dumps(J(j), flags);
+}
+
+void dcatit_json_free(DcatitJson *j)
+{
+	if (j)
+		json_decref(J(j));
+}
+
+DcatitJson *dcatit_json_ref(DcatitJson *j)
+{
+	return W(json_incref(J(j)));
+}
+
+DcatitJson *dcatit_json_copy(const DcatitJson *j)
+{
+	return W(json_deep_copy(J(j)));
+}
+
+DcatitJson *dcatit_json_object(void) { return W(json_object()); }
+DcatitJson *dcatit_json_array(void) { return W(json_array()); }
+DcatitJson *dcatit_json_string(const char *s) { return s ? W(json_string(s)) : NULL; }
+DcatitJson *dcatit_json_bool(bool v) { return W(json_boolean(v)); }
+DcatitJson *dcatit_json_integer(long long v) { return W(json_integer((json_int_t)v)); }
+
+bool dcatit_json_set(DcatitJson *obj, const char *key, DcatitJson *val)
+{
+	if (!val)
+		return false;
+	if (!json_is_object(J(obj))) {
+		json_decref(J(val));
+		return false;
+	}
+	return json_object_set_new(J(obj), key, J(val)) == 0;
+}
+
+bool dcatit_json_set_str(DcatitJson *obj, const char *key, const char *s)
+{
+	if (!s)
+		return true;
+	return dcatit_json_set(obj, key, dcatit_json_string(s));
+}
+
+void dcatit_json_del(DcatitJson *obj, const char *key)
+{
+	if (json_is_object(J(obj)))
+		json_object_del(J(obj), key);
+}
+
+bool dcatit_json_append(DcatitJson *arr, DcatitJson *val)
+{
+	if (!val)
+		return false;
+	if (!json_is_array(J(arr))) {
+		json_decref(J(val));
+		return false;
+	}
+	return json_array_append_new(J(arr), J(val)) == 0;
+}
+
+DcatitJson *dcatit_json_get(const DcatitJson *obj, const char *key)
+{
+	if (!json_is_object(J(obj)))
+		return NULL;
+	return W(json_object_get(J(obj), key));
+}
+
+const char *dcatit_json_get_str(const DcatitJson *obj, const char *key)
+{
+	return dcatit_json_str(dcatit_json_get(obj, key));
+}
+
+size_t dcatit_json_size(const DcatitJson *j)
+{
+	if (json_is_array(J(j)))
+		return json_array_size(J(j));
+	if (json_is_object(J(j)))
+		return json_object_size(J(j));
+	return 0;
+}
+
+DcatitJson *dcatit_json_at(const DcatitJson *arr, size_t i)
+{
+	if (!json_is_array(J(arr)))
+		return NULL;
+	return W(json_array_get(J(arr), i));
+}
+
+bool dcatit_json_next(const DcatitJson *obj, void **it, const char **key,
+                      DcatitJson **val)
+{
+	if (!json_is_object(J(obj)))
+		return false;
+	void *i = *it ? json_object_iter_next(J(obj), *it) : json_object_iter(J(obj));
+	*it = i;
+	if (!i)
+		return false;
+	*key = json_object_iter_key(i);
+	*val = W(json_object_iter_value(i));
+	return true;
+}
+
+const char *dcatit_json_str(const DcatitJson *j)
+{
+	return json_is_string(J(j)) ? json_string_value(J(j)) : NULL;
+}
+
+bool dcatit_json_int(const DcatitJson *j, long long *v)
+{
+	if (json_is_integer(J(j))) {
+		*v = (long long)json_integer_value(J(j));
+		return true;
+	}
+	if (json_is_real(J(j))) {
+		double x = json_real_value(J(j));
+		if (x == (double)(long long)x) {
+			*v = (long long)x;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool dcatit_json_is_object(const DcatitJson *j) { return j && json_is_object(J(j)); }
+bool dcatit_json_is_array(const DcatitJson *j) { return j && json_is_array(J(j)); }
+bool dcatit_json_is_string(const DcatitJson *j) { return j && json_is_string(J(j)); }
+bool dcatit_json_is_true(const DcatitJson *j) { return j && json_is_true(J(j)); }
+bool dcatit_json_is_null(const DcatitJson *j) { return !j || json_is_null(J(j)); }

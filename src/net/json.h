@@ -1,0 +1,76 @@
+/* json.h: JSON values for the network code (CKAN dicts, API envelopes).
+ * The only user of the JSON library (jansson) besides the JSON-LD writer:
+ * everything else speaks DcatitJson. Values are reference counted;
+ * "steals" means the callee takes the caller's reference. */
+#ifndef DCATIT_JSON_H
+#define DCATIT_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/status.h"
+
+typedef struct DcatitJsonImpl DcatitJson;
+
+/* Parse a document of len bytes (any top-level value); caller frees.
+ * NULL with DCATIT_ERR_SYNTAX (line:col and reason) in d on bad input. */
+DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d);
+/* Compact text of j, object keys sorted when sorted is true (the form
+ * hashes are taken of); caller frees; NULL on OOM. */
+char *dcatit_json_dump(const DcatitJson *j, bool sorted);
+/* Drop one reference; NULL is a no-op. */
+void dcatit_json_free(DcatitJson *j);
+/* Take one more reference; returns j. */
+DcatitJson *dcatit_json_ref(DcatitJson *j);
+/* Deep copy; caller frees. */
+DcatitJson *dcatit_json_copy(const DcatitJson *j);
+
+/* New values; caller frees; NULL on OOM (and for a NULL string). */
+DcatitJson *dcatit_json_object(void);
+/* New empty array; caller frees. */
+DcatitJson *dcatit_json_array(void);
+/* New string (UTF-8, NUL-terminated); caller frees. */
+DcatitJson *dcatit_json_string(const char *s);
+/* New boolean; caller frees. */
+DcatitJson *dcatit_json_bool(bool v);
+/* New integer; caller frees. */
+DcatitJson *dcatit_json_integer(long long v);
+
+/* Set obj[key] = val (steals val, also on failure); false on failure. */
+bool dcatit_json_set(DcatitJson *obj, const char *key, DcatitJson *val);
+/* Set obj[key] to a new string (nothing when s is NULL); false on OOM. */
+bool dcatit_json_set_str(DcatitJson *obj, const char *key, const char *s);
+/* Remove obj[key] if present. */
+void dcatit_json_del(DcatitJson *obj, const char *key);
+/* Append val to arr (steals val); false on failure. */
+bool dcatit_json_append(DcatitJson *arr, DcatitJson *val);
+
+/* obj[key]; borrowed; NULL when absent or obj is not an object. */
+DcatitJson *dcatit_json_get(const DcatitJson *obj, const char *key);
+/* obj[key] when it is a string; borrowed; NULL otherwise. */
+const char *dcatit_json_get_str(const DcatitJson *obj, const char *key);
+/* Number of items of an array or keys of an object (0 otherwise). */
+size_t dcatit_json_size(const DcatitJson *j);
+/* arr[i]; borrowed; NULL when out of range. */
+DcatitJson *dcatit_json_at(const DcatitJson *arr, size_t i);
+/* Iterate an object: start with *it = NULL; returns false at the end.
+ * key and val are borrowed. */
+bool dcatit_json_next(const DcatitJson *obj, void **it, const char **key,
+                      DcatitJson **val);
+
+/* The text of a string value; borrowed; NULL for other kinds. */
+const char *dcatit_json_str(const DcatitJson *j);
+/* The value of an integer (or integral real) into *v; false otherwise. */
+bool dcatit_json_int(const DcatitJson *j, long long *v);
+/* Kind predicates (false for NULL). */
+bool dcatit_json_is_object(const DcatitJson *j);
+/* Is j an array? */
+bool dcatit_json_is_array(const DcatitJson *j);
+/* Is j a string? */
+bool dcatit_json_is_string(const DcatitJson *j);
+/* Is j true? */
+bool dcatit_json_is_true(const DcatitJson *j);
+/* Is j null (or NULL)? */
+bool dcatit_json_is_null(const DcatitJson *j);
+
+#endif

@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""dcatit push against the CKAN test server (tests/ckan/ckan_server.py):
+round trip of the fixture through package_show, zero writes on a second
+push, dry run, updates, prune rules, foreign packages, CKAN's error text,
+faults (5xx, drops, 429 burst), SIGKILL half-way, and the token never shown.
+Usage: test_push.py DCATIT PUSH_DRIVER CKAN_GRAPH"""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "ckan"))
+import ckantest  # noqa: E402
+
+TOKEN = "push-secret-7d1e55c0a9"
+FIXTURE = os.path.join(HERE, "fixture.ttl")
+GEN = os.path.join(HERE, "gen_catalog.py")
+ORG = "regione-toscana"
+
+ck = ckantest.Checker()
+tmp = tempfile.mkdtemp(prefix="push-test-")
+seen_output = []   # every stdout/stderr, grepped for the token at the end
+logs = []          # server request logs, same
+
+
+def pick_binary(dcatit, driver):
+    """`dcatit push` once main.c lists it, else the stand-alone driver."""
+    try:
+        r = subprocess.run([dcatit, "push", "--help"], capture_output=True, timeout=30)
+        if r.returncode == 0 and b"--ckan" in r.stdout:
+            return [dcatit, "push"]
+    except OSError:
+        pass
+    return [driver]
+
+
+PUSH = pick_binary(sys.argv[1], sys.argv[2])
+GRAPH = sys.argv[3]
+
+
+def push(srv, *args, token=TOKEN, env_extra=None, timeout=300):
+    env = dict(os.environ)
+    env.pop("CKAN_API_TOKEN", None)
+    if token:
+        env["CKAN_API_TOKEN"] = token
+    if env_extra:
+        env.update(env_extra)
+    cmd = PUSH + ["--ckan", srv.site, "--org", ORG] + list(args)
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+    seen_output.append(r.stdout + r.stderr)
+    return r
+
+
+def gen(n, name, variant=0):
+    path = os.path.join(tmp, name)
+    args = [sys.executable, GEN, str(n), path]
+    if variant:
+        args += ["--variant", str(variant)]
+    subprocess.run(args, check=True)
+    return path
+
+
+def server(*args):
+    s = ckantest.Server(*args, token=TOKEN, log=os.path.join(tmp, "log-%d" % len(logs)))
+    logs.append(s.log)
+    return s
+
+
+def stats(srv):
+    return srv.control("stats")
+
+
+def dump(srv):
+    return srv.control("dump")
+
+
+def state(srv):
+    """What a push leaves: per active package its name, identifier, hash,
+    resources; plus the count of packages in any state."""
+    d = dump(srv)
+    act = {}
+    for p in d["packages"]:
+        if p["state"] != "active":
+            continue
+        ex = {e["key"]: e["value"] for e in p.get("extras", [])}
+        act[p["name"]] = (p.get("identifier"), ex.get("dcatit_hash"),
+                          tuple(sorted(r["url"] for r in p["resources"])))
+    return act, len(d["packages"])
+
+
+def summary(r):
+    for line in r.stdout.splitlines():
+        if line.endswith(" failed") and "created" in line:
+            return line
+    return ""
+
+
+def graph(*args):
+    r = subprocess.run([GRAPH] + list(args), capture_output=True, text=True)
+    return r.stdout if r.returncode == 0 else "ERROR " + r.stderr
+
+
+def test_roundtrip_and_idempotence():
+    with server() as srv:
+        r = push(srv, "--dry-run", FIXTURE)
+        st = stats(srv)
+        ck.check(r.returncode == 0 and st["writes"] == 0, "dry run writes nothing",
+                 "rc %d writes %d" % (r.returncode, st["writes"]))
+        ck.check("would create organization" in r.stdout and
+                 r.stdout.count("\ncreate ") + r.stdout.startswith("create ") == 3,
+                 "dry run prints the plan", r.stdout)
+        r = push(srv, FIXTURE)
+        ck.check(r.returncode == 0 and summary(r) ==
+                 "3 created, 0 updated, 0 unchanged, 0 deleted, 0 failed",
+                 "first push creates the 3 datasets", r.stdout + r.stderr)
+        org = srv.client().action("organization_show", {"id": ORG}, token=TOKEN,
+                                  method="GET").json()["result"]
+        ck.check(org.get("identifier") == "r_toscan" and org.get("title") == "Regione Toscana",
+                 "the organization is created with the rights holder's IPA code",
+                 json.dumps({k: org.get(k) for k in ("identifier", "title")}))
+        # read every package back with package_show and map it to RDF
+        files = []
+        c = srv.client()
+        for p in dump(srv)["packages"]:
+            resp = c.action("package_show", {"id": p["name"]}, token=TOKEN, method="GET")
+            path = os.path.join(tmp, "show-%s.json" % p["name"])
+            with open(path, "wb") as f:
+                f.write(resp.body)
+            files.append(path)
+        c.close()
+        sent = graph("sent", FIXTURE)
+        read = graph("read", "--lang", "it", *files)
+        ck.check(sent == read and sent.count("\n") > 100,
+                 "package_show mapped back equals the fixture on the carried properties "
+                 "(%d triples)" % sent.count("\n"),
+                 "\n".join(l for l in set(sent.splitlines()) ^ set(read.splitlines()))[:3000])
+        before = stats(srv)["writes"]
+        r = push(srv, FIXTURE)
+        after = stats(srv)["writes"]
+        ck.check(r.returncode == 0 and after == before and
+                 summary(r) == "0 created, 0 updated, 3 unchanged, 0 deleted, 0 failed",
+                 "second push of an unchanged catalogue makes zero writes",
+                 "writes %d -> %d; %s" % (before, after, r.stdout))
+        r = push(srv, "--force", FIXTURE)
+        ck.check(summary(r) == "0 created, 3 updated, 0 unchanged, 0 deleted, 0 failed" and
+                 stats(srv)["writes"] == after + 3, "--force updates unchanged packages",
+                 r.stdout)
+
+
+def test_updates_prune_and_foreign():
+    with server() as srv:
+        cat10 = gen(10, "c10.ttl")
+        r = push(srv, "--jobs", "4", cat10)
+        ck.check(r.returncode == 0 and summary(r).startswith("10 created"), "10 datasets created",
+                 r.stdout + r.stderr)
+        changed = gen(10, "c10v.ttl", variant=3)   # datasets 0, 3, 6, 9 change title
+        s0 = stats(srv)["writes"]
+        r = push(srv, "--dry-run", changed)
+        ck.check(stats(srv)["writes"] == s0 and r.stdout.count("update    c_a000:gen-") == 4 and
+                 "dry run: 0 to create, 4 to update, 6 unchanged, 0 to delete, 0 failed"
+                 in r.stdout, "dry run plans the 4 updates", r.stdout)
+        r = push(srv, changed)
+        s1 = stats(srv)["writes"]
+        ck.check(summary(r) == "0 created, 4 updated, 6 unchanged, 0 deleted, 0 failed"
+                 and s1 - s0 == 4, "only the 4 changed datasets are updated, one write each",
+                 "%s writes %d" % (r.stdout, s1 - s0))
+        # a package in the same org that dcatit did not create
+        c = srv.client()
+        foreign = {"name": "foreign-ds", "title": "foreign", "owner_org": ORG, "notes": "n",
+                   "identifier": "c_a000:foreign", "modified": "2024-01-01",
+                   "frequency": "ANNUAL",
+                   "themes_aggregate": json.dumps([{"theme": "ECON", "subthemes": []}])}
+        ck.check(c.action("package_create", foreign, token=TOKEN).status == 200,
+                 "a foreign package is created directly")
+        cat8 = gen(8, "c8.ttl")
+        r = push(srv, cat8)
+        act, _ = state(srv)
+        ck.check(len(act) == 11 and summary(r).endswith("0 deleted, 0 failed"),
+                 "without --prune nothing is deleted", r.stdout)
+        r = push(srv, "--prune", cat8)
+        act, _ = state(srv)
+        ck.check(summary(r).endswith("2 deleted, 0 failed") and len(act) == 9 and
+                 "foreign-ds" in act and "c_a000-gen-00008" not in act,
+                 "--prune deletes the 2 datasets that left, never the foreign one",
+                 r.stdout + " " + " ".join(sorted(act)))
+        empty = os.path.join(tmp, "empty.ttl")
+        with open(empty, "w") as f:
+            f.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n")
+        s0 = stats(srv)["writes"]
+        r = push(srv, "--prune", empty)
+        ck.check(stats(srv)["writes"] == s0 and "prune skipped" in r.stderr,
+                 "--prune with an empty catalogue deletes nothing", r.stderr)
+        broken = os.path.join(tmp, "broken.ttl")
+        with open(broken, "w") as f:
+            f.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<a> dcat:x \"unterminated .\n")
+        r = push(srv, "--prune", broken)
+        ck.check(r.returncode == 3 and stats(srv)["writes"] == s0,
+                 "a catalogue that fails to load pushes and prunes nothing", r.stderr)
+        # a name taken by a package dcatit does not manage, in another org
+        c.action("organization_create", {"name": "other-org", "title": "o",
+                                         "identifier": "c_o000"}, token=TOKEN)
+        taken = dict(foreign, name="c_a000-gen-00012", owner_org="other-org",
+                     identifier="someone:else")
+        c.action("package_create", taken, token=TOKEN)
+        c.close()
+        cat13 = gen(13, "c13.ttl")
+        r = push(srv, cat13)
+        act, _ = state(srv)
+        ck.check(r.returncode == 1 and summary(r).startswith("4 created") and
+                 summary(r).endswith("1 failed") and "c_a000:gen-00012" in r.stderr and
+                 "not overwritten" in r.stderr,
+                 "a name collision with a foreign package is reported, not overwritten, "
+                 "the rest goes on", r.stdout + r.stderr)
+        # CKAN's own error text for a dataset it refuses (dcatapit needs modified)
+        bad = os.path.join(tmp, "bad.ttl")
+        with open(bad, "w") as f:
+            f.write(open(cat8).read().replace(
+                'dct:modified "2024-02-15"^^xsd:date ;', "", 1))
+        dup = os.path.join(tmp, "dup.ttl")
+        with open(dup, "w") as f:
+            f.write(open(cat8).read().replace('"c_a000:gen-00001"', '"c_a000:gen-00000"'))
+        r = push(srv, dup)
+        ck.check(r.returncode == 1 and "appears twice" in r.stderr and
+                 summary(r).endswith("1 failed"),
+                 "an identifier used twice in the catalogue is reported", r.stdout + r.stderr)
+        r = push(srv, bad)
+        ck.check(r.returncode == 1 and "modified: Missing value" in r.stderr and
+                 summary(r).endswith("1 failed"),
+                 "a refused dataset is reported with CKAN's error text", r.stderr)
+
+
+def test_faults_converge():
+    n = 120
+    cat = gen(n, "c120.ttl")
+    with server() as clean:
+        r = push(clean, "--jobs", "8", cat)
+        want, _ = state(clean)
+    ck.check(r.returncode == 0 and len(want) == n, "clean push of %d datasets" % n, r.stderr)
+    with server() as srv:
+        srv.control("faults", {"reset": True, "seed": 7, "p500": 0.10, "p_drop": 0.05,
+                               "p_truncate": 0.05, "burst_429": 5, "retry_after": 1})
+        r = push(srv, "--jobs", "8", cat)
+        st = stats(srv)
+        got, total = state(srv)
+        ck.check(r.returncode == 0 and got == want and total == n,
+                 "under 10%% 5xx, 5%% drops, 5%% truncated bodies and a 429 burst the final state equals a clean push "
+                 "(faults %s)" % json.dumps(st["faults"]),
+                 "rc %d, %d vs %d packages; %s" % (r.returncode, len(got), len(want), r.stderr[-800:]))
+        srv.control("faults", {"reset": True, "seed": 11, "p_drop": 0.2, "drop_after": True})
+        srv.control("reset", {"what": ["data"]})
+        r = push(srv, "--jobs", "8", cat)
+        got, total = state(srv)
+        lost = stats(srv)["faults"]["drop_after"]
+        ck.check(r.returncode == 0 and got == want and total == n and lost > 0,
+                 "writes whose answers are lost (%d, drop after the action) converge, "
+                 "no duplicate" % lost,
+                 "rc %d; %d packages; %s" % (r.returncode, total, r.stderr[-800:]))
+
+
+def test_sigkill_rerun():
+    n = 200
+    cat = gen(n, "c200.ttl")
+    with server() as clean:
+        push(clean, "--jobs", "4", cat)
+        want, _ = state(clean)
+    with server("--latency-ms", "20") as srv:
+        env = dict(os.environ, CKAN_API_TOKEN=TOKEN)
+        p = subprocess.Popen(PUSH + ["--ckan", srv.site, "--org", ORG, "--jobs", "2", cat],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if stats(srv)["writes_ok"] >= n // 3:
+                break
+            time.sleep(0.05)
+        p.send_signal(signal.SIGKILL)
+        out, err = p.communicate()
+        seen_output.append(out.decode(errors="replace") + err.decode(errors="replace"))
+        half, _ = state(srv)
+        srv.control("faults", {"reset": True})
+        r = push(srv, "--jobs", "4", cat)
+        got, total = state(srv)
+        ck.check(0 < len(half) < n and r.returncode == 0 and got == want and total == n,
+                 "killed with SIGKILL after %d of %d, a rerun converges with no duplicate "
+                 "and no lost dataset" % (len(half), n),
+                 "rc %d, %d packages (%d active)" % (r.returncode, total, len(got)))
+
+
+UPLOAD_TTL = """@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ft: <http://publications.europa.eu/resource/authority/file-type/> .
+"""
+
+
+def upload_catalog(n, files):
+    """n datasets, each with one local CSV (files/dN.csv), one local text file
+    (given as a file:// URL) and one link."""
+    path = os.path.join(tmp, "up.ttl")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(UPLOAD_TTL)
+        for i in range(n):
+            f.write("""
+<https://ex.it/ds/u%(i)d> a dcat:Dataset, dcatapit:Dataset ;
+  dct:identifier "c_a000:u%(i)d" ; dct:title "Upload %(i)d"@it ; dct:description "d"@it ;
+  dct:modified "2024-01-01"^^xsd:date ;
+  dct:accrualPeriodicity <http://publications.europa.eu/resource/authority/frequency/ANNUAL> ;
+  dcat:theme <http://publications.europa.eu/resource/authority/data-theme/ECON> ;
+  dct:rightsHolder [ foaf:name "Comune"@it ; dct:identifier "c_a000" ] ;
+  dcat:distribution <https://ex.it/ds/u%(i)d/csv>, <https://ex.it/ds/u%(i)d/txt>,
+      <https://ex.it/ds/u%(i)d/link> .
+<https://ex.it/ds/u%(i)d/csv> a dcat:Distribution ; dct:title "CSV %(i)d"@it ;
+  dcat:downloadURL <https://ex.it/files/d%(i)d.csv> ; dct:format ft:CSV .
+<https://ex.it/ds/u%(i)d/txt> a dcat:Distribution ; dct:title "TXT %(i)d"@it ;
+  dcat:downloadURL <file://%(files)s/t%(i)d.txt> .
+<https://ex.it/ds/u%(i)d/link> a dcat:Distribution ; dct:title "Link"@it ;
+  dcat:accessURL <https://other.it/x.csv> .
+""" % {"i": i, "files": files})
+    return path
+
+
+def upload_state(srv):
+    out = {}
+    for p in dump(srv)["packages"]:
+        if p["state"] != "active":
+            continue
+        out[p["name"]] = sorted((r["name"], r.get("url_type"), r.get("upload_sha256"))
+                                for r in p["resources"])
+    return out
+
+
+def test_uploads():
+    files = os.path.join(tmp, "files")
+    os.makedirs(files, exist_ok=True)
+    n = 12
+    for i in range(n):
+        with open(os.path.join(files, "d%d.csv" % i), "w") as f:
+            f.write("id,v\n%d,a\n" % i)
+        with open(os.path.join(files, "t%d.txt" % i), "w") as f:
+            f.write("text %d\n" % i)
+    cat = upload_catalog(n, files)
+    up = "--upload", "https://ex.it/files/=" + files
+    with server() as srv:
+        r = push(srv, *up, cat)
+        st = upload_state(srv)
+        c = srv.client()
+        pkg = c.action("package_show", {"id": "c_a000-u3"}, token=TOKEN, method="GET").json()
+        csv = [x for x in pkg["result"]["resources"] if x["name"] == "CSV 3"]
+        body = b""
+        if csv:
+            from urllib.parse import urlparse
+            body = c.request("GET", urlparse(csv[0]["url"]).path).body
+        c.close()
+        ck.check(r.returncode == 0 and len(st) == n and
+                 all([x[1] for x in v] == ["upload", None, "upload"] for v in st.values())
+                 and body == b"id,v\n3,a\n",
+                 "local distribution files are uploaded as resources (multipart), links kept",
+                 r.stderr + json.dumps(st)[:500])
+        s0 = stats(srv)["writes"]
+        r = push(srv, *up, cat)
+        ck.check(stats(srv)["writes"] == s0 and summary(r).startswith("0 created, 0 updated, 12"),
+                 "a second push with uploads makes zero writes", r.stdout)
+        with open(os.path.join(files, "d5.csv"), "w") as f:
+            f.write("id,v\n5,changed\n")
+        r = push(srv, *up, cat)
+        st2 = upload_state(srv)
+        ck.check(summary(r).startswith("0 created, 1 updated, 11 unchanged") and
+                 st2["c_a000-u5"] != st["c_a000-u5"] and len(st2["c_a000-u5"]) == 3,
+                 "a changed file is uploaded again, replacing the old resource", r.stdout)
+        want = st2
+        os.rename(os.path.join(files, "t2.txt"), os.path.join(files, "t2.gone"))
+        r = push(srv, "--prune", *up, cat)
+        act = upload_state(srv)
+        ck.check(r.returncode == 1 and "cannot read" in r.stderr and "c_a000-u2" in act and
+                 summary(r).endswith("0 deleted, 1 failed"),
+                 "a missing local file fails its dataset, which --prune still keeps", r.stderr)
+        os.rename(os.path.join(files, "t2.gone"), os.path.join(files, "t2.txt"))
+    with server() as srv:
+        srv.control("faults", {"reset": True, "seed": 5, "p_drop": 0.25, "drop_after": True,
+                               "actions": ["resource_create", "package_create"]})
+        r = push(srv, *up, cat)
+        got = upload_state(srv)
+        lost = stats(srv)["faults"]["drop_after"]
+        ck.check(r.returncode == 0 and got == want and lost > 0,
+                 "uploads whose answers are lost (%d) leave no duplicate resource" % lost,
+                 r.stderr[-600:] + json.dumps(got)[:600])
+
+
+def test_token_handling():
+    with server() as srv:
+        r = push(srv, "--token", TOKEN, FIXTURE)
+        ck.check(r.returncode == 2 and TOKEN not in r.stderr, "--token on argv is refused "
+                 "without echoing it", r.stderr)
+        r = push(srv, "--token=" + TOKEN, FIXTURE)
+        ck.check(r.returncode == 2 and TOKEN not in r.stderr, "--token=... is refused too")
+        tf = os.path.join(tmp, "token")
+        with open(tf, "w") as f:
+            f.write(TOKEN + "\n")
+        r = push(srv, "--token-file", tf, "--dry-run", FIXTURE, token=None)
+        ck.check(r.returncode == 0, "--token-file is read", r.stderr)
+        r = push(srv, FIXTURE, token="wrong-" + TOKEN)
+        ck.check(r.returncode == 3 and "Authorization Error" in r.stderr,
+                 "a bad token gets CKAN's 403 text", r.stderr)
+    every = "".join(seen_output)
+    logtext = ""
+    for path in logs:
+        if os.path.exists(path):
+            logtext += open(path, encoding="utf-8", errors="replace").read()
+    ck.check(len(every) > 0 and TOKEN not in every,
+             "the token never appears in stdout or stderr (%d bytes checked)" % len(every))
+    bad = [w for w in ("AddressSanitizer", "LeakSanitizer", "runtime error:") if w in every]
+    ck.check(not bad, "no sanitizer report in any output", str(bad))
+    ck.check(len(logtext) > 0 and TOKEN not in logtext,
+             "the token never appears in the test server's logs (%d bytes)" % len(logtext))
+
+
+def main():
+    try:
+        test_roundtrip_and_idempotence()
+        test_updates_prune_and_foreign()
+        test_faults_converge()
+        test_sigkill_rerun()
+        test_uploads()
+        test_token_handling()   # last: greps everything the others printed
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return ck.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

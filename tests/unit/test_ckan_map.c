@@ -1,0 +1,265 @@
+/* test_ckan_map.c: DCAT-AP_IT <-> ckanext-dcatapit package dicts: names
+ * and tags cleaned to CKAN's rules, the top-level dcatapit fields, JSON
+ * text inside strings, resources, and package_show dicts read back. */
+#include "ckan/map.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ckan/sync.h"
+#include "rdf/canon.h"
+#include "rdf/rdfio.h"
+
+static const char *const TTL =
+	"@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	"@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .\n"
+	"@prefix dct: <http://purl.org/dc/terms/> .\n"
+	"@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+	"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+	"@prefix au: <http://publications.europa.eu/resource/authority/> .\n"
+	"<http://ex.org/ds1> a dcatapit:Dataset, dcat:Dataset ;\n"
+	"  dct:identifier \"c_h501:ds1\" ;\n"
+	"  dct:title \"Title en\"@en, \"Titolo\"@it ;\n"
+	"  dct:description \"Descrizione\"@it ;\n"
+	"  dct:modified \"2024-05-20T10:11:12\"^^xsd:dateTime ;\n"
+	"  dct:accrualPeriodicity <http://publications.europa.eu/resource/authority/frequency/ANNUAL> ;\n"
+	"  dcat:theme <http://publications.europa.eu/resource/authority/data-theme/TECH>,\n"
+	"             <http://publications.europa.eu/resource/authority/data-theme/ECON> ;\n"
+	"  dct:subject <http://eurovoc.europa.eu/100253> ;\n"
+	"  dct:language <http://publications.europa.eu/resource/authority/language/ITA>,\n"
+	"               <http://publications.europa.eu/resource/authority/language/ENG> ;\n"
+	"  dct:publisher [ foaf:name \"Comune\"@it ; dct:identifier \"c_h501\" ] ;\n"
+	"  dct:creator [ foaf:name \"Autore\"@it ; dct:identifier \"aut\" ] ;\n"
+	"  dct:temporal [ dcatapit:startDate \"2020-01-01\"^^xsd:date ] ;\n"
+	"  dcat:keyword \"Mobilità & trasporti!\", \"x\", \"bus\" ;\n"
+	"  dcat:distribution <http://ex.org/ds1/csv> .\n"
+	"<http://ex.org/ds1/csv> a dcat:Distribution ;\n"
+	"  dcat:accessURL <http://ex.org/a.csv> ; dct:title \"CSV\"@it ;\n"
+	"  dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> ;\n"
+	"  dct:license <https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40> .\n"
+	"<http://ex.org/ds2> a dcat:Dataset ; dct:title \"no identifier\" .\n";
+
+static DcatitTerms *terms;
+static DcatitModel *model;
+
+static void load(const char *ttl)
+{
+	terms = dcatit_terms_new();
+	model = dcatit_model_new(terms);
+	DcatitParseOpts po = { .syntax = DCATIT_SYNTAX_TURTLE, .name = "t.ttl",
+	                       .base_uri = "http://ex.org/" };
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_rdfio_parse_mem(model, ttl, strlen(ttl), &po, &d), DCATIT_OK);
+}
+
+static void unload(void)
+{
+	dcatit_model_free(model);
+	dcatit_terms_free(terms);
+}
+
+static DcatitJson *map_ds(const char *iri)
+{
+	DcatitJson *pkg = NULL;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitTermId id = dcatit_terms_iri_z(terms, iri);
+	ck_assert_int_eq(dcatit_ckan_map_dataset(model, id, &pkg, &d), DCATIT_OK);
+	return pkg;
+}
+
+START_TEST(names_are_derived_from_identifiers_within_ckan_rules)
+{
+	char n[128];
+	ck_assert(dcatit_ckan_name_from_identifier("c_h501:ita2-ds", n, sizeof n));
+	ck_assert_str_eq(n, "c_h501-ita2-ds");
+	ck_assert(dcatit_ckan_name_from_identifier("Città/Comune  di Prato.2024", n, sizeof n));
+	ck_assert_str_eq(n, "citta-comune-di-prato-2024");
+	ck_assert(dcatit_ckan_name_from_identifier("new", n, sizeof n));
+	ck_assert_str_eq(n, "new-ds");
+	ck_assert(!dcatit_ckan_name_from_identifier(":://", n, sizeof n));
+	char a[300], b[300], na[128], nb[128];
+	memset(a, 'a', 200);
+	a[200] = '\0';
+	memcpy(b, a, 201);
+	b[199] = 'b';
+	ck_assert(dcatit_ckan_name_from_identifier(a, na, sizeof na));
+	ck_assert(dcatit_ckan_name_from_identifier(b, nb, sizeof nb));
+	ck_assert_uint_le(strlen(na), 100);
+	ck_assert_str_ne(na, nb);
+}
+END_TEST
+
+START_TEST(tags_are_cleaned_to_what_ckan_accepts)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	ck_assert(dcatit_ckan_tag_clean("Mobilità & trasporti!", &b));
+	ck_assert_str_eq(b.data, "Mobilità trasporti");
+	ck_assert(!dcatit_ckan_tag_clean("x", &b));
+	ck_assert(!dcatit_ckan_tag_clean("&&&", &b));
+	char longkw[160];
+	memset(longkw, 'k', 150);
+	longkw[150] = '\0';
+	ck_assert(dcatit_ckan_tag_clean(longkw, &b));
+	ck_assert_uint_eq(b.len, 100);
+	dcatit_buf_release(&b);
+}
+END_TEST
+
+START_TEST(a_dataset_maps_to_top_level_dcatapit_fields)
+{
+	load(TTL);
+	DcatitJson *p = map_ds("http://ex.org/ds1");
+	ck_assert_str_eq(dcatit_json_get_str(p, "identifier"), "c_h501:ds1");
+	ck_assert_str_eq(dcatit_json_get_str(p, "title"), "Titolo");
+	ck_assert_str_eq(dcatit_json_get_str(p, "notes"), "Descrizione");
+	ck_assert_str_eq(dcatit_json_get_str(p, "modified"), "2024-05-20");
+	ck_assert_str_eq(dcatit_json_get_str(p, "frequency"), "ANNUAL");
+	ck_assert_str_eq(dcatit_json_get_str(p, "language"), "{ENG,ITA}");
+	ck_assert_str_eq(dcatit_json_get_str(p, "publisher_name"), "Comune");
+	ck_assert_str_eq(dcatit_json_get_str(p, "publisher_identifier"), "c_h501");
+	/* structured fields are JSON text inside strings */
+	ck_assert_str_eq(dcatit_json_get_str(p, "themes_aggregate"),
+	                 "[{\"theme\":\"ECON\",\"subthemes\":[\"http://eurovoc.europa.eu/100253\"]},"
+	                 "{\"theme\":\"TECH\",\"subthemes\":[]}]");
+	ck_assert_str_eq(dcatit_json_get_str(p, "creator"),
+	                 "[{\"creator_name\":{\"it\":\"Autore\"},\"creator_identifier\":\"aut\"}]");
+	ck_assert_str_eq(dcatit_json_get_str(p, "temporal_coverage"),
+	                 "[{\"temporal_start\":\"2020-01-01\"}]");
+	ck_assert_ptr_null(dcatit_json_get(p, "conforms_to"));
+	DcatitJson *tags = dcatit_json_get(p, "tags");
+	ck_assert_uint_eq(dcatit_json_size(tags), 2);
+	ck_assert_str_eq(dcatit_json_get_str(dcatit_json_at(tags, 0), "name"), "Mobilità trasporti");
+	ck_assert_str_eq(dcatit_json_get_str(dcatit_json_at(tags, 1), "name"), "bus");
+	DcatitJson *res = dcatit_json_get(p, "resources");
+	ck_assert_uint_eq(dcatit_json_size(res), 1);
+	DcatitJson *r = dcatit_json_at(res, 0);
+	ck_assert_str_eq(dcatit_json_get_str(r, "url"), "http://ex.org/a.csv");
+	ck_assert_str_eq(dcatit_json_get_str(r, "distribution_format"), "CSV");
+	ck_assert_str_eq(dcatit_json_get_str(r, "license_type"),
+	                 "https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40");
+	ck_assert_str_eq(dcatit_ckan_field(p, "uri"), "http://ex.org/ds1");
+	dcatit_json_free(p);
+	unload();
+}
+END_TEST
+
+START_TEST(a_dataset_without_identifier_is_refused_with_its_location)
+{
+	load(TTL);
+	DcatitJson *pkg = NULL;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitTermId id = dcatit_terms_iri_z(terms, "http://ex.org/ds2");
+	ck_assert_int_eq(dcatit_ckan_map_dataset(model, id, &pkg, &d), DCATIT_ERR_INVALID);
+	ck_assert_ptr_null(pkg);
+	ck_assert_str_eq(d.file, "t.ttl");
+	ck_assert_uint_eq(d.line, 27);
+	ck_assert_ptr_nonnull(strstr(d.message, "dct:identifier"));
+	DcatitTermId *ids;
+	size_t n;
+	ck_assert_int_eq(dcatit_ckan_map_datasets(model, &ids, &n), DCATIT_OK);
+	ck_assert_uint_eq(n, 2);
+	free(ids);
+	unload();
+}
+END_TEST
+
+START_TEST(the_hash_ignores_triple_order)
+{
+	load(TTL);
+	DcatitJson *p1 = map_ds("http://ex.org/ds1");
+	unload();
+	/* the same dataset with its statements in another order */
+	const char *start = strstr(TTL, "\n<http://ex.org/ds1/csv> a") + 1;
+	size_t head = (size_t)(strstr(TTL, "<http://ex.org/ds1>") - TTL);
+	char *swapped = malloc(strlen(TTL) + 1);
+	memcpy(swapped, TTL, head);
+	size_t tail = strlen(start);
+	memcpy(swapped + head, start, tail);
+	memcpy(swapped + head + tail, TTL + head, (size_t)(start - (TTL + head)));
+	swapped[strlen(TTL)] = '\0';
+	load(swapped);
+	DcatitJson *p2 = map_ds("http://ex.org/ds1");
+	char h1[40], h2[40];
+	dcatit_ckan_sync_hash(p1, h1);
+	dcatit_ckan_sync_hash(p2, h2);
+	ck_assert_str_eq(h1, h2);
+	dcatit_json_set_str(p2, "title", "changed");
+	dcatit_ckan_sync_hash(p2, h2);
+	ck_assert_str_ne(h1, h2);
+	dcatit_json_free(p1);
+	dcatit_json_free(p2);
+	free(swapped);
+	unload();
+}
+END_TEST
+
+START_TEST(a_package_show_dict_maps_back_with_its_dates_and_extras)
+{
+	/* shaped like the recorded ckanext-dcatapit package_show, plus the
+	 * search shape (dcatapit fields moved into extras) for identifier */
+	static const char pkg[] =
+		"{\"name\": \"ita2-ds\", \"title\": \"Dataset\", \"notes\": \"Descrizione\","
+		" \"frequency\": \"ANNUAL\", \"issued\": \"01-01-2024\", \"modified\": \"15-01-2024\","
+		" \"language\": \"{ITA}\", \"themes_aggregate\": \"[{\\\"theme\\\": \\\"ECON\\\","
+		" \\\"subthemes\\\": []}]\", \"publisher_name\": \"Comune di Prova\","
+		" \"publisher_identifier\": \"c_h501\", \"tags\": [{\"name\": \"bus\"}],"
+		" \"extras\": [{\"key\": \"identifier\", \"value\": \"c_h501:ita2-ds\"},"
+		"              {\"key\": \"theme\", \"value\": \"[\\\"ECON\\\"]\"}],"
+		" \"resources\": [{\"id\": \"r1\", \"url\": \"http://example.org/dati.csv\","
+		"   \"format\": \"CSV\", \"name\": \"dati.csv\", \"license_type\":"
+		"   \"https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40\"}]}";
+	DcatitJson *j = dcatit_json_parse(pkg, strlen(pkg), NULL);
+	ck_assert_ptr_nonnull(j);
+	terms = dcatit_terms_new();
+	model = dcatit_model_new(terms);
+	DcatitCkanBackOpts o = { .site_url = "http://127.0.0.1:5001" };
+	DcatitTermId ds = 0;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_ckan_map_package(model, j, &o, &ds, &d), DCATIT_OK);
+	ck_assert_str_eq(dcatit_terms_str(terms, ds), "http://127.0.0.1:5001/dataset/ita2-ds");
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	ck_assert_int_eq(dcatit_canon_write(model, &b), DCATIT_OK);
+	const char *want[] = {
+		"<http://purl.org/dc/terms/modified> \"2024-01-15\"^^<http://www.w3.org/2001/XMLSchema#date>",
+		"<http://purl.org/dc/terms/issued> \"2024-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>",
+		"<http://purl.org/dc/terms/identifier> \"c_h501:ita2-ds\"",
+		"<http://www.w3.org/ns/dcat#theme> <http://publications.europa.eu/resource/authority/data-theme/ECON>",
+		"<http://purl.org/dc/terms/language> <http://publications.europa.eu/resource/authority/language/ITA>",
+		"<http://purl.org/dc/terms/format> <http://publications.europa.eu/resource/authority/file-type/CSV>",
+		"<http://www.w3.org/ns/dcat#accessURL> <http://example.org/dati.csv>",
+		"<http://xmlns.com/foaf/0.1/name> \"Comune di Prova\"",
+		"<http://www.w3.org/ns/dcat#keyword> \"bus\"",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(strstr(b.data, want[i]), "missing %s in\n%s", want[i], b.data);
+	dcatit_buf_release(&b);
+	dcatit_json_free(j);
+	dcatit_json_free(NULL);
+	unload();
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("ckan_map");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, names_are_derived_from_identifiers_within_ckan_rules);
+	tcase_add_test(tc, tags_are_cleaned_to_what_ckan_accepts);
+	tcase_add_test(tc, a_dataset_maps_to_top_level_dcatapit_fields);
+	tcase_add_test(tc, a_dataset_without_identifier_is_refused_with_its_location);
+	tcase_add_test(tc, the_hash_ignores_triple_order);
+	tcase_add_test(tc, a_package_show_dict_maps_back_with_its_dates_and_extras);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
