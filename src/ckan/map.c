@@ -4,9 +4,10 @@
  * resources with distribution_format and license_type. Reverse: the same
  * fields back to triples, reading DD-MM-YYYY dates and search-shaped
  * extras. Which properties survive the trip is listed in
- * tests/push/README.md. */
+ * tests/push/ROUNDTRIP.md. */
 #include "ckan/map.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,11 @@
 #define NS_FOAF "http://xmlns.com/foaf/0.1/"
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_SPDX "http://spdx.org/rdf/terms#"
+#define NS_ADMS "http://www.w3.org/ns/adms#"
+#define NS_VCARD "http://www.w3.org/2006/vcard/ns#"
+/* dcat:mediaType IRIs; CKAN's `mimetype` holds the bare type */
+#define IANA_MT "https://www.iana.org/assignments/media-types/"
 
 /* X(field, IRI): the terms this file needs, interned per call. */
 #define MAP_VOCAB(X) \
@@ -31,6 +37,14 @@
 	X(dcat_landingPage, NS_DCAT "landingPage") \
 	X(dcat_accessURL, NS_DCAT "accessURL") \
 	X(dcat_downloadURL, NS_DCAT "downloadURL") \
+	X(dcat_byteSize, NS_DCAT "byteSize") \
+	X(dcat_mediaType, NS_DCAT "mediaType") \
+	X(spdx_checksum, NS_SPDX "checksum") \
+	X(spdx_Checksum, NS_SPDX "Checksum") \
+	X(spdx_algorithm, NS_SPDX "algorithm") \
+	X(spdx_checksumValue, NS_SPDX "checksumValue") \
+	X(xsd_hexBinary, NS_XSD "hexBinary") \
+	X(xsd_decimal, NS_XSD "decimal") \
 	X(dcat_startDate, NS_DCAT "startDate") \
 	X(dcat_endDate, NS_DCAT "endDate") \
 	X(dcatapit_Dataset, NS_DCATAPIT "Dataset") \
@@ -67,7 +81,21 @@
 	X(adms_identifier, "http://www.w3.org/ns/adms#identifier") \
 	X(adms_Identifier, "http://www.w3.org/ns/adms#Identifier") \
 	X(skos_notation, "http://www.w3.org/2004/02/skos/core#notation") \
-	X(foaf_name, NS_FOAF "name")
+	X(foaf_name, NS_FOAF "name") \
+	X(foaf_homepage, NS_FOAF "homepage") \
+	X(foaf_page, NS_FOAF "page") \
+	X(dct_accessRights, NS_DCT "accessRights") \
+	X(dct_type, NS_DCT "type") \
+	X(dct_hasVersion, NS_DCT "hasVersion") \
+	X(dct_source, NS_DCT "source") \
+	X(adms_sample, NS_ADMS "sample") \
+	X(adms_versionNotes, NS_ADMS "versionNotes") \
+	X(adms_status, NS_ADMS "status") \
+	X(dcat_contactPoint, NS_DCAT "contactPoint") \
+	X(vcard_hasEmail, NS_VCARD "hasEmail") \
+	X(vcard_hasTelephone, NS_VCARD "hasTelephone") \
+	X(vcard_hasURL, NS_VCARD "hasURL") \
+	X(vcard_hasValue, NS_VCARD "hasValue")
 
 typedef struct {
 #define MV_FIELD(f, iri) DcatitTermId f;
@@ -82,6 +110,31 @@ static bool vocab(V *v, DcatitTerms *t)
 #undef MV_INTERN
 	return true;
 }
+
+/* Free fields that ckanext-dcat's euro_dcat_ap profile reads and writes
+ * (its docs/mapping.md) and ckanext-dcatapit leaves alone: on datasets as
+ * extras, on resources as resource keys. */
+typedef enum { EX_ONE, EX_TEXT, EX_LIST } ExKind; /* a value, a literal, IRIs */
+typedef struct {
+	const char *key;
+	size_t prop; /* offsetof the term in V */
+	ExKind kind;
+} Extra;
+#define PROP(v, off) (*(const DcatitTermId *)(const void *)((const char *)(v) + (off)))
+
+static const Extra dataset_extras[] = {
+	{ "access_rights", offsetof(V, dct_accessRights), EX_ONE },
+	{ "dcat_type", offsetof(V, dct_type), EX_ONE },
+	{ "version_notes", offsetof(V, adms_versionNotes), EX_TEXT },
+	{ "documentation", offsetof(V, foaf_page), EX_LIST },
+	{ "has_version", offsetof(V, dct_hasVersion), EX_LIST },
+	{ "source", offsetof(V, dct_source), EX_LIST },
+	{ "sample", offsetof(V, adms_sample), EX_LIST },
+};
+static const Extra resource_extras[] = {
+	{ "status", offsetof(V, adms_status), EX_ONE },
+	{ "documentation", offsetof(V, foaf_page), EX_LIST },
+};
 
 /* ------------------------------------------------------------ helpers */
 
@@ -650,6 +703,95 @@ static void map_spatial(DcatitModel *m, const V *v, DcatitTermId ds, DcatitJson 
 	free(sp);
 }
 
+/* JSON text of the sorted IRIs of (s, p); NULL when none. */
+static DcatitJson *iri_list(DcatitModel *m, DcatitTermId s, DcatitTermId p)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId *ids;
+	size_t n = objects(m, s, p, &ids);
+	StrList l = { 0 };
+	for (size_t i = 0; i < n; i++)
+		if (dcatit_terms_is_iri(t, ids[i]))
+			sl_add(&l, S(m, ids[i]));
+	free(ids);
+	sl_sort(&l);
+	DcatitJson *arr = dcatit_json_array();
+	for (size_t i = 0; arr && i < l.n; i++)
+		if (!dcatit_json_append(arr, dcatit_json_string(l.v[i]))) {
+			dcatit_json_free(arr);
+			arr = NULL;
+		}
+	if (l.oom) {
+		dcatit_json_free(arr);
+		arr = NULL;
+	}
+	sl_free(&l);
+	return arr;
+}
+
+/* The value of a free field x of node s as text; *alloc (caller frees) is
+ * set when it had to be built (lists). NULL when s has none. */
+static const char *extra_value(DcatitModel *m, const V *v, DcatitTermId s, const Extra *x,
+                               char **alloc)
+{
+	*alloc = NULL;
+	DcatitTermId p = PROP(v, x->prop);
+	if (x->kind == EX_ONE)
+		return first_text(m, s, p);
+	if (x->kind == EX_TEXT)
+		return best_lit(m, s, p);
+	DcatitJson *l = iri_list(m, s, p);
+	if (l && dcatit_json_size(l))
+		*alloc = dcatit_json_dump(l, false);
+	dcatit_json_free(l);
+	return *alloc;
+}
+
+/* The distribution fields of ckanext-dcat's euro_dcat_ap profile, which
+ * ckanext-dcatapit runs after (ckanext-dcat docs/mapping.md): size, hash
+ * and hash_algorithm (spdx:checksum), mimetype, issued, modified, and the
+ * lists language and conforms_to as JSON text. false on OOM. */
+static bool resource_dcat_fields(DcatitModel *m, const V *v, DcatitTermId d, DcatitJson *r)
+{
+	const char *sz = first_text(m, d, v->dcat_byteSize);
+	if (sz && *sz && strlen(sz) < 19 && is_digits(sz, strlen(sz))) {
+		/* CKAN's size is an integer: 19 digits would overflow it */
+		if (!dcatit_json_set(r, "size", dcatit_json_integer(strtoll(sz, NULL, 10))))
+			return false;
+	}
+	DcatitTermId *cs;
+	size_t n = objects(m, d, v->spdx_checksum, &cs);
+	sort_terms(m, cs, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *val = first_text(m, cs[i], v->spdx_checksumValue);
+		if (!val)
+			continue;
+		dcatit_json_set_str(r, "hash", val);
+		dcatit_json_set_str(r, "hash_algorithm", first_text(m, cs[i], v->spdx_algorithm));
+		break;
+	}
+	free(cs);
+	const char *mt = first_text(m, d, v->dcat_mediaType);
+	if (mt) {
+		if (strncmp(mt, IANA_MT, strlen(IANA_MT)) == 0)
+			mt += strlen(IANA_MT);
+		dcatit_json_set_str(r, "mimetype", mt);
+	}
+	if (!set_date(r, "issued", first_text(m, d, v->dct_issued)) ||
+	    !set_date(r, "modified", first_text(m, d, v->dct_modified)))
+		return false;
+	for (size_t k = 0; k < sizeof resource_extras / sizeof resource_extras[0]; k++) {
+		char *alloc;
+		const char *val = extra_value(m, v, d, &resource_extras[k], &alloc);
+		bool ok = dcatit_json_set_str(r, resource_extras[k].key, val);
+		free(alloc);
+		if (!ok)
+			return false;
+	}
+	return set_json_text(r, "language", iri_list(m, d, v->dct_language)) &&
+	       set_json_text(r, "conforms_to", iri_list(m, d, v->dct_conformsTo));
+}
+
 static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
 {
 	DcatitTerms *t = dcatit_model_terms(m);
@@ -675,6 +817,10 @@ static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
 	dcatit_json_set_str(r, "license_type", lic);
 	if (dcatit_terms_is_iri(t, d))
 		dcatit_json_set_str(r, "uri", S(m, d));
+	if (!resource_dcat_fields(m, v, d, r)) {
+		dcatit_json_free(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -823,12 +969,121 @@ DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds, DcatitJson
 		dcatit_json_set_str(e, "value", S(m, ds));
 		dcatit_json_append(extras, e);
 	}
+	for (size_t k = 0; k < sizeof dataset_extras / sizeof dataset_extras[0]; k++) {
+		char *alloc;
+		const char *val = extra_value(m, &v, ds, &dataset_extras[k], &alloc);
+		if (val) {
+			DcatitJson *e = dcatit_json_object();
+			ok = e && dcatit_json_set_str(e, "key", dataset_extras[k].key) &&
+			     dcatit_json_set_str(e, "value", val) && dcatit_json_append(extras, e) && ok;
+		}
+		free(alloc);
+	}
 	ok = dcatit_json_set(pkg, "extras", extras) && ok;
 	if (!ok) {
 		dcatit_json_free(pkg);
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
 	*out = pkg;
+	return DCATIT_OK;
+}
+
+/* ------------------------------------------------------------ organization */
+
+/* A vcard property of node as text: the IRI or literal, or the hasValue of
+ * a blank node, without the scheme prefix (mailto:, tel:) when given. */
+static const char *vcard_text(DcatitModel *m, const V *v, DcatitTermId node, DcatitTermId p,
+                              const char *prefix)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId *os;
+	size_t n = objects(m, node, p, &os);
+	sort_terms(m, os, n);
+	const char *s = NULL;
+	for (size_t i = 0; i < n && !s; i++)
+		s = dcatit_terms_is_bnode(t, os[i]) ? first_text(m, os[i], v->vcard_hasValue)
+		                                    : S(m, os[i]);
+	free(os);
+	if (s && prefix && strncmp(s, prefix, strlen(prefix)) == 0)
+		s += strlen(prefix);
+	return s && *s ? s : NULL;
+}
+
+/* The holder (else publisher) of ds with an identifier, or 0. */
+static DcatitTermId org_agent(DcatitModel *m, const V *v, DcatitTermId ds)
+{
+	DcatitTermId props[2] = { v->dct_rightsHolder, v->dct_publisher };
+	for (int k = 0; k < 2; k++) {
+		DcatitTermId *ag;
+		size_t n = objects(m, ds, props[k], &ag);
+		sort_terms(m, ag, n);
+		DcatitTermId found = 0;
+		for (size_t i = 0; i < n && !found; i++)
+			if (first_text(m, ag[i], v->dct_identifier))
+				found = ag[i];
+		free(ag);
+		if (found)
+			return found;
+	}
+	return 0;
+}
+
+DcatitStatus dcatit_ckan_map_org(DcatitModel *m, DcatitJson **out)
+{
+	V v;
+	*out = NULL;
+	if (!vocab(&v, dcatit_model_terms(m)))
+		return DCATIT_ERR_NOMEM;
+	DcatitTermId *ds;
+	size_t n;
+	DcatitStatus st = dcatit_ckan_map_datasets(m, &ds, &n);
+	if (st != DCATIT_OK)
+		return st;
+	const char *ident = NULL, *title = NULL, *f[3] = { NULL, NULL, NULL };
+	static const char *const keys[3] = { "email", "telephone", "site" };
+	for (size_t i = 0; i < n; i++) {
+		DcatitTermId ag = org_agent(m, &v, ds[i]);
+		const char *id = ag ? first_text(m, ag, v.dct_identifier) : NULL;
+		if (!id || (ident && strcmp(id, ident) != 0))
+			continue;
+		if (!ident) {
+			ident = id;
+			title = best_lit(m, ag, v.dct_title);
+			if (!title)
+				title = best_lit(m, ag, v.foaf_name);
+		}
+		/* the agent's own vcard data, then the dataset's contact point:
+		 * ckanext-dcatapit builds every contact point from these fields */
+		DcatitTermId *cp;
+		size_t ncp = objects(m, ds[i], v.dcat_contactPoint, &cp);
+		sort_terms(m, cp, ncp);
+		for (size_t j = 0; j <= ncp; j++) {
+			DcatitTermId node = j == 0 ? ag : cp[j - 1];
+			if (!f[0])
+				f[0] = vcard_text(m, &v, node, v.vcard_hasEmail, "mailto:");
+			if (!f[1])
+				f[1] = vcard_text(m, &v, node, v.vcard_hasTelephone, "tel:");
+			if (!f[2] && j == 0)
+				f[2] = first_text(m, ag, v.foaf_homepage);
+			if (!f[2])
+				f[2] = vcard_text(m, &v, node, v.vcard_hasURL, NULL);
+		}
+		free(cp);
+	}
+	free(ds);
+	if (!ident)
+		return DCATIT_OK;
+	DcatitJson *o = dcatit_json_object();
+	bool ok = o && dcatit_json_set_str(o, "identifier", ident) &&
+	          (!title || dcatit_json_set_str(o, "title", title));
+	for (int k = 0; ok && k < 3; k++)
+		if (f[k])
+			ok = dcatit_json_set_str(o, keys[k], f[k]);
+	if (!ok) {
+		dcatit_json_free(o);
+		return DCATIT_ERR_NOMEM;
+	}
+	*out = o;
 	return DCATIT_OK;
 }
 
@@ -944,6 +1199,79 @@ static void add_lang_map(Back *b, DcatitTermId s, DcatitTermId p, const DcatitJs
 		add_text(b, s, p, dcatit_json_str(val), k);
 }
 
+/* A value that is an IRI in RDF: as is when it has a scheme, else base +
+ * value (a bare code or media type). */
+static DcatitTermId iri_or_code(Back *b, const char *base, const char *v)
+{
+	return strstr(v, "://") ? iri(b, v) : iri2(b, base, v);
+}
+
+/* One free field (dataset extra or resource key) back to triples. */
+static void back_extra(Back *b, DcatitTermId s, const Extra *x, const char *val)
+{
+	if (!val || !*val)
+		return;
+	DcatitTermId p = PROP(&b->v, x->prop);
+	if (x->kind == EX_TEXT) {
+		add_text(b, s, p, val, b->lang);
+	} else if (x->kind == EX_ONE) {
+		/* vocabulary IRIs in DCAT-AP_IT; text only when it is no IRI */
+		bool is_iri = strstr(val, "://") || strncmp(val, "urn:", 4) == 0;
+		add(b, s, p, is_iri ? iri(b, val) : lit(b, val, NULL));
+	} else {
+		DcatitJson *l = parse_text(val);
+		for (size_t i = 0; i < dcatit_json_size(l); i++) {
+			const char *u = dcatit_json_str(dcatit_json_at(l, i));
+			if (u && *u)
+				add(b, s, p, iri(b, u));
+		}
+		dcatit_json_free(l);
+	}
+}
+
+/* The euro_dcat_ap resource fields (see resource_dcat_fields) back. */
+static void back_resource_dcat(Back *b, DcatitTermId d, const DcatitJson *r)
+{
+	long long size;
+	if (dcatit_json_int(dcatit_json_get(r, "size"), &size) && size >= 0) {
+		char num[32];
+		snprintf(num, sizeof num, "%lld", size);
+		/* decimal: what AgID rule 89 asks for and ckanext-dcat writes */
+		add(b, d, b->v.dcat_byteSize, dcatit_terms_literal_z(b->t, num, b->v.xsd_decimal, NULL));
+	}
+	const char *hash = dcatit_json_get_str(r, "hash");
+	if (hash && *hash) {
+		DcatitTermId c = dcatit_terms_bnode_fresh(b->t);
+		add(b, d, b->v.spdx_checksum, c);
+		add(b, c, b->v.rdf_type, b->v.spdx_Checksum);
+		const char *alg = dcatit_json_get_str(r, "hash_algorithm");
+		if (alg && *alg)
+			add(b, c, b->v.spdx_algorithm, strchr(alg, ':') ? iri(b, alg) : lit(b, alg, NULL));
+		add(b, c, b->v.spdx_checksumValue,
+		    dcatit_terms_literal_z(b->t, hash, b->v.xsd_hexBinary, NULL));
+	}
+	const char *mt = dcatit_json_get_str(r, "mimetype");
+	if (mt && *mt)
+		add(b, d, b->v.dcat_mediaType, iri_or_code(b, IANA_MT, mt));
+	add_date(b, d, b->v.dct_issued, dcatit_json_get_str(r, "issued"));
+	add_date(b, d, b->v.dct_modified, dcatit_json_get_str(r, "modified"));
+	for (size_t k = 0; k < sizeof resource_extras / sizeof resource_extras[0]; k++)
+		back_extra(b, d, &resource_extras[k],
+		           dcatit_json_get_str(r, resource_extras[k].key));
+	static const char *const lists[] = { "language", "conforms_to" };
+	for (size_t k = 0; k < 2; k++) {
+		DcatitJson *l = parse_text(dcatit_json_get_str(r, lists[k]));
+		for (size_t i = 0; i < dcatit_json_size(l); i++) {
+			const char *s = dcatit_json_str(dcatit_json_at(l, i));
+			if (!s || !*s)
+				continue;
+			add(b, d, k ? b->v.dct_conformsTo : b->v.dct_language,
+			    k ? iri(b, s) : iri_or_code(b, AUTH "language/", s));
+		}
+		dcatit_json_free(l);
+	}
+}
+
 static void back_resource(Back *b, DcatitTermId ds, const DcatitJson *r, const char *dsiri,
                           size_t pos)
 {
@@ -983,6 +1311,7 @@ static void back_resource(Back *b, DcatitTermId ds, const DcatitJson *r, const c
 	const char *lic = dcatit_json_get_str(r, "license_type");
 	if (lic && *lic)
 		add(b, d, b->v.dct_license, iri(b, lic));
+	back_resource_dcat(b, d, r);
 }
 
 DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
@@ -1144,6 +1473,9 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
 	if (url && *url)
 		add(&b, ds, b.v.dcat_landingPage, iri(&b, url));
 	add_text(&b, ds, b.v.owl_versionInfo, dcatit_json_get_str(pkg, "version"), NULL);
+	for (size_t k = 0; k < sizeof dataset_extras / sizeof dataset_extras[0]; k++)
+		back_extra(&b, ds, &dataset_extras[k],
+		           dcatit_ckan_field(pkg, dataset_extras[k].key));
 
 	DcatitJson *tags = dcatit_json_get(pkg, "tags");
 	for (size_t i = 0; i < dcatit_json_size(tags); i++)

@@ -30,6 +30,13 @@ DcatitStatus dcatit_ckan_map_datasets(DcatitModel *m, DcatitTermId **ids,
  * always gives the same dict. */
 DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds,
                                      DcatitJson **out, DcatitDiag *d);
+/* The fields of ckanext-dcatapit's organization schema for the agent
+ * that holds the catalogue (the rights holder with a dct:identifier of the
+ * first dataset, else its publisher): identifier, title (its name), and
+ * email, telephone, site from the agent's vcard data or foaf:homepage, else
+ * the contact points of its datasets. *out is a new object (caller frees)
+ * or NULL when no dataset names such an agent. */
+DcatitStatus dcatit_ckan_map_org(DcatitModel *m, DcatitJson **out);
 /* Map one package dict (package_show or package_search shape) into m;
  * *ds (may be NULL) receives the dataset node. */
 DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,

@@ -154,6 +154,9 @@ static void on_org_show(void *ud, const DcatitCkanReply *r)
 	dcatit_json_set_str(p, "name", s->o->org);
 	dcatit_json_set_str(p, "title", s->o->org_title ? s->o->org_title : s->o->org);
 	dcatit_json_set_str(p, "identifier", s->o->org_identifier);
+	dcatit_json_set_str(p, "email", s->o->org_email);
+	dcatit_json_set_str(p, "telephone", s->o->org_telephone);
+	dcatit_json_set_str(p, "site", s->o->org_site);
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (dcatit_ckan_call(s->api, "organization_create", p, true, on_org_create, s, &d) != DCATIT_OK)
@@ -505,9 +508,11 @@ static void after_write(Op *op, DcatitSyncAction outcome, const char *pkg_id)
 	free(op);
 	for (size_t k = 0; k < n; k++) {
 		DcatitJson *u = dcatit_json_at(run->uploads, k);
+		/* size and mimetype are CKAN's, from the file itself */
 		static const char *const fields[] = { "name", "description", "format",
-			"distribution_format", "license_type", "uri", "access_url", "upload_sha256" };
-		DcatitHttpPart parts[12];
+			"distribution_format", "license_type", "uri", "access_url", "upload_sha256",
+			"hash", "hash_algorithm", "issued", "modified", "language", "conforms_to" };
+		DcatitHttpPart parts[2 + sizeof fields / sizeof fields[0]];
 		size_t np = 0;
 		parts[np++] = (DcatitHttpPart){ .name = "package_id", .value = run->pkg_id };
 		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {

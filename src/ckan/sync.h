@@ -45,6 +45,9 @@ typedef struct {
 	const char *org;            /* organization name (required) */
 	const char *org_title;      /* title if it has to be created (default org) */
 	const char *org_identifier; /* its IPA code, needed to create it */
+	const char *org_email;      /* contact fields of ckanext-dcatapit's */
+	const char *org_telephone;  /* organization schema, set when it is */
+	const char *org_site;       /* created; NULL: left out */
 	bool dry_run;               /* plan only, write nothing */
 	bool prune;                 /* delete managed packages gone from the model */
 	bool force;                 /* update managed packages even when unchanged */

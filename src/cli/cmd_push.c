@@ -28,22 +28,30 @@ static const char usage[] =
 	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
 	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
 	"ckanext-dcatapit schema. Datasets are matched by dct:identifier; an\n"
-	"unchanged dataset costs no write.\n"
+	"unchanged dataset costs no write. A dataset CKAN refuses is reported with\n"
+	"CKAN's own error text and the others go on. On a terminal a progress line\n"
+	"is shown; at the end a summary: N created, N updated, N unchanged,\n"
+	"N deleted, N failed.\n"
+	"\n"
+	"The API token is read from the CKAN_API_TOKEN environment variable or from\n"
+	"--token-file, never from the command line, and is never printed.\n"
 	"\n"
 	"  --ckan URL            the portal (http:// or https://)\n"
-	"  --org NAME            the organization; created if missing (its IPA code\n"
-	"                        from --org-identifier, else the catalogue's rights\n"
-	"                        holder)\n"
+	"  --org NAME            the organization; created if missing, with the IPA\n"
+	"                        code and name of the catalogue's rights holder (or\n"
+	"                        --org-identifier, --org-title) and the email,\n"
+	"                        telephone and site of its contact point\n"
 	"  --dry-run             print the plan (create/update/unchanged/delete per\n"
 	"                        dataset) and write nothing\n"
 	"  --prune               delete the packages this tool created in NAME that\n"
-	"                        are no longer in the catalogue\n"
+	"                        are no longer in the catalogue (never when the\n"
+	"                        catalogue is empty or a dataset could not be mapped)\n"
 	"  --force               update every package of the catalogue, even those\n"
 	"                        whose content hash says unchanged (e.g. after edits\n"
 	"                        made in CKAN)\n"
 	"  -j, --jobs N          parallel requests (default 4, at most 64)\n"
-	"  --token-file F        read the API token from F (default: the\n"
-	"                        CKAN_API_TOKEN environment variable)\n"
+	"  --token-file F        read the API token from F, trailing newline ignored\n"
+	"                        (default: the CKAN_API_TOKEN environment variable)\n"
 	"  --org-identifier IPA  IPA code used when the organization is created\n"
 	"  --org-title TITLE     title used when the organization is created\n"
 	"  --upload URL=DIR      upload the distributions whose download URL starts\n"
@@ -99,34 +107,6 @@ static void progress(void *ud, size_t done, size_t total)
 {
 	(void)ud;
 	dcatit_msg_progress("push: %zu/%zu datasets", done, total);
-}
-
-/* The organization's IPA code and title from the catalogue: the rights
- * holder of the first dataset, else its publisher. */
-static void org_defaults(DcatitModel *m, char **ident, char **title)
-{
-	DcatitTermId *ds = NULL;
-	size_t n = 0;
-	*ident = *title = NULL;
-	if (dcatit_ckan_map_datasets(m, &ds, &n) != DCATIT_OK)
-		return;
-	for (size_t i = 0; i < n && !*ident; i++) {
-		DcatitJson *pkg = NULL;
-		if (dcatit_ckan_map_dataset(m, ds[i], &pkg, NULL) != DCATIT_OK)
-			continue;
-		const char *id = dcatit_json_get_str(pkg, "holder_identifier");
-		const char *nm = dcatit_json_get_str(pkg, "holder_name");
-		if (!id) {
-			id = dcatit_json_get_str(pkg, "publisher_identifier");
-			nm = dcatit_json_get_str(pkg, "publisher_name");
-		}
-		if (id) {
-			*ident = strdup(id);
-			*title = nm ? strdup(nm) : NULL;
-		}
-		dcatit_json_free(pkg);
-	}
-	free(ds);
 }
 
 /* Declared in cli/cmds.h once the command table lists push; repeated
@@ -252,7 +232,7 @@ int cmd_push(int argc, char **argv)
 	DcatitModel *m = terms ? dcatit_model_new(terms) : NULL;
 	DcatitCkan *api = NULL;
 	DcatitSyncReport rep = { 0 };
-	char *def_ident = NULL, *def_title = NULL;
+	DcatitJson *org_fields = NULL; /* from the catalogue's rights holder */
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (!m) {
@@ -269,7 +249,11 @@ int cmd_push(int argc, char **argv)
 			goto out;
 		}
 	}
-	org_defaults(m, &def_ident, &def_title);
+	if (dcatit_ckan_map_org(m, &org_fields) != DCATIT_OK) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		code = DCATIT_EXIT_RUNTIME;
+		goto out;
+	}
 
 	DcatitCkanOpts co = { .url = url, .token = token };
 	co.http.jobs = jobs;
@@ -282,8 +266,11 @@ int cmd_push(int argc, char **argv)
 	}
 	DcatitSyncOpts so = {
 		.org = org,
-		.org_title = org_title ? org_title : def_title,
-		.org_identifier = org_ident ? org_ident : def_ident,
+		.org_title = org_title ? org_title : dcatit_json_get_str(org_fields, "title"),
+		.org_identifier = org_ident ? org_ident : dcatit_json_get_str(org_fields, "identifier"),
+		.org_email = dcatit_json_get_str(org_fields, "email"),
+		.org_telephone = dcatit_json_get_str(org_fields, "telephone"),
+		.org_site = dcatit_json_get_str(org_fields, "site"),
 		.dry_run = dry,
 		.prune = prune,
 		.force = force,
@@ -343,8 +330,7 @@ out:
 		wipe(token);
 		free(token);
 	}
-	free(def_ident);
-	free(def_title);
+	dcatit_json_free(org_fields);
 	free(files);
 	for (size_t k = 0; k < nuploads; k++)
 		free(upload_specs[k]);

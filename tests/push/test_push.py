@@ -3,7 +3,9 @@
 round trip of the fixture through package_show, zero writes on a second
 push, dry run, updates, prune rules, foreign packages, CKAN's error text,
 faults (5xx, drops, 429 burst), SIGKILL half-way, and the token never shown.
-Usage: test_push.py DCATIT PUSH_DRIVER CKAN_GRAPH"""
+Also the bundled catalogue's round trip, the organization's contact
+fields, the summary line, the progress line on a terminal.
+Usage: test_push.py DCATIT PUSH_DRIVER CKAN_GRAPH SOURCE_ROOT"""
 
 import json
 import os
@@ -11,6 +13,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import pty
+import re
 import tempfile
 import time
 
@@ -43,6 +47,7 @@ def pick_binary(dcatit, driver):
 
 PUSH = pick_binary(sys.argv[1], sys.argv[2])
 GRAPH = sys.argv[3]
+ROOT = sys.argv[4]   # the source tree, for catalog/
 
 
 def push(srv, *args, token=TOKEN, env_extra=None, timeout=300):
@@ -125,6 +130,12 @@ def test_roundtrip_and_idempotence():
         ck.check(org.get("identifier") == "r_toscan" and org.get("title") == "Regione Toscana",
                  "the organization is created with the rights holder's IPA code",
                  json.dumps({k: org.get(k) for k in ("identifier", "title")}))
+        ck.check(org.get("email") == "opendata@regione.toscana.it" and
+                 org.get("telephone") == "+39-055-4382111" and
+                 org.get("site") == "https://www.regione.toscana.it/",
+                 "the organization gets email and telephone from the contact point and its "
+                 "site from the holder's homepage",
+                 json.dumps({k: org.get(k) for k in ("email", "telephone", "site")}))
         # read every package back with package_show and map it to RDF
         files = []
         c = srv.client()
@@ -152,6 +163,145 @@ def test_roundtrip_and_idempotence():
         ck.check(summary(r) == "0 created, 3 updated, 0 unchanged, 0 deleted, 0 failed" and
                  stats(srv)["writes"] == after + 3, "--force updates unchanged packages",
                  r.stdout)
+
+
+def read_back(srv, tag):
+    """package_show of every package on srv, saved to files; their paths."""
+    files = []
+    c = srv.client()
+    for p in dump(srv)["packages"]:
+        resp = c.action("package_show", {"id": p["name"]}, token=TOKEN, method="GET")
+        path = os.path.join(tmp, "show-%s-%s.json" % (tag, p["name"]))
+        with open(path, "wb") as f:
+            f.write(resp.body)
+        files.append(path)
+    c.close()
+    return files
+
+
+def build_bundled():
+    """dcatit build of a copy of catalog/ (as tests/build does); the path of
+    catalog.ttl, or None."""
+    cat = os.path.join(tmp, "bundled", "catalog")
+    shutil.copytree(os.path.join(ROOT, "catalog"), cat)
+    out = os.path.join(tmp, "bundled", "out")
+    r = subprocess.run([sys.argv[1], "build", "-C", cat, "-o", out], capture_output=True,
+                       text=True, timeout=120)
+    ck.check(r.returncode == 0, "the bundled catalogue builds", r.stderr[-800:])
+    path = os.path.join(out, "catalog.ttl")
+    return path if os.path.exists(path) else None
+
+
+def test_bundled_roundtrip():
+    """The figure of issue 5: catalog/ built, pushed, read back with
+    package_show, mapped back to RDF, equal on what CKAN carries."""
+    cat = build_bundled()
+    if not cat:
+        return
+    with server() as srv:
+        r = push(srv, cat)
+        ck.check(r.returncode == 0 and summary(r) ==
+                 "10 created, 0 updated, 0 unchanged, 0 deleted, 0 failed",
+                 "the bundled catalogue is pushed (10 datasets)", r.stdout + r.stderr)
+        sent = graph("sent", cat)
+        read = graph("read", "--lang", "it", *read_back(srv, "bundled"))
+        preds = {l.split(" ")[1] for l in sent.splitlines() if l.count(" ") >= 3}
+        want = {"<http://spdx.org/rdf/terms#checksumValue>", "<http://www.w3.org/ns/dcat#byteSize>",
+                "<http://www.w3.org/ns/dcat#mediaType>", "<http://purl.org/dc/terms/creator>",
+                "<http://purl.org/dc/terms/temporal>", "<http://purl.org/dc/terms/conformsTo>",
+                "<http://purl.org/dc/terms/subject>", "<http://purl.org/dc/terms/spatial>"}
+        ck.check(sent.count("\n") > 700 and want <= preds,
+                 "the carried projection of the bundled catalogue has %d triples, checksums, "
+                 "sizes, media types, creators, periods, standards included" % sent.count("\n"),
+                 sent[:300] + " missing " + " ".join(sorted(want - preds)))
+        ck.check(sent == read,
+                 "bundled catalogue: package_show mapped back equals what was sent on every "
+                 "property CKAN carries (ROUNDTRIP.md)",
+                 "\n".join(sorted(set(sent.splitlines()) ^ set(read.splitlines())))[:3000])
+        c = srv.client()
+        org = c.action("organization_show", {"id": ORG}, token=TOKEN, method="GET").json()["result"]
+        ck.check(org.get("identifier") == "r_toscan" and org.get("title") == "Regione Toscana" and
+                 org.get("email") == "regionetoscana@postacert.toscana.it",
+                 "the organization is created with the IPA code, name and contact email of the "
+                 "catalogue's rights holder",
+                 json.dumps({k: org.get(k) for k in ("identifier", "title", "email")}))
+        s0 = stats(srv)["writes"]
+        r = push(srv, cat)
+        ck.check(stats(srv)["writes"] == s0 and summary(r) ==
+                 "0 created, 0 updated, 10 unchanged, 0 deleted, 0 failed",
+                 "a second push of the bundled catalogue makes zero writes", r.stdout)
+        # the comparison sees a change made on the portal (it can fail)
+        pkg = c.action("package_show", {"id": "r_toscan-ctr-10k"}, token=TOKEN,
+                       method="GET").json()["result"]
+        res = pkg["resources"]
+        res[0]["mimetype"] = "text/plain"
+        c.action("package_patch", {"id": pkg["id"], "resources": res}, token=TOKEN)
+        c.close()
+        again = graph("read", "--lang", "it", *read_back(srv, "patched"))
+        diff = set(sent.splitlines()) ^ set(again.splitlines())
+        ck.check(len(diff) == 1 and "text/plain" in "".join(diff),
+                 "a media type changed in CKAN shows up as a difference of exactly one triple",
+                 "\n".join(sorted(diff))[:1000])
+
+
+def read_pty(master):
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:   # EIO once the child side is closed
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors="replace")
+
+
+def test_summary_progress_exit():
+    """All five counts at once, CKAN's own text for the refused dataset,
+    exit 1, and the progress line only on a terminal."""
+    with server() as srv:
+        cat12 = gen(12, "s12.ttl")
+        r = push(srv, cat12)
+        ck.check(summary(r).startswith("12 created"), "12 datasets created", r.stdout)
+        # 0, 3, 6, 9 change; 10, 11 leave; 1 loses dct:modified; 12 is new
+        text = open(gen(10, "s10v.ttl", variant=3), encoding="utf-8").read()
+        blocks = text.split("\n<")
+        blocks = [b if '"c_a000:gen-00001"' not in b else
+                  b.replace('dct:modified "2024-02-15"^^xsd:date ;', "", 1) for b in blocks]
+        new = open(gen(13, "s13.ttl"), encoding="utf-8").read().split("\n<")
+        path = os.path.join(tmp, "mixed.ttl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n<".join(blocks + [b for b in new if "gen-00012" in b]))
+        r = push(srv, "--prune", path)
+        errs = [l for l in r.stderr.splitlines() if "c_a000:gen-00001" in l]
+        ck.check(r.returncode == 1 and
+                 summary(r) == "1 created, 4 updated, 5 unchanged, 2 deleted, 1 failed",
+                 "the summary counts created, updated, unchanged, deleted and failed; exit 1",
+                 "rc %d: %s" % (r.returncode, r.stdout + r.stderr))
+        ck.check(len(errs) == 1 and
+                 errs[0] == "dcatit: push: cannot update 'c_a000:gen-00001': "
+                            "Validation Error: modified: Missing value",
+                 "the refused dataset is reported once, by identifier, with CKAN's own text",
+                 r.stderr)
+        ck.check("\r" not in r.stderr and "datasets" not in r.stderr,
+                 "no progress line when stderr is not a terminal", repr(r.stderr[:300]))
+        # stderr on a pseudo-terminal: 10 and 11 come back, the rest is forced
+        master, slave = pty.openpty()
+        env = dict(os.environ, CKAN_API_TOKEN=TOKEN)
+        p = subprocess.Popen(PUSH + ["--ckan", srv.site, "--org", ORG, "--force", cat12],
+                             stdout=subprocess.PIPE, stderr=slave, env=env)
+        os.close(slave)
+        tty = read_pty(master)
+        out = p.communicate()[0].decode()
+        os.close(master)
+        seen_output.append(out + tty)
+        ck.check(p.returncode == 0 and "push: 12/12 datasets" in tty and
+                 tty.endswith("\r\x1b[K") and "push:" not in out and
+                 summary(subprocess.CompletedProcess([], 0, out, "")) ==
+                 "2 created, 10 updated, 0 unchanged, 0 deleted, 0 failed",
+                 "on a terminal a progress line counts the datasets and is erased at the end; "
+                 "stdout keeps the summary", repr(tty[-200:]) + " " + out)
 
 
 def test_updates_prune_and_foreign():
@@ -394,6 +544,44 @@ def test_uploads():
                  r.stderr[-600:] + json.dumps(got)[:600])
 
 
+def test_help():
+    """`push --help` says where the token comes from, and every option it
+    lists is one the command accepts."""
+    r = subprocess.run(PUSH + ["--help"], capture_output=True, text=True)
+    text = " ".join(r.stdout.split())
+    ck.check(r.returncode == 0 and "CKAN_API_TOKEN" in text and "--token-file" in text and
+             "never from the command line" in text and "never printed" in text and
+             "N created, N updated, N unchanged, N deleted, N failed" in text and
+             "Exit status: 0 done, 1 some dataset failed, 2 usage error, 3" in text,
+             "push --help says the token comes from CKAN_API_TOKEN or --token-file, never "
+             "argv, and documents the summary and the exit status", r.stdout)
+    opts = []
+    for line in r.stdout.splitlines():
+        m = re.match(r"  (?:(-\w), )?(--[\w-]+)(?: (\S+))?\s", line)
+        if m:
+            opts.append((m.group(1), m.group(2), m.group(3)))
+    tf = os.path.join(tmp, "help-token")
+    with open(tf, "w") as f:
+        f.write(TOKEN + "\n")
+    values = {"URL": None, "NAME": None, "N": "2", "F": tf, "IPA": "c_a000",
+              "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp}
+    bad = []
+    with server() as srv:
+        for short, opt, arg in opts:
+            if opt in ("--ckan", "--org"):
+                continue
+            for name in filter(None, (opt, short)):
+                args = [name] + ([values[arg]] if arg else [])
+                r = push(srv, "--dry-run", *args, FIXTURE)
+                if r.returncode != 0 or "unknown option" in r.stderr:
+                    bad.append("%s: rc %d %s" % (" ".join(args), r.returncode, r.stderr[-200:]))
+        r = push(srv, "--dry-run", "--no-such-option", FIXTURE)
+    ck.check(len(opts) >= 11 and not bad,
+             "each of the %d options push --help lists is accepted" % len(opts), "; ".join(bad))
+    ck.check(r.returncode == 2 and "unknown option" in r.stderr and "--help" in r.stderr,
+             "an option --help does not list is a usage error", r.stderr)
+
+
 def test_token_handling():
     with server() as srv:
         r = push(srv, "--token", TOKEN, FIXTURE)
@@ -425,6 +613,9 @@ def test_token_handling():
 def main():
     try:
         test_roundtrip_and_idempotence()
+        test_bundled_roundtrip()
+        test_summary_progress_exit()
+        test_help()
         test_updates_prune_and_foreign()
         test_faults_converge()
         test_sigkill_rerun()

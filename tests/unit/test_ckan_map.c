@@ -246,6 +246,95 @@ START_TEST(a_package_show_dict_maps_back_with_its_dates_and_extras)
 }
 END_TEST
 
+START_TEST(distribution_sizes_checksums_and_media_types_travel_as_resource_fields)
+{
+	load("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	     "@prefix spdx: <http://spdx.org/rdf/terms#> .\n"
+	     "<http://ex.org/d> a dcat:Dataset ; dct:identifier \"x:d\" ;\n"
+	     "  dcat:distribution <http://ex.org/d/csv> .\n"
+	     "<http://ex.org/d/csv> a dcat:Distribution ; dcat:accessURL <http://ex.org/a.csv> ;\n"
+	     "  dcat:byteSize 2746 ;\n"
+	     "  dcat:mediaType <https://www.iana.org/assignments/media-types/text/csv> ;\n"
+	     "  dct:language <http://publications.europa.eu/resource/authority/language/ITA> ;\n"
+	     "  spdx:checksum [ spdx:algorithm spdx:checksumAlgorithm_sha256 ;\n"
+	     "                  spdx:checksumValue \"d466\" ] .\n");
+	DcatitJson *pkg = map_ds("http://ex.org/d");
+	DcatitJson *r = dcatit_json_at(dcatit_json_get(pkg, "resources"), 0);
+	long long size = 0;
+	ck_assert(dcatit_json_int(dcatit_json_get(r, "size"), &size));
+	ck_assert_int_eq(size, 2746);
+	ck_assert_str_eq(dcatit_json_get_str(r, "mimetype"), "text/csv");
+	ck_assert_str_eq(dcatit_json_get_str(r, "hash"), "d466");
+	ck_assert_str_eq(dcatit_json_get_str(r, "hash_algorithm"),
+	                 "http://spdx.org/rdf/terms#checksumAlgorithm_sha256");
+	ck_assert_str_eq(dcatit_json_get_str(r, "language"),
+	                 "[\"http://publications.europa.eu/resource/authority/language/ITA\"]");
+	/* and back: the same triples, the size as xsd:decimal */
+	dcatit_json_set_str(pkg, "name", "x-d");
+	DcatitTerms *t2 = dcatit_terms_new();
+	DcatitModel *m2 = dcatit_model_new(t2);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_ckan_map_package(m2, pkg, NULL, NULL, &d), DCATIT_OK);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	ck_assert_int_eq(dcatit_canon_write(m2, &b), DCATIT_OK);
+	const char *want[] = {
+		"<http://www.w3.org/ns/dcat#byteSize> \"2746\"^^<http://www.w3.org/2001/XMLSchema#decimal>",
+		"<http://www.w3.org/ns/dcat#mediaType> <https://www.iana.org/assignments/media-types/text/csv>",
+		"<http://spdx.org/rdf/terms#checksumValue> \"d466\"^^<http://www.w3.org/2001/XMLSchema#hexBinary>",
+		"<http://spdx.org/rdf/terms#algorithm> <http://spdx.org/rdf/terms#checksumAlgorithm_sha256>",
+		"<http://purl.org/dc/terms/language> <http://publications.europa.eu/resource/authority/language/ITA>",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(strstr(b.data, want[i]), "missing %s in\n%s", want[i], b.data);
+	dcatit_buf_release(&b);
+	dcatit_model_free(m2);
+	dcatit_terms_free(t2);
+	dcatit_json_free(pkg);
+	unload();
+}
+END_TEST
+
+START_TEST(the_organization_takes_the_holders_code_name_and_contact)
+{
+	load("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	     "@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
+	     "@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n"
+	     "<http://ex.org/a> a dcat:Dataset ; dct:identifier \"x:a\" ;\n"
+	     "  dct:publisher <http://ex.org/org/pub> ;\n"
+	     "  dct:rightsHolder <http://ex.org/org/rt> ;\n"
+	     "  dcat:contactPoint [ vcard:fn \"Ufficio\" ;\n"
+	     "    vcard:hasEmail <mailto:uff@ex.org> ;\n"
+	     "    vcard:hasTelephone [ vcard:hasValue <tel:+39-055-1> ] ] .\n"
+	     "<http://ex.org/b> a dcat:Dataset ; dct:identifier \"x:b\" ;\n"
+	     "  dct:rightsHolder <http://ex.org/org/other> ;\n"
+	     "  dcat:contactPoint [ vcard:hasURL <http://other.ex.org/> ] .\n"
+	     "<http://ex.org/org/rt> foaf:name \"Regione\"@it ; dct:identifier \"r_x\" ;\n"
+	     "  foaf:homepage <https://www.ex.org/> .\n"
+	     "<http://ex.org/org/pub> foaf:name \"Pub\"@it ; dct:identifier \"p_x\" .\n"
+	     "<http://ex.org/org/other> foaf:name \"Altro\"@it ; dct:identifier \"o_x\" .\n");
+	DcatitJson *o = NULL;
+	ck_assert_int_eq(dcatit_ckan_map_org(model, &o), DCATIT_OK);
+	ck_assert_ptr_nonnull(o);
+	ck_assert_str_eq(dcatit_json_get_str(o, "identifier"), "r_x");
+	ck_assert_str_eq(dcatit_json_get_str(o, "title"), "Regione");
+	ck_assert_str_eq(dcatit_json_get_str(o, "email"), "uff@ex.org");
+	ck_assert_str_eq(dcatit_json_get_str(o, "telephone"), "+39-055-1");
+	/* the homepage of the holder, not the contact URL of another holder's dataset */
+	ck_assert_str_eq(dcatit_json_get_str(o, "site"), "https://www.ex.org/");
+	dcatit_json_free(o);
+	unload();
+	load("<http://ex.org/a> a <http://www.w3.org/ns/dcat#Dataset> .\n");
+	o = NULL;
+	ck_assert_int_eq(dcatit_ckan_map_org(model, &o), DCATIT_OK);
+	ck_assert_ptr_null(o);
+	unload();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ckan_map");
@@ -256,6 +345,8 @@ int main(void)
 	tcase_add_test(tc, a_dataset_without_identifier_is_refused_with_its_location);
 	tcase_add_test(tc, the_hash_ignores_triple_order);
 	tcase_add_test(tc, a_package_show_dict_maps_back_with_its_dates_and_extras);
+	tcase_add_test(tc, distribution_sizes_checksums_and_media_types_travel_as_resource_fields);
+	tcase_add_test(tc, the_organization_takes_the_holders_code_name_and_contact);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
