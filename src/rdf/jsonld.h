@@ -1,8 +1,13 @@
-/* jsonld.h: writing a graph as JSON-LD (flattened form: one node object per
- * subject in "@graph") with a compact "@context" made of the model's
- * prefixes, so keys read "dct:title". The only jansson user on the RDF
- * side. Output is sorted (subjects, keys, values): the same graph always
- * gives the same bytes. */
+/* jsonld.h: JSON-LD in and out, the only jansson user on the RDF side.
+ * Writing: a graph as flattened JSON-LD (one node object per subject in
+ * "@graph") with a compact "@context" made of the model's prefixes, so keys
+ * read "dct:title"; output is sorted (subjects, keys, values): the same graph
+ * always gives the same bytes.
+ * Reading: JSON-LD 1.1 expansion and toRdf (W3C JSON-LD 1.1 API) straight
+ * into a model, without building the expanded document. Contexts must be
+ * inline: a remote context is never fetched (a located error). Named graphs
+ * are merged into the model's one graph, as rdfio does with TriG and
+ * N-Quads. Every triple gets the line of the node object it came from. */
 #ifndef DCATIT_JSONLD_H
 #define DCATIT_JSONLD_H
 
@@ -13,5 +18,37 @@
 /* Append the JSON-LD document of m to out (UTF-8, 2-space indent, final
  * newline). DCATIT_ERR_NOMEM on failure. */
 DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d);
+
+/* Reader options; zero-initialise and set what you need. */
+typedef struct {
+	const char *base_uri; /* document IRI relative IRIs resolve against;
+	                         NULL: none (triples with relative IRIs are
+	                         dropped, as toRdf says) */
+	const char *name;     /* source name for locations; NULL: "<memory>" */
+	size_t max_depth;     /* JSON nesting cap; 0 = DCATIT_JSONLD_MAX_DEPTH */
+} DcatitJsonldOpts;
+
+/* What a parse did, for callers that want to tell the user. */
+typedef struct {
+	size_t triples;      /* triples added (before duplicates are dropped) */
+	size_t named_graphs; /* named graphs whose triples were merged */
+	size_t dropped;      /* values toRdf drops: relative or ill-formed IRIs,
+	                        ill-formed language tags */
+} DcatitJsonldInfo;
+
+/* 256 levels: DCAT-AP documents nest under 20; the cap keeps the recursive
+ * expansion far from the stack limit on hostile input. */
+#define DCATIT_JSONLD_MAX_DEPTH 256
+
+/* Parse a JSON-LD document of len bytes into m: source name registered with
+ * dcatit_model_add_source, blank nodes scoped to this document, prefixes of
+ * the contexts added to the model. info may be NULL. On error
+ * DCATIT_ERR_SYNTAX (bad JSON, or a JSON-LD error, located with line and
+ * JSON pointer), DCATIT_ERR_UNSUPPORTED (a remote context: never fetched),
+ * DCATIT_ERR_LIMIT (nesting) or DCATIT_ERR_NOMEM, detail in d; triples added
+ * before the error stay in m. Language tags are lower-cased. */
+DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
+                                 const DcatitJsonldOpts *opts,
+                                 DcatitJsonldInfo *info, DcatitDiag *d);
 
 #endif

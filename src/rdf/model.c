@@ -26,7 +26,12 @@ struct DcatitModelImpl {
 	uint32_t *o_off;
 	size_t nids;
 	char **sources;
-	size_t nsources;
+	size_t nsources, capsources;
+	/* open addressing over source numbers (1-based, 0 = empty slot): a
+	 * build registers one source per record file, 10,000 and more, and
+	 * copying such a model re-registers them all */
+	uint32_t *src_slots;
+	size_t nsrc_slots; /* a power of two, or 0 */
 	char **prefixes; /* pairs: prefix, iri */
 	size_t nprefixes;
 };
@@ -61,6 +66,7 @@ void dcatit_model_free(DcatitModel *m)
 	for (size_t i = 0; i < m->nsources; i++)
 		free(m->sources[i]);
 	free(m->sources);
+	free(m->src_slots);
 	for (size_t i = 0; i < 2 * m->nprefixes; i++)
 		free(m->prefixes[i]);
 	free(m->prefixes);
@@ -72,19 +78,57 @@ DcatitTerms *dcatit_model_terms(const DcatitModel *m)
 	return m->terms;
 }
 
+static size_t source_hash(const char *name)
+{
+	/* FNV-1a */
+	uint64_t h = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return (size_t)h;
+}
+
+/* Rebuild the slot table with room for twice the sources; false on OOM. */
+static bool grow_source_slots(DcatitModel *m)
+{
+	size_t n = m->nsrc_slots ? m->nsrc_slots * 2 : 64;
+	uint32_t *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < m->nsources; i++) {
+		size_t h = source_hash(m->sources[i]) & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = (uint32_t)(i + 1);
+	}
+	free(m->src_slots);
+	m->src_slots = slots;
+	m->nsrc_slots = n;
+	return true;
+}
+
 uint32_t dcatit_model_add_source(DcatitModel *m, const char *name)
 {
-	/* newest first: parsers register one source and add to it at once */
-	for (size_t i = m->nsources; i-- > 0;)
-		if (strcmp(m->sources[i], name) == 0)
-			return (uint32_t)(i + 1);
-	char **s = realloc(m->sources, (m->nsources + 1) * sizeof *s);
-	if (!s)
+	/* keep the table at most half full */
+	if (2 * (m->nsources + 1) > m->nsrc_slots && !grow_source_slots(m))
 		return 0;
-	m->sources = s;
-	if (!(s[m->nsources] = strdup(name)))
+	size_t mask = m->nsrc_slots - 1, h = source_hash(name) & mask;
+	for (; m->src_slots[h]; h = (h + 1) & mask)
+		if (strcmp(m->sources[m->src_slots[h] - 1], name) == 0)
+			return m->src_slots[h];
+	if (m->nsources >= UINT32_MAX - 1)
 		return 0;
-	return (uint32_t)++m->nsources;
+	if (m->nsources == m->capsources) {
+		size_t cap = m->capsources ? m->capsources * 2 : 8;
+		char **s = realloc(m->sources, cap * sizeof *s);
+		if (!s)
+			return 0;
+		m->sources = s;
+		m->capsources = cap;
+	}
+	if (!(m->sources[m->nsources] = strdup(name)))
+		return 0;
+	m->src_slots[h] = (uint32_t)++m->nsources;
+	return m->src_slots[h];
 }
 
 const char *dcatit_model_source_name(const DcatitModel *m, uint32_t file)

@@ -1,5 +1,6 @@
-/* rdfio.c: RDF in and out through raptor2, the only file that includes its
- * headers. Parsing feeds the document to raptor in chunks, interns every
+/* rdfio.c: RDF in through raptor2, the only file that includes its headers,
+ * and out through our own writers (writer.c: raptor's serialisers were
+ * slow on large graphs and shortened typed literals wrongly). Parsing feeds the document to raptor in chunks, interns every
  * statement into the model with its line, counts errors in the log handler
  * (raptor returns 0 after many errors), and forbids network and file access
  * from inside documents (XML entities, xml:base tricks). */
@@ -11,7 +12,9 @@
 #include <string.h>
 
 #include "rdf/canon.h"
+#include "rdf/jsonld.h"
 #include "rdf/vocab.h"
+#include "rdf/writer.h"
 
 /* 64 KiB read chunks: raptor's turtle lexer copies chunks into its own
  * buffer, so larger reads gained nothing on a 190 MB file. */
@@ -54,6 +57,7 @@ DcatitSyntax dcatit_rdfio_syntax_from_name(const char *name)
 		{"nt", DCATIT_SYNTAX_NTRIPLES},    {"ntriples", DCATIT_SYNTAX_NTRIPLES},
 		{"nq", DCATIT_SYNTAX_NQUADS},      {"nquads", DCATIT_SYNTAX_NQUADS},
 		{"trig", DCATIT_SYNTAX_TRIG},      {"canon", DCATIT_SYNTAX_CANON},
+		{"jsonld", DCATIT_SYNTAX_JSONLD},  {"json-ld", DCATIT_SYNTAX_JSONLD},
 	};
 	if (!name)
 		return DCATIT_SYNTAX_GUESS;
@@ -113,12 +117,54 @@ DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
 			return DCATIT_SYNTAX_TURTLE;
 		}
 		if (*p == '@' || starts_with_ci(p, end, "prefix") ||
-		    starts_with_ci(p, end, "base") || *p == '_' || *p == '[' || *p == '(')
+		    starts_with_ci(p, end, "base") || *p == '_' || *p == '(')
 			return DCATIT_SYNTAX_TURTLE;
 		if (*p == '{')
-			return DCATIT_SYNTAX_GUESS; /* JSON (-LD) is not parsed here */
+			return DCATIT_SYNTAX_JSONLD;
+		if (*p == '[') {
+			/* a JSON array, or a Turtle "[ :p :o ]" / "[] :p :o" */
+			const char *q = p + 1;
+			while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+				q++;
+			if (q < end && (*q == '{' || *q == '"' || *q == '[' || *q == '-' ||
+			                (*q >= '0' && *q <= '9')))
+				return DCATIT_SYNTAX_JSONLD;
+			if (q < end && *q == ']') {
+				q++;
+				while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+					q++;
+				if (q == end && end == data + len)
+					return DCATIT_SYNTAX_JSONLD; /* "[]" alone */
+			}
+			return DCATIT_SYNTAX_TURTLE;
+		}
 		return DCATIT_SYNTAX_TURTLE;
 	}
+	return DCATIT_SYNTAX_GUESS;
+}
+
+DcatitSyntax dcatit_rdfio_syntax_from_media_type(const char *type)
+{
+	static const struct {
+		const char *type;
+		DcatitSyntax syn;
+	} types[] = {
+		{"text/turtle", DCATIT_SYNTAX_TURTLE},
+		{"application/x-turtle", DCATIT_SYNTAX_TURTLE},
+		{"application/rdf+xml", DCATIT_SYNTAX_RDFXML},
+		{"application/n-triples", DCATIT_SYNTAX_NTRIPLES},
+		{"application/n-quads", DCATIT_SYNTAX_NQUADS},
+		{"application/trig", DCATIT_SYNTAX_TRIG},
+		{"application/ld+json", DCATIT_SYNTAX_JSONLD},
+	};
+	if (!type)
+		return DCATIT_SYNTAX_GUESS;
+	while (*type == ' ' || *type == '\t')
+		type++;
+	size_t n = strcspn(type, "; \t");
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strlen(types[i].type) == n && starts_with_ci(type, type + n, types[i].type))
+			return types[i].syn;
 	return DCATIT_SYNTAX_GUESS;
 }
 
@@ -132,6 +178,7 @@ const char *dcatit_rdfio_syntax_name(DcatitSyntax s)
 	case DCATIT_SYNTAX_NQUADS: return "nquads";
 	case DCATIT_SYNTAX_TRIG: return "trig";
 	case DCATIT_SYNTAX_CANON: return "canon";
+	case DCATIT_SYNTAX_JSONLD: return "jsonld";
 	}
 	return "guess";
 }
@@ -268,6 +315,7 @@ static const char *parser_name(DcatitSyntax s)
 	case DCATIT_SYNTAX_TURTLE:
 	case DCATIT_SYNTAX_GUESS:
 	case DCATIT_SYNTAX_CANON:
+	case DCATIT_SYNTAX_JSONLD: /* not raptor's: see parse_jsonld */
 		break;
 	}
 	return "turtle";
@@ -295,6 +343,68 @@ static size_t input_read(Input *in, char *buf, size_t cap, bool *eof)
 	in->pos += n;
 	*eof = in->pos >= in->memlen;
 	return n;
+}
+
+/* 256 MiB: JSON-LD is parsed whole (jansson builds a tree of about ten
+ * times the text), unlike the streamed raptor syntaxes; 256 MiB of JSON-LD
+ * is some 2.5 M triples of DCAT, past the largest catalogue we know. */
+#define JSONLD_MAX_BYTES ((size_t)256 << 20)
+
+/* JSON-LD goes to rdf/jsonld (raptor has no JSON-LD parser): read the rest
+ * of the input after the first chunk (head, n bytes) and parse it whole. */
+static DcatitStatus parse_jsonld(DcatitModel *m, Input *in, const char *head, size_t n,
+                                 bool eof, const char *name, const char *path,
+                                 const DcatitParseOpts *opts, DcatitDiag *d)
+{
+	DcatitBuf all;
+	dcatit_buf_init(&all);
+	const char *data = in->mem;
+	size_t len = in->memlen;
+	if (!in->mem) {
+		dcatit_buf_add(&all, head, n);
+		while (!eof && !all.oom && all.len <= JSONLD_MAX_BYTES &&
+		       dcatit_buf_reserve(&all, READ_CHUNK)) {
+			all.len += input_read(in, all.data + all.len, READ_CHUNK, &eof);
+			all.data[all.len] = '\0';
+			if (ferror(in->f)) {
+				dcatit_buf_release(&all);
+				return dcatit_diag_set(d, DCATIT_ERR_IO, name, 0, 0, "%s",
+				                       strerror(errno));
+			}
+		}
+		if (all.oom) {
+			dcatit_buf_release(&all);
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, name, 0, 0, "out of memory");
+		}
+		data = all.data;
+		len = all.len;
+	}
+	if (len > JSONLD_MAX_BYTES) {
+		dcatit_buf_release(&all);
+		return dcatit_diag_set(d, DCATIT_ERR_LIMIT, name, 0, 0,
+		                       "JSON-LD document larger than %zu MiB",
+		                       JSONLD_MAX_BYTES >> 20);
+	}
+	/* the same base IRI raptor would get */
+	unsigned char *u = NULL;
+	const char *base = opts->base_uri;
+	if (!base && path && strcmp(path, "-") != 0) {
+		u = raptor_uri_filename_to_uri_string(path);
+		base = (const char *)u;
+	} else if (!base) {
+		base = "file:///dev/stdin";
+	}
+	DcatitStatus st;
+	if (!base) {
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, name, 0, 0, "out of memory");
+	} else {
+		DcatitJsonldOpts jo = {.base_uri = base, .name = name};
+		st = dcatit_jsonld_parse(m, data ? data : "", len, &jo, NULL, d);
+	}
+	if (u)
+		raptor_free_memory(u);
+	dcatit_buf_release(&all);
+	return st;
 }
 
 static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
@@ -326,6 +436,11 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 			                       "(HTML, JSON or not RDF); name it with a known "
 			                       "extension or a syntax option");
 		}
+	}
+	if (syn == DCATIT_SYNTAX_JSONLD) {
+		DcatitStatus st = parse_jsonld(m, in, buf, n, eof, name, path, opts, d);
+		free(buf);
+		return st;
 	}
 
 	raptor_world *w = open_world();
@@ -449,95 +564,6 @@ static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
 	return out->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }
 
-static raptor_term *raptor_term_of(raptor_world *w, DcatitTerms *t, DcatitTermId id)
-{
-	switch (dcatit_terms_kind(t, id)) {
-	case DCATIT_TERM_IRI:
-		return raptor_new_term_from_counted_uri_string(
-			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id));
-	case DCATIT_TERM_BNODE:
-		return raptor_new_term_from_counted_blank(
-			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id));
-	case DCATIT_TERM_LITERAL: {
-		const char *lang = dcatit_terms_lang(t, id);
-		DcatitTermId dt = dcatit_terms_datatype(t, id);
-		raptor_uri *dturi = NULL;
-		const char *dts = dcatit_terms_str(t, dt);
-		if (!*lang && strcmp(dts, DCATIT_NS_XSD "string") != 0)
-			dturi = raptor_new_uri(w, (const unsigned char *)dts);
-		raptor_term *r = raptor_new_term_from_counted_literal(
-			w, (const unsigned char *)dcatit_terms_str(t, id), dcatit_terms_len(t, id),
-			dturi, *lang ? (const unsigned char *)lang : NULL,
-			(unsigned char)strlen(lang));
-		if (dturi)
-			raptor_free_uri(dturi);
-		return r;
-	}
-	case DCATIT_TERM_NONE:
-		break;
-	}
-	return NULL;
-}
-
-static DcatitStatus write_raptor(DcatitModel *m, DcatitBuf *out, DcatitSyntax syntax,
-                                 const char *base_uri, DcatitDiag *d)
-{
-	raptor_world *w = open_world();
-	if (!w)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot initialise raptor");
-	DcatitTerms *t = dcatit_model_terms(m);
-	DcatitStatus st = DCATIT_OK;
-	raptor_uri *base = base_uri ? raptor_new_uri(w, (const unsigned char *)base_uri) : NULL;
-	raptor_serializer *ser = raptor_new_serializer(
-		w, syntax == DCATIT_SYNTAX_RDFXML ? "rdfxml-abbrev" : "turtle");
-	void *str = NULL;
-	size_t len = 0;
-	if (!ser || (base_uri && !base)) {
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < dcatit_model_prefix_count(m); i++) {
-		const char *prefix, *iri;
-		dcatit_model_prefix(m, i, &prefix, &iri);
-		raptor_uri *u = raptor_new_uri(w, (const unsigned char *)iri);
-		if (u) {
-			/* uri first, then prefix */
-			raptor_serializer_set_namespace(ser, u, *prefix ? (const unsigned char *)prefix : NULL);
-			raptor_free_uri(u);
-		}
-	}
-	if (raptor_serializer_start_to_string(ser, base, &str, &len)) {
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot start the serializer");
-		goto done;
-	}
-	size_t n = dcatit_model_size(m);
-	for (size_t i = 0; i < n && !st; i++) {
-		const DcatitTriple *tr = dcatit_model_triple(m, i);
-		raptor_statement *s = raptor_new_statement_from_nodes(
-			w, raptor_term_of(w, t, tr->s), raptor_term_of(w, t, tr->p),
-			raptor_term_of(w, t, tr->o), NULL);
-		if (!s || raptor_serializer_serialize_statement(ser, s))
-			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot serialise a statement");
-		if (s)
-			raptor_free_statement(s);
-	}
-	if (raptor_serializer_serialize_end(ser) && !st)
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot finish the serializer");
-	raptor_free_serializer(ser);
-	ser = NULL;
-	if (!st && str && !dcatit_buf_add(out, str, len))
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-done:
-	if (str)
-		raptor_free_memory(str);
-	if (ser)
-		raptor_free_serializer(ser);
-	if (base)
-		raptor_free_uri(base);
-	raptor_free_world(w);
-	return st;
-}
-
 DcatitStatus dcatit_rdfio_write_buf(DcatitModel *m, DcatitBuf *out, DcatitSyntax syntax,
                                     const char *base_uri, DcatitDiag *d)
 {
@@ -551,13 +577,20 @@ DcatitStatus dcatit_rdfio_write_buf(DcatitModel *m, DcatitBuf *out, DcatitSyntax
 		if (dcatit_canon_write(m, out))
 			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		return DCATIT_OK;
+	case DCATIT_SYNTAX_RDFXML:
+		/* ours, not raptor's rdfxml-abbrev: see writer.h */
+		return dcatit_writer_rdfxml(m, out, d);
+	case DCATIT_SYNTAX_JSONLD:
+		return dcatit_jsonld_write(m, out, d);
 	case DCATIT_SYNTAX_GUESS:
 	case DCATIT_SYNTAX_TURTLE:
 	case DCATIT_SYNTAX_TRIG:
-	case DCATIT_SYNTAX_RDFXML:
 		break;
 	}
-	return write_raptor(m, out, syntax, base_uri, d);
+	/* Turtle is TriG's default graph; IRIs are written absolute, so
+	 * base_uri is not needed */
+	(void)base_uri;
+	return dcatit_writer_turtle(m, out, d);
 }
 
 DcatitStatus dcatit_rdfio_write(DcatitModel *m, FILE *out, DcatitSyntax syntax,

@@ -18,6 +18,7 @@ typedef enum {
 	DCATIT_SYNTAX_NQUADS,
 	DCATIT_SYNTAX_TRIG,
 	DCATIT_SYNTAX_CANON, /* output only: canonical sorted N-Triples */
+	DCATIT_SYNTAX_JSONLD, /* JSON-LD 1.1, read and written by rdf/jsonld */
 } DcatitSyntax;
 
 /* Parse options; zero-initialise and set what you need. */
@@ -29,13 +30,18 @@ typedef struct {
 } DcatitParseOpts;
 
 /* Syntax from a name such as "ttl", "turtle", "rdf", "rdfxml", "xml",
- * "nt", "ntriples", "nq", "trig", "canon"; GUESS when unknown. */
+ * "nt", "ntriples", "nq", "trig", "canon", "jsonld", "json-ld"; GUESS when
+ * unknown. */
 DcatitSyntax dcatit_rdfio_syntax_from_name(const char *name);
-/* Syntax from a path's extension (.ttl .rdf .owl .xml .nt .nq .trig);
- * GUESS when unknown. */
+/* Syntax from a path's extension (.ttl .rdf .owl .xml .nt .nq .trig
+ * .jsonld .json-ld); GUESS when unknown. */
 DcatitSyntax dcatit_rdfio_syntax_from_path(const char *path);
-/* Syntax sniffed from the first bytes of a document; GUESS when unsure. */
+/* Syntax sniffed from the first bytes of a document (JSON, "{" or "[{",
+ * is JSON-LD); GUESS when unsure. */
 DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len);
+/* Syntax from an HTTP media type ("text/turtle; charset=utf-8",
+ * "application/ld+json", ...); GUESS when unknown. */
+DcatitSyntax dcatit_rdfio_syntax_from_media_type(const char *type);
 /* Short name of a syntax ("turtle", "rdfxml", ...). */
 const char *dcatit_rdfio_syntax_name(DcatitSyntax s);
 
@@ -51,8 +57,8 @@ DcatitStatus dcatit_rdfio_parse_mem(DcatitModel *m, const char *data,
                                     DcatitDiag *d);
 
 /* Serialise m to out in syntax (TURTLE with the model's prefixes, RDFXML,
- * NTRIPLES, CANON); base_uri may be NULL. Output order is deterministic
- * (sorted) for the same graph. */
+ * NTRIPLES, CANON, JSONLD); base_uri may be NULL and is not used: IRIs are written
+ * absolute. Output order is deterministic (sorted) for the same graph. */
 DcatitStatus dcatit_rdfio_write(DcatitModel *m, FILE *out, DcatitSyntax syntax,
                                 const char *base_uri, DcatitDiag *d);
 /* Same, appending to a buffer. */

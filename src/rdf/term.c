@@ -365,11 +365,28 @@ bool dcatit_terms_is_literal(const DcatitTerms *t, DcatitTermId id)
 	return id && id <= t->n && t->kind[id] == DCATIT_TERM_LITERAL;
 }
 
+/* Characters IRIREF excludes: a switch, not strchr, as this runs for every
+ * byte of every IRI written (strchr was 8% of a 10,000-record build). */
+static bool iri_escaped(unsigned char c)
+{
+	switch (c) {
+	case '<': case '>': case '"': case '{': case '}': case '|': case '^':
+	case '`': case '\\': case ' ':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool write_escaped(DcatitBuf *b, const char *s, size_t len, bool iri)
 {
 	const char *run = s;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		/* the common case first: a byte that is copied as it is */
+		if (c != 0x7F && (iri ? c > 0x20 && !iri_escaped(c)
+		                      : c >= 0x20 && c != '"' && c != '\\'))
+			continue;
 		const char *esc = NULL;
 		char u[8];
 		if (!iri) {
@@ -384,8 +401,7 @@ static bool write_escaped(DcatitBuf *b, const char *s, size_t len, bool iri)
 			default: break;
 			}
 		}
-		if (!esc && (c < 0x20 || c == 0x7F ||
-		             (iri && strchr("<>\"{}|^`\\ ", c)))) {
+		if (!esc && (c < 0x20 || c == 0x7F || (iri && iri_escaped(c)))) {
 			snprintf(u, sizeof u, "\\u%04X", c);
 			esc = u;
 		}
@@ -396,6 +412,11 @@ static bool write_escaped(DcatitBuf *b, const char *s, size_t len, bool iri)
 		}
 	}
 	return dcatit_buf_add(b, run, (size_t)(s + len - run));
+}
+
+bool dcatit_terms_write_escaped(const char *s, size_t len, bool iri, void *buf)
+{
+	return write_escaped(buf, s, len, iri);
 }
 
 bool dcatit_terms_write_nt(const DcatitTerms *t, DcatitTermId id, void *buf)

@@ -78,4 +78,10 @@ bool dcatit_terms_is_literal(const DcatitTerms *t, DcatitTermId id);
  * pass a DcatitBuf *. */
 bool dcatit_terms_write_nt(const DcatitTerms *t, DcatitTermId id, void *buf);
 
+/* Append s (len bytes) escaped as the inside of an N-Triples IRI (iri true)
+ * or string literal (false): what dcatit_terms_write_nt puts between the
+ * brackets or quotes; the Turtle writer shares it. buf is a DcatitBuf *;
+ * false on OOM. */
+bool dcatit_terms_write_escaped(const char *s, size_t len, bool iri, void *buf);
+
 #endif

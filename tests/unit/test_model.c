@@ -3,6 +3,7 @@
 #include "rdf/model.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,35 @@ static const char *TTL =
 	"\n"
 	"ex:b ex:list ( 1 2 3 ) .\n"
 	"_:n ex:p ex:a .\n";
+
+START_TEST(many_sources_keep_their_ids_and_names)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	char name[32];
+	for (unsigned i = 0; i < 5000; i++) {
+		snprintf(name, sizeof name, "r%05u.yaml", i);
+		ck_assert_uint_eq(dcatit_model_add_source(m, name), i + 1);
+	}
+	for (unsigned i = 5000; i-- > 0;) {
+		snprintf(name, sizeof name, "r%05u.yaml", i);
+		ck_assert_uint_eq(dcatit_model_add_source(m, name), i + 1);
+		ck_assert_str_eq(dcatit_model_source_name(m, i + 1), name);
+	}
+	ck_assert_str_eq(dcatit_model_source_name(m, 5001), "");
+	ck_assert_str_eq(dcatit_model_source_name(m, 0), "");
+	/* a copy re-registers the names under the same ids */
+	DcatitModel *c = dcatit_model_new(t);
+	ck_assert_uint_eq(dcatit_model_add_source(c, "r04999.yaml"), 1);
+	ck_assert_int_eq(dcatit_model_add_all(c, m), DCATIT_OK);
+	ck_assert_uint_eq(dcatit_model_add_source(c, "r04999.yaml"), 1);
+	ck_assert_uint_eq(dcatit_model_add_source(c, "r00000.yaml"), 2);
+	ck_assert_uint_eq(dcatit_model_add_source(c, "new"), 5001);
+	dcatit_model_free(c);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+END_TEST
 
 START_TEST(turtle_parses_with_lines_prefixes_and_lists)
 {
@@ -253,6 +283,7 @@ int main(void)
 	tcase_add_test(tc, many_terms_survive_rehashing_with_stable_strings);
 	tcase_add_test(tc, ntriples_form_escapes_literals_and_omits_xsd_string);
 	tcase_add_test(tc, queries_find_triples_by_subject_predicate_and_object);
+	tcase_add_test(tc, many_sources_keep_their_ids_and_names);
 	tcase_add_test(tc, turtle_parses_with_lines_prefixes_and_lists);
 	tcase_add_test(tc, blank_nodes_of_two_documents_are_distinct);
 	tcase_add_test(tc, syntax_errors_are_located_and_fail);
