@@ -6,10 +6,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -598,16 +602,6 @@ DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d
 
 /* ---- writing ------------------------------------------------------------ */
 
-typedef struct {
-	DcatitTermId id;
-	const char *str; /* borrowed */
-} Subj;
-
-static int cmp_subj(const void *a, const void *b)
-{
-	return strcmp(((const Subj *)a)->str, ((const Subj *)b)->str);
-}
-
 static const char *const prefixes[][2] = {
 	{ "adms", DCATIT_NS_ADMS },
 	{ "dcat", DCATIT_NS_DCAT },
@@ -629,8 +623,12 @@ static const char *const prefixes[][2] = {
 
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 
-static void mark_ns(DcatitTerms *t, DcatitTermId id, bool used[NPREFIXES])
+static void mark_ns(DcatitTerms *t, DcatitTermId id, bool used[NPREFIXES],
+                    unsigned char *seen)
 {
+	if (seen[id])
+		return;
+	seen[id] = 1;
 	const char *s = dcatit_terms_str(t, id);
 	for (size_t i = 0; i < NPREFIXES; i++)
 		if (!used[i] && strncmp(s, prefixes[i][1], strlen(prefixes[i][1])) == 0)
@@ -638,22 +636,27 @@ static void mark_ns(DcatitTerms *t, DcatitTermId id, bool used[NPREFIXES])
 }
 
 /* Declare the prefixes the graph uses (in predicates, classes and
- * datatypes), once its triples are in: raptor's serializers look every
- * IRI up in every declared namespace, so unused ones only cost time. */
+ * datatypes), once its triples are in, so that the @context of JSON-LD
+ * and the @prefix lines of Turtle list only those. */
 static DcatitStatus add_prefixes(DcatitModel *m)
 {
 	DcatitTerms *t = dcatit_model_terms(m);
 	DcatitTermId type = dcatit_terms_find_iri(t, DCATIT_NS_RDF "type");
 	bool used[NPREFIXES] = { false };
+	/* each term is looked at once, not once per triple */
+	unsigned char *seen = calloc(dcatit_terms_count(t) + 1, 1);
+	if (!seen)
+		return DCATIT_ERR_NOMEM;
 	size_t n = dcatit_model_size(m);
 	for (size_t i = 0; i < n; i++) {
 		const DcatitTriple *tr = dcatit_model_triple(m, i);
-		mark_ns(t, tr->p, used);
+		mark_ns(t, tr->p, used, seen);
 		if (tr->p == type)
-			mark_ns(t, tr->o, used);
+			mark_ns(t, tr->o, used, seen);
 		else if (dcatit_terms_is_literal(t, tr->o))
-			mark_ns(t, dcatit_terms_datatype(t, tr->o), used);
+			mark_ns(t, dcatit_terms_datatype(t, tr->o), used, seen);
 	}
+	free(seen);
 	for (size_t i = 0; i < NPREFIXES; i++) {
 		if (!used[i])
 			continue;
@@ -664,7 +667,24 @@ static DcatitStatus add_prefixes(DcatitModel *m)
 	return DCATIT_OK;
 }
 
-/* Write a buffer to dir/rel, creating parent directories. */
+/* Create the parent directories of path (dir/rel) below dir. */
+static bool make_parents(char *path, size_t dirlen)
+{
+	for (char *s = path + dirlen + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		int r = mkdir(path, 0777);
+		*s = '/';
+		if (r != 0 && errno != EEXIST)
+			return false;
+	}
+	return true;
+}
+
+/* Write a buffer to dir/rel, creating parent directories when missing.
+ * No fsync: the files land in a fresh temporary directory that is renamed
+ * into place as a whole, so a reader sees the old output or the new one,
+ * never a mix; syncing 10,000 files one by one would cost more than the
+ * build (the durability a crash needs is "rebuild", the sources are in git). */
 static DcatitStatus write_file(const char *dir, const char *rel, const char *data,
                                size_t len, DcatitDiag *d)
 {
@@ -673,159 +693,38 @@ static DcatitStatus write_file(const char *dir, const char *rel, const char *dat
 	dcatit_buf_addf(&p, "%s/%s", dir, rel);
 	if (p.oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	for (char *s = p.data + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p.data, 0777) != 0 && errno != EEXIST) {
+	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+	int fd = open(p.data, flags, 0666);
+	if (fd < 0 && errno == ENOENT) {
+		if (!make_parents(p.data, strlen(dir))) {
 			DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-			        "cannot create '%s': %s", p.data, strerror(errno));
+			        "cannot create the directories of '%s': %s", p.data, strerror(errno));
 			dcatit_buf_release(&p);
 			return st;
 		}
-		*s = '/';
+		fd = open(p.data, flags, 0666);
 	}
-	FILE *fp = fopen(p.data, "wb");
-	bool ok = fp && fwrite(data, 1, len, fp) == len;
-	if (fp && fclose(fp) != 0)
+	bool ok = fd >= 0;
+	for (size_t off = 0; ok && off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		ok = w > 0;
+		if (ok)
+			off += (size_t)w;
+		else if (w == 0)
+			errno = EIO;
+	}
+	int err = errno;
+	if (fd >= 0 && close(fd) != 0 && ok) {
 		ok = false;
+		err = errno;
+	}
 	DcatitStatus st = DCATIT_OK;
 	if (!ok)
 		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s",
-		                     p.data, strerror(errno));
+		                     p.data, strerror(err));
 	dcatit_buf_release(&p);
-	return st;
-}
-
-/* 50,000 triples: raptor's abbreviating serializers hold about 2.5 KB per
- * triple (1.4 GB of Turtle state for the 510,000 triples of the 10,000-record
- * benchmark); written in chunks of this size the whole build stays under
- * 200 MB. */
-#define CHUNK_TRIPLES 50000
-
-/* Length of the part of a serialisation that every chunk repeats: the
- * @prefix lines and the blank line after them (Turtle), or everything up
- * to the end of the rdf:RDF start tag (RDF/XML). 0 when not found. */
-static size_t header_len(const char *s, size_t len, DcatitSyntax syn)
-{
-	if (syn == DCATIT_SYNTAX_RDFXML) {
-		const char *open = strstr(s, "<rdf:RDF");
-		const char *end = open ? strchr(open, '>') : NULL;
-		return end && end[1] == '\n' ? (size_t)(end + 2 - s) : 0;
-	}
-	size_t i = 0;
-	while (i < len && strncmp(s + i, "@prefix ", 8) == 0) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		if (!nl)
-			return 0;
-		i = (size_t)(nl - s) + 1;
-	}
-	if (i < len && s[i] == '\n')
-		i++;
-	return i;
-}
-
-/* Serialise a large graph in chunks of whole subjects (a blank node goes
- * with the first subject that reaches it), joined into one document. The
- * chunks share one set of prefixes, so their headers are identical; when
- * they are not (RDF/XML may invent namespaces), fall back to one pass. */
-static DcatitStatus write_chunked(DcatitModel *m, DcatitBuf *out, DcatitSyntax syn,
-                                  DcatitDiag *d)
-{
-	size_t n = dcatit_model_size(m);
-	if (n <= CHUNK_TRIPLES || (syn != DCATIT_SYNTAX_TURTLE && syn != DCATIT_SYNTAX_RDFXML))
-		return dcatit_rdfio_write_buf(m, out, syn, NULL, d);
-	DcatitTerms *t = dcatit_model_terms(m);
-	size_t nterms = dcatit_terms_count(t);
-	uint32_t *chunk = calloc(nterms + 1, sizeof *chunk);
-	Subj *roots = malloc(n * sizeof *roots);
-	DcatitTermId *stack = malloc((nterms + 1) * sizeof *stack);
-	DcatitBuf part;
-	dcatit_buf_init(&part);
-	DcatitStatus st = chunk && roots && stack ? DCATIT_OK : DCATIT_ERR_NOMEM;
-	size_t nroots = 0;
-	uint32_t nchunks = 1;
-	for (size_t i = 0; st == DCATIT_OK && i < n; i++) {
-		DcatitTermId s = dcatit_model_triple(m, i)->s;
-		if (!dcatit_terms_is_bnode(t, s) && !chunk[s]) {
-			chunk[s] = UINT32_MAX; /* listed */
-			roots[nroots++] = (Subj){ s, dcatit_terms_str(t, s) };
-		}
-	}
-	if (st == DCATIT_OK) {
-		qsort(roots, nroots, sizeof *roots, cmp_subj);
-		size_t count = 0;
-		for (size_t i = 0; i < nroots; i++) {
-			size_t top = 0;
-			chunk[roots[i].id] = nchunks;
-			stack[top++] = roots[i].id;
-			while (top) {
-				DcatitRange r = dcatit_model_sp(m, stack[--top], 0);
-				count += r.n;
-				for (size_t j = 0; j < r.n; j++) {
-					DcatitTermId o = dcatit_model_triple(m, r.idx[j])->o;
-					if (dcatit_terms_is_bnode(t, o) && !chunk[o]) {
-						chunk[o] = nchunks;
-						stack[top++] = o;
-					}
-				}
-			}
-			if (count >= CHUNK_TRIPLES && i + 1 < nroots) {
-				nchunks++;
-				count = 0;
-			}
-		}
-	}
-	size_t hlen0 = 0;
-	for (uint32_t k = 1; st == DCATIT_OK && k <= nchunks; k++) {
-		DcatitModel *cm = dcatit_model_new(t);
-		if (!cm)
-			st = DCATIT_ERR_NOMEM;
-		for (size_t i = 0; st == DCATIT_OK && i < dcatit_model_prefix_count(m); i++) {
-			const char *pfx, *iri;
-			dcatit_model_prefix(m, i, &pfx, &iri);
-			st = dcatit_model_add_prefix(cm, pfx, iri);
-		}
-		DcatitLoc none = { 0, 0 };
-		for (size_t i = 0; st == DCATIT_OK && i < n; i++) {
-			const DcatitTriple *tr = dcatit_model_triple(m, i);
-			/* blank nodes no subject reaches go with the last chunk */
-			uint32_t c = chunk[tr->s] ? chunk[tr->s] : nchunks;
-			if (c == k)
-				st = dcatit_model_add(cm, tr->s, tr->p, tr->o, none);
-		}
-		dcatit_buf_clear(&part);
-		if (st == DCATIT_OK)
-			st = dcatit_rdfio_write_buf(cm, &part, syn, NULL, d);
-		dcatit_model_free(cm);
-		if (st != DCATIT_OK || part.oom) {
-			st = st != DCATIT_OK ? st : DCATIT_ERR_NOMEM;
-			break;
-		}
-		size_t hlen = header_len(part.data, part.len, syn);
-		const char *footer = "</rdf:RDF>\n";
-		size_t flen = syn == DCATIT_SYNTAX_RDFXML ? strlen(footer) : 0;
-		bool ok = hlen > 0 && part.len >= hlen + flen &&
-		          (!flen || strcmp(part.data + part.len - flen, footer) == 0);
-		if (k == 1)
-			hlen0 = hlen;
-		else
-			ok = ok && hlen == hlen0 && memcmp(part.data, out->data, hlen) == 0;
-		if (!ok) {
-			/* chunks that do not join cleanly: one pass after all */
-			dcatit_buf_clear(out);
-			st = dcatit_rdfio_write_buf(m, out, syn, NULL, d);
-			goto done;
-		}
-		size_t from = k == 1 ? 0 : hlen;
-		size_t to = k == nchunks ? part.len : part.len - flen;
-		dcatit_buf_add(out, part.data + from, to - from);
-	}
-	if (st != DCATIT_OK && !d->message[0])
-		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
-done:
-	dcatit_buf_release(&part);
-	free(chunk);
-	free(roots);
-	free(stack);
 	return st;
 }
 
@@ -835,7 +734,7 @@ static DcatitStatus write_model(DcatitModel *m, const char *dir, const char *rel
 	DcatitBuf out;
 	dcatit_buf_init(&out);
 	DcatitStatus st = syn == DCATIT_SYNTAX_GUESS ? dcatit_jsonld_write(m, &out, d)
-	                                             : write_chunked(m, &out, syn, d);
+	                                             : dcatit_rdfio_write_buf(m, &out, syn, NULL, d);
 	if (st == DCATIT_OK && out.oom)
 		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	if (st == DCATIT_OK)
@@ -1055,7 +954,8 @@ static DcatitStatus page_graph(DcatitBuild *b, DcatitModel *m, size_t p, size_t 
 /* Paged catalogues, one set per format: the links of page/N.ttl lead to
  * the other .ttl pages, so a harvester can follow them on a static host. */
 static DcatitStatus write_pages(DcatitBuild *b, const char *tmp, unsigned fmts,
-                                size_t page_size, unsigned char *seen, DcatitDiag *d)
+                                size_t page_size, unsigned char *seen,
+                                atomic_bool *stop, DcatitDiag *d)
 {
 	size_t npages = (b->ndatasets + page_size - 1) / page_size;
 	if (!npages)
@@ -1064,7 +964,7 @@ static DcatitStatus write_pages(DcatitBuild *b, const char *tmp, unsigned fmts,
 	for (size_t f = 0; f < sizeof outs / sizeof outs[0] && st == DCATIT_OK; f++) {
 		if (!(fmts & outs[f].bit))
 			continue;
-		for (size_t p = 1; p <= npages && st == DCATIT_OK; p++) {
+		for (size_t p = 1; p <= npages && st == DCATIT_OK && !atomic_load(stop); p++) {
 			DcatitTerms *t = dcatit_terms_new();
 			DcatitModel *m = t ? dcatit_model_new(t) : NULL;
 			if (!m || page_graph(b, m, p, npages, page_size, outs[f].ext, seen) != DCATIT_OK ||
@@ -1111,46 +1011,167 @@ static void remove_tree(const char *path)
 	rmdir(path);
 }
 
-static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
-                              size_t page_size, DcatitDiag *d)
+/* The per-dataset files (dataset/<id>.ttl), the hydra pages and the
+ * catalogue's JSON-LD are each written on a thread of their own while this
+ * one writes the catalogue's other formats: all of them only read the
+ * frozen catalogue graph and its term store (nothing is interned into it
+ * once writing starts), copy what they need into term stores of their own,
+ * and write files of their own. On the 10,000-record benchmark the
+ * per-dataset files are a third of the writing, much of it creating files
+ * in the kernel, JSON-LD another third, and pages cost as much as the
+ * catalogue's formats. */
+typedef struct {
+	DcatitBuild *b;
+	const char *tmp;
+	unsigned fmts;
+	size_t page_size;
+	atomic_bool *stop; /* another part failed: give up */
+	DcatitStatus st;
+	DcatitDiag d;
+} Job;
+
+static void *datasets_job(void *arg)
 {
-	DcatitStatus st = add_prefixes(b->model);
-	if (st != DCATIT_OK)
-		return dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
-	if ((st = write_formats(b->model, tmp, "catalog", fmts, d)) != DCATIT_OK)
-		return st;
+	Job *j = arg;
+	DcatitBuild *b = j->b;
 	unsigned char *seen = calloc(dcatit_terms_count(b->terms) + 64, 1);
-	if (!seen)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	for (size_t i = 0; i < b->ndatasets && st == DCATIT_OK; i++) {
+	if (!seen) {
+		j->st = dcatit_diag_set(&j->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < b->ndatasets && j->st == DCATIT_OK && !atomic_load(j->stop);
+	     i++) {
 		DcatitTerms *t = dcatit_terms_new();
 		DcatitModel *m = t ? dcatit_model_new(t) : NULL;
 		if (!m || copy_closure(b, b->datasets[i].iri, m, 0, seen) != DCATIT_OK ||
 		    add_prefixes(m) != DCATIT_OK) {
 			dcatit_model_free(m);
 			dcatit_terms_free(t);
-			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			j->st = dcatit_diag_set(&j->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 			break;
 		}
 		char rel[400];
 		snprintf(rel, sizeof rel, "dataset/%s.ttl", b->datasets[i].id);
-		st = write_model(m, tmp, rel, DCATIT_SYNTAX_TURTLE, d);
+		j->st = write_model(m, j->tmp, rel, DCATIT_SYNTAX_TURTLE, &j->d);
 		dcatit_model_free(m);
 		dcatit_terms_free(t);
 	}
-	if (st == DCATIT_OK && page_size > 0)
-		st = write_pages(b, tmp, fmts, page_size, seen, d);
 	free(seen);
+	return NULL;
+}
+
+static void *pages_job(void *arg)
+{
+	Job *j = arg;
+	unsigned char *seen = calloc(dcatit_terms_count(j->b->terms) + 64, 1);
+	if (!seen)
+		j->st = dcatit_diag_set(&j->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	else
+		j->st = write_pages(j->b, j->tmp, j->fmts, j->page_size, seen, j->stop, &j->d);
+	free(seen);
+	return NULL;
+}
+
+/* The catalogue as JSON-LD: the slowest of its formats (jansson builds
+ * and dumps a tree per node), so it gets a thread too. */
+static void *jsonld_job(void *arg)
+{
+	Job *j = arg;
+	j->st = write_formats(j->b->model, j->tmp, "catalog", DCATIT_OUT_JSONLD, &j->d);
+	return NULL;
+}
+
+static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
+                              size_t page_size, DcatitDiag *d)
+{
+	DcatitStatus st = add_prefixes(b->model);
+	if (st == DCATIT_OK)
+		st = dcatit_model_freeze(b->model);
+	/* the JSON-LD writer looks these up with dcatit_terms_iri_z: make sure
+	 * that finds them and never interns while the other threads read */
+	if (st == DCATIT_OK && (!dcatit_terms_iri_z(b->terms, DCATIT_NS_RDF "type") ||
+	                        !dcatit_terms_iri_z(b->terms, DCATIT_NS_RDF "langString") ||
+	                        !dcatit_terms_iri_z(b->terms, DCATIT_NS_XSD "string")))
+		st = DCATIT_ERR_NOMEM;
+	if (st == DCATIT_OK && page_size > 0 && (fmts & DCATIT_OUT_JSONLD)) {
+		/* JSON-LD is then written on two threads (the catalogue's and the
+		 * pages'): jansson seeds its hash
+		 * function on first use (with atomics, but tools such as helgrind
+		 * cannot see them); an empty document written first does that
+		 * before the threads start */
+		DcatitModel *empty = dcatit_model_new(b->terms);
+		DcatitBuf out;
+		dcatit_buf_init(&out);
+		st = empty ? dcatit_jsonld_write(empty, &out, d) : DCATIT_ERR_NOMEM;
+		dcatit_buf_release(&out);
+		dcatit_model_free(empty);
+	}
+	if (st != DCATIT_OK)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	atomic_bool stop;
+	atomic_init(&stop, false);
+	Job jobs[3];
+	void *(*run[3])(void *);
+	size_t njobs = 0;
+	run[njobs++] = datasets_job;
+	if (page_size > 0)
+		run[njobs++] = pages_job;
+	if (fmts & DCATIT_OUT_JSONLD)
+		run[njobs++] = jsonld_job;
+	pthread_t th[3];
+	bool threaded[3] = { false, false, false };
+	for (size_t k = 0; k < njobs; k++) {
+		jobs[k] = (Job){ .b = b, .tmp = tmp, .fmts = fmts, .page_size = page_size,
+		                 .stop = &stop, .st = DCATIT_OK };
+		dcatit_diag_init(&jobs[k].d);
+		/* without a thread, the job runs here, first */
+		threaded[k] = pthread_create(&th[k], NULL, run[k], &jobs[k]) == 0;
+		if (!threaded[k])
+			run[k](&jobs[k]);
+	}
+	st = write_formats(b->model, tmp, "catalog", fmts & ~(unsigned)DCATIT_OUT_JSONLD, d);
 	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++) {
 		char *from = dcatit_records_path(b, b->files[i]);
-		if (!from)
-			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		if (!from) {
+			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			break;
+		}
 		st = copy_file(from, tmp, b->files[i], d);
 		free(from);
+	}
+	if (st != DCATIT_OK)
+		atomic_store(&stop, true);
+	for (size_t k = 0; k < njobs; k++) {
+		if (threaded[k])
+			pthread_join(th[k], NULL);
+		if (st == DCATIT_OK && jobs[k].st != DCATIT_OK) {
+			*d = jobs[k].d;
+			st = jobs[k].st;
+		}
 	}
 	return st;
 }
 
+/* Swap the directories a and b in one step (Linux renameat2 with
+ * RENAME_EXCHANGE), so that a reader of b (a web server publishing the
+ * catalogue) sees the old tree or the new one, never a mix and never none.
+ * False, with errno set, where the system or the file system cannot. */
+static bool exchange(const char *a, const char *b)
+{
+#ifdef SYS_renameat2
+	return syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0;
+#else
+	(void)a;
+	(void)b;
+	errno = ENOSYS;
+	return false;
+#endif
+}
+
+/* Durability: files are not fsync'd one by one. The output is derived
+ * from sources kept in git; what matters is that nobody sees a half-built
+ * tree, which the temporary directory and the exchange above give. After
+ * a crash, build again. */
 DcatitStatus dcatit_build_write(DcatitBuild *b, const char *out, unsigned fmts,
                                 size_t page_size, DcatitDiag *d)
 {
@@ -1174,15 +1195,22 @@ DcatitStatus dcatit_build_write(DcatitBuild *b, const char *out, unsigned fmts,
 	}
 	chmod(tmp.data, 0755);
 	DcatitStatus st = write_all(b, tmp.data, fmts, page_size, d);
-	if (st == DCATIT_OK) {
-		struct stat sb;
+	struct stat sb;
+	bool exists = st == DCATIT_OK && lstat(out, &sb) == 0;
+	if (exists && !S_ISDIR(sb.st_mode)) {
+		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+		                     "'%s' exists and is not a directory", out);
+	} else if (exists && exchange(tmp.data, out)) {
+		/* the previous output is now at the temporary name */
+		remove_tree(tmp.data);
+		dcatit_buf_release(&tmp);
+		return DCATIT_OK;
+	} else if (st == DCATIT_OK) {
+		/* no exchange here (other systems, some file systems): move the old
+		 * tree aside and the new one in, a moment without OUT */
 		DcatitBuf old;
 		dcatit_buf_init(&old);
-		bool exists = lstat(out, &sb) == 0;
-		if (exists && !S_ISDIR(sb.st_mode)) {
-			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-			                     "'%s' exists and is not a directory", out);
-		} else if (exists) {
+		if (exists) {
 			dcatit_buf_addf(&old, "%s.old", tmp.data);
 			if (old.oom)
 				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");

@@ -87,7 +87,7 @@ class BuildTest(unittest.TestCase):
                      "    dct:title \"Extra\"@it .\n")
         r = self.build()
         self.assertEqual(r.returncode, 1, r.stderr)
-        self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Dataset has no dct:modified")
+        self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Dataset (<[^>]+> )?has no dct:modified")
         self.assertIn("nothing written", r.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
         r = self.build("out", "--allow-invalid")
@@ -152,9 +152,15 @@ class BuildTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         lines = [l for l in r.stderr.splitlines() if "Valtiberina" in l]
         self.assertEqual(len(lines), 1, r.stderr)
-        self.assertRegex(lines[0], r"ripartizione-fondi-l145-2018\.csv:\d+:\d+: warning: ")
-        self.assertIn("4000.00", lines[0])
-        self.assertIn("14000.00", lines[0])
+        with open(os.path.join(self.cat, "funding", "files",
+                               "ripartizione-fondi-l145-2018.csv"), encoding="utf-8") as fh:
+            csv_line = [i for i, l in enumerate(fh, 1) if "Valtiberina" in l]
+        self.assertEqual(len(csv_line), 1)
+        self.assertRegex(lines[0], r"ripartizione-fondi-l145-2018\.csv:%d:\d+: warning: "
+                         % csv_line[0])
+        # both figures: the declared total and the sum of its parts
+        self.assertRegex(lines[0], r"\b4000\.00\b")
+        self.assertRegex(lines[0], r"\b14000\.00\b")
         # the published figure is reproduced, not corrected
         with open(os.path.join(self.tmp, "out", "funding", "files",
                                "ripartizione-fondi-l145-2018.csv"), encoding="utf-8") as fh:
@@ -200,6 +206,67 @@ class BuildTest(unittest.TestCase):
                       f"<{base}/page/2.nt> .", nt)
         self.assertNotIn("dati.toscana.it/dcatit/", first)
 
+    def test_a_failure_while_replacing_leaves_no_temporary_directory(self):
+        # everything is written, then OUT turns out not to be a directory
+        out = os.path.join(self.tmp, "out")
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write("not a directory\n")
+        r = self.build()
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("is not a directory", r.stderr)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
+        with open(out, encoding="utf-8") as fh:
+            self.assertEqual(fh.read(), "not a directory\n")
+
+    def test_a_rebuild_replaces_the_output_and_leaves_nothing_else(self):
+        self.assertEqual(self.build().returncode, 0)
+        stale = os.path.join(self.tmp, "out", "stale.txt")
+        with open(stale, "w", encoding="utf-8") as fh:
+            fh.write("from an earlier build\n")
+        self.assertEqual(self.build().returncode, 0)
+        self.assertFalse(os.path.exists(stale))
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
+
+    def validate_eu(self, path):
+        shapes = os.path.join(ROOT, "tests", "bench", "shapes", "dcat-ap_2.1.1_shacl_shapes.ttl")
+        return subprocess.run([DCATIT, "validate", path, "--shapes", shapes],
+                              capture_output=True, text=True, timeout=60)
+
+    def test_the_bundled_catalogue_conforms_to_dcat_ap_2_1_1_with_sha1_checksums(self):
+        r = self.build("out", "--checksum", "sha1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"\b0 violations\b")
+        for name in ("catalog.ttl", "catalog.rdf"):
+            v = self.validate_eu(os.path.join(self.tmp, "out", name))
+            self.assertEqual(v.returncode, 0, f"{name}: {v.stdout}{v.stderr}")
+            self.assertRegex(v.stderr, r"\b0 errors\b")
+        # SHA-256, the default, is what the 2.1.1 Checksum shape refuses,
+        # and the only thing (catalog/README.md section 8)
+        r = self.build("b")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        v = self.validate_eu(os.path.join(self.tmp, "b", "catalog.ttl"))
+        self.assertEqual(v.returncode, 1, v.stdout + v.stderr)
+        errors = [l for l in v.stdout.splitlines() + v.stderr.splitlines() if ": error: " in l]
+        self.assertGreater(len(errors), 0)
+        for line in errors:
+            self.assertIn("Checksum_Shape", line)
+            self.assertIn("checksumAlgorithm_sha1", line)
+
+    def test_decimals_keep_their_datatype_in_every_format(self):
+        # dcat:byteSize is an xsd:decimal written without a point: Turtle and
+        # RDF/XML must not turn it into an integer
+        r = self.build("out", "--format", "ttl,rdf,nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = os.path.join(self.tmp, "out")
+        want = canon_of(os.path.join(out, "catalog.nt"))
+        self.assertTrue(any("^^<http://www.w3.org/2001/XMLSchema#decimal>" in l for l in want))
+        for name in ("catalog.ttl", "catalog.rdf"):
+            got = canon_of(os.path.join(out, name))
+            self.assertTrue(got == want, f"{name} does not read back as catalog.nt: "
+                            f"{sorted(set(got) ^ set(want))[:5]}")
+        with open(os.path.join(out, "catalog.ttl"), encoding="utf-8") as fh:
+            self.assertRegex(fh.read(), r'dcat:byteSize "\d+"\^\^xsd:decimal')
+
     def test_jsonld_holds_the_same_triples_as_ntriples(self):
         r = self.build("out", "--format", "jsonld,nt")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -209,6 +276,16 @@ class BuildTest(unittest.TestCase):
         with open(os.path.join(out, "catalog.nt"), encoding="utf-8") as fh:
             nt = sorted(norm_nt(l) for l in fh if l.strip())
         self.assertEqual(sorted(jsonld_triples(doc)), nt)
+
+
+def canon_of(path):
+    """Canonical N-Triples of an RDF file, by `rapper` (raptor's own reader,
+    not ours), blank nodes all read _:b."""
+    syntax = "rdfxml" if path.endswith(".rdf") else "turtle"
+    p = subprocess.run(["rapper", "-q", "-i", syntax, "-o", "ntriples", path],
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    return sorted(norm_nt(l) for l in p.stdout.splitlines() if l.strip())
 
 
 def norm_nt(line):
