@@ -8,6 +8,8 @@
 int cmd_build(int argc, char **argv);
 /* dcatit convert: read RDF in any syntax, write it normalised. */
 int cmd_convert(int argc, char **argv);
+/* dcatit harvest: collect metadata from CKAN, DCAT and CSW sources. */
+int cmd_harvest(int argc, char **argv);
 /* dcatit push: publish a catalogue to a CKAN instance. */
 int cmd_push(int argc, char **argv);
 /* dcatit validate: SHACL validation of data files with a report. */

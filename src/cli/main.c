@@ -20,6 +20,7 @@ static int cmd_version(int argc, char **argv);
 static const Command commands[] = {
 	{ "build", cmd_build, "assemble the catalogue kept as files into DCAT-AP_IT RDF" },
 	{ "convert", cmd_convert, "read RDF in any syntax and write it normalised" },
+	{ "harvest", cmd_harvest, "collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT" },
 	{ "help", cmd_help, "show the commands, or the help of one command" },
 	{ "push", cmd_push, "publish a catalogue to a CKAN instance" },
 	{ "validate", cmd_validate, "validate RDF data with SHACL shapes (DCAT-AP_IT by default)" },

@@ -36,6 +36,8 @@ typedef struct Transfer {
 	DcatitBuf resp;
 	bool too_big;
 	char ctype[128];
+	char etag[256];
+	char last_modified[64];
 	long retry_after_ms;        /* -1 when none */
 	char errbuf[CURL_ERROR_SIZE];
 	struct DcatitHttpImpl *owner;
@@ -305,7 +307,13 @@ static size_t on_header(char *p, size_t sz, size_t n, void *ud)
 	if (len >= 5 && strncmp(p, "HTTP/", 5) == 0) {
 		/* a new response (after a redirect or 100): forget the last one's */
 		t->ctype[0] = '\0';
+		t->etag[0] = '\0';
+		t->last_modified[0] = '\0';
 		t->retry_after_ms = -1;
+	} else if (len > 5 && strncasecmp(p, "ETag:", 5) == 0) {
+		trim_copy(t->etag, sizeof t->etag, p + 5, len - 5);
+	} else if (len > 14 && strncasecmp(p, "Last-Modified:", 14) == 0) {
+		trim_copy(t->last_modified, sizeof t->last_modified, p + 14, len - 14);
 	} else if (len > 13 && strncasecmp(p, "Content-Type:", 13) == 0) {
 		trim_copy(t->ctype, sizeof t->ctype, p + 13, len - 13);
 	} else if (len > 12 && strncasecmp(p, "Retry-After:", 12) == 0) {
@@ -325,6 +333,8 @@ static bool start(DcatitHttp *h, Transfer *t)
 	dcatit_buf_clear(&t->resp);
 	t->too_big = false;
 	t->ctype[0] = '\0';
+	t->etag[0] = '\0';
+	t->last_modified[0] = '\0';
 	t->retry_after_ms = -1;
 	t->errbuf[0] = '\0';
 	t->attempts++;
@@ -401,6 +411,8 @@ static void finish(Transfer *t, DcatitStatus st, long status, const char *err)
 		.content_type = t->ctype,
 		.attempts = t->attempts,
 		.error = err,
+		.etag = t->etag,
+		.last_modified = t->last_modified,
 	};
 	if (t->cb)
 		t->cb(t->ud, &r);

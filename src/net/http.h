@@ -23,7 +23,9 @@ typedef struct {
 	long backoff_base_ms;     /* first backoff (200), doubled each retry */
 	long backoff_max_ms;      /* cap of one backoff (30000); Retry-After is
 	                             obeyed up to 120 s */
-	size_t max_body;          /* response body cap in bytes (64 MiB) */
+	size_t max_body;          /* response body cap in bytes (64 MiB), counted
+	                             after content decoding: a gzip bomb stops
+	                             at the cap too */
 	const char *user_agent;   /* ("dcatit") */
 	unsigned long seed;       /* jitter seed (0: from the clock) */
 } DcatitHttpOpts;
@@ -60,6 +62,8 @@ typedef struct {
 	const char *content_type; /* "" when none */
 	unsigned attempts;
 	const char *error;        /* transport error text when st != OK */
+	const char *etag;         /* ETag response header, "" when none */
+	const char *last_modified;/* Last-Modified response header, "" when none */
 } DcatitHttpResponse;
 
 /* Called once per submitted request, from dcatit_http_run. May submit. */

@@ -151,6 +151,14 @@ bool dcatit_json_int(const DcatitJson *j, long long *v)
 	return false;
 }
 
+bool dcatit_json_number(const DcatitJson *j, double *v)
+{
+	if (!json_is_number(J(j)))
+		return false;
+	*v = json_number_value(J(j));
+	return true;
+}
+
 bool dcatit_json_is_object(const DcatitJson *j) { return j && json_is_object(J(j)); }
 bool dcatit_json_is_array(const DcatitJson *j) { return j && json_is_array(J(j)); }
 bool dcatit_json_is_string(const DcatitJson *j) { return j && json_is_string(J(j)); }

@@ -62,6 +62,8 @@ bool dcatit_json_next(const DcatitJson *obj, void **it, const char **key,
 const char *dcatit_json_str(const DcatitJson *j);
 /* The value of an integer (or integral real) into *v; false otherwise. */
 bool dcatit_json_int(const DcatitJson *j, long long *v);
+/* The value of any number (integer or real) into *v; false otherwise. */
+bool dcatit_json_number(const DcatitJson *j, double *v);
 /* Kind predicates (false for NULL). */
 bool dcatit_json_is_object(const DcatitJson *j);
 /* Is j an array? */

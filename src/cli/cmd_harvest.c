@@ -1,0 +1,484 @@
+/* cmd_harvest.c: `dcatit harvest`: read the sources (harvest/NAME.yaml),
+ * harvest them (all, or the ones named) into OUT, print one report per
+ * source and a summary. Exit 0 when every source was harvested, 1 when one
+ * failed, 2 usage, 3 runtime error (cannot write OUT, no profile). */
+#include "cli/cmds.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "base/buf.h"
+#include "cli/datadir.h"
+#include "cli/msg.h"
+#include "cli/opt.h"
+#include "harvest/config.h"
+#include "catalog/orgs.h"
+#include "harvest/harvest.h"
+#include "rdf/model.h"
+#include "rdf/rdfio.h"
+#include "rdf/term.h"
+
+/* Invalid records listed on stdout per source; report.json has them all. */
+#define LIST_INVALID 10
+
+static const char usage[] =
+	"usage: dcatit harvest [SOURCE...] [-c DIR] [-o OUT] [--jobs N]\n"
+	"                      [--no-cache] [--no-validate] [--catalog-uri IRI]\n"
+	"       dcatit harvest --list [-c DIR]\n"
+	"\n"
+	"Collect metadata from the sources described in DIR (one NAME.yaml per\n"
+	"source: a CKAN portal, a DCAT RDF endpoint or a CSW catalogue; see\n"
+	"harvest/README.md) and turn it into DCAT-AP_IT. SOURCE is a source NAME\n"
+	"or the path of a .yaml file; without SOURCE every source of DIR is\n"
+	"harvested, except those with 'enabled: false'.\n"
+	"\n"
+	"  -c, --config DIR    the source files (default: harvest)\n"
+	"  -o, --output OUT    the output directory (default: harvested)\n"
+	"  -j, --jobs N        parallel requests per source (default 4)\n"
+	"      --no-cache      do not send conditional requests (ETag,\n"
+	"                      If-Modified-Since): fetch and convert everything\n"
+	"      --no-validate   do not validate the merged catalogue\n"
+	"      --list          read the source files and list them; fetch nothing\n"
+	"      --catalog-uri IRI  the IRI of the merged catalogue\n"
+	"                      (default urn:dcatit:harvest:catalog)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record\n"
+	"identifier); OUT/NAME/state.json, the content hash of every record and the\n"
+	"page cache; OUT/NAME/report.json, the report of the last run;\n"
+	"OUT/NAME/removed/, records gone from the source; OUT/catalog.ttl, every\n"
+	"record of every source of DIR, validated with the DCAT-AP_IT profile.\n"
+	"\n"
+	"Records are normalised on the way: schema:startDate/endDate become\n"
+	"dcatapit:startDate/endDate, agents get foaf:Agent and dcatapit:Agent,\n"
+	"'N/A' publishers and rights holders are replaced by the source's\n"
+	"defaults, IRIs in http://dati.gov.it/onto/dcatapit without '#' are\n"
+	"rewritten; each fix is counted in the report.\n"
+	"\n"
+	"A rerun rewrites only the records that changed. Records gone from a\n"
+	"source move to removed/, never when the fetch failed, was cut short\n"
+	"(paging loop, page cap, a short page) or came back empty. Every file is\n"
+	"written to a temporary name and renamed: an interrupted run leaves the\n"
+	"previous output intact.\n"
+	"\n"
+	"Exit status: 0 every source harvested (records may be invalid: see the\n"
+	"reports), 1 a source failed, 2 usage error, 3 runtime error.\n";
+
+typedef struct {
+	char **items;
+	size_t n;
+} Paths;
+
+static bool paths_add(Paths *p, const char *s)
+{
+	char **v = realloc(p->items, (p->n + 1) * sizeof *v);
+	if (!v)
+		return false;
+	p->items = v;
+	size_t n = strlen(s);
+	v[p->n] = malloc(n + 1);
+	if (!v[p->n])
+		return false;
+	memcpy(v[p->n++], s, n + 1);
+	return true;
+}
+
+static void paths_free(Paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->items[i]);
+	free(p->items);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_yaml_ext(const char *s)
+{
+	size_t n = strlen(s);
+	return (n > 5 && strcmp(s + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(s + n - 4, ".yml") == 0);
+}
+
+/* The .yaml/.yml files of dir, sorted; false when dir cannot be read. */
+static bool list_sources(const char *dir, Paths *out)
+{
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return false;
+	struct dirent *e;
+	bool ok = true;
+	while (ok && (e = readdir(dh))) {
+		if (e->d_name[0] == '.' || !has_yaml_ext(e->d_name))
+			continue;
+		DcatitBuf b;
+		dcatit_buf_init(&b);
+		dcatit_buf_addf(&b, "%s/%s", dir, e->d_name);
+		ok = !b.oom && paths_add(out, b.data);
+		dcatit_buf_release(&b);
+	}
+	closedir(dh);
+	if (out->n)
+		qsort(out->items, out->n, sizeof *out->items, cmp_str);
+	return ok;
+}
+
+/* The organisations registry of the profile's checks: organizations.ttl of
+ * the data directory (as `validate` without --orgs). NULL after printing. */
+static DcatitOrgs *load_orgs(DcatitTerms *terms)
+{
+	DcatitOrgs *o = dcatit_orgs_new(terms);
+	char dir[4096], path[4200];
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (!o) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		return NULL;
+	}
+	if (dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK) {
+		snprintf(path, sizeof path, "%s/organizations.ttl", dir);
+		struct stat st;
+		if (stat(path, &st) == 0 && dcatit_orgs_load_ttl(o, path, &d) != DCATIT_OK) {
+			if (!d.file[0])
+				snprintf(d.file, sizeof d.file, "%.500s", path);
+			dcatit_msg_diag(&d);
+			dcatit_orgs_free(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+/* The shapes of the dcatapit profile (the .ttl files of DATADIR/shapes,
+ * without the strict ones) into shapes; prints the error. */
+static bool load_profile(DcatitModel *shapes)
+{
+	char dir[4096], sub[4200];
+	if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK) {
+		dcatit_msg_error("cannot find the DCAT-AP_IT profile: '%s' is not a "
+		                 "directory (set DCATIT_DATADIR or use --no-validate)", dir);
+		return false;
+	}
+	snprintf(sub, sizeof sub, "%s/shapes", dir);
+	size_t n = 0, used = 0;
+	char **list = dcatit_datadir_list(sub, false, NULL, &n);
+	if (!list) {
+		dcatit_msg_error("cannot read the profile shapes in '%s'", sub);
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		const char *base = strrchr(list[i], '/');
+		base = base ? base + 1 : list[i];
+		if (strstr(base, "strict"))
+			continue;
+		DcatitParseOpts po;
+		memset(&po, 0, sizeof po);
+		DcatitDiag d;
+		dcatit_diag_init(&d);
+		if (dcatit_rdfio_parse_file(shapes, list[i], &po, &d) != DCATIT_OK) {
+			if (!d.file[0])
+				snprintf(d.file, sizeof d.file, "%s", list[i]);
+			dcatit_msg_diag(&d);
+			ok = false;
+		}
+		used++;
+	}
+	dcatit_datadir_list_free(list);
+	if (ok && !used) {
+		dcatit_msg_error("no shapes in '%s' (set DCATIT_DATADIR or use --no-validate)", sub);
+		ok = false;
+	}
+	return ok;
+}
+
+typedef struct {
+	bool tty;
+	struct timespec last;
+} Progress;
+
+static void on_progress(void *ud, const char *source, size_t records, unsigned pages)
+{
+	Progress *p = ud;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long ms = (now.tv_sec - p->last.tv_sec) * 1000 + (now.tv_nsec - p->last.tv_nsec) / 1000000;
+	if (ms < 100)
+		return;
+	p->last = now;
+	dcatit_msg_progress("dcatit harvest: %s: %zu records, %u pages", source, records, pages);
+}
+
+static const char *type_name(DcatitHarvestType t)
+{
+	switch (t) {
+	case DCATIT_HARVEST_CKAN: return "ckan";
+	case DCATIT_HARVEST_DCAT: return "dcat";
+	case DCATIT_HARVEST_CSW: return "csw";
+	}
+	return "?";
+}
+
+/* Print the lines of b, each prefixed. */
+static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t max)
+{
+	const char *p = b->data, *end = b->data ? b->data + b->len : NULL;
+	size_t k = 0;
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (k++ < max)
+			fprintf(f, "%s%.*s\n", prefix, (int)n, p);
+		p += n + 1;
+	}
+	if (k > max)
+		fprintf(f, "%s... and %zu more\n", prefix, k - max);
+}
+
+static void print_report(const DcatitHarvestReport *r, const char *out_dir)
+{
+	const DcatitHarvestSource *s = r->src;
+	printf("%s (%s %s): %s\n", s->name, type_name(s->type), s->url,
+	       r->st == DCATIT_OK ? "ok" : "FAILED");
+	printf("  records: %zu seen, %zu new, %zu changed, %zu unchanged, %zu removed, "
+	       "%zu invalid", r->seen, r->added, r->changed, r->unchanged, r->removed, r->invalid);
+	if (r->duplicates)
+		printf(", %zu duplicates", r->duplicates);
+	if (r->rejected)
+		printf(", %zu rejected", r->rejected);
+	printf("; %u pages", r->pages);
+	if (r->pages_not_modified)
+		printf(" (%u not modified)", r->pages_not_modified);
+	printf("\n");
+	const DcatitHarvestFixes *f = &r->fixes;
+	size_t nf = f->schema_dates + f->datetime_dates + f->untyped_agents + f->na_publishers +
+	            f->na_unfixed + f->empty_agents + f->namespace_iris + f->default_publisher +
+	            f->default_holder;
+	if (nf)
+		printf("  fixes: %zu schema:startDate/endDate, %zu dateTime dates, %zu untyped "
+		       "agents, %zu N/A publishers replaced (%zu left, no default), %zu empty "
+		       "creators dropped, %zu dcatapit namespace IRIs, %zu default publishers, "
+		       "%zu default rights holders\n", f->schema_dates, f->datetime_dates,
+		       f->untyped_agents, f->na_publishers, f->na_unfixed, f->empty_agents,
+		       f->namespace_iris, f->default_publisher, f->default_holder);
+	print_lines(stdout, "  warning: ", &r->warnings, 10);
+	for (size_t i = 0; i < r->ninvalid_items && i < LIST_INVALID; i++) {
+		const DcatitHarvestInvalid *it = &r->invalid_items[i];
+		const char *p = it->reasons.data ? it->reasons.data : "";
+		const char *nl = strchr(p, '\n');
+		printf("  invalid: %s: %.*s\n", it->id, (int)(nl ? nl - p : (long)strlen(p)), p);
+	}
+	if (r->ninvalid_items > LIST_INVALID)
+		printf("  invalid: ... and %zu more\n", r->ninvalid_items - LIST_INVALID);
+	if (r->removed)
+		print_lines(stdout, "  removed: ", &r->removed_ids, 10);
+	if (r->st != DCATIT_OK)
+		printf("  error: %s\n", r->error);
+	printf("  report: %s/%s/report.json\n", out_dir, s->name);
+}
+
+int cmd_harvest(int argc, char **argv)
+{
+	const char *config = "harvest", *out_dir = "harvested", *jobs_s = NULL;
+	const char *catalog_uri = NULL;
+	bool no_cache = false, no_validate = false, opts_done = false, list = false;
+	Paths named = { 0 }, files = { 0 };
+	DcatitHarvestSource *srcs = NULL;
+	DcatitHarvestReport *reps = NULL;
+	bool *only = NULL;
+	size_t nsrc = 0;
+	DcatitTerms *terms = NULL;
+	DcatitModel *shapes = NULL;
+	DcatitOrgs *orgs = NULL;
+	int code = DCATIT_EXIT_USAGE;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+		if (opts_done || !dcatit_opt_is_option(a)) {
+			if (!paths_add(&named, a))
+				goto oom;
+		} else if (strcmp(a, "--") == 0) {
+			opts_done = true;
+		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
+			fputs(usage, stdout);
+			code = DCATIT_EXIT_OK;
+			goto out;
+		} else if (dcatit_opt_flag(argv, i, "--no-cache", NULL)) {
+			no_cache = true;
+		} else if (dcatit_opt_flag(argv, i, "--no-validate", NULL)) {
+			no_validate = true;
+		} else if (dcatit_opt_flag(argv, i, "--list", NULL)) {
+			list = true;
+		} else if ((r = dcatit_opt_value("harvest", argc, argv, &i, "--config", "-c", &config)) ||
+		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--output", "-o", &out_dir)) ||
+		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
+		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--catalog-uri", NULL,
+		                                 &catalog_uri))) {
+			if (r < 0)
+				goto out;
+		} else {
+			dcatit_msg_usage("harvest", "unknown option '%s'", a);
+			goto out;
+		}
+	}
+	unsigned jobs = 4;
+	if (jobs_s) {
+		char *end;
+		long v = strtol(jobs_s, &end, 10);
+		if (*end || end == jobs_s || v < 1 || v > 64) {
+			dcatit_msg_usage("harvest", "--jobs must be a number from 1 to 64, not '%s'",
+			                 jobs_s);
+			goto out;
+		}
+		jobs = (unsigned)v;
+	}
+	code = DCATIT_EXIT_RUNTIME;
+	if (!list_sources(config, &files)) {
+		if (!named.n) {
+			dcatit_msg_error("cannot read the source directory '%s' (use -c DIR)", config);
+			goto out;
+		}
+	}
+	/* named paths outside the directory join the list */
+	for (size_t i = 0; i < named.n; i++) {
+		if (!has_yaml_ext(named.items[i]))
+			continue;
+		bool found = false;
+		for (size_t k = 0; k < files.n && !found; k++)
+			found = strcmp(files.items[k], named.items[i]) == 0;
+		if (!found && !paths_add(&files, named.items[i]))
+			goto oom;
+	}
+	if (!files.n) {
+		dcatit_msg_error("no sources: '%s' has no .yaml files", config);
+		goto out;
+	}
+	srcs = calloc(files.n, sizeof *srcs);
+	reps = calloc(files.n, sizeof *reps);
+	only = calloc(files.n, sizeof *only);
+	if (!srcs || !reps || !only)
+		goto oom;
+	for (size_t i = 0; i < files.n; i++) {
+		DcatitDiag d;
+		dcatit_diag_init(&d);
+		if (dcatit_harvest_source_load(files.items[i], &srcs[nsrc], &d) != DCATIT_OK) {
+			code = dcatit_msg_diag(&d);
+			if (d.status == DCATIT_ERR_INVALID || d.status == DCATIT_ERR_SYNTAX)
+				code = DCATIT_EXIT_USAGE;
+			goto out;
+		}
+		for (size_t k = 0; k < nsrc; k++) {
+			if (strcmp(srcs[k].name, srcs[nsrc].name) == 0) {
+				dcatit_msg_error("two sources are named '%s': '%s' and '%s'",
+				                 srcs[k].name, srcs[k].path, srcs[nsrc].path);
+				nsrc++;
+				code = DCATIT_EXIT_USAGE;
+				goto out;
+			}
+		}
+		nsrc++;
+	}
+	for (size_t i = 0; i < named.n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < nsrc; k++) {
+			if (strcmp(srcs[k].name, named.items[i]) == 0 ||
+			    strcmp(srcs[k].path, named.items[i]) == 0) {
+				only[k] = true;
+				found = true;
+			}
+		}
+		if (!found) {
+			code = dcatit_msg_usage("harvest", "no source '%s' in '%s'", named.items[i],
+			                        config);
+			goto out;
+		}
+	}
+	if (!named.n)
+		for (size_t k = 0; k < nsrc; k++)
+			only[k] = !srcs[k].disabled;
+	if (list) {
+		for (size_t k = 0; k < nsrc; k++)
+			printf("%s\t%s\t%s\t%s\n", srcs[k].name, type_name(srcs[k].type), srcs[k].url,
+			       only[k] ? "enabled" : "disabled");
+		code = DCATIT_EXIT_OK;
+		goto out;
+	}
+
+	if (!no_validate) {
+		terms = dcatit_terms_new();
+		shapes = terms ? dcatit_model_new(terms) : NULL;
+		if (!shapes)
+			goto oom;
+		if (!load_profile(shapes) || !(orgs = load_orgs(terms)))
+			goto out;
+	}
+	Progress prog = { .tty = dcatit_msg_stderr_is_tty() };
+	clock_gettime(CLOCK_MONOTONIC, &prog.last);
+	DcatitHarvestOpts ho;
+	memset(&ho, 0, sizeof ho);
+	ho.out_dir = out_dir;
+	ho.jobs = jobs;
+	ho.shapes = shapes;
+	ho.checks = shapes != NULL;
+	ho.orgs = orgs;
+	ho.progress = prog.tty;
+	ho.progress_fn = on_progress;
+	ho.progress_ud = &prog;
+	ho.catalog_uri = catalog_uri;
+	ho.only = only;
+	ho.no_cache = no_cache;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitStatus st = dcatit_harvest_run(srcs, nsrc, &ho, reps, &d);
+	dcatit_msg_progress_done();
+	size_t failed = 0, harvested = 0, seen = 0, added = 0, changed = 0, removed = 0,
+	       invalid = 0;
+	for (size_t i = 0; i < nsrc; i++) {
+		if (!reps[i].harvested)
+			continue;
+		harvested++;
+		print_report(&reps[i], out_dir);
+		if (reps[i].st != DCATIT_OK) {
+			failed++;
+			dcatit_msg_error("source '%s' failed: %s", srcs[i].name, reps[i].error);
+		}
+		seen += reps[i].seen;
+		added += reps[i].added;
+		changed += reps[i].changed;
+		removed += reps[i].removed;
+		invalid += reps[i].invalid;
+	}
+	if (st != DCATIT_OK) {
+		code = dcatit_msg_diag(&d);
+		goto out;
+	}
+	fprintf(stderr, "dcatit harvest: %zu source%s, %zu failed; %zu records seen, %zu new, "
+	        "%zu changed, %zu removed, %zu invalid; catalogue %s/catalog.ttl\n", harvested,
+	        harvested == 1 ? "" : "s", failed, seen, added, changed, removed, invalid,
+	        out_dir);
+	code = failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	goto out;
+oom:
+	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+	code = DCATIT_EXIT_RUNTIME;
+out:
+	for (size_t i = 0; reps && i < files.n; i++)
+		dcatit_harvest_report_release(&reps[i]);
+	for (size_t i = 0; srcs && i < nsrc; i++)
+		dcatit_harvest_source_release(&srcs[i]);
+	free(reps);
+	free(srcs);
+	free(only);
+	dcatit_orgs_free(orgs);
+	dcatit_model_free(shapes);
+	dcatit_terms_free(terms);
+	paths_free(&named);
+	paths_free(&files);
+	return code;
+}

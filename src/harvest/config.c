@@ -1,0 +1,309 @@
+/* config.c: reading harvest/NAME.yaml. A source file is a small mapping,
+ * one level of nesting (filters, defaults, limits), scalars only, so it
+ * is read with libyaml's event parser rather than into a document tree. */
+#include "harvest/config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MAX_PAGE_SIZE_CKAN 1000u /* package_search silently caps rows here */
+
+static char *dupz(const char *s)
+{
+	size_t n = strlen(s);
+	char *p = malloc(n + 1);
+	if (p)
+		memcpy(p, s, n + 1);
+	return p;
+}
+
+void dcatit_harvest_source_release(DcatitHarvestSource *s)
+{
+	if (!s)
+		return;
+	free(s->name);
+	free(s->path);
+	free(s->url);
+	free(s->organization);
+	free(s->fq);
+	free(s->constraint);
+	free(s->syntax);
+	free(s->publisher);
+	free(s->publisher_name);
+	free(s->rights_holder);
+	free(s->rights_holder_name);
+	free(s->lang);
+	memset(s, 0, sizeof *s);
+}
+
+bool dcatit_harvest_name_is_valid(const char *name)
+{
+	size_t n = strlen(name);
+	if (!n || n > 64 || name[0] == '.')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = name[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+typedef enum { K_STR, K_UINT, K_TYPE, K_METHOD, K_ENABLED } Kind;
+
+typedef struct {
+	const char *key; /* "section.key" or "key" */
+	Kind kind;
+	size_t off;      /* of the char* or unsigned field */
+	unsigned long max;
+} Key;
+
+#define S(k, f) { k, K_STR, offsetof(DcatitHarvestSource, f), 0 }
+#define U(k, f, m) { k, K_UINT, offsetof(DcatitHarvestSource, f), m }
+
+static const Key keys[] = {
+	{ "type", K_TYPE, 0, 0 },
+	S("url", url),
+	{ "method", K_METHOD, 0, 0 },
+	{ "enabled", K_ENABLED, 0, 0 },
+	S("syntax", syntax),
+	S("lang", lang),
+	U("page_size", page_size, 10000),
+	S("filters.organization", organization),
+	S("filters.fq", fq),
+	S("filters.constraint", constraint),
+	S("defaults.publisher", publisher),
+	S("defaults.publisher_name", publisher_name),
+	S("defaults.rights_holder", rights_holder),
+	S("defaults.rights_holder_name", rights_holder_name),
+	U("limits.max_pages", max_pages, 1000000),
+	{ "limits.max_body_mb", K_UINT, 0, 4096 },
+	{ "limits.timeout_s", K_UINT, 0, 86400 },
+	U("limits.retries", retries, 20),
+};
+
+typedef struct {
+	const char *path;
+	DcatitDiag *d;
+	DcatitHarvestSource *s;
+	bool has_type;
+} Ctx;
+
+static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
+                            unsigned long line)
+{
+	const Key *k = NULL;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i].key, key) == 0)
+			k = &keys[i];
+	if (!k)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+		                       "unknown key '%s'", key);
+	char *base = (char *)c->s;
+	if (k->kind == K_TYPE) {
+		if (strcmp(val, "ckan") == 0)
+			c->s->type = DCATIT_HARVEST_CKAN;
+		else if (strcmp(val, "dcat") == 0)
+			c->s->type = DCATIT_HARVEST_DCAT;
+		else if (strcmp(val, "csw") == 0)
+			c->s->type = DCATIT_HARVEST_CSW;
+		else
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "unknown source type '%s' (ckan, dcat or csw)", val);
+		c->has_type = true;
+		return DCATIT_OK;
+	}
+	if (k->kind == K_ENABLED) {
+		if (strcmp(val, "true") == 0 || strcmp(val, "yes") == 0)
+			c->s->disabled = false;
+		else if (strcmp(val, "false") == 0 || strcmp(val, "no") == 0)
+			c->s->disabled = true;
+		else
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "enabled must be true or false, not '%s'", val);
+		return DCATIT_OK;
+	}
+	if (k->kind == K_METHOD) {
+		if (strcmp(val, "GET") == 0 || strcmp(val, "get") == 0)
+			c->s->use_get = true;
+		else if (strcmp(val, "POST") == 0 || strcmp(val, "post") == 0)
+			c->s->use_get = false;
+		else
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "method must be GET or POST, not '%s'", val);
+		return DCATIT_OK;
+	}
+	if (k->kind == K_STR) {
+		char **f = (char **)(base + k->off);
+		free(*f);
+		*f = dupz(val);
+		return *f ? DCATIT_OK : dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0,
+		                                        "out of memory");
+	}
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(val, &end, 10);
+	if (errno || end == val || *end || val[0] == '-' || v > k->max || v == 0)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+		                       "'%s' must be a whole number from 1 to %lu, not '%s'",
+		                       key, k->max, val);
+	if (strcmp(key, "limits.max_body_mb") == 0)
+		c->s->max_body = (size_t)v << 20;
+	else if (strcmp(key, "limits.timeout_s") == 0)
+		c->s->timeout_ms = (long)v * 1000;
+	else
+		*(unsigned *)(base + k->off) = (unsigned)v;
+	return DCATIT_OK;
+}
+
+static DcatitStatus parse(Ctx *c, FILE *f)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	yaml_parser_set_input_file(&p, f);
+	DcatitStatus st = DCATIT_OK;
+	int depth = 0;          /* mapping depth */
+	char section[64] = "";  /* key of the open nested mapping */
+	char key[64] = "";
+	bool have_key = false;
+	bool done = false;
+	while (!done && st == DCATIT_OK) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&p, &e)) {
+			st = dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->path,
+			                     (unsigned long)p.problem_mark.line + 1,
+			                     (unsigned long)p.problem_mark.column + 1,
+			                     "%s", p.problem ? p.problem : "malformed YAML");
+			break;
+		}
+		unsigned long line = (unsigned long)e.start_mark.line + 1;
+		switch (e.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (depth == 0) {
+				depth = 1;
+			} else if (depth == 1 && have_key) {
+				snprintf(section, sizeof section, "%s", key);
+				have_key = false;
+				depth = 2;
+			} else {
+				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+				                     "too deeply nested");
+			}
+			break;
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			section[0] = '\0';
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_ALIAS_EVENT:
+			st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                     "lists and aliases are not allowed here");
+			break;
+		case YAML_SCALAR_EVENT: {
+			const char *v = (const char *)e.data.scalar.value;
+			if (depth == 0) {
+				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+				                     "a source file is a mapping of keys");
+			} else if (!have_key) {
+				if (strlen(v) >= sizeof key) {
+					st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+					                     "unknown key '%.40s...'", v);
+				} else {
+					snprintf(key, sizeof key, "%s", v);
+					have_key = true;
+				}
+			} else {
+				char full[160];
+				if (depth == 2)
+					snprintf(full, sizeof full, "%s.%s", section, key);
+				else
+					snprintf(full, sizeof full, "%s", key);
+				have_key = false;
+				if (*v)
+					st = set_key(c, full, v, line);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	return st;
+}
+
+DcatitStatus dcatit_harvest_source_load(const char *path, DcatitHarvestSource *s,
+                                        DcatitDiag *d)
+{
+	memset(s, 0, sizeof *s);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+		n -= 4;
+	s->name = malloc(n + 1);
+	s->path = dupz(path);
+	if (!s->name || !s->path) {
+		dcatit_harvest_source_release(s);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	memcpy(s->name, base, n);
+	s->name[n] = '\0';
+	if (!dcatit_harvest_name_is_valid(s->name)) {
+		dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 0, 0,
+		                "'%s' is not a usable source name (letters, digits, "
+		                "'.', '_' and '-')", s->name);
+		dcatit_harvest_source_release(s);
+		return DCATIT_ERR_INVALID;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path,
+		                strerror(errno));
+		dcatit_harvest_source_release(s);
+		return DCATIT_ERR_IO;
+	}
+	Ctx c = { .path = path, .d = d, .s = s };
+	DcatitStatus st = parse(&c, f);
+	fclose(f);
+	if (st == DCATIT_OK && !c.has_type)
+		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 1, 1,
+		                     "'type' is missing (ckan, dcat or csw)");
+	if (st == DCATIT_OK && !s->url)
+		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 1, 1, "'url' is missing");
+	if (st == DCATIT_OK && (strncmp(s->url, "http://", 7) != 0 &&
+	                        strncmp(s->url, "https://", 8) != 0))
+		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 1, 1,
+		                     "'url' must be an http or https URL, not '%s'", s->url);
+	if (st == DCATIT_OK && s->type == DCATIT_HARVEST_CKAN && s->page_size > MAX_PAGE_SIZE_CKAN)
+		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 1, 1,
+		                     "page_size %u is above CKAN's cap of %u rows",
+		                     s->page_size, MAX_PAGE_SIZE_CKAN);
+	if (st != DCATIT_OK) {
+		dcatit_harvest_source_release(s);
+		return st;
+	}
+	if (!s->page_size)
+		s->page_size = s->type == DCATIT_HARVEST_CKAN ? MAX_PAGE_SIZE_CKAN : 100;
+	if (!s->max_pages)
+		s->max_pages = 1000;
+	if (!s->max_body)
+		s->max_body = (size_t)64 << 20;
+	if (!s->timeout_ms)
+		s->timeout_ms = 120000;
+	if (!s->retries)
+		s->retries = 3;
+	return DCATIT_OK;
+}
