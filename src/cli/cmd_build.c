@@ -246,7 +246,14 @@ int cmd_build(int argc, char **argv)
 		return dcatit_msg_usage("build", "'%s' cannot be the output directory", out);
 
 	char datadir[4096];
-	if (!dcatit_datadir_find(datadir, sizeof datadir)) {
+	DcatitStatus dst = dcatit_datadir_find(datadir, sizeof datadir);
+	if (dst == DCATIT_ERR_LIMIT) {
+		dcatit_msg_error("cannot find the vocabularies: the data directory path "
+		                 "is longer than %zu bytes: '%.40s...'", sizeof datadir - 1,
+		                 datadir);
+		return DCATIT_EXIT_RUNTIME;
+	}
+	if (dst != DCATIT_OK) {
 		dcatit_msg_error("cannot find the vocabularies: '%s' is not a directory "
 		                 "(set DCATIT_DATADIR)", datadir);
 		return DCATIT_EXIT_RUNTIME;

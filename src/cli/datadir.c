@@ -16,23 +16,34 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-bool dcatit_datadir_find(char *out, size_t n)
+/* Write dir + suffix into out; DCATIT_ERR_LIMIT when it does not fit (out
+ * then holds as much as fits), DCATIT_ERR_NOT_FOUND when it is not a
+ * directory. */
+static DcatitStatus try_dir(char *out, size_t n, const char *dir,
+                            const char *suffix)
 {
+	int len = snprintf(out, n, "%s%s", dir, suffix);
+	if (len < 0 || (size_t)len >= n)
+		return DCATIT_ERR_LIMIT;
+	return is_dir(out) ? DCATIT_OK : DCATIT_ERR_NOT_FOUND;
+}
+
+DcatitStatus dcatit_datadir_find(char *out, size_t n)
+{
+	if (!out || n == 0)
+		return DCATIT_ERR_USAGE;
 	const char *env = getenv("DCATIT_DATADIR");
 	if (env && *env) {
 		/* accept the vocab dir itself or a dir that contains vocab/ */
-		snprintf(out, n, "%s/vocab", env);
-		if (is_dir(out))
-			return true;
-		snprintf(out, n, "%s", env);
-		return is_dir(out);
+		if (try_dir(out, n, env, "/vocab") == DCATIT_OK)
+			return DCATIT_OK;
+		return try_dir(out, n, env, "");
 	}
 	/* meson's install_subdir('vocab') puts it under DCATIT_DATADIR/vocab */
-	snprintf(out, n, "%s/vocab", DCATIT_DATADIR);
-	if (is_dir(out))
-		return true;
-	snprintf(out, n, "%s/vocab", DCATIT_SRCDIR);
-	return is_dir(out);
+	DcatitStatus st = try_dir(out, n, DCATIT_DATADIR, "/vocab");
+	if (st != DCATIT_ERR_NOT_FOUND)
+		return st;
+	return try_dir(out, n, DCATIT_SRCDIR, "/vocab");
 }
 
 typedef struct {

@@ -7,9 +7,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Write the data directory into out (n bytes); false when none of the
- * candidates is a directory (out then holds the last one tried). */
-bool dcatit_datadir_find(char *out, size_t n);
+#include "base/status.h"
+
+/* Write the data directory into out (n bytes): DCATIT_OK, else
+ * DCATIT_ERR_NOT_FOUND when none of the candidates is a directory (out
+ * holds the last one tried) or DCATIT_ERR_LIMIT when a candidate does not
+ * fit in n bytes (out holds its first n - 1 bytes). */
+DcatitStatus dcatit_datadir_find(char *out, size_t n);
 
 /* The .ttl files under dir (recursively when recursive; a subdirectory
  * named skip is not entered), as a sorted NULL-terminated array of

@@ -212,9 +212,15 @@ static void log_handler(void *data, raptor_log_message *msg)
 			line = loc->line > 0 ? (unsigned long)loc->line : 0;
 			col = loc->column > 0 ? (unsigned long)loc->column : 0;
 		}
-		/* the message text is freed when we return: copy it */
-		dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, line, col, "%s",
-		                msg->text ? msg->text : "syntax error");
+		/* the message text is freed when we return: copy it. raptor's
+		 * Turtle/TriG grammar says "memory exhausted" when its parser stack
+		 * reaches bison's 10,000 levels, whatever the memory left: name
+		 * the likely cause */
+		const char *text = msg->text ? msg->text : "syntax error";
+		dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, line, col, "%s%s",
+		                text, strcmp(text, "memory exhausted") == 0
+		                ? " (brackets or lists nested too deeply: the parser "
+		                  "stops at about 10000 levels)" : "");
 	}
 	if (c->parser && c->errors >= c->max_errors)
 		raptor_parser_parse_abort(c->parser);

@@ -199,8 +199,20 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static bool sorted_has(const uint32_t *v, size_t n, uint32_t key)
+/* Sort v[off .. off+n): an empty run may sit in a still-NULL array, and
+ * both NULL + 0 and qsort(NULL, 0) are undefined behaviour. */
+static void sort_u32(uint32_t *v, size_t off, size_t n)
 {
+	if (n > 1)
+		qsort(v + off, n, sizeof *v, cmp_u32);
+}
+
+/* Is key in the sorted run v[off .. off+n)? v may be NULL when n is 0. */
+static bool sorted_has(const uint32_t *v, size_t off, size_t n, uint32_t key)
+{
+	if (n == 0)
+		return false;
+	v += off;
 	size_t a = 0, b = n;
 	while (a < b) {
 		size_t mid = a + (b - a) / 2;
@@ -403,7 +415,7 @@ static DcatitStatus closed_allowed(Comp *c, DcatitTermId node, Constraint *k)
 	}
 	k->off = off;
 	k->n = (uint32_t)(s->npool - off);
-	qsort(s->pool + off, k->n, sizeof *s->pool, cmp_u32);
+	sort_u32(s->pool, off, k->n);
 	return DCATIT_OK;
 }
 
@@ -516,7 +528,7 @@ static DcatitStatus compile_constraint(Comp *c, uint32_t si, Kind kind,
 	case K_IN:
 		st = list_to_pool(c, node, pred, v, &k.off, &k.n);
 		if (!st)
-			qsort(s->pool + k.off, k.n, sizeof *s->pool, cmp_u32);
+			sort_u32(s->pool, k.off, k.n);
 		break;
 	case K_UNIQUELANG:
 		/* only the literal true activates it (W3C uniqueLang-002) */
@@ -862,8 +874,7 @@ static bool class_closure(Ctx *c, DcatitTermId cls, const DcatitTermId **v,
 			}
 		}
 		dcatit_idmap_release(&seen);
-		qsort(c->closure_pool.v + off, c->closure_pool.n - off,
-		      sizeof *c->closure_pool.v, cmp_u32);
+		sort_u32(c->closure_pool.v, off, c->closure_pool.n - off);
 		if (!grow_array((void **)&c->closures, &c->capclosures, c->nclosures + 1,
 		                sizeof *c->closures))
 			return false;
@@ -890,7 +901,7 @@ static int is_instance(Ctx *c, DcatitTermId v, DcatitTermId cls)
 		return fail_nomem(c);
 	for (size_t i = 0; i < types.n; i++) {
 		DcatitTermId ty = dcatit_model_triple(c->d, types.idx[i])->o;
-		if (ncl == 1 ? ty == cls : sorted_has(cl, ncl, ty))
+		if (ncl == 1 ? ty == cls : sorted_has(cl, 0, ncl, ty))
 			return 1;
 	}
 	return 0;
@@ -1198,7 +1209,7 @@ static int eval_constraint(Ctx *c, const Shape *sh, const Constraint *k,
 		DcatitRange r2 = values_of(c, focus, k->term);
 		for (size_t j = 0; j < r2.n; j++) {
 			DcatitTermId o = dcatit_model_triple(c->d, r2.idx[j])->o;
-			if (!sorted_has(c->vals.v + from, count, o))
+			if (!sorted_has(c->vals.v, from, count, o))
 				FAILED(o);
 		}
 		break;
@@ -1307,7 +1318,7 @@ static int eval_constraint(Ctx *c, const Shape *sh, const Constraint *k,
 			DcatitRange all = dcatit_model_sp(c->d, v, 0);
 			for (size_t j = 0; j < all.n; j++) {
 				const DcatitTriple *tr = dcatit_model_triple(c->d, all.idx[j]);
-				if (sorted_has(s->pool + k->off, k->n, tr->p))
+				if (sorted_has(s->pool, k->off, k->n, tr->p))
 					continue;
 				if (!collect)
 					return 0;
@@ -1328,7 +1339,7 @@ static int eval_constraint(Ctx *c, const Shape *sh, const Constraint *k,
 	}
 	case K_IN:
 		for (size_t i = from; i < to; i++)
-			if (!sorted_has(s->pool + k->off, k->n, c->vals.v[i]))
+			if (!sorted_has(s->pool, k->off, k->n, c->vals.v[i]))
 				FAILED(c->vals.v[i]);
 		break;
 	case K_COUNT:
