@@ -35,8 +35,10 @@ static const char usage[] =
 	"                    canon (sorted N-Triples with blank nodes relabelled,\n"
 	"                    for comparing graphs); default: from OUT's extension,\n"
 	"                    else ttl\n"
-	"  -f, --from SYNTAX input syntax: ttl, rdf, nt, nq, trig, or iso (ISO 19139\n"
-	"                    / RNDT records or a CSW response, mapped to DCAT-AP_IT);\n"
+	"  -f, --from SYNTAX input syntax: ttl, rdf, nt, nq, trig, jsonld (inline\n"
+	"                    contexts only; remote ones are never fetched), or iso\n"
+	"                    (ISO 19139 / RNDT records or a CSW response, mapped to\n"
+	"                    DCAT-AP_IT);\n"
 	"                    default: from IN's extension, else sniffed from the\n"
 	"                    content\n"
 	"  -b, --base IRI    base IRI for relative IRIs in IN\n"
@@ -271,7 +273,7 @@ int cmd_convert(int argc, char **argv)
 		po.syntax = input_syntax(from);
 		if (po.syntax == DCATIT_SYNTAX_GUESS)
 			return dcatit_msg_usage("convert", "unknown input syntax '%s' "
-			                        "(ttl, rdf, nt, nq, trig or iso)", from);
+			                        "(ttl, rdf, nt, nq, trig, jsonld or iso)", from);
 	}
 
 	int code = DCATIT_EXIT_RUNTIME;
