@@ -10,12 +10,14 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "catalog/orgs.h"
 #include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
+#include "profile/checks.h"
 #include "shacl/engine.h"
 #include "shacl/report.h"
 
@@ -25,7 +27,7 @@
 
 static const char usage[] =
 	"usage: dcatit validate DATA... [--shapes FILE]... [--format FORMAT]\n"
-	"                       [--fail-on LEVEL] [--profile PROFILE]\n"
+	"                       [--fail-on LEVEL] [--profile PROFILE] [--orgs FILE]...\n"
 	"\n"
 	"Validate the RDF files DATA ('-' for standard input) with SHACL shapes\n"
 	"and report what does not conform. All DATA files form one data graph,\n"
@@ -34,9 +36,15 @@ static const char usage[] =
 	"  -s, --shapes FILE   add the shapes in FILE (repeatable)\n"
 	"  -p, --profile NAME  dcatapit: the DCAT-AP_IT shapes of the data\n"
 	"                      directory (shapes/*.ttl); dcatapit-strict: the same\n"
-	"                      plus shapes/*strict*.ttl; none: only --shapes. Default:\n"
-	"                      dcatapit without --shapes, none with --shapes. With\n"
-	"                      none and no --shapes, the data is its own shapes graph\n"
+	"                      plus shapes/*strict*.ttl, and warnings fail too\n"
+	"                      (--fail-on warning unless given); none: only\n"
+	"                      --shapes. Default: dcatapit without --shapes, none\n"
+	"                      with --shapes. With none and no --shapes, the data\n"
+	"                      is its own shapes graph\n"
+	"      --orgs FILE     with the dcatapit profiles: more organisations (Turtle,\n"
+	"                      the form of organizations.ttl of the data directory)\n"
+	"                      whose dct:identifier counts as a known IPA code\n"
+	"                      (repeatable)\n"
 	"  -f, --format FORMAT text (default, one 'file:line: severity: message'\n"
 	"                      per finding), json, junit, ttl (an\n"
 	"                      sh:ValidationReport) or github (workflow commands)\n"
@@ -103,7 +111,15 @@ static bool load_profile(Profile p, DcatitModel *shapes, bool progress,
                          int *code)
 {
 	char dir[4096], sub[4200];
-	if (!dcatit_datadir_find(dir, sizeof dir)) {
+	DcatitStatus dst = dcatit_datadir_find(dir, sizeof dir);
+	if (dst == DCATIT_ERR_LIMIT) {
+		dcatit_msg_error("cannot find the DCAT-AP_IT profile: the data "
+		                 "directory path is longer than %zu bytes: '%.40s...'",
+		                 sizeof dir - 1, dir);
+		*code = DCATIT_EXIT_RUNTIME;
+		return false;
+	}
+	if (dst != DCATIT_OK) {
 		dcatit_msg_error("cannot find the DCAT-AP_IT profile: '%s' is not a "
 		                 "directory (set DCATIT_DATADIR or use --profile none)", dir);
 		*code = DCATIT_EXIT_RUNTIME;
@@ -137,10 +153,44 @@ static bool load_profile(Profile p, DcatitModel *shapes, bool progress,
 	return ok;
 }
 
+/* The organisations registry of the profile's checks: organizations.ttl
+ * of the data directory plus the --orgs files. NULL after printing the
+ * error. */
+static DcatitOrgs *load_orgs(DcatitTerms *terms, const char *const *files,
+                             size_t n, int *code)
+{
+	DcatitOrgs *o = dcatit_orgs_new(terms);
+	if (!o) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		*code = DCATIT_EXIT_RUNTIME;
+		return NULL;
+	}
+	char dir[4096], path[4200];
+	const char *cur = path;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK) {
+		snprintf(path, sizeof path, "%s/organizations.ttl", dir);
+		if (file_size(path) && dcatit_orgs_load_ttl(o, path, &d) != DCATIT_OK)
+			goto fail;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (dcatit_orgs_load_ttl(o, cur = files[i], &d) != DCATIT_OK)
+			goto fail;
+	return o;
+fail:
+	if (!d.file[0])
+		snprintf(d.file, sizeof d.file, "%.500s", cur);
+	*code = dcatit_msg_diag(&d);
+	dcatit_orgs_free(o);
+	return NULL;
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	Names data_files = { NULL, 0 }, shape_files = { NULL, 0 }, report_names = { NULL, 0 };
-	const char *format = "text", *fail_on = "violation", *profile = NULL;
+	Names orgs_files = { NULL, 0 };
+	const char *format = "text", *fail_on = NULL, *profile = NULL;
 	bool opts_done = false;
 	int code = DCATIT_EXIT_USAGE;
 	for (int i = 1; i < argc; i++) {
@@ -159,6 +209,11 @@ int cmd_validate(int argc, char **argv)
 			if (r < 0)
 				goto out;
 			if (!names_add(&shape_files, v))
+				goto oom;
+		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--orgs", NULL, &v))) {
+			if (r < 0)
+				goto out;
+			if (!names_add(&orgs_files, v))
 				goto oom;
 		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--format", "-f", &format)) ||
 		           (r = dcatit_opt_value("validate", argc, argv, &i, "--fail-on", NULL, &fail_on)) ||
@@ -181,7 +236,7 @@ int cmd_validate(int argc, char **argv)
 		goto out;
 	}
 	DcatitSeverity level;
-	if (strcmp(fail_on, "violation") == 0 || strcmp(fail_on, "error") == 0)
+	if (!fail_on || strcmp(fail_on, "violation") == 0 || strcmp(fail_on, "error") == 0)
 		level = DCATIT_SEV_VIOLATION;
 	else if (strcmp(fail_on, "warning") == 0)
 		level = DCATIT_SEV_WARNING;
@@ -208,6 +263,14 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (prof == PROFILE_DEFAULT)
 		prof = shape_files.n ? PROFILE_NONE : PROFILE_DCATAPIT;
+	/* issue 3: the strict profile makes warnings fail too */
+	if (prof == PROFILE_STRICT && !fail_on)
+		level = DCATIT_SEV_WARNING;
+	if (orgs_files.n && prof == PROFILE_NONE) {
+		dcatit_msg_usage("validate", "--orgs needs the dcatapit profile "
+		                 "(--profile dcatapit)");
+		goto out;
+	}
 	size_t stdin_uses = 0;
 	for (size_t i = 0; i < data_files.n; i++)
 		stdin_uses += strcmp(data_files.items[i], "-") == 0;
@@ -233,6 +296,7 @@ int cmd_validate(int argc, char **argv)
 	DcatitResults results;
 	dcatit_results_init(&results);
 	DcatitShapes *compiled = NULL;
+	DcatitOrgs *orgs = NULL;
 	DcatitBuf text;
 	dcatit_buf_init(&text);
 	DcatitTerms *terms = dcatit_terms_new();
@@ -269,6 +333,16 @@ int cmd_validate(int argc, char **argv)
 		code = dcatit_msg_diag(&d);
 		goto done;
 	}
+	/* what SHACL Core cannot say: registry codes, check digits, the
+	 * identifier prefix, geometry literals (src/profile/checks.h) */
+	if (prof != PROFILE_NONE) {
+		if (!(orgs = load_orgs(terms, orgs_files.items, orgs_files.n, &code)))
+			goto done;
+		if (dcatit_checks_run(data, orgs, &results) != DCATIT_OK) {
+			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+			goto done;
+		}
+	}
 	dcatit_msg_progress_done();
 	dcatit_results_sort(&results, data);
 
@@ -302,6 +376,7 @@ done:
 	dcatit_buf_release(&text);
 	dcatit_results_release(&results);
 	dcatit_shapes_free(compiled);
+	dcatit_orgs_free(orgs);
 	dcatit_model_free(shapes);
 	dcatit_model_free(data);
 	dcatit_terms_free(terms);
@@ -312,6 +387,7 @@ oom:
 out:
 	free(data_files.items);
 	free(shape_files.items);
+	free(orgs_files.items);
 	free(report_names.items);
 	return code;
 }

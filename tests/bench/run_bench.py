@@ -49,7 +49,7 @@ def env_int(name, default):
 
 
 def measure(argv, timeout, out_path, err_path):
-    """Run argv; return dict(rc, wall, rss_mb, timed_out). Output goes to files."""
+    """Run argv; return dict(rc, wall, rss_mb, cpu (user + system s), timed_out). Output goes to files."""
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.monotonic()
         p = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
@@ -71,7 +71,7 @@ def measure(argv, timeout, out_path, err_path):
             timer.cancel()
         p.returncode = os.waitstatus_to_exitcode(status)
     return {"rc": p.returncode, "wall": wall, "rss_mb": ru.ru_maxrss / 1024.0,
-            "timed_out": bool(timed_out)}
+            "cpu": ru.ru_utime + ru.ru_stime, "timed_out": bool(timed_out)}
 
 
 def gen_hash():

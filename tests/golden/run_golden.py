@@ -67,7 +67,8 @@ def run_case(binary, case_dir, update):
             return s.replace("@TMP@", tmp).replace("@SRCDIR@", SRCDIR)
 
         def unsubst(b):
-            return b.replace(tmp.encode(), b"@TMP@")
+            # relative IRIs in data resolve against the file's absolute path
+            return b.replace(tmp.encode(), b"@TMP@").replace(SRCDIR.encode(), b"@SRCDIR@")
 
         timeout = DEFAULT_TIMEOUT
         tpath = os.path.join(case_dir, "timeout")

@@ -323,6 +323,8 @@ EXTRA = [
      add(PERIOD, URIRef("http://dati.gov.it/onto/dcatapitstartDate"), Literal("2024-01-01", datatype=XSD.date))),
     ("namespace-endDate-www", "extra-namespace-endDate-www", "end date with www.",
      add(PERIOD, URIRef("http://www.dati.gov.it/onto/dcatapit#endDate"), Literal("2024-12-31", datatype=XSD.date))),
+    ("adms-identifier-literal", "extra-adms-identifier-literal", "ckanext-dcatapit's literal ' N/A' identifier",
+     add(DS, NS["adms"]["identifier"], Literal(" N/A"))),
 ]
 
 

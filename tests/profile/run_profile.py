@@ -32,7 +32,7 @@ import sys
 
 sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 
-SHAPE_RE = re.compile(r"[#/:](rule-\d+(?:-\d+)*|extra-[A-Za-z0-9_-]+)>?$")
+SHAPE_RE = re.compile(r"[#/:](rule-\d+(?:-\d+)*|extra-[A-Za-z0-9_-]+|check-[A-Za-z0-9_-]+)>?$")
 MSG_RE = re.compile(r"\((?:AgID rules? ([\d, ]+)|dcatit check ([A-Za-z0-9_-]+))\)\s*$")
 
 
@@ -76,7 +76,9 @@ def collect(doc, out):
 
 class Engine:
     def __init__(self, exe, root, mini):
-        self.exe, self.root, self.mini = exe, root, mini
+        # absolute: the default-profile runs use the fixture's directory as cwd
+        self.exe = os.path.abspath(exe) if os.sep in exe else exe
+        self.root, self.mini = os.path.abspath(root), mini
         self.extra_args = []
         self.shape_graphs = {}
         if not mini:
@@ -106,10 +108,11 @@ class Engine:
             res.append((ids_of(str(shape), msg), norm_sev(sev), "%s %s %s %s" % (focus, value, comp, msg)))
         return res
 
-    def run_default(self, fixture):
+    def run_default(self, fixture, args=()):
         env = dict(os.environ, DCATIT_DATADIR=os.path.join(self.root, "vocab"))
-        p = subprocess.run([self.exe, "validate", "--format", "json", fixture], capture_output=True,
-                           text=True, timeout=300, env=env)
+        p = subprocess.run([self.exe, "validate", "--format", "json"] + list(args) + [fixture],
+                           capture_output=True, text=True, timeout=300, env=env,
+                           cwd=os.path.dirname(fixture))
         if p.returncode not in (0, 1):
             raise RuntimeError("exit %d: %s" % (p.returncode, p.stderr.strip()[-400:]))
         found = []
@@ -213,6 +216,38 @@ def check_default(engine, here, verbose):
     return len(DEFAULT_CASES), failures
 
 
+def check_c_checks(engine, here, verbose):
+    """The checks in C (src/profile/checks.c) run only with the profile: tests/profile/checks/
+    fixtures with the default profile; every result must be expected (expected.csv), each
+    dcatit:check-* result with the expected severity when one is given."""
+    table = os.path.join(here, "checks", "expected.csv")
+    failures = []
+    with open(table, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        want = set(row["rules"].split())
+        try:
+            results = engine.run_default(os.path.join(here, row["fixture"]), row["args"].split())
+        except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as e:
+            failures.append("%s: %s" % (row["fixture"], e))
+            continue
+        got, bad = set(), []
+        for ids, sev, text in results:
+            if ids is None or not set(ids) <= want:
+                bad.append("unexpected %s" % text)
+                continue
+            got.update(ids)
+            if row["severity"] and ids[0].startswith("check-") and sev != row["severity"]:
+                bad.append("severity %s for %s (want %s)" % (sev, ids[0], row["severity"]))
+        if got != want:
+            bad.append("want {%s} got {%s}" % (" ".join(sorted(want)), " ".join(sorted(got))))
+        if bad:
+            failures.append("%s (default profile): %s" % (row["fixture"], "; ".join(bad[:5])))
+        elif verbose:
+            print("ok   %s (default profile) {%s}" % (row["fixture"], " ".join(sorted(got))))
+    return len(rows), failures
+
+
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("-")]
     mini = "--mini" in argv
@@ -225,6 +260,9 @@ def main(argv):
     here = os.path.join(root, "tests", "profile")
     if "--default" in argv:
         total, failures = check_default(engine, here, verbose)
+        n, f = check_c_checks(engine, here, verbose)
+        total += n
+        failures += f
         for line in failures:
             print("FAIL " + line)
         print("profile (default): %d fixtures, %d passed, %d failed"

@@ -82,9 +82,11 @@ def leftovers():
     w.append("    sh:path rdf:type ;")
     w.append("    sh:not [ sh:in ( %s ) ] ;" % "\n        ".join(bad_classes))
     w.append("    sh:severity sh:Warning ;")
-    w.append('    sh:message "the node is typed with a mistyped DCAT-AP_IT class (the namespace written without \'#\', '
-             'with \'www.\' or https, or with a stray \'\\"\'), so no DCAT-AP_IT rule sees it; the namespace is exactly '
-             'http://dati.gov.it/onto/dcatapit# as in http://dati.gov.it/onto/dcatapit#Dataset (dcatit check namespace-class)"@en .\n')
+    w.append('    sh:message "{$this} is typed {?value}, a misspelt DCAT-AP_IT class, so dati.gov.it and the '
+             'national rules do not see it as a DCAT-AP_IT node: the dcatapit namespace is exactly '
+             'http://dati.gov.it/onto/dcatapit# (with \'#\', no \'www.\', http not https, nothing between \'#\' '
+             'and the name, e.g. http://dati.gov.it/onto/dcatapit#Dataset); fix the prefix declaration of the file '
+             '(dcatit check namespace-class)"@en .\n')
     props = []
     for tag, ns, what in BAD_NS:
         for local in DCATAPIT_LOCALS_PROP:
@@ -97,7 +99,7 @@ def leftovers():
         w.append("    sh:path %s ;" % iri)
         w.append("    sh:maxCount 0 ;")
         w.append("    sh:severity sh:Warning ;")
-        w.append('    sh:message "%s uses the dcatapit namespace %s, so dati.gov.it does not read it; write '
+        w.append('    sh:message "{$this} uses %s: the dcatapit namespace %s, so dati.gov.it does not read it; write '
                  'http://dati.gov.it/onto/dcatapit#%s (dcatit check %s)"@en .\n'
                  % (turtle_string(iri.strip("<>").replace("\\u0022", "\"")), turtle_string(what), local,
                     name[len("extra-"):]))

@@ -68,7 +68,7 @@ RULES = [
     ((6,), "Catalog", "dct:description", "req", None, "add a description, one per language (e.g. @it)", None),
     ((7,), "Catalog", "dct:description", "lit", None, None, None),
     ((8,), "Catalog", "dct:publisher", "req", None, "add the publishing body as a dcatapit:Agent with its IPA code", None),
-    ((9,), "Catalog", "dct:publisher", "max", None, None, None),
+    ((9,), "Catalog", "dct:publisher", "max", None, "keep the one body that publishes the catalogue", None),
     ((11,), "Catalog", "dct:publisher", "cls", "dcatapit:Agent", None, None),
     ((12,), "Catalog", "dct:title", "req", None, "add a title, one per language (e.g. @it)", None),
     ((13,), "Catalog", "dct:title", "lit", None, None, None),
@@ -77,14 +77,14 @@ RULES = [
     ((17,), "Catalog", "foaf:homepage", "cls", "foaf:Document", None, None),
     ((18,), "Catalog", "dct:language", "req", None, "add one from " + EU + "language (e.g. ITA)", None),
     ((20,), "Catalog", "dct:language", "cls", "dct:LinguisticSystem", None, EU + "language"),
-    ((23,), "Catalog", "dct:license", "max", None, None, None),
+    ((23,), "Catalog", "dct:license", "max", None, "keep the licence of the catalogue's metadata", None),
     ((24,), "Catalog", "dct:issued", "req", None, "add the date the catalogue was first published as xsd:date", None),
     ((25,), "Catalog", "dct:issued", "date", None, None, None),
-    ((26,), "Catalog", "dct:issued", "max", None, None, None),
+    ((26,), "Catalog", "dct:issued", "max", None, "keep the date the catalogue was first published", None),
     ((27,), "Catalog", "dcat:themeTaxonomy", "req", None, "add <" + EU + "data-theme>", None),
     ((31,), "Catalog", "dct:modified", "req", None, "add the date of the last change as xsd:date", None),
     ((32,), "Catalog", "dct:modified", "date", None, None, None),
-    ((33,), "Catalog", "dct:modified", "max", None, None, None),
+    ((33,), "Catalog", "dct:modified", "max", None, "keep the date of the last change", None),
     ((34,), "Catalog", "dct:rights", "cls", "dct:RightsStatement", None, None),
     ((35,), "Catalog", "dct:rights", "max", None, None, None),
     ((36,), "Catalog", "dct:spatial", "cls", "dct:Location", None, None),
@@ -107,24 +107,24 @@ RULES = [
     ((46,), "Dataset", "dcat:distribution", "cls", "dcatapit:Distribution", None, None),
     ((48,), "Dataset", "dcat:keyword", "lit", None, None, None),
     ((49,), "Dataset", "dct:publisher", "req", None, "add the publishing body as a dcatapit:Agent", None),
-    ((50,), "Dataset", "dct:publisher", "max", None, None, None),
+    ((50,), "Dataset", "dct:publisher", "max", None, "keep the one body that publishes the dataset; other bodies go in dct:creator", None),
     ((52,), "Dataset", "dct:publisher", "cls", "dcatapit:Agent", None, None),
     ((53,), "Dataset", "dcat:theme", "req", None, "add one from " + EU + "data-theme (e.g. GOVE)", None),
     ((56,), "Dataset", "dct:conformsTo", "cls", ("dct:Standard", "dcatapit:Standard"), None, SUBCLASS_NOTE),
     ((58,), "Dataset", "dct:accrualPeriodicity", "cls", "dct:Frequency", None, EU + "frequency"),
-    ((59,), "Dataset", "dct:accrualPeriodicity", "max", None, None, None),
+    ((59,), "Dataset", "dct:accrualPeriodicity", "max", None, "keep the one that matches how often the data is updated", None),
     ((60,), "Dataset", "dct:identifier", "lit", None, None, None),
     ((63,), "Dataset", "dcat:landingPage", "cls", "foaf:Document", None, None),
     ((65,), "Dataset", "dct:language", "cls", "dct:LinguisticSystem", None, EU + "language"),
     ((67,), "Dataset", "adms:identifier", "cls", "adms:Identifier", None, None),
     ((68,), "Dataset", "dct:issued", "date", None, None, None),
-    ((69,), "Dataset", "dct:issued", "max", None, None, None),
+    ((69,), "Dataset", "dct:issued", "max", None, "keep the date the dataset was first published", None),
     ((71,), "Dataset", "dct:spatial", "cls", "dct:Location", None, None),
     ((72,), "Dataset", "dct:temporal", "cls", "dct:PeriodOfTime", None, None),
     ((73,), "Dataset", "dct:modified", "date", None, None, None),
-    ((74,), "Dataset", "dct:modified", "max", None, None, None),
+    ((74,), "Dataset", "dct:modified", "max", None, "keep the date of the last change", None),
     ((75,), "Dataset", "owl:versionInfo", "lit", None, None, None),
-    ((76,), "Dataset", "owl:versionInfo", "max", None, None, None),
+    ((76,), "Dataset", "owl:versionInfo", "max", None, "keep the current version", None),
     ((77,), "Dataset", "adms:versionNotes", "lit", None, None, None),
     ((100,), "Dataset", "dct:accessRights", "max", None, None, None),
     ((103,), "Dataset", "dct:type", "max", None, None, None),
@@ -143,7 +143,7 @@ RULES = [
     ((180,), "Dataset", "dct:accrualPeriodicity", "req", None, "add one from " + EU + "frequency (UNKNOWN if not known)", None),
     ((181,), "Dataset", "dcat:landingPage", "max", None, None, None),
     ((182,), "Dataset", "dct:subject", "cls", "skos:Concept", None, None),
-    ((183,), "Dataset", "dct:identifier", "max", None, None, None),
+    ((183,), "Dataset", "dct:identifier", "max", None, "keep the <IPA code>:<id> one and move the others to adms:identifier", None),
     ((184,), "Dataset", "dct:rightsHolder", "cls", "dcatapit:Agent", None, None),
     ((185,), "Dataset", "dct:creator", "cls", "dcatapit:Agent", None, None),
     ((186,), "Dataset", "dct:temporal", "max", None, "give one dct:PeriodOfTime covering the whole period",
@@ -163,11 +163,11 @@ RULES = [
      "Rules 82 and 189 are the same check (189 was re-added by AgID); one shape implements both."),
     ((83,), "Distribution", "dct:format", "req", None, "add one from " + EU + "file-type (e.g. CSV)", None),
     ((84,), "Distribution", "dct:format", "cls", "dct:MediaTypeOrExtent", None, EU + "file-type"),
-    ((85,), "Distribution", "dct:format", "max", None, None, None),
+    ((85,), "Distribution", "dct:format", "max", None, "a distribution has one format: give each format its own distribution", None),
     ((86,), "Distribution", "dct:license", "req", None,
      "add a dcatapit:LicenseDocument, e.g. <https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40>", None),
     ((87,), "Distribution", "dct:license", "cls", "dcatapit:LicenseDocument", None, None),
-    ((88,), "Distribution", "dct:license", "max", None, None, None),
+    ((88,), "Distribution", "dct:license", "max", None, "a distribution has one licence: publish differently licensed files as separate distributions", None),
     ((89,), "Distribution", "dcat:byteSize", "num", None, None,
      "Defective in the national validator: the query tests dct:byteSize, a term that does not exist, so it "
      "never fires. Implemented as its evident intent on dcat:byteSize (decimal; the integer types derived "
@@ -179,36 +179,36 @@ RULES = [
     ((96,), "Distribution", "dct:modified", "date", None, None, None),
     ((105,), "Distribution", "spdx:checksum", "max", None, None, None),
     ((106,), "Distribution", "spdx:checksum", "cls", "spdx:Checksum", None, None),
-    ((107,), "Distribution", "dct:issued", "max", None, None, None),
+    ((107,), "Distribution", "dct:issued", "max", None, "keep the date the file was first published", None),
     ((108,), "Distribution", "dct:rights", "max", None, None, None),
     ((109,), "Distribution", "adms:status", "max", None, None, None),
     ((110,), "Distribution", "adms:status", "cls", "skos:Concept", None, None),
-    ((111,), "Distribution", "dct:modified", "max", None, None, None),
+    ((111,), "Distribution", "dct:modified", "max", None, "keep the date of the last change", None),
     ((158,), "Distribution", "dcat:byteSize", "max", None, None,
      "The rule title names dct:byteSize like rule 89; implemented on dcat:byteSize, its evident intent."),
     ((159,), "Distribution", "foaf:page", "cls", "foaf:Document", None, None),
     ((160,), "Distribution", "dct:language", "cls", "dct:LinguisticSystem", None, EU + "language"),
     ((161,), "Distribution", "dct:conformsTo", "cls", ("dct:Standard", "dcatapit:Standard"), None, SUBCLASS_NOTE),
     ((162,), "Distribution", "dcat:mediaType", "max", None, None, None),
-    ((188,), "Distribution", "dcat:accessURL", "max", None, None, None),
+    ((188,), "Distribution", "dcat:accessURL", "max", None, "a distribution has one access address: give each address its own distribution", None),
     ((163,), "Distribution", None, "exists", "dcatapit:Distribution", "type every distribution as dcatapit:Distribution and dcat:Distribution", None),
     # --- Agent ---------------------------------------------------------------------------
     ((0,), "Agent", "foaf:name", "req", None, "add the official name as registered in IPA", None),
     ((1,), "Agent", "foaf:name", "lit", None, None, None),
     ((2,), "Agent", "dct:identifier", "req", None, "add the IPA code (public bodies) or the Partita IVA (private bodies)", None),
     ((190,), "Agent", "dct:identifier", "lit", None, None, None),
-    ((191,), "Agent", "dct:identifier", "max", None, None, None),
+    ((191,), "Agent", "dct:identifier", "max", None, "keep the IPA code", None),
     ((192,), "Agent", "foaf:name", "max", None,
      "keep only the official name as registered in IPA, even if the others are translations",
      "One name only, even across languages (OWL: exactly 1)."),
     ((113,), "Agent", None, "exists", "dcatapit:Agent", "type publishers and rights holders as dcatapit:Agent and foaf:Agent", None),
     # --- Contact point -------------------------------------------------------------------
-    ((204,), "Organization", "vcard:fn", "max", None, None, None),
+    ((204,), "Organization", "vcard:fn", "max", None, "keep the name of the office", None),
     ((205,), "Organization", "vcard:fn", "req", None, "add the name of the office", None),
     ((206,), "Organization", "vcard:fn", "lit", None, None, None),
     ((207,), "Organization", "vcard:hasEmail", "iri", None, None,
      "The rule title says 'literal' but the query and its message require a resource: an IRI such as <mailto:x@y.it>."),
-    ((208,), "Organization", "vcard:hasEmail", "max", None, None, None),
+    ((208,), "Organization", "vcard:hasEmail", "max", None, "keep the office's address", None),
     ((209,), "Organization", "vcard:hasEmail", "req", None, "add the office e-mail as <mailto:...>", None),
     ((210,), "Organization", "vcard:hasTelephone", "cls", ("vcard:TelephoneType",) + tuple(
         "vcard:" + c for c in ("BBS", "Car", "Cell", "Fax", "Modem", "Msg", "PCS", "Pager", "Text", "TextPhone",
@@ -226,22 +226,22 @@ RULES = [
     ((195,), "LicenseDocument", "owl:versionInfo", "max", None, None, None),
     ((166,), "LicenseDocument", None, "exists", "dcatapit:LicenseDocument", "type every licence as dcatapit:LicenseDocument and dct:LicenseDocument", None),
     # --- Period of time ------------------------------------------------------------------
-    ((136,), "PeriodOfTime", "dcatapit:startDate", "max", None, None, None),
-    ((137,), "PeriodOfTime", "dcatapit:endDate", "max", None, None, None),
+    ((136,), "PeriodOfTime", "dcatapit:startDate", "max", None, "a period has one start: split it into several periods if needed", None),
+    ((137,), "PeriodOfTime", "dcatapit:endDate", "max", None, "a period has one end: split it into several periods if needed", None),
     ((174,), "PeriodOfTime", "dcatapit:startDate", "date", None, None, None),
     ((175,), "PeriodOfTime", "dcatapit:endDate", "date", None, None, None),
     ((196,), "PeriodOfTime", "dcatapit:startDate", "req", None,
      "add dcatapit:startDate as xsd:date (schema:startDate, written by ckanext-dcatapit, does not count)", None),
     # --- Standard ------------------------------------------------------------------------
     ((197,), "Standard", "dct:identifier", "req", None, "add the reference of the standard (its URL, or the ELI link of a law)", None),
-    ((198,), "Standard", "dct:identifier", "max", None, None, None),
+    ((198,), "Standard", "dct:identifier", "max", None, "keep the reference URL of the standard", None),
     ((199, 201), "Standard", "dct:description", "lit", None, None,
      "Rules 199 and 201 have the same title and check; one shape implements both."),
     ((200,), "Standard", "dct:title", "lit", None, None, None),
     ((202,), "Standard", "dcatapit:referenceDocumentation", "res", None, None, None),
     # --- Identifier ----------------------------------------------------------------------
     ((66,), "Identifier", "skos:notation", "req", None, "add the identifier's text as skos:notation", None),
-    ((176,), "Identifier", "skos:notation", "max", None, None, None),
+    ((176,), "Identifier", "skos:notation", "max", None, "keep one code per adms:Identifier: give each code its own adms:Identifier", None),
 ]
 
 NUMERIC = ["xsd:decimal", "xsd:integer", "xsd:nonNegativeInteger", "xsd:positiveInteger",
@@ -252,32 +252,38 @@ def lit(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def message(ids, cls_label, path, kind, param, hint, sev):
+def message(ids, cls_label, path, kind, param, hint, sev, note=None):
+    """The sh:message: what is wrong with which node, what to do, the rule ids. {$this} and
+    {?value} are filled in by the report (the focus node and the value at fault)."""
     if isinstance(param, tuple):
         param = param[0]
     tag = "(AgID rule%s %s)" % ("s" if len(ids) > 1 else "", ", ".join(str(i) for i in ids))
     rec = " (recommended)" if sev == "warning" else ""
+    this = "%s {$this}" % cls_label if cls_label else None
     if kind == "req":
-        m = "%s has no %s%s; %s" % (cls_label, path, rec, hint)
+        m = "%s has no %s%s; %s" % (this, path, rec, hint)
     elif kind == "max":
-        m = "%s has more than one %s; %s" % (cls_label, path, hint or "keep only one")
+        m = "%s has more than one %s; %s" % (this, path, hint or "keep only one")
     elif kind == "lit":
-        m = "%s of the %s is not a literal; write it as text" % (path, cls_label)
+        m = "%s {?value} of %s is not a literal; write it as text" % (path, this)
     elif kind == "res":
-        m = "%s of the %s is a literal; write it as an IRI <...>" % (path, cls_label)
+        m = "%s {?value} of %s is a literal; write it as an IRI <...>" % (path, this)
     elif kind == "iri":
-        m = "%s of the %s is not an IRI; write it as <mailto:name@example.it>" % (path, cls_label)
+        m = "%s {?value} of %s is not an IRI; write it as <mailto:name@example.it>" % (path, this)
     elif kind == "date":
-        m = ("%s of the %s is not a valid xsd:date or xsd:dateTime literal; write e.g. "
-             "\"2024-05-31\"^^xsd:date" % (path, cls_label))
+        m = ("%s {?value} of %s is not a valid xsd:date or xsd:dateTime literal; write e.g. "
+             "\"2024-05-31\"^^xsd:date" % (path, this))
     elif kind == "num":
-        m = ("%s of the %s is not a decimal number; write the size in bytes, e.g. "
-             "\"1024\"^^xsd:decimal" % (path, cls_label))
+        m = ("%s {?value} of %s is not a decimal number; write the size in bytes, e.g. "
+             "\"1024\"^^xsd:decimal" % (path, this))
     elif kind == "cls":
-        m = ("the %s of the %s is described in the data but is not typed %s; add rdf:type %s to it"
-             % (path, cls_label, param, param))
+        m = ("%s {?value} of %s is described in the data but is not typed %s; add rdf:type %s to it"
+             % (path, this, param, param))
+        if note and note.startswith("http"):
+            m += ", or use a concept of %s instead" % note
     elif kind == "exists":
-        m = "the data has no node typed %s; %s" % (param, hint)
+        m = ("the data has no node typed %s; %s (if the file does type them, check that its dcatapit "
+             "prefix is exactly http://dati.gov.it/onto/dcatapit# with the '#')" % (param, hint))
     else:
         raise ValueError(kind)
     return m + " " + tag
@@ -394,7 +400,7 @@ def emit_property(w, e, label, rows):
     else:
         raise ValueError(kind)
     w("    sh:severity %s ;\n" % ("sh:Violation" if sev == "error" else "sh:Warning"))
-    w("    sh:message %s@en .\n\n" % lit(message(ids, label, path, kind, param, hint, sev)))
+    w("    sh:message %s@en .\n\n" % lit(message(ids, label, path, kind, param, hint, sev, note)))
 
 
 def emit_exists(w, e, rows):
