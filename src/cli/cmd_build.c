@@ -10,8 +10,7 @@
 #include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
-#include "rdf/rdfio.h"
-#include "shacl/engine.h"
+#include "cli/profile_load.h"
 #include "shacl/report.h"
 
 static const char usage[] =
@@ -74,19 +73,6 @@ static void print_notes(const DcatitNotes *n)
 	}
 }
 
-static bool load_rdf(DcatitModel *m, const char *path)
-{
-	DcatitParseOpts po;
-	memset(&po, 0, sizeof po);
-	DcatitDiag d;
-	dcatit_diag_init(&d);
-	if (dcatit_rdfio_parse_file(m, path, &po, &d) != DCATIT_OK) {
-		dcatit_msg_diag(&d);
-		return false;
-	}
-	return true;
-}
-
 /* The vocabularies are loaded next to the catalogue only so that shapes can
  * see the types and labels of the concepts it uses; findings about the
  * vocabularies themselves (their agents, their licences' extra properties)
@@ -111,59 +97,35 @@ static void drop_vocab_findings(DcatitResults *r, DcatitModel *cat, DcatitModel 
 
 /* Validate the built graph with the dcatapit profile: shapes from
  * DATADIR/shapes (not the "strict" ones), the vocabularies of DATADIR as
- * extra data. Returns the exit code so far (0 or 1), or 3 on failure. */
-static int validate(DcatitBuild *b, const char *datadir, bool allow_invalid,
-                    size_t *violations, size_t *warnings)
+ * extra data, then the profile checks (profile/checks.h) with the
+ * organisations of the build (organizations.ttl and the catalogue's
+ * registry). Returns the exit code so far (0 or 1), or 3 on failure. */
+static int validate(DcatitBuild *b, bool allow_invalid, size_t *violations,
+                    size_t *warnings)
 {
 	int code = DCATIT_EXIT_RUNTIME;
 	DcatitModel *shapes = dcatit_model_new(b->terms);
 	DcatitModel *data = dcatit_model_new(b->terms);
-	DcatitShapes *compiled = NULL;
+	DcatitProfile profile;
+	memset(&profile, 0, sizeof profile);
 	DcatitResults results;
 	dcatit_results_init(&results);
 	DcatitBuf text;
 	dcatit_buf_init(&text);
-	char sub[4200];
-	size_t n = 0;
-	char **list = NULL;
 	if (!shapes || !data || dcatit_model_add_all(data, b->model) != DCATIT_OK) {
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		goto out;
 	}
-	snprintf(sub, sizeof sub, "%s/shapes", datadir);
-	list = dcatit_datadir_list(sub, false, NULL, &n);
-	if (!list) {
-		dcatit_msg_error("cannot read the profile shapes in '%s'", sub);
+	DcatitProfileLoadOpts po;
+	memset(&po, 0, sizeof po);
+	po.vocab = data;
+	/* the build's registry: organizations.ttl and the catalogue's own */
+	po.orgs = b->orgs;
+	if (!dcatit_profile_load(&profile, shapes, &po, &code))
 		goto out;
-	}
-	size_t nshapes = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *base = strrchr(list[i], '/');
-		base = base ? base + 1 : list[i];
-		if (strstr(base, "strict"))
-			continue;
-		if (!load_rdf(shapes, list[i]))
-			goto out;
-		nshapes++;
-	}
-	dcatit_datadir_list_free(list);
-	list = NULL;
-	if (!nshapes) {
-		dcatit_msg_error("no shapes in '%s' (set DCATIT_DATADIR)", sub);
-		goto out;
-	}
-	list = dcatit_datadir_list(datadir, true, "shapes", &n);
-	if (!list) {
-		dcatit_msg_error("cannot read the vocabularies in '%s'", datadir);
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!load_rdf(data, list[i]))
-			goto out;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
-	if (!(compiled = dcatit_shapes_compile(shapes, &d)) ||
-	    dcatit_shacl_validate(compiled, data, &results, &d) != DCATIT_OK) {
+	if (dcatit_profile_validate(&profile, data, &results, &d) != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
@@ -175,6 +137,7 @@ static int validate(DcatitBuild *b, const char *datadir, bool allow_invalid,
 	in.shapes = shapes;
 	if (dcatit_report_write(&results, &in, DCATIT_REPORT_TEXT, &text) != DCATIT_OK) {
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		code = DCATIT_EXIT_RUNTIME;
 		goto out;
 	}
 	if (text.len)
@@ -184,10 +147,9 @@ static int validate(DcatitBuild *b, const char *datadir, bool allow_invalid,
 	*warnings = c.warnings;
 	code = c.violations && !allow_invalid ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 out:
-	dcatit_datadir_list_free(list);
+	dcatit_profile_load_release(&profile);
 	dcatit_buf_release(&text);
 	dcatit_results_release(&results);
-	dcatit_shapes_free(compiled);
 	dcatit_model_free(data);
 	dcatit_model_free(shapes);
 	return code;
@@ -289,7 +251,7 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	}
 	size_t violations = 0, warnings = 0;
-	code = validate(b, datadir, allow_invalid, &violations, &warnings);
+	code = validate(b, allow_invalid, &violations, &warnings);
 	if (code != DCATIT_EXIT_OK) {
 		if (code == DCATIT_EXIT_FINDINGS)
 			dcatit_msg_error("%zu violation%s of the DCAT-AP_IT profile; nothing written "

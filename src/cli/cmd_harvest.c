@@ -12,11 +12,10 @@
 #include <time.h>
 
 #include "base/buf.h"
-#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
+#include "cli/profile_load.h"
 #include "harvest/config.h"
-#include "catalog/orgs.h"
 #include "harvest/harvest.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
@@ -129,75 +128,6 @@ static bool list_sources(const char *dir, Paths *out)
 	return ok;
 }
 
-/* The organisations registry of the profile's checks: organizations.ttl of
- * the data directory (as `validate` without --orgs). NULL after printing. */
-static DcatitOrgs *load_orgs(DcatitTerms *terms)
-{
-	DcatitOrgs *o = dcatit_orgs_new(terms);
-	char dir[4096], path[4200];
-	DcatitDiag d;
-	dcatit_diag_init(&d);
-	if (!o) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return NULL;
-	}
-	if (dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK) {
-		snprintf(path, sizeof path, "%s/organizations.ttl", dir);
-		struct stat st;
-		if (stat(path, &st) == 0 && dcatit_orgs_load_ttl(o, path, &d) != DCATIT_OK) {
-			if (!d.file[0])
-				snprintf(d.file, sizeof d.file, "%.500s", path);
-			dcatit_msg_diag(&d);
-			dcatit_orgs_free(o);
-			return NULL;
-		}
-	}
-	return o;
-}
-
-/* The shapes of the dcatapit profile (the .ttl files of DATADIR/shapes,
- * without the strict ones) into shapes; prints the error. */
-static bool load_profile(DcatitModel *shapes)
-{
-	char dir[4096], sub[4200];
-	if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK) {
-		dcatit_msg_error("cannot find the DCAT-AP_IT profile: '%s' is not a "
-		                 "directory (set DCATIT_DATADIR or use --no-validate)", dir);
-		return false;
-	}
-	snprintf(sub, sizeof sub, "%s/shapes", dir);
-	size_t n = 0, used = 0;
-	char **list = dcatit_datadir_list(sub, false, NULL, &n);
-	if (!list) {
-		dcatit_msg_error("cannot read the profile shapes in '%s'", sub);
-		return false;
-	}
-	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		const char *base = strrchr(list[i], '/');
-		base = base ? base + 1 : list[i];
-		if (strstr(base, "strict"))
-			continue;
-		DcatitParseOpts po;
-		memset(&po, 0, sizeof po);
-		DcatitDiag d;
-		dcatit_diag_init(&d);
-		if (dcatit_rdfio_parse_file(shapes, list[i], &po, &d) != DCATIT_OK) {
-			if (!d.file[0])
-				snprintf(d.file, sizeof d.file, "%s", list[i]);
-			dcatit_msg_diag(&d);
-			ok = false;
-		}
-		used++;
-	}
-	dcatit_datadir_list_free(list);
-	if (ok && !used) {
-		dcatit_msg_error("no shapes in '%s' (set DCATIT_DATADIR or use --no-validate)", sub);
-		ok = false;
-	}
-	return ok;
-}
-
 typedef struct {
 	bool tty;
 	struct timespec last;
@@ -295,7 +225,8 @@ int cmd_harvest(int argc, char **argv)
 	size_t nsrc = 0;
 	DcatitTerms *terms = NULL;
 	DcatitModel *shapes = NULL;
-	DcatitOrgs *orgs = NULL;
+	DcatitProfile profile;
+	memset(&profile, 0, sizeof profile);
 	int code = DCATIT_EXIT_USAGE;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -415,7 +346,11 @@ int cmd_harvest(int argc, char **argv)
 		shapes = terms ? dcatit_model_new(terms) : NULL;
 		if (!shapes)
 			goto oom;
-		if (!load_profile(shapes) || !(orgs = load_orgs(terms)))
+		/* the dcatapit profile, as `validate` without --orgs */
+		DcatitProfileLoadOpts po;
+		memset(&po, 0, sizeof po);
+		po.hint = "use --no-validate";
+		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
 	}
 	Progress prog = { .tty = dcatit_msg_stderr_is_tty() };
@@ -425,8 +360,8 @@ int cmd_harvest(int argc, char **argv)
 	ho.out_dir = out_dir;
 	ho.jobs = jobs;
 	ho.shapes = shapes;
-	ho.checks = shapes != NULL;
-	ho.orgs = orgs;
+	ho.checks = profile.checks;
+	ho.orgs = profile.orgs;
 	ho.progress = prog.tty;
 	ho.progress_fn = on_progress;
 	ho.progress_ud = &prog;
@@ -475,7 +410,7 @@ out:
 	free(reps);
 	free(srcs);
 	free(only);
-	dcatit_orgs_free(orgs);
+	dcatit_profile_load_release(&profile);
 	dcatit_model_free(shapes);
 	dcatit_terms_free(terms);
 	paths_free(&named);

@@ -10,15 +10,12 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
-#include "catalog/orgs.h"
-#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
+#include "cli/profile_load.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
-#include "profile/checks.h"
-#include "shacl/engine.h"
 #include "shacl/report.h"
 
 /* Inputs above this total size get a progress line (on a terminal only):
@@ -81,109 +78,6 @@ static long file_size(const char *path)
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
 		return 0;
 	return (long)st.st_size;
-}
-
-/* Parse one file into m; prints the error and returns false on failure. */
-static bool load(DcatitModel *m, const char *path, bool progress, int *code)
-{
-	DcatitParseOpts po;
-	memset(&po, 0, sizeof po);
-	po.name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	DcatitDiag d;
-	dcatit_diag_init(&d);
-	if (progress)
-		dcatit_msg_progress("dcatit: reading %s", po.name);
-	if (dcatit_rdfio_parse_file(m, path, &po, &d) != DCATIT_OK) {
-		if (!d.file[0])
-			snprintf(d.file, sizeof d.file, "%s", po.name);
-		*code = dcatit_msg_diag(&d);
-		return false;
-	}
-	return true;
-}
-
-/* Load the profile's shapes (the .ttl files of DATADIR/shapes). Nothing
- * goes into the data graph: the shapes check vocabulary membership with
- * sh:in lists, and the vocabularies describe datasets and agents of their
- * own that would mask class-presence rules and add false results
- * (vocab/README.md). */
-static bool load_profile(Profile p, DcatitModel *shapes, bool progress,
-                         int *code)
-{
-	char dir[4096], sub[4200];
-	DcatitStatus dst = dcatit_datadir_find(dir, sizeof dir);
-	if (dst == DCATIT_ERR_LIMIT) {
-		dcatit_msg_error("cannot find the DCAT-AP_IT profile: the data "
-		                 "directory path is longer than %zu bytes: '%.40s...'",
-		                 sizeof dir - 1, dir);
-		*code = DCATIT_EXIT_RUNTIME;
-		return false;
-	}
-	if (dst != DCATIT_OK) {
-		dcatit_msg_error("cannot find the DCAT-AP_IT profile: '%s' is not a "
-		                 "directory (set DCATIT_DATADIR or use --profile none)", dir);
-		*code = DCATIT_EXIT_RUNTIME;
-		return false;
-	}
-	snprintf(sub, sizeof sub, "%s/shapes", dir);
-	size_t n = 0, nshapes = 0;
-	char **list = dcatit_datadir_list(sub, false, NULL, &n);
-	if (!list) {
-		dcatit_msg_error("cannot read the profile shapes in '%s'", sub);
-		*code = DCATIT_EXIT_RUNTIME;
-		return false;
-	}
-	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++) {
-		const char *base = strrchr(list[i], '/');
-		base = base ? base + 1 : list[i];
-		/* shapes with "strict" in their name belong to dcatapit-strict */
-		if (p != PROFILE_STRICT && strstr(base, "strict"))
-			continue;
-		ok = load(shapes, list[i], progress, code);
-		nshapes++;
-	}
-	dcatit_datadir_list_free(list);
-	if (ok && !nshapes) {
-		dcatit_msg_error("no shapes in '%s' (set DCATIT_DATADIR or use "
-		                 "--profile none)", sub);
-		*code = DCATIT_EXIT_RUNTIME;
-		return false;
-	}
-	return ok;
-}
-
-/* The organisations registry of the profile's checks: organizations.ttl
- * of the data directory plus the --orgs files. NULL after printing the
- * error. */
-static DcatitOrgs *load_orgs(DcatitTerms *terms, const char *const *files,
-                             size_t n, int *code)
-{
-	DcatitOrgs *o = dcatit_orgs_new(terms);
-	if (!o) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		*code = DCATIT_EXIT_RUNTIME;
-		return NULL;
-	}
-	char dir[4096], path[4200];
-	const char *cur = path;
-	DcatitDiag d;
-	dcatit_diag_init(&d);
-	if (dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK) {
-		snprintf(path, sizeof path, "%s/organizations.ttl", dir);
-		if (file_size(path) && dcatit_orgs_load_ttl(o, path, &d) != DCATIT_OK)
-			goto fail;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (dcatit_orgs_load_ttl(o, cur = files[i], &d) != DCATIT_OK)
-			goto fail;
-	return o;
-fail:
-	if (!d.file[0])
-		snprintf(d.file, sizeof d.file, "%.500s", cur);
-	*code = dcatit_msg_diag(&d);
-	dcatit_orgs_free(o);
-	return NULL;
 }
 
 int cmd_validate(int argc, char **argv)
@@ -295,8 +189,8 @@ int cmd_validate(int argc, char **argv)
 
 	DcatitResults results;
 	dcatit_results_init(&results);
-	DcatitShapes *compiled = NULL;
-	DcatitOrgs *orgs = NULL;
+	DcatitProfile profile_set;
+	memset(&profile_set, 0, sizeof profile_set);
 	DcatitBuf text;
 	dcatit_buf_init(&text);
 	DcatitTerms *terms = dcatit_terms_new();
@@ -307,41 +201,35 @@ int cmd_validate(int argc, char **argv)
 		goto done;
 	}
 	for (size_t i = 0; i < data_files.n; i++)
-		if (!load(data, data_files.items[i], progress, &code))
+		if (!dcatit_profile_parse(data, data_files.items[i], progress, &code))
 			goto done;
 	for (size_t i = 0; i < shape_files.n; i++)
-		if (!load(shapes, shape_files.items[i], progress, &code))
+		if (!dcatit_profile_parse(shapes, shape_files.items[i], progress, &code))
 			goto done;
-	if (prof != PROFILE_NONE &&
-	    !load_profile(prof, shapes, progress, &code))
-		goto done;
+	if (prof != PROFILE_NONE) {
+		DcatitProfileLoadOpts po;
+		memset(&po, 0, sizeof po);
+		po.strict = prof == PROFILE_STRICT;
+		po.orgs_files = orgs_files.items;
+		po.norgs_files = orgs_files.n;
+		po.progress = progress;
+		po.hint = "use --profile none";
+		if (!dcatit_profile_load(&profile_set, shapes, &po, &code))
+			goto done;
+	}
 	/* W3C test style: the data file carries its own shapes */
 	DcatitModel *sg = (prof == PROFILE_NONE && !shape_files.n) ? data : shapes;
+	profile_set.shapes = sg;
 
+	/* the shapes, then what SHACL Core cannot say: registry codes, check
+	 * digits, the identifier prefix, geometry literals (profile/checks.h) */
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (progress)
-		dcatit_msg_progress("dcatit: compiling shapes");
-	compiled = dcatit_shapes_compile(sg, &d);
-	if (!compiled) {
-		code = dcatit_msg_diag(&d);
-		goto done;
-	}
-	if (progress)
 		dcatit_msg_progress("dcatit: validating %zu triples", dcatit_model_size(data));
-	if (dcatit_shacl_validate(compiled, data, &results, &d) != DCATIT_OK) {
+	if (dcatit_profile_validate(&profile_set, data, &results, &d) != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto done;
-	}
-	/* what SHACL Core cannot say: registry codes, check digits, the
-	 * identifier prefix, geometry literals (src/profile/checks.h) */
-	if (prof != PROFILE_NONE) {
-		if (!(orgs = load_orgs(terms, orgs_files.items, orgs_files.n, &code)))
-			goto done;
-		if (dcatit_checks_run(data, orgs, &results) != DCATIT_OK) {
-			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-			goto done;
-		}
 	}
 	dcatit_msg_progress_done();
 	dcatit_results_sort(&results, data);
@@ -375,8 +263,7 @@ done:
 	dcatit_msg_progress_done();
 	dcatit_buf_release(&text);
 	dcatit_results_release(&results);
-	dcatit_shapes_free(compiled);
-	dcatit_orgs_free(orgs);
+	dcatit_profile_load_release(&profile_set);
 	dcatit_model_free(shapes);
 	dcatit_model_free(data);
 	dcatit_terms_free(terms);

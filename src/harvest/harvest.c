@@ -28,7 +28,7 @@
 #include "harvest/src_csw.h"
 #include "harvest/src_dcat.h"
 #include "net/http.h"
-#include "profile/checks.h"
+#include "profile/profile.h"
 #include "rdf/canon.h"
 #include "rdf/rdfio.h"
 #include "rdf/vocab.h"
@@ -911,7 +911,6 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 	dcatit_buf_init(&ttl);
 	DcatitResults res;
 	dcatit_results_init(&res);
-	DcatitShapes *shapes = NULL;
 	DcatitStatus st = m ? DCATIT_OK : DCATIT_ERR_NOMEM;
 	if (st)
 		goto out;
@@ -980,14 +979,12 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 		goto out;
 	if (!opts->shapes)
 		goto out;
-	shapes = dcatit_shapes_compile(opts->shapes, d);
-	if (!shapes) {
-		st = d->status ? d->status : DCATIT_ERR_SHAPES;
-		goto out;
-	}
-	if ((st = dcatit_shacl_validate(shapes, m, &res, d)) != DCATIT_OK)
-		goto out;
-	if (opts->checks && (st = dcatit_checks_run(m, opts->orgs, &res)) != DCATIT_OK)
+	DcatitProfile prof;
+	memset(&prof, 0, sizeof prof);
+	prof.shapes = opts->shapes;
+	prof.orgs = opts->orgs;
+	prof.checks = opts->checks;
+	if ((st = dcatit_profile_validate(&prof, m, &res, d)) != DCATIT_OK)
 		goto out;
 	dcatit_results_sort(&res, m);
 	DcatitReportInput in;
@@ -1038,7 +1035,6 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 out:
 	if (st == DCATIT_ERR_NOMEM)
 		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
-	dcatit_shapes_free(shapes);
 	dcatit_results_release(&res);
 	filerecs_release(&fr);
 	dcatit_buf_release(&path);

@@ -167,6 +167,36 @@ class BuildTest(unittest.TestCase):
             row = [l for l in fh if "Valtiberina" in l][0]
         self.assertTrue(row.rstrip().endswith("4000.00"), row)
 
+    def test_the_profile_checks_run_on_the_built_catalogue(self):
+        # what SHACL Core cannot say (src/profile/checks.h) is checked by
+        # build as by validate: lat/lon swapped in a bbox, a Partita IVA
+        # with a wrong check digit in the catalogue's registry
+        for rel in ("gis/ctr-10k.yaml", "gis/geoportale-governo-territorio.yaml",
+                    "gis/limiti-comunali.yaml", "gis/ortofoto-2013.yaml"):
+            self.edit(rel, "bbox: [9.68, 42.23, 12.37, 44.47]",
+                      "bbox: [42.23, 9.68, 44.47, 12.37]")
+        self.edit("gis/ctr-10k.yaml", "creators: [r_toscan]", "creators: [bad_piva]")
+        with open(os.path.join(self.cat, "organizations.yaml"), "a", encoding="utf-8") as fh:
+            fh.write('bad_piva:\n  name: Ente di prova\n  identifier: "01386030489"\n')
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        swapped = [l for l in r.stderr.splitlines() if "check geometry-swapped" in l]
+        self.assertEqual(len(swapped), 2, r.stderr)  # dcat:bbox and locn:geometry
+        self.assertTrue(all(re.match(r".*/gis/ctr-10k\.yaml:\d+: warning: ", l)
+                            for l in swapped), swapped)
+        tax = [l for l in r.stderr.splitlines() if "check tax-code" in l]
+        self.assertEqual(len(tax), 1, r.stderr)
+        self.assertRegex(tax[0], r"organizations\.yaml:\d+: warning: dct:identifier "
+                         r"'01386030489' .*check digit should be 8, not 9")
+        # counted in the summary: 7 warnings of the bundled catalogue + 3
+        self.assertRegex(r.stdout, r"\b10 warnings, 0 violations\b")
+
+    def test_the_bundled_catalogue_has_no_profile_check_findings(self):
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # every finding of src/profile/checks.c names a dcatit:check-* shape
+        self.assertNotIn("shape <https://w3id.org/dcatit/ns#check-", r.stderr)
+
     def test_an_unknown_key_is_located_file_line_col_with_a_suggestion(self):
         rel = "agreements/convenzione-tipo-ia.yaml"
         text = self.edit(rel, "\nthemes:", "\nthemez: [GOVE]\nthemes:")

@@ -1,0 +1,31 @@
+/* profile.h: the DCAT-AP_IT profile as one value (its shapes graph and its
+ * organisations registry) and the one way to validate data with it: the
+ * SHACL engine, then the checks SHACL Core cannot express (checks.h), both
+ * appending to the same result set. `validate`, `build` and `harvest` use
+ * it; cli/profile_load.h fills it from the data directory. */
+#ifndef DCATIT_PROFILE_H
+#define DCATIT_PROFILE_H
+
+#include <stdbool.h>
+
+#include "base/status.h"
+#include "catalog/orgs.h"
+#include "rdf/model.h"
+#include "shacl/result.h"
+
+typedef struct {
+	DcatitModel *shapes; /* the shapes graph (not owned) */
+	DcatitOrgs *orgs;    /* the organisations registry of the checks (not
+	                      * owned); NULL: empty */
+	bool checks;         /* also run the checks of checks.h */
+	bool own_orgs;       /* orgs was made by its loader, which frees it */
+} DcatitProfile;
+
+/* Validate data (which shares the term store of p->shapes) with the shapes
+ * of p and, when p->checks, the profile checks; results are appended to
+ * out, unsorted. On failure d says why (an ill-formed shapes graph, out of
+ * memory). */
+DcatitStatus dcatit_profile_validate(const DcatitProfile *p, DcatitModel *data,
+                                     DcatitResults *out, DcatitDiag *d);
+
+#endif
