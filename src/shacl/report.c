@@ -3,6 +3,7 @@
  * and the terms of the result rendered for that format. */
 #include "shacl/report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,14 @@ static void ctx_init(Ctx *c, const DcatitReportInput *in)
 	c->property = dcatit_terms_find_iri(c->t, DCATIT_NS_SH "property");
 }
 
+/* A copy of c that writes IRIs in full (<iri>) or not. */
+static Ctx ctx_with_full(const Ctx *c, bool full)
+{
+	Ctx copy = *c;
+	copy.full = full;
+	return copy;
+}
+
 /* The shapes-graph object of (s, p), 0 when there is no shapes graph. */
 static DcatitTermId sg_object(const Ctx *c, DcatitTermId s, DcatitTermId p)
 {
@@ -87,14 +96,19 @@ static bool sg_list(const Ctx *c, DcatitTermId head, DcatitTermId **items,
 
 /* ---- generic rendering ------------------------------------------------ */
 
+static bool is_alnum(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9');
+}
+
 static bool is_local_name(const char *s)
 {
 	if (!*s)
 		return false;
 	for (const char *p = s; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
-		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		          (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' ||
+		bool ok = is_alnum(ch) || ch == '_' || ch == '-' ||
 		          (ch == '.' && p[1] != '\0');
 		if (!ok)
 			return false;
@@ -160,18 +174,23 @@ static void add_utf8(DcatitBuf *b, const char *s, size_t len, size_t *i)
 	}
 }
 
-/* A quoted string with backslash escapes for quote, backslash and control
- * characters (valid in Turtle, N-Triples and JSON alike). */
-static void add_quoted(DcatitBuf *b, const char *s, size_t len, bool ellipsis)
+/* The replacement of one byte in an escaped string, or NULL to copy it;
+ * spare holds a replacement built on the fly. */
+typedef const char *(*EscapeFn)(unsigned char ch, char spare[8]);
+
+/* s[0..len) with each byte replaced as esc says. With utf8, bytes from 0x80
+ * up are copied as valid UTF-8 sequences (U+FFFD for an invalid one) and
+ * never reach esc. Runs that need no escape go in one copy: a large report
+ * is mostly IRIs and messages (bench: 9% of a 50k-dataset run went to
+ * appending them one character at a time). */
+static void add_escaped(DcatitBuf *b, const char *s, size_t len, EscapeFn esc,
+                        bool utf8)
 {
-	dcatit_buf_addc(b, '"');
+	char spare[8];
 	for (size_t i = 0; i < len;) {
-		/* runs that need no escape go in one copy: a large report is
-		 * mostly IRIs and messages (bench: 9% of a 50k-dataset run went
-		 * to appending them one character at a time) */
 		size_t run = i;
-		while (run < len && (unsigned char)s[run] >= 0x20 &&
-		       (unsigned char)s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
+		while (run < len && !(utf8 && (unsigned char)s[run] >= 0x80) &&
+		       !esc((unsigned char)s[run], spare))
 			run++;
 		if (run > i) {
 			dcatit_buf_add(b, s + i, run - i);
@@ -179,24 +198,50 @@ static void add_quoted(DcatitBuf *b, const char *s, size_t len, bool ellipsis)
 			continue;
 		}
 		unsigned char ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
+		if (utf8 && ch >= 0x80) {
 			add_utf8(b, s, len, &i);
 			continue;
 		}
+		dcatit_buf_adds(b, esc(ch, spare));
 		i++;
-		switch (ch) {
-		case '"': dcatit_buf_adds(b, "\\\""); break;
-		case '\\': dcatit_buf_adds(b, "\\\\"); break;
-		case '\n': dcatit_buf_adds(b, "\\n"); break;
-		case '\r': dcatit_buf_adds(b, "\\r"); break;
-		case '\t': dcatit_buf_adds(b, "\\t"); break;
-		default:
-			if (ch < 0x20 || ch == 0x7f)
-				dcatit_buf_addf(b, "\\u%04X", ch);
-			else
-				dcatit_buf_addc(b, (char)ch);
-		}
 	}
+}
+
+/* The text gathered in tmp, escaped into b; tmp running out of memory makes
+ * b out of memory too. */
+static void add_buf_escaped(DcatitBuf *b, const DcatitBuf *tmp, EscapeFn esc,
+                            bool utf8)
+{
+	if (tmp->oom)
+		b->oom = true;
+	add_escaped(b, tmp->data ? tmp->data : "", tmp->len, esc, utf8);
+}
+
+/* Backslash escapes for quote, backslash and control characters (valid in
+ * Turtle, N-Triples and JSON alike). */
+static const char *esc_quoted(unsigned char ch, char spare[8])
+{
+	switch (ch) {
+	case '"': return "\\\"";
+	case '\\': return "\\\\";
+	case '\n': return "\\n";
+	case '\r': return "\\r";
+	case '\t': return "\\t";
+	default:
+		if (ch < 0x20 || ch == 0x7f) {
+			snprintf(spare, 8, "\\u%04X", ch);
+			return spare;
+		}
+		return NULL;
+	}
+}
+
+/* A quoted string with backslash escapes, "..." before the closing quote
+ * when it was cut. */
+static void add_quoted(DcatitBuf *b, const char *s, size_t len, bool ellipsis)
+{
+	dcatit_buf_addc(b, '"');
+	add_escaped(b, s, len, esc_quoted, true);
 	if (ellipsis)
 		dcatit_buf_adds(b, "...");
 	dcatit_buf_addc(b, '"');
@@ -242,6 +287,25 @@ static void add_term_nt(const Ctx *c, DcatitBuf *b, DcatitTermId id)
 		b->oom = true;
 }
 
+static void add_path_short(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth);
+
+/* The paths of a list (which it frees) joined by sep, in parentheses when
+ * paren. */
+static void add_path_list_short(const Ctx *c, DcatitBuf *b, DcatitTermId *items,
+                                size_t n, char sep, bool paren, int depth)
+{
+	if (paren)
+		dcatit_buf_addc(b, '(');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			dcatit_buf_addc(b, sep);
+		add_path_short(c, b, items[i], depth + 1);
+	}
+	if (paren)
+		dcatit_buf_addc(b, ')');
+	free(items);
+}
+
 /* A path for people, SPARQL property path style: dct:title,
  * ^dcat:dataset, dcat:distribution/dct:format, (a|b), p*, p+, p?. */
 static void add_path_short(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth)
@@ -261,14 +325,7 @@ static void add_path_short(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth
 		dcatit_buf_addc(b, '^');
 		add_path_short(c, b, x, depth + 1);
 	} else if ((x = sg_object(c, p, c->alternative)) && sg_list(c, x, &items, &n)) {
-		dcatit_buf_addc(b, '(');
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				dcatit_buf_addc(b, '|');
-			add_path_short(c, b, items[i], depth + 1);
-		}
-		dcatit_buf_addc(b, ')');
-		free(items);
+		add_path_list_short(c, b, items, n, '|', true, depth);
 	} else if ((x = sg_object(c, p, c->zero_more)) || (x = sg_object(c, p, c->one_more)) ||
 	           (x = sg_object(c, p, c->zero_one))) {
 		char op = sg_object(c, p, c->zero_more) ? '*'
@@ -281,19 +338,16 @@ static void add_path_short(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth
 			dcatit_buf_addc(b, ')');
 		dcatit_buf_addc(b, op);
 	} else if (sg_list(c, p, &items, &n)) {
-		if (depth > 0)
-			dcatit_buf_addc(b, '(');
-		for (size_t i = 0; i < n; i++) {
-			if (i)
-				dcatit_buf_addc(b, '/');
-			add_path_short(c, b, items[i], depth + 1);
-		}
-		if (depth > 0)
-			dcatit_buf_addc(b, ')');
-		free(items);
+		add_path_list_short(c, b, items, n, '/', depth > 0, depth);
 	} else {
 		add_term_short(c, b, p);
 	}
+}
+
+/* A whole path for people. */
+static void add_path_brief(const Ctx *c, DcatitBuf *b, DcatitTermId p)
+{
+	add_path_short(c, b, p, 0);
 }
 
 /* The shape for people: its IRI, or for a blank property shape the IRI of
@@ -374,6 +428,11 @@ DcatitSeverity dcatit_report_severity(const DcatitTerms *t, DcatitTermId sev)
 	return DCATIT_SEV_VIOLATION;
 }
 
+static DcatitSeverity result_level(const Ctx *c, const DcatitResult *r)
+{
+	return dcatit_report_severity(c->t, r->severity);
+}
+
 static const char *severity_word(DcatitSeverity s)
 {
 	switch (s) {
@@ -384,17 +443,49 @@ static const char *severity_word(DcatitSeverity s)
 	return "error";
 }
 
+/* The source file of a result: its own, else the first data file, else
+ * "-". */
+static const char *result_file(const DcatitReportInput *in, const DcatitResult *r)
+{
+	const char *f = r->loc.file ? dcatit_model_source_name(in->data, r->loc.file) : "";
+	if (!f[0] && in->nfiles)
+		f = in->files[0];
+	if (!f[0])
+		f = "-";
+	return f;
+}
+
+/* The results of file (all of them when file is NULL) by severity level;
+ * in may be NULL when file is. */
+static void count_levels(const DcatitTerms *t, const DcatitReportInput *in,
+                         const DcatitResults *rs, const char *file,
+                         size_t n[3])
+{
+	n[DCATIT_SEV_VIOLATION] = n[DCATIT_SEV_WARNING] = n[DCATIT_SEV_INFO] = 0;
+	for (size_t i = 0; i < rs->n; i++) {
+		const DcatitResult *r = &rs->items[i];
+		if (file && strcmp(result_file(in, r), file) != 0)
+			continue;
+		n[dcatit_report_severity(t, r->severity)]++;
+	}
+}
+
+/* How many of the counted results are at or above level. */
+static size_t count_at_or_above(const size_t n[3], DcatitSeverity level)
+{
+	size_t k = 0;
+	for (int l = DCATIT_SEV_VIOLATION; l <= (int)level && l <= DCATIT_SEV_INFO; l++)
+		k += n[l];
+	return k;
+}
+
 DcatitReportCounts dcatit_report_count(const DcatitResults *r,
                                        const DcatitTerms *t)
 {
-	DcatitReportCounts c = { 0, 0, 0 };
-	for (size_t i = 0; i < r->n; i++) {
-		switch (dcatit_report_severity(t, r->items[i].severity)) {
-		case DCATIT_SEV_VIOLATION: c.violations++; break;
-		case DCATIT_SEV_WARNING: c.warnings++; break;
-		case DCATIT_SEV_INFO: c.infos++; break;
-		}
-	}
+	size_t n[3];
+	count_levels(t, NULL, r, NULL, n);
+	DcatitReportCounts c = { n[DCATIT_SEV_VIOLATION], n[DCATIT_SEV_WARNING],
+	                         n[DCATIT_SEV_INFO] };
 	return c;
 }
 
@@ -496,6 +587,69 @@ static void add_shape_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 	}
 }
 
+/* Messages of one pattern: a subject, text, the parameter, more text. */
+typedef enum { PARAM_NONE, PARAM_TERM, PARAM_SHAPE } ParamStyle;
+
+static const struct {
+	const char *name;   /* the component's parameter name */
+	bool path_subject;  /* "P" rather than "value V of P" */
+	const char *before; /* after the subject */
+	ParamStyle param;
+	const char *after;  /* after the parameter */
+} simple_messages[] = {
+	{ "class", false, " is not an instance of ", PARAM_TERM, " (add an rdf:type)" },
+	{ "minExclusive", false, " must be > ", PARAM_TERM, "" },
+	{ "minInclusive", false, " must be >= ", PARAM_TERM, "" },
+	{ "maxExclusive", false, " must be < ", PARAM_TERM, "" },
+	{ "maxInclusive", false, " must be <= ", PARAM_TERM, "" },
+	{ "minLength", false, " is shorter than ", PARAM_TERM, " characters (minLength)" },
+	{ "maxLength", false, " is longer than ", PARAM_TERM, " characters (maxLength)" },
+	{ "languageIn", false, " must have one of the languages ", PARAM_TERM, "" },
+	{ "uniqueLang", true,
+	  " has more than one value in the same language (uniqueLang)", PARAM_NONE, "" },
+	{ "equals", false, " is not also a value of ", PARAM_TERM, " (equals)" },
+	{ "disjoint", false, " is also a value of ", PARAM_TERM, " (disjoint)" },
+	{ "lessThan", false, " is not less than the values of ", PARAM_TERM, " (lessThan)" },
+	{ "lessThanOrEquals", false, " is greater than values of ", PARAM_TERM,
+	  " (lessThanOrEquals)" },
+	{ "not", false, " conforms to ", PARAM_SHAPE, ", which is not allowed (not)" },
+	{ "and", false, " does not conform to all of the shapes (and)", PARAM_NONE, "" },
+	{ "or", false, " does not conform to any of the shapes (or)", PARAM_NONE, "" },
+	{ "xone", false, " does not conform to exactly one of the shapes (xone)",
+	  PARAM_NONE, "" },
+	{ "node", false, " does not conform to ", PARAM_SHAPE, "" },
+	{ "qualifiedMinCount", true,
+	  " has too few values conforming to the qualified shape (qualifiedMinCount ",
+	  PARAM_TERM, ")" },
+	{ "qualifiedMaxCount", true,
+	  " has too many values conforming to the qualified shape (qualifiedMaxCount ",
+	  PARAM_TERM, ")" },
+	{ "hasValue", true, " must have the value ", PARAM_TERM, "" },
+	{ "in", false, " is not one of the allowed values ", PARAM_TERM, "" },
+};
+
+/* The message of a component in simple_messages; false for the others. */
+static bool add_simple_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
+                               const char *name)
+{
+	for (size_t i = 0; i < sizeof simple_messages / sizeof simple_messages[0]; i++) {
+		if (strcmp(name, simple_messages[i].name) != 0)
+			continue;
+		if (simple_messages[i].path_subject)
+			add_path_subject(c, b, r);
+		else
+			add_value_subject(c, b, r);
+		dcatit_buf_adds(b, simple_messages[i].before);
+		if (simple_messages[i].param == PARAM_TERM)
+			add_param(c, b, r->param);
+		else if (simple_messages[i].param == PARAM_SHAPE)
+			add_shape_param(c, b, r->param);
+		dcatit_buf_adds(b, simple_messages[i].after);
+		return true;
+	}
+	return false;
+}
+
 static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
 	char name[128];
@@ -509,6 +663,8 @@ static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult
 		}
 		return;
 	}
+	if (add_simple_message(c, b, r, name))
+		return;
 	const char *pv = r->param && dcatit_terms_is_literal(c->t, r->param)
 	                 ? dcatit_terms_str(c->t, r->param) : NULL;
 	if (strcmp(name, "minCount") == 0) {
@@ -546,11 +702,6 @@ static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult
 			dcatit_buf_adds(b, ", expected ");
 			add_param(c, b, r->param);
 		}
-	} else if (strcmp(name, "class") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " is not an instance of ");
-		add_param(c, b, r->param);
-		dcatit_buf_adds(b, " (add an rdf:type)");
 	} else if (strcmp(name, "nodeKind") == 0) {
 		static const struct {
 			const char *local, *text;
@@ -568,24 +719,6 @@ static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult
 				want = kinds[i].text;
 		add_value_subject(c, b, r);
 		dcatit_buf_addf(b, " must be %s", want);
-	} else if (strcmp(name, "minExclusive") == 0 || strcmp(name, "minInclusive") == 0 ||
-	           strcmp(name, "maxExclusive") == 0 || strcmp(name, "maxInclusive") == 0) {
-		const char *op = strcmp(name, "minExclusive") == 0 ? ">"
-		               : strcmp(name, "minInclusive") == 0 ? ">="
-		               : strcmp(name, "maxExclusive") == 0 ? "<" : "<=";
-		add_value_subject(c, b, r);
-		dcatit_buf_addf(b, " must be %s ", op);
-		add_param(c, b, r->param);
-	} else if (strcmp(name, "minLength") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " is shorter than ");
-		add_param(c, b, r->param);
-		dcatit_buf_adds(b, " characters (minLength)");
-	} else if (strcmp(name, "maxLength") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " is longer than ");
-		add_param(c, b, r->param);
-		dcatit_buf_adds(b, " characters (maxLength)");
 	} else if (strcmp(name, "pattern") == 0) {
 		add_value_subject(c, b, r);
 		dcatit_buf_adds(b, " does not match the pattern ");
@@ -593,48 +726,6 @@ static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult
 			add_quoted(b, pv, strlen(pv), false);
 		else
 			add_param(c, b, r->param);
-	} else if (strcmp(name, "languageIn") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " must have one of the languages ");
-		add_param(c, b, r->param);
-	} else if (strcmp(name, "uniqueLang") == 0) {
-		add_path_subject(c, b, r);
-		dcatit_buf_adds(b, " has more than one value in the same language (uniqueLang)");
-	} else if (strcmp(name, "equals") == 0 || strcmp(name, "disjoint") == 0 ||
-	           strcmp(name, "lessThan") == 0 || strcmp(name, "lessThanOrEquals") == 0) {
-		add_value_subject(c, b, r);
-		if (strcmp(name, "equals") == 0)
-			dcatit_buf_adds(b, " is not also a value of ");
-		else if (strcmp(name, "disjoint") == 0)
-			dcatit_buf_adds(b, " is also a value of ");
-		else if (strcmp(name, "lessThan") == 0)
-			dcatit_buf_adds(b, " is not less than the values of ");
-		else
-			dcatit_buf_adds(b, " is greater than values of ");
-		add_param(c, b, r->param);
-		dcatit_buf_addf(b, " (%s)", name);
-	} else if (strcmp(name, "not") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " conforms to ");
-		add_shape_param(c, b, r->param);
-		dcatit_buf_adds(b, ", which is not allowed (not)");
-	} else if (strcmp(name, "and") == 0 || strcmp(name, "or") == 0 ||
-	           strcmp(name, "xone") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_addf(b, " does not conform to %s of the shapes (%s)",
-		                strcmp(name, "and") == 0 ? "all"
-		                : strcmp(name, "or") == 0 ? "any" : "exactly one", name);
-	} else if (strcmp(name, "node") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " does not conform to ");
-		add_shape_param(c, b, r->param);
-	} else if (strcmp(name, "qualifiedMinCount") == 0 ||
-	           strcmp(name, "qualifiedMaxCount") == 0) {
-		add_path_subject(c, b, r);
-		dcatit_buf_addf(b, " has too %s values conforming to the qualified shape (%s ",
-		                name[9] == 'i' ? "few" : "many", name);
-		add_param(c, b, r->param);
-		dcatit_buf_addc(b, ')');
 	} else if (strcmp(name, "closed") == 0) {
 		dcatit_buf_adds(b, "property ");
 		add_path_subject(c, b, r);
@@ -644,14 +735,6 @@ static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult
 			add_term_short(c, b, r->value);
 			dcatit_buf_addc(b, ')');
 		}
-	} else if (strcmp(name, "hasValue") == 0) {
-		add_path_subject(c, b, r);
-		dcatit_buf_adds(b, " must have the value ");
-		add_param(c, b, r->param);
-	} else if (strcmp(name, "in") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " is not one of the allowed values ");
-		add_param(c, b, r->param);
 	} else {
 		add_value_subject(c, b, r);
 		dcatit_buf_addf(b, " does not satisfy sh:%s", name);
@@ -732,54 +815,120 @@ bool dcatit_report_message(const DcatitResult *res, const DcatitReportInput *in,
 	return !out->oom;
 }
 
-/* ---- locations --------------------------------------------------------- */
+/* ---- per-result fields ------------------------------------------------- */
 
-static const char *result_file(const Ctx *c, const DcatitResult *r)
+/* Writes one term of a result in the style of a format. */
+typedef void (*PutTerm)(const Ctx *c, DcatitBuf *b, DcatitTermId id);
+
+/* The terms of a result, in the order every format writes them. */
+enum { F_SEVERITY, F_FOCUS, F_PATH, F_VALUE, F_SHAPE, F_COMPONENT, F_PARAM, NFIELDS };
+
+/* How a format writes one field: its label, then put(term). A NULL label
+ * leaves the field out; an optional one is left out when the result has
+ * no such term. */
+typedef struct {
+	const char *label;
+	PutTerm put;
+	bool optional;
+} FieldOut;
+
+static DcatitTermId result_field(const DcatitResult *r, int f)
 {
-	const char *f = r->loc.file ? dcatit_model_source_name(c->in->data, r->loc.file) : "";
-	if (!f[0] && c->in->nfiles)
-		f = c->in->files[0];
-	if (!f[0])
-		f = "-";
-	return f;
+	switch (f) {
+	case F_SEVERITY: return r->severity;
+	case F_FOCUS: return r->focus;
+	case F_PATH: return r->path;
+	case F_VALUE: return r->value;
+	case F_SHAPE: return r->shape;
+	case F_COMPONENT: return r->component;
+	case F_PARAM: return r->param;
+	}
+	return 0;
+}
+
+static void add_fields(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
+                       const FieldOut out[NFIELDS])
+{
+	for (int f = 0; f < NFIELDS; f++) {
+		DcatitTermId id = result_field(r, f);
+		if (!out[f].label || (out[f].optional && !id))
+			continue;
+		dcatit_buf_adds(b, out[f].label);
+		out[f].put(c, b, id);
+	}
+}
+
+/* What put writes for id, escaped into b. */
+static void add_put_escaped(const Ctx *c, DcatitBuf *b, DcatitTermId id,
+                            PutTerm put, EscapeFn esc)
+{
+	DcatitBuf tmp;
+	dcatit_buf_init(&tmp);
+	put(c, &tmp, id);
+	add_buf_escaped(b, &tmp, esc, true);
+	dcatit_buf_release(&tmp);
+}
+
+/* Writes something of a whole result. */
+typedef void (*PutResult)(const Ctx *c, DcatitBuf *b, const DcatitResult *r);
+
+/* What put writes for r, escaped into b (see add_escaped for utf8). */
+static void add_result_escaped(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
+                               PutResult put, EscapeFn esc, bool utf8)
+{
+	DcatitBuf tmp;
+	dcatit_buf_init(&tmp);
+	put(c, &tmp, r);
+	add_buf_escaped(b, &tmp, esc, utf8);
+	dcatit_buf_release(&tmp);
+}
+
+static void add_message_escaped(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
+                                EscapeFn esc)
+{
+	add_result_escaped(c, b, r, add_message, esc, true);
 }
 
 /* ---- text -------------------------------------------------------------- */
 
+/* The constraint as sh:name, or its IRI shortened even in full details. */
+static void add_constraint_brief(const Ctx *c, DcatitBuf *b, DcatitTermId comp)
+{
+	Ctx brief = ctx_with_full(c, false);
+	add_constraint(&brief, b, comp);
+}
+
 /* "[focus <x>, path <p>, value "v", shape <s>, constraint sh:minCount]",
  * with full IRIs (the message before it has the short ones). */
-static void add_details(const Ctx *cc, DcatitBuf *b, const DcatitResult *r)
+static void add_details(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	Ctx full = *cc;
-	full.full = true;
-	const Ctx *c = &full;
-	dcatit_buf_adds(b, "[focus ");
-	add_term_short(c, b, r->focus);
-	if (r->path) {
-		dcatit_buf_adds(b, ", path ");
-		add_path_short(c, b, r->path, 0);
-	}
-	if (r->value) {
-		dcatit_buf_adds(b, ", value ");
-		add_term_short(c, b, r->value);
-	}
-	dcatit_buf_adds(b, ", shape ");
-	add_shape_short(c, b, r->shape);
-	dcatit_buf_adds(b, ", constraint ");
-	add_constraint(cc, b, r->component);
+	static const FieldOut out[NFIELDS] = {
+		[F_FOCUS] = { "[focus ", add_term_short, false },
+		[F_PATH] = { ", path ", add_path_brief, true },
+		[F_VALUE] = { ", value ", add_term_short, true },
+		[F_SHAPE] = { ", shape ", add_shape_short, false },
+		[F_COMPONENT] = { ", constraint ", add_constraint_brief, false },
+	};
+	Ctx full = ctx_with_full(c, true);
+	add_fields(&full, b, r, out);
 	dcatit_buf_addc(b, ']');
+}
+
+/* The message, then the details. */
+static void add_message_details(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
+{
+	add_message(c, b, r);
+	dcatit_buf_addc(b, ' ');
+	add_details(c, b, r);
 }
 
 static void add_text_line(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	dcatit_buf_adds(b, result_file(c, r));
+	dcatit_buf_adds(b, result_file(c->in, r));
 	if (r->loc.line)
 		dcatit_buf_addf(b, ":%u", (unsigned)r->loc.line);
-	dcatit_buf_addf(b, ": %s: ",
-	                severity_word(dcatit_report_severity(c->t, r->severity)));
-	add_message(c, b, r);
-	dcatit_buf_addc(b, ' ');
-	add_details(c, b, r);
+	dcatit_buf_addf(b, ": %s: ", severity_word(result_level(c, r)));
+	add_message_details(c, b, r);
 }
 
 static void write_text(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
@@ -792,132 +941,106 @@ static void write_text(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 
 /* ---- JSON -------------------------------------------------------------- */
 
-static void add_json_str(DcatitBuf *b, const char *s, size_t len)
-{
-	add_quoted(b, s, len, false);
-}
-
 static void add_json_strz(DcatitBuf *b, const char *s)
 {
-	add_json_str(b, s, strlen(s));
+	add_quoted(b, s, strlen(s), false);
+}
+
+/* An IRI as it is. */
+static void add_iri_plain(const Ctx *c, DcatitBuf *b, DcatitTermId id)
+{
+	dcatit_buf_add(b, dcatit_terms_str(c->t, id), dcatit_terms_len(c->t, id));
+}
+
+/* What put writes for id as a JSON string. */
+static void add_json_put(const Ctx *c, DcatitBuf *b, DcatitTermId id, PutTerm put)
+{
+	dcatit_buf_addc(b, '"');
+	add_put_escaped(c, b, id, put, esc_quoted);
+	dcatit_buf_addc(b, '"');
 }
 
 /* A term as a JSON string: IRIs bare, blank nodes _:x, literals in
  * N-Triples form; null for 0. */
 static void add_json_term(const Ctx *c, DcatitBuf *b, DcatitTermId id)
 {
-	if (!id) {
+	if (!id)
 		dcatit_buf_adds(b, "null");
-		return;
-	}
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
-	if (dcatit_terms_is_iri(c->t, id))
-		dcatit_buf_add(&tmp, dcatit_terms_str(c->t, id), dcatit_terms_len(c->t, id));
 	else
-		add_term_nt(c, &tmp, id);
-	if (tmp.oom)
-		b->oom = true;
-	else
-		add_json_str(b, tmp.data ? tmp.data : "", tmp.len);
-	dcatit_buf_release(&tmp);
+		add_json_put(c, b, id,
+		             dcatit_terms_is_iri(c->t, id) ? add_iri_plain : add_term_nt);
 }
 
+/* A path as a JSON string: a bare IRI, or the people's form with full
+ * IRIs; null for 0. */
 static void add_json_path(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 {
-	if (!p) {
-		dcatit_buf_adds(b, "null");
-		return;
-	}
-	if (dcatit_terms_is_iri(c->t, p)) {
+	if (!p || dcatit_terms_is_iri(c->t, p)) {
 		add_json_term(c, b, p);
 		return;
 	}
-	Ctx full = *c;
-	full.full = true;
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
-	add_path_short(&full, &tmp, p, 0);
-	if (tmp.oom)
-		b->oom = true;
-	else
-		add_json_str(b, tmp.data ? tmp.data : "", tmp.len);
-	dcatit_buf_release(&tmp);
+	Ctx full = ctx_with_full(c, true);
+	add_json_put(&full, b, p, add_path_brief);
 }
 
 static void write_json(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
-	DcatitReportCounts n = dcatit_report_count(rs, c->t);
-	DcatitBuf msg;
-	dcatit_buf_init(&msg);
+	static const FieldOut out[NFIELDS] = {
+		[F_FOCUS] = { ", \"focus\": ", add_json_term, false },
+		[F_PATH] = { ", \"path\": ", add_json_path, false },
+		[F_VALUE] = { ", \"value\": ", add_json_term, false },
+		[F_SHAPE] = { ", \"shape\": ", add_json_term, false },
+		[F_COMPONENT] = { ", \"component\": ", add_json_term, false },
+		[F_PARAM] = { ", \"constraint-parameter\": ", add_json_term, false },
+	};
+	size_t n[3];
+	count_levels(c->t, c->in, rs, NULL, n);
 	dcatit_buf_addf(b, "{\n  \"conforms\": %s,\n  \"counts\": {\"errors\": %zu, "
 	                "\"warnings\": %zu, \"infos\": %zu},\n  \"results\": [",
-	                rs->n ? "false" : "true", n.violations, n.warnings, n.infos);
+	                rs->n ? "false" : "true", n[DCATIT_SEV_VIOLATION],
+	                n[DCATIT_SEV_WARNING], n[DCATIT_SEV_INFO]);
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
 		dcatit_buf_adds(b, i ? ",\n    {" : "\n    {");
 		dcatit_buf_adds(b, "\"file\": ");
-		add_json_strz(b, result_file(c, r));
+		add_json_strz(b, result_file(c->in, r));
 		if (r->loc.line)
 			dcatit_buf_addf(b, ", \"line\": %u", (unsigned)r->loc.line);
 		else
 			dcatit_buf_adds(b, ", \"line\": null");
 		dcatit_buf_adds(b, ", \"severity\": ");
-		add_json_strz(b, severity_word(dcatit_report_severity(c->t, r->severity)));
-		dcatit_buf_clear(&msg);
-		add_message(c, &msg, r);
-		if (msg.oom)
-			b->oom = true;
-		dcatit_buf_adds(b, ", \"message\": ");
-		add_json_str(b, msg.data ? msg.data : "", msg.len);
-		dcatit_buf_adds(b, ", \"focus\": ");
-		add_json_term(c, b, r->focus);
-		dcatit_buf_adds(b, ", \"path\": ");
-		add_json_path(c, b, r->path);
-		dcatit_buf_adds(b, ", \"value\": ");
-		add_json_term(c, b, r->value);
-		dcatit_buf_adds(b, ", \"shape\": ");
-		add_json_term(c, b, r->shape);
-		dcatit_buf_adds(b, ", \"component\": ");
-		add_json_term(c, b, r->component);
-		dcatit_buf_adds(b, ", \"constraint-parameter\": ");
-		add_json_term(c, b, r->param);
+		add_json_strz(b, severity_word(result_level(c, r)));
+		dcatit_buf_adds(b, ", \"message\": \"");
+		add_message_escaped(c, b, r, esc_quoted);
+		dcatit_buf_addc(b, '"');
+		add_fields(c, b, r, out);
 		dcatit_buf_addc(b, '}');
 	}
 	dcatit_buf_adds(b, rs->n ? "\n  ]\n}\n" : "]\n}\n");
-	dcatit_buf_release(&msg);
 }
 
 /* ---- JUnit XML --------------------------------------------------------- */
 
-/* XML-escaped text; characters XML 1.0 forbids become U+FFFD. */
-static void add_xml(DcatitBuf *b, const char *s, size_t len)
+/* XML escapes; characters XML 1.0 forbids become U+FFFD. */
+static const char *esc_xml(unsigned char ch, char spare[8])
 {
-	for (size_t i = 0; i < len;) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
-			add_utf8(b, s, len, &i);
-			continue;
-		}
-		i++;
-		switch (ch) {
-		case '&': dcatit_buf_adds(b, "&amp;"); break;
-		case '<': dcatit_buf_adds(b, "&lt;"); break;
-		case '>': dcatit_buf_adds(b, "&gt;"); break;
-		case '"': dcatit_buf_adds(b, "&quot;"); break;
-		case '\'': dcatit_buf_adds(b, "&apos;"); break;
-		default:
-			if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f)
-				dcatit_buf_adds(b, "\xEF\xBF\xBD");
-			else
-				dcatit_buf_addc(b, (char)ch);
-		}
+	(void)spare;
+	switch (ch) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&apos;";
+	default:
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f)
+			return "\xEF\xBF\xBD";
+		return NULL;
 	}
 }
 
 static void add_xmlz(DcatitBuf *b, const char *s)
 {
-	add_xml(b, s, strlen(s));
+	add_escaped(b, s, strlen(s), esc_xml, true);
 }
 
 /* The suite names: the data files in order, then any other source that a
@@ -932,7 +1055,7 @@ static size_t junit_suites(const Ctx *c, const DcatitResults *rs,
 	for (size_t i = 0; i < c->in->nfiles; i++)
 		names[n++] = c->in->files[i];
 	for (size_t i = 0; i < rs->n; i++) {
-		const char *f = result_file(c, &rs->items[i]);
+		const char *f = result_file(c->in, &rs->items[i]);
 		bool seen = false;
 		for (size_t k = 0; k < n && !seen; k++)
 			seen = strcmp(names[k], f) == 0;
@@ -943,6 +1066,40 @@ static size_t junit_suites(const Ctx *c, const DcatitResults *rs,
 	return n;
 }
 
+/* "line L: message (focus F)", the name of a JUnit test case. */
+static void add_junit_name(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
+{
+	if (r->loc.line)
+		dcatit_buf_addf(b, "line %u: ", (unsigned)r->loc.line);
+	add_message(c, b, r);
+	dcatit_buf_adds(b, " (focus ");
+	add_term_short(c, b, r->focus);
+	dcatit_buf_addc(b, ')');
+}
+
+static void write_junit_case(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
+{
+	DcatitSeverity sev = result_level(c, r);
+	dcatit_buf_adds(b, "    <testcase classname=\"");
+	add_put_escaped(c, b, r->shape, add_shape_short, esc_xml);
+	dcatit_buf_adds(b, "\" name=\"");
+	add_result_escaped(c, b, r, add_junit_name, esc_xml, true);
+	dcatit_buf_adds(b, "\">\n");
+	if (sev <= c->in->fail_on) {
+		dcatit_buf_addf(b, "      <failure type=\"%s\" message=\"",
+		                severity_word(sev));
+		add_message_escaped(c, b, r, esc_xml);
+		dcatit_buf_adds(b, "\">");
+		add_result_escaped(c, b, r, add_text_line, esc_xml, true);
+		dcatit_buf_adds(b, "</failure>\n");
+	} else {
+		dcatit_buf_adds(b, "      <system-out>");
+		add_result_escaped(c, b, r, add_text_line, esc_xml, true);
+		dcatit_buf_adds(b, "</system-out>\n");
+	}
+	dcatit_buf_adds(b, "    </testcase>\n");
+}
+
 static void write_junit(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
 	const char **suites = NULL;
@@ -951,90 +1108,48 @@ static void write_junit(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 		b->oom = true;
 		return;
 	}
-	size_t total = 0, failures = 0;
-	for (size_t i = 0; i < rs->n; i++)
-		if (dcatit_report_severity(c->t, rs->items[i].severity) <= c->in->fail_on)
-			failures++;
+	size_t n[3], total = 0;
 	for (size_t s = 0; s < ns; s++) {
-		size_t k = 0;
-		for (size_t i = 0; i < rs->n; i++)
-			k += strcmp(result_file(c, &rs->items[i]), suites[s]) == 0;
+		count_levels(c->t, c->in, rs, suites[s], n);
+		size_t k = count_at_or_above(n, DCATIT_SEV_INFO);
 		total += k ? k : 1;
 	}
+	count_levels(c->t, c->in, rs, NULL, n);
 	dcatit_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	dcatit_buf_addf(b, "<testsuites name=\"dcatit validate\" tests=\"%zu\" "
-	                "failures=\"%zu\" errors=\"0\">\n", total, failures);
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
+	                "failures=\"%zu\" errors=\"0\">\n", total,
+	                count_at_or_above(n, c->in->fail_on));
 	for (size_t s = 0; s < ns; s++) {
-		size_t k = 0, f = 0;
-		for (size_t i = 0; i < rs->n; i++) {
-			const DcatitResult *r = &rs->items[i];
-			if (strcmp(result_file(c, r), suites[s]) != 0)
-				continue;
-			k++;
-			f += dcatit_report_severity(c->t, r->severity) <= c->in->fail_on;
-		}
+		count_levels(c->t, c->in, rs, suites[s], n);
+		size_t k = count_at_or_above(n, DCATIT_SEV_INFO);
 		dcatit_buf_adds(b, "  <testsuite name=\"");
 		add_xmlz(b, suites[s]);
 		dcatit_buf_addf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
-		                "skipped=\"0\">\n", k ? k : 1, f);
+		                "skipped=\"0\">\n", k ? k : 1,
+		                count_at_or_above(n, c->in->fail_on));
 		if (!k) {
 			dcatit_buf_adds(b, "    <testcase classname=\"");
 			add_xmlz(b, suites[s]);
 			dcatit_buf_adds(b, "\" name=\"conforms\"/>\n");
 		}
-		for (size_t i = 0; i < rs->n; i++) {
-			const DcatitResult *r = &rs->items[i];
-			if (strcmp(result_file(c, r), suites[s]) != 0)
-				continue;
-			DcatitSeverity sev = dcatit_report_severity(c->t, r->severity);
-			dcatit_buf_adds(b, "    <testcase classname=\"");
-			dcatit_buf_clear(&tmp);
-			add_shape_short(c, &tmp, r->shape);
-			add_xml(b, tmp.data ? tmp.data : "", tmp.len);
-			dcatit_buf_adds(b, "\" name=\"");
-			dcatit_buf_clear(&tmp);
-			if (r->loc.line)
-				dcatit_buf_addf(&tmp, "line %u: ", (unsigned)r->loc.line);
-			add_message(c, &tmp, r);
-			dcatit_buf_adds(&tmp, " (focus ");
-			add_term_short(c, &tmp, r->focus);
-			dcatit_buf_addc(&tmp, ')');
-			add_xml(b, tmp.data ? tmp.data : "", tmp.len);
-			dcatit_buf_adds(b, "\">\n");
-			dcatit_buf_clear(&tmp);
-			add_text_line(c, &tmp, r);
-			if (sev <= c->in->fail_on) {
-				dcatit_buf_addf(b, "      <failure type=\"%s\" message=\"",
-				                severity_word(sev));
-				DcatitBuf m;
-				dcatit_buf_init(&m);
-				add_message(c, &m, r);
-				add_xml(b, m.data ? m.data : "", m.len);
-				if (m.oom)
-					b->oom = true;
-				dcatit_buf_release(&m);
-				dcatit_buf_adds(b, "\">");
-				add_xml(b, tmp.data ? tmp.data : "", tmp.len);
-				dcatit_buf_adds(b, "</failure>\n");
-			} else {
-				dcatit_buf_adds(b, "      <system-out>");
-				add_xml(b, tmp.data ? tmp.data : "", tmp.len);
-				dcatit_buf_adds(b, "</system-out>\n");
-			}
-			dcatit_buf_adds(b, "    </testcase>\n");
-		}
+		for (size_t i = 0; i < rs->n; i++)
+			if (strcmp(result_file(c->in, &rs->items[i]), suites[s]) == 0)
+				write_junit_case(c, b, &rs->items[i]);
 		dcatit_buf_adds(b, "  </testsuite>\n");
 	}
 	dcatit_buf_adds(b, "</testsuites>\n");
-	if (tmp.oom)
-		b->oom = true;
-	dcatit_buf_release(&tmp);
 	free(suites);
 }
 
 /* ---- Turtle sh:ValidationReport ---------------------------------------- */
+
+static const char *esc_ttl_label(unsigned char ch, char spare[8])
+{
+	if (is_alnum(ch))
+		return NULL;
+	snprintf(spare, 8, "_%02X", ch);
+	return spare;
+}
 
 /* A blank node label safe in Turtle, injective: [A-Za-z0-9] kept, any other
  * byte as _XX. */
@@ -1043,14 +1158,7 @@ static void add_ttl_bnode(const Ctx *c, DcatitBuf *b, DcatitTermId id)
 	const char *s = dcatit_terms_str(c->t, id);
 	size_t len = dcatit_terms_len(c->t, id);
 	dcatit_buf_adds(b, "_:b");
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9'))
-			dcatit_buf_addc(b, (char)ch);
-		else
-			dcatit_buf_addf(b, "_%02X", ch);
-	}
+	add_escaped(b, s, len, esc_ttl_label, false);
 }
 
 static void add_ttl_term(const Ctx *c, DcatitBuf *b, DcatitTermId id)
@@ -1059,6 +1167,23 @@ static void add_ttl_term(const Ctx *c, DcatitBuf *b, DcatitTermId id)
 		add_ttl_bnode(c, b, id);
 	else
 		add_term_nt(c, b, id);
+}
+
+static void add_ttl_path(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth);
+
+/* The paths of a list (which it frees) as a Turtle collection between open
+ * and close. */
+static void add_ttl_path_list(const Ctx *c, DcatitBuf *b, DcatitTermId *items,
+                              size_t n, const char *open, const char *close,
+                              int depth)
+{
+	dcatit_buf_adds(b, open);
+	for (size_t i = 0; i < n; i++) {
+		dcatit_buf_addc(b, ' ');
+		add_ttl_path(c, b, items[i], depth + 1);
+	}
+	dcatit_buf_adds(b, close);
+	free(items);
 }
 
 /* A SHACL path structure copied out of the shapes graph. */
@@ -1088,28 +1213,43 @@ static void add_ttl_path(const Ctx *c, DcatitBuf *b, DcatitTermId p, int depth)
 		add_ttl_path(c, b, x, depth + 1);
 		dcatit_buf_adds(b, " ]");
 	} else if ((x = sg_object(c, p, c->alternative)) && sg_list(c, x, &items, &n)) {
-		dcatit_buf_adds(b, "[ sh:alternativePath (");
-		for (size_t i = 0; i < n; i++) {
-			dcatit_buf_addc(b, ' ');
-			add_ttl_path(c, b, items[i], depth + 1);
-		}
-		dcatit_buf_adds(b, " ) ]");
-		free(items);
+		add_ttl_path_list(c, b, items, n, "[ sh:alternativePath (", " ) ]", depth);
 	} else if (sg_list(c, p, &items, &n)) {
-		dcatit_buf_addc(b, '(');
-		for (size_t i = 0; i < n; i++) {
-			dcatit_buf_addc(b, ' ');
-			add_ttl_path(c, b, items[i], depth + 1);
-		}
-		dcatit_buf_adds(b, " )");
-		free(items);
+		add_ttl_path_list(c, b, items, n, "(", " )", depth);
 	} else {
 		add_ttl_term(c, b, p);
 	}
 }
 
+static void add_ttl_path_top(const Ctx *c, DcatitBuf *b, DcatitTermId p)
+{
+	add_ttl_path(c, b, p, 0);
+}
+
+/* The result's own sh:message, else a generated one. */
+static void add_ttl_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
+{
+	if (r->message && dcatit_terms_is_literal(c->t, r->message)) {
+		add_term_nt(c, b, r->message);
+		return;
+	}
+	dcatit_buf_addc(b, '"');
+	add_result_escaped(c, b, r, add_generated_message, esc_quoted, true);
+	dcatit_buf_addc(b, '"');
+}
+
 static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
+	static const FieldOut out[NFIELDS] = {
+		[F_SEVERITY] = { "\t\ta sh:ValidationResult ;\n\t\tsh:resultSeverity ",
+		                 add_ttl_term, false },
+		[F_FOCUS] = { " ;\n\t\tsh:focusNode ", add_ttl_term, false },
+		[F_PATH] = { " ;\n\t\tsh:resultPath ", add_ttl_path_top, true },
+		[F_VALUE] = { " ;\n\t\tsh:value ", add_ttl_term, true },
+		[F_SHAPE] = { " ;\n\t\tsh:sourceShape ", add_ttl_term, false },
+		[F_COMPONENT] = { " ;\n\t\tsh:sourceConstraintComponent ", add_ttl_term,
+		                  false },
+	};
 	dcatit_buf_adds(b, "@prefix rdf: <" DCATIT_NS_RDF "> .\n"
 	                   "@prefix sh: <" DCATIT_NS_SH "> .\n"
 	                   "@prefix xsd: <" DCATIT_NS_XSD "> .\n\n"
@@ -1119,97 +1259,67 @@ static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 		return;
 	}
 	dcatit_buf_adds(b, "\tsh:conforms false ;\n\tsh:result");
-	DcatitBuf msg;
-	dcatit_buf_init(&msg);
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
 		dcatit_buf_adds(b, i ? " , [\n" : " [\n");
-		dcatit_buf_adds(b, "\t\ta sh:ValidationResult ;\n\t\tsh:resultSeverity ");
-		add_ttl_term(c, b, r->severity);
-		dcatit_buf_adds(b, " ;\n\t\tsh:focusNode ");
-		add_ttl_term(c, b, r->focus);
-		if (r->path) {
-			dcatit_buf_adds(b, " ;\n\t\tsh:resultPath ");
-			add_ttl_path(c, b, r->path, 0);
-		}
-		if (r->value) {
-			dcatit_buf_adds(b, " ;\n\t\tsh:value ");
-			add_ttl_term(c, b, r->value);
-		}
-		dcatit_buf_adds(b, " ;\n\t\tsh:sourceShape ");
-		add_ttl_term(c, b, r->shape);
-		dcatit_buf_adds(b, " ;\n\t\tsh:sourceConstraintComponent ");
-		add_ttl_term(c, b, r->component);
+		add_fields(c, b, r, out);
 		dcatit_buf_adds(b, " ;\n\t\tsh:resultMessage ");
-		if (r->message && dcatit_terms_is_literal(c->t, r->message)) {
-			add_term_nt(c, b, r->message);
-		} else {
-			dcatit_buf_clear(&msg);
-			add_generated_message(c, &msg, r);
-			if (msg.oom)
-				b->oom = true;
-			add_quoted(b, msg.data ? msg.data : "", msg.len, false);
-		}
+		add_ttl_message(c, b, r);
 		dcatit_buf_adds(b, "\n\t]");
 	}
 	dcatit_buf_adds(b, " .\n");
-	dcatit_buf_release(&msg);
 }
 
 /* ---- GitHub Actions ---------------------------------------------------- */
 
-/* Workflow command escaping: properties also escape ':' and ','. */
-static void add_gh(DcatitBuf *b, const char *s, size_t len, bool property)
+/* Workflow command escaping of a message; bytes are copied as they are. */
+static const char *esc_gh_message(unsigned char ch, char spare[8])
 {
-	for (size_t i = 0; i < len; i++) {
-		char ch = s[i];
-		if (ch == '%')
-			dcatit_buf_adds(b, "%25");
-		else if (ch == '\r')
-			dcatit_buf_adds(b, "%0D");
-		else if (ch == '\n')
-			dcatit_buf_adds(b, "%0A");
-		else if (property && ch == ':')
-			dcatit_buf_adds(b, "%3A");
-		else if (property && ch == ',')
-			dcatit_buf_adds(b, "%2C");
-		else
-			dcatit_buf_addc(b, ch);
+	(void)spare;
+	switch (ch) {
+	case '%': return "%25";
+	case '\r': return "%0D";
+	case '\n': return "%0A";
+	default: return NULL;
+	}
+}
+
+/* Properties (file=, title=) also escape ':' and ','. */
+static const char *esc_gh_property(unsigned char ch, char spare[8])
+{
+	switch (ch) {
+	case ':': return "%3A";
+	case ',': return "%2C";
+	default: return esc_gh_message(ch, spare);
+	}
+}
+
+/* "sh:minCount dct:title": the constraint and the path. */
+static void add_gh_title(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
+{
+	add_constraint(c, b, r->component);
+	if (r->path) {
+		dcatit_buf_addc(b, ' ');
+		add_path_brief(c, b, r->path);
 	}
 }
 
 static void write_github(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
 	static const char *cmd[] = { "error", "warning", "notice" };
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
-		DcatitSeverity sev = dcatit_report_severity(c->t, r->severity);
-		dcatit_buf_addf(b, "::%s file=", cmd[sev]);
-		const char *f = result_file(c, r);
-		add_gh(b, f, strlen(f), true);
+		dcatit_buf_addf(b, "::%s file=", cmd[result_level(c, r)]);
+		const char *f = result_file(c->in, r);
+		add_escaped(b, f, strlen(f), esc_gh_property, false);
 		if (r->loc.line)
 			dcatit_buf_addf(b, ",line=%u", (unsigned)r->loc.line);
 		dcatit_buf_adds(b, ",title=");
-		dcatit_buf_clear(&tmp);
-		add_constraint(c, &tmp, r->component);
-		if (r->path) {
-			dcatit_buf_addc(&tmp, ' ');
-			add_path_short(c, &tmp, r->path, 0);
-		}
-		add_gh(b, tmp.data ? tmp.data : "", tmp.len, true);
+		add_result_escaped(c, b, r, add_gh_title, esc_gh_property, false);
 		dcatit_buf_adds(b, "::");
-		dcatit_buf_clear(&tmp);
-		add_message(c, &tmp, r);
-		dcatit_buf_addc(&tmp, ' ');
-		add_details(c, &tmp, r);
-		add_gh(b, tmp.data ? tmp.data : "", tmp.len, false);
+		add_result_escaped(c, b, r, add_message_details, esc_gh_message, false);
 		dcatit_buf_addc(b, '\n');
 	}
-	if (tmp.oom)
-		b->oom = true;
-	dcatit_buf_release(&tmp);
 }
 
 DcatitStatus dcatit_report_write(const DcatitResults *r,
