@@ -1037,7 +1037,7 @@ static void check_agent_identifier(Run *r, size_t ti)
 	dcatit_buf_addf(&r->msg, "dct:identifier '%s' of agent ", v);
 	add_node(r, tr->s);
 	dcatit_buf_adds(&r->msg, " is not in the organisations registry "
-	                "(organizations.ttl and --orgs files), nor a valid Partita "
+	                "(organizations.ttl and organisations files), nor a valid Partita "
 	                "IVA or codice fiscale; ");
 	if (near && strcasecmp(near, v) == 0)
 		dcatit_buf_addf(&r->msg, "IPA codes are matched exactly: write '%s' "
@@ -1045,11 +1045,13 @@ static void check_agent_identifier(Run *r, size_t ti)
 	else if (near)
 		dcatit_buf_addf(&r->msg, "did you mean %s? If '%s' is right (see "
 		                "indicepa.gov.it), add the body to an organisations "
-		                "file given with --orgs", near, v);
+		                "file (validate --orgs FILE; for build, the "
+		                "catalogue's organizations.yaml)", near, v);
 	else
 		dcatit_buf_addf(&r->msg, "if '%s' is the body's code on "
 		                "indicepa.gov.it, add the body to an organisations file "
-		                "given with --orgs", v);
+		                "(validate --orgs FILE; for build, the catalogue's "
+		                "organizations.yaml)", v);
 	dcatit_buf_adds(&r->msg, " (dcatit check ipa)");
 	report(r, ti, r->shape_ipa, r->comp_ipa, false);
 }
