@@ -107,3 +107,22 @@ char *dcatit_buf_detach(DcatitBuf *b)
 	dcatit_buf_init(b);
 	return p;
 }
+
+void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial)
+{
+	if (need <= *cap)
+		return v;
+	size_t c = *cap ? *cap : (initial ? initial : 1);
+	while (c < need) {
+		if (c > ((size_t)-1) / 2)
+			return NULL;
+		c *= 2;
+	}
+	if (elem && c > ((size_t)-1) / elem)
+		return NULL;
+	void *p = realloc(v, c * elem);
+	if (!p)
+		return NULL;
+	*cap = c;
+	return p;
+}

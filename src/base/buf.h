@@ -39,4 +39,11 @@ bool dcatit_buf_vaddf(DcatitBuf *b, const char *fmt, va_list ap);
  * the buffer is left empty. */
 char *dcatit_buf_detach(DcatitBuf *b);
 
+/* Grow an array of elem-byte items so that it holds at least need items:
+ * the capacity doubles from *cap (or starts at initial) until it is
+ * enough. Returns the (possibly moved) array and updates *cap; v itself
+ * when need <= *cap. NULL on size overflow or out of memory, leaving v
+ * and *cap untouched (the caller still owns v). */
+void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial);
+
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+
 struct DcatitCodesImpl {
 	char **items;
 	size_t n, cap;
@@ -31,14 +33,10 @@ void dcatit_codes_free(DcatitCodes *c)
 
 static DcatitStatus add_n(DcatitCodes *c, const char *s, size_t len)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		char **p = realloc(c->items, cap * sizeof *p);
-		if (!p)
-			return DCATIT_ERR_NOMEM;
-		c->items = p;
-		c->cap = cap;
-	}
+	char **p = dcatit_grow(c->items, &c->cap, c->n + 1, sizeof *p, 64);
+	if (!p)
+		return DCATIT_ERR_NOMEM;
+	c->items = p;
 	char *dup = malloc(len + 1);
 	if (!dup)
 		return DCATIT_ERR_NOMEM;

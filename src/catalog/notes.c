@@ -30,16 +30,12 @@ void dcatit_notes_vadd(DcatitNotes *n, DcatitNoteKind kind, const char *file,
 		n->errors++;
 	else
 		n->warnings++;
-	if (n->n == n->cap) {
-		size_t cap = n->cap ? n->cap * 2 : 16;
-		DcatitNote *p = realloc(n->items, cap * sizeof *p);
-		if (!p) {
-			n->oom = 1;
-			return;
-		}
-		n->items = p;
-		n->cap = cap;
+	DcatitNote *p = dcatit_grow(n->items, &n->cap, n->n + 1, sizeof *p, 16);
+	if (!p) {
+		n->oom = 1;
+		return;
 	}
+	n->items = p;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	dcatit_buf_vaddf(&b, fmt, ap);

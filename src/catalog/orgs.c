@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/buf.h"
 #include "catalog/codes.h"
 #include "rdf/rdfio.h"
 
@@ -81,14 +82,10 @@ static Entry *find(DcatitOrgs *o, const char *code)
 static DcatitStatus push(DcatitOrgs *o, const char *code, DcatitTermId agent,
                          bool identified, bool ipa)
 {
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 64;
-		Entry *p = realloc(o->items, cap * sizeof *p);
-		if (!p)
-			return DCATIT_ERR_NOMEM;
-		o->items = p;
-		o->cap = cap;
-	}
+	Entry *p = dcatit_grow(o->items, &o->cap, o->n + 1, sizeof *p, 64);
+	if (!p)
+		return DCATIT_ERR_NOMEM;
+	o->items = p;
 	char *dup = strdup(code);
 	if (!dup)
 		return DCATIT_ERR_NOMEM;

@@ -206,14 +206,9 @@ static DcatitTermId iri_z(R *r, const char *s)
 
 static DcatitTermId iri_cat(R *r, const char *a, const char *b2)
 {
-	DcatitBuf x;
-	dcatit_buf_init(&x);
-	dcatit_buf_adds(&x, a);
-	dcatit_buf_adds(&x, b2);
-	DcatitTermId id = x.oom ? 0 : iri_z(r, x.data);
-	if (x.oom)
+	DcatitTermId id = dcatit_terms_iri_cat(r->b->terms, a, b2);
+	if (!id)
 		r->oom = true;
-	dcatit_buf_release(&x);
 	return id;
 }
 

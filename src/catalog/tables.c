@@ -102,16 +102,12 @@ static void row_clear(Row *r)
 static bool row_push(Csv *c, Row *r, DcatitBuf *field, unsigned long line,
                      unsigned long col)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		Field *p = realloc(r->f, cap * sizeof *p);
-		if (!p) {
-			c->oom = true;
-			return false;
-		}
-		r->f = p;
-		r->cap = cap;
+	Field *p = dcatit_grow(r->f, &r->cap, r->n + 1, sizeof *p, 16);
+	if (!p) {
+		c->oom = true;
+		return false;
 	}
+	r->f = p;
 	size_t len = field->len;
 	char *s = malloc(len + 1);
 	if (!s) {

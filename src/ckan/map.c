@@ -156,16 +156,12 @@ static void sl_add(StrList *l, const char *s)
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		const char **nv = realloc(l->v, cap * sizeof *nv);
-		if (!nv) {
-			l->oom = true;
-			return;
-		}
-		l->v = nv;
-		l->cap = cap;
+	const char **nv = dcatit_grow(l->v, &l->cap, l->n + 1, sizeof *nv, 8);
+	if (!nv) {
+		l->oom = true;
+		return;
 	}
+	l->v = nv;
 	l->v[l->n++] = s;
 }
 
@@ -1116,13 +1112,7 @@ static DcatitTermId iri(Back *b, const char *s)
 
 static DcatitTermId iri2(Back *b, const char *base, const char *s)
 {
-	DcatitBuf x;
-	dcatit_buf_init(&x);
-	dcatit_buf_adds(&x, base);
-	dcatit_buf_adds(&x, s);
-	DcatitTermId id = x.oom ? 0 : iri(b, x.data);
-	dcatit_buf_release(&x);
-	return id;
+	return dcatit_terms_iri_cat(b->t, base, s);
 }
 
 static void add_text(Back *b, DcatitTermId s, DcatitTermId p, const char *v, const char *lang)

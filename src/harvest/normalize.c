@@ -137,14 +137,10 @@ typedef struct {
 
 static bool ids_add(Ids *l, DcatitTermId id)
 {
-	if (l->n == l->cap) {
-		size_t c = l->cap ? l->cap * 2 : 16;
-		DcatitTermId *p = realloc(l->items, c * sizeof *p);
-		if (!p)
-			return false;
-		l->items = p;
-		l->cap = c;
-	}
+	DcatitTermId *p = dcatit_grow(l->items, &l->cap, l->n + 1, sizeof *p, 16);
+	if (!p)
+		return false;
+	l->items = p;
 	l->items[l->n++] = id;
 	return true;
 }

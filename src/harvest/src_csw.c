@@ -252,17 +252,13 @@ static char *pool_keep(Pool *p, char *s)
 		p->oom = true;
 		return NULL;
 	}
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		char **nv = realloc(p->v, cap * sizeof *nv);
-		if (!nv) {
-			free(s);
-			p->oom = true;
-			return NULL;
-		}
-		p->v = nv;
-		p->cap = cap;
+	char **nv = dcatit_grow(p->v, &p->cap, p->n + 1, sizeof *nv, 64);
+	if (!nv) {
+		free(s);
+		p->oom = true;
+		return NULL;
 	}
+	p->v = nv;
 	p->v[p->n++] = s;
 	return s;
 }
@@ -693,13 +689,7 @@ static DcatitTermId iri(Map *x, const char *s)
 
 static DcatitTermId iri2(Map *x, const char *base, const char *s)
 {
-	DcatitBuf b;
-	dcatit_buf_init(&b);
-	dcatit_buf_adds(&b, base);
-	dcatit_buf_adds(&b, s);
-	DcatitTermId id = b.oom ? 0 : dcatit_terms_iri(x->t, b.data, b.len);
-	dcatit_buf_release(&b);
-	return id;
+	return dcatit_terms_iri_cat(x->t, base, s);
 }
 
 static DcatitTermId lit(Map *x, const char *s, const char *tag)

@@ -214,14 +214,10 @@ typedef struct {
 
 static bool set_add(Set *s, DcatitTermId id)
 {
-	if (s->n == s->cap) {
-		size_t c = s->cap ? s->cap * 2 : 64;
-		DcatitTermId *p = realloc(s->items, c * sizeof *p);
-		if (!p)
-			return false;
-		s->items = p;
-		s->cap = c;
-	}
+	DcatitTermId *p = dcatit_grow(s->items, &s->cap, s->n + 1, sizeof *p, 64);
+	if (!p)
+		return false;
+	s->items = p;
 	s->items[s->n++] = id;
 	return true;
 }

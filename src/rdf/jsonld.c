@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "rdf/vocab.h"
 
 typedef struct {
@@ -660,14 +661,10 @@ static bool items_add(Items *it, DcatitTermId id, ItemKind kind)
 {
 	if (it->discard)
 		return true;
-	if (it->n == it->cap) {
-		size_t cap = it->cap ? it->cap * 2 : 8;
-		Item *v = realloc(it->v, cap * sizeof *v);
-		if (!v)
-			return false;
-		it->v = v;
-		it->cap = cap;
-	}
+	Item *v = dcatit_grow(it->v, &it->cap, it->n + 1, sizeof *v, 8);
+	if (!v)
+		return false;
+	it->v = v;
 	it->v[it->n++] = (Item){id, kind};
 	return true;
 }
@@ -815,14 +812,12 @@ static DcatitStatus map_lines(R *r, const char *s, size_t len, const json_t *roo
 		case '"': in_str = true; break;
 		case '{':
 			if (n == cap) {
-				size_t nc = cap ? cap * 2 : 256;
-				uint32_t *nl = realloc(lines, nc * sizeof *nl);
+				uint32_t *nl = dcatit_grow(lines, &cap, n + 1, sizeof *nl, 256);
 				if (!nl) {
 					free(lines);
 					return nomem(r);
 				}
 				lines = nl;
-				cap = nc;
 			}
 			lines[n++] = line;
 			/* fall through */
@@ -1061,14 +1056,10 @@ static bool ctx_set(Ctx *c, const TermDef *def)
 		c->defs[*i] = *def;
 		return true;
 	}
-	if (c->ndefs == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		TermDef *d = realloc(c->defs, cap * sizeof *d);
-		if (!d)
-			return false;
-		c->defs = d;
-		c->cap = cap;
-	}
+	TermDef *d = dcatit_grow(c->defs, &c->cap, c->ndefs + 1, sizeof *d, 16);
+	if (!d)
+		return false;
+	c->defs = d;
 	c->defs[c->ndefs] = *def;
 	if (!strmap_put(&c->index, def->term, (uint32_t)c->ndefs))
 		return false;

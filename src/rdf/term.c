@@ -265,6 +265,17 @@ DcatitTermId dcatit_terms_iri_z(DcatitTerms *t, const char *s)
 	return intern(t, DCATIT_TERM_IRI, s, strlen(s), 0, 0);
 }
 
+DcatitTermId dcatit_terms_iri_cat(DcatitTerms *t, const char *a, const char *b)
+{
+	DcatitBuf x;
+	dcatit_buf_init(&x);
+	dcatit_buf_adds(&x, a);
+	dcatit_buf_adds(&x, b);
+	DcatitTermId id = x.oom ? 0 : dcatit_terms_iri(t, x.data, x.len);
+	dcatit_buf_release(&x);
+	return id;
+}
+
 DcatitTermId dcatit_terms_bnode(DcatitTerms *t, const char *label, size_t len)
 {
 	return intern(t, DCATIT_TERM_BNODE, label, len, 0, 0);

@@ -33,6 +33,8 @@ void dcatit_terms_free(DcatitTerms *t);
 DcatitTermId dcatit_terms_iri(DcatitTerms *t, const char *s, size_t len);
 /* Intern a NUL-terminated IRI; 0 on OOM. */
 DcatitTermId dcatit_terms_iri_z(DcatitTerms *t, const char *s);
+/* Intern the IRI made of a followed by b (both NUL-terminated); 0 on OOM. */
+DcatitTermId dcatit_terms_iri_cat(DcatitTerms *t, const char *a, const char *b);
 /* Intern a blank node by label. The label is global in the store: parsers
  * scope labels per document before interning (see rdfio). 0 on OOM. */
 DcatitTermId dcatit_terms_bnode(DcatitTerms *t, const char *label, size_t len);

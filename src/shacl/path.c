@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "shacl/idmap.h"
 
 #define SH "http://www.w3.org/ns/shacl#"
@@ -18,14 +19,10 @@
 
 bool dcatit_ids_push(DcatitIds *a, DcatitTermId id)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		DcatitTermId *v = realloc(a->v, cap * sizeof *v);
-		if (!v)
-			return false;
-		a->v = v;
-		a->cap = cap;
-	}
+	DcatitTermId *v = dcatit_grow(a->v, &a->cap, a->n + 1, sizeof *v, 16);
+	if (!v)
+		return false;
+	a->v = v;
 	a->v[a->n++] = id;
 	return true;
 }

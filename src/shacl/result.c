@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+
 void dcatit_results_init(DcatitResults *r)
 {
 	r->items = NULL;
@@ -20,14 +22,10 @@ void dcatit_results_release(DcatitResults *r)
 
 DcatitStatus dcatit_results_add(DcatitResults *r, const DcatitResult *res)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		DcatitResult *items = realloc(r->items, cap * sizeof *items);
-		if (!items)
-			return DCATIT_ERR_NOMEM;
-		r->items = items;
-		r->cap = cap;
-	}
+	DcatitResult *items = dcatit_grow(r->items, &r->cap, r->n + 1, sizeof *items, 64);
+	if (!items)
+		return DCATIT_ERR_NOMEM;
+	r->items = items;
 	r->items[r->n++] = *res;
 	return DCATIT_OK;
 }

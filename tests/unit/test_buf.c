@@ -2,6 +2,7 @@
 #include "base/buf.h"
 
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,27 @@ START_TEST(clear_keeps_storage_but_drops_content)
 }
 END_TEST
 
+START_TEST(grow_doubles_keeps_contents_and_refuses_overflow)
+{
+	size_t cap = 0;
+	int *v = dcatit_grow(NULL, &cap, 1, sizeof *v, 8);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(cap, 8);
+	for (int i = 0; i < 8; i++)
+		v[i] = i;
+	ck_assert_ptr_eq(dcatit_grow(v, &cap, 8, sizeof *v, 8), v);
+	int *w = dcatit_grow(v, &cap, 9, sizeof *v, 8);
+	ck_assert_ptr_nonnull(w);
+	ck_assert_uint_eq(cap, 16);
+	for (int i = 0; i < 8; i++)
+		ck_assert_int_eq(w[i], i);
+	size_t before = cap;
+	ck_assert_ptr_null(dcatit_grow(w, &cap, SIZE_MAX / 2, sizeof *w, 8));
+	ck_assert_uint_eq(cap, before);
+	free(w);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("buf");
@@ -70,6 +92,7 @@ int main(void)
 	tcase_add_test(tc, large_appends_grow_the_buffer);
 	tcase_add_test(tc, detach_hands_over_the_string_and_empties_the_buffer);
 	tcase_add_test(tc, clear_keeps_storage_but_drops_content);
+	tcase_add_test(tc, grow_doubles_keeps_contents_and_refuses_overflow);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
