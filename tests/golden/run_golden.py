@@ -133,7 +133,9 @@ def run_case(binary, case_dir, update):
             fails.append("exit status %s, expected %s" %
                          (status.strip(), read(exp_status).strip()))
         exp = exp_canon if use_canon else exp_stdout
-        if os.path.exists(exp) and read(exp, "rb") != out:
+        if not os.path.exists(exp):
+            fails.append("no expected.stdout or expected.canon (run with --update)")
+        elif read(exp, "rb") != out:
             fails.append("%s differs:\n%s" % (os.path.basename(exp),
                                                 diff(read(exp, "rb"), out)))
         if os.path.exists(exp_stderr) and read(exp_stderr, "rb") != err:
@@ -171,6 +173,9 @@ def main(argv):
         else:
             passed += 1
     print("%d passed, %d failed" % (passed, failed))
+    if passed + failed == 0:
+        print("no cases found")
+        return 1
     return 1 if failed else 0
 
 
