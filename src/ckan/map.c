@@ -12,90 +12,80 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define AUTH "http://publications.europa.eu/resource/authority/"
-#define NS_DCAT "http://www.w3.org/ns/dcat#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_DCATAPIT "http://dati.gov.it/onto/dcatapit#"
-#define NS_FOAF "http://xmlns.com/foaf/0.1/"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define NS_SPDX "http://spdx.org/rdf/terms#"
-#define NS_ADMS "http://www.w3.org/ns/adms#"
-#define NS_VCARD "http://www.w3.org/2006/vcard/ns#"
-/* dcat:mediaType IRIs; CKAN's `mimetype` holds the bare type */
-#define IANA_MT "https://www.iana.org/assignments/media-types/"
+#include "catalog/cvocab.h"
+#include "rdf/vocab.h"
 
 /* X(field, IRI): the terms this file needs, interned per call. */
 #define MAP_VOCAB(X) \
-	X(rdf_type, NS_RDF "type") \
-	X(xsd_date, NS_XSD "date") \
-	X(dcat_Dataset, NS_DCAT "Dataset") \
-	X(dcat_Distribution, NS_DCAT "Distribution") \
-	X(dcat_distribution, NS_DCAT "distribution") \
-	X(dcat_theme, NS_DCAT "theme") \
-	X(dcat_keyword, NS_DCAT "keyword") \
-	X(dcat_landingPage, NS_DCAT "landingPage") \
-	X(dcat_accessURL, NS_DCAT "accessURL") \
-	X(dcat_downloadURL, NS_DCAT "downloadURL") \
-	X(dcat_byteSize, NS_DCAT "byteSize") \
-	X(dcat_mediaType, NS_DCAT "mediaType") \
-	X(spdx_checksum, NS_SPDX "checksum") \
-	X(spdx_Checksum, NS_SPDX "Checksum") \
-	X(spdx_algorithm, NS_SPDX "algorithm") \
-	X(spdx_checksumValue, NS_SPDX "checksumValue") \
-	X(xsd_hexBinary, NS_XSD "hexBinary") \
-	X(xsd_decimal, NS_XSD "decimal") \
-	X(dcat_startDate, NS_DCAT "startDate") \
-	X(dcat_endDate, NS_DCAT "endDate") \
-	X(dcatapit_Dataset, NS_DCATAPIT "Dataset") \
-	X(dcatapit_Distribution, NS_DCATAPIT "Distribution") \
-	X(dcatapit_Agent, NS_DCATAPIT "Agent") \
-	X(dcatapit_Standard, NS_DCATAPIT "Standard") \
-	X(dcatapit_startDate, NS_DCATAPIT "startDate") \
-	X(dcatapit_endDate, NS_DCATAPIT "endDate") \
-	X(dcatapit_geoId, NS_DCATAPIT "geographicalIdentifier") \
-	X(dcatapit_refDoc, NS_DCATAPIT "referenceDocumentation") \
-	X(schema_startDate, "http://schema.org/startDate") \
-	X(schema_endDate, "http://schema.org/endDate") \
-	X(dct_identifier, NS_DCT "identifier") \
-	X(dct_title, NS_DCT "title") \
-	X(dct_description, NS_DCT "description") \
-	X(dct_modified, NS_DCT "modified") \
-	X(dct_issued, NS_DCT "issued") \
-	X(dct_accrualPeriodicity, NS_DCT "accrualPeriodicity") \
-	X(dct_subject, NS_DCT "subject") \
-	X(dct_language, NS_DCT "language") \
-	X(dct_publisher, NS_DCT "publisher") \
-	X(dct_rightsHolder, NS_DCT "rightsHolder") \
-	X(dct_creator, NS_DCT "creator") \
-	X(dct_temporal, NS_DCT "temporal") \
-	X(dct_PeriodOfTime, NS_DCT "PeriodOfTime") \
-	X(dct_conformsTo, NS_DCT "conformsTo") \
-	X(dct_Standard, NS_DCT "Standard") \
-	X(dct_spatial, NS_DCT "spatial") \
-	X(dct_isVersionOf, NS_DCT "isVersionOf") \
-	X(dct_format, NS_DCT "format") \
-	X(dct_license, NS_DCT "license") \
-	X(owl_versionInfo, "http://www.w3.org/2002/07/owl#versionInfo") \
-	X(foaf_Agent, NS_FOAF "Agent") \
-	X(adms_identifier, "http://www.w3.org/ns/adms#identifier") \
-	X(adms_Identifier, "http://www.w3.org/ns/adms#Identifier") \
-	X(skos_notation, "http://www.w3.org/2004/02/skos/core#notation") \
-	X(foaf_name, NS_FOAF "name") \
-	X(foaf_homepage, NS_FOAF "homepage") \
-	X(foaf_page, NS_FOAF "page") \
-	X(dct_accessRights, NS_DCT "accessRights") \
-	X(dct_type, NS_DCT "type") \
-	X(dct_hasVersion, NS_DCT "hasVersion") \
-	X(dct_source, NS_DCT "source") \
-	X(adms_sample, NS_ADMS "sample") \
-	X(adms_versionNotes, NS_ADMS "versionNotes") \
-	X(adms_status, NS_ADMS "status") \
-	X(dcat_contactPoint, NS_DCAT "contactPoint") \
-	X(vcard_hasEmail, NS_VCARD "hasEmail") \
-	X(vcard_hasTelephone, NS_VCARD "hasTelephone") \
-	X(vcard_hasURL, NS_VCARD "hasURL") \
-	X(vcard_hasValue, NS_VCARD "hasValue")
+	X(rdf_type, DCATIT_NS_RDF "type") \
+	X(xsd_date, DCATIT_NS_XSD "date") \
+	X(dcat_Dataset, DCATIT_NS_DCAT "Dataset") \
+	X(dcat_Distribution, DCATIT_NS_DCAT "Distribution") \
+	X(dcat_distribution, DCATIT_NS_DCAT "distribution") \
+	X(dcat_theme, DCATIT_NS_DCAT "theme") \
+	X(dcat_keyword, DCATIT_NS_DCAT "keyword") \
+	X(dcat_landingPage, DCATIT_NS_DCAT "landingPage") \
+	X(dcat_accessURL, DCATIT_NS_DCAT "accessURL") \
+	X(dcat_downloadURL, DCATIT_NS_DCAT "downloadURL") \
+	X(dcat_byteSize, DCATIT_NS_DCAT "byteSize") \
+	X(dcat_mediaType, DCATIT_NS_DCAT "mediaType") \
+	X(spdx_checksum, DCATIT_NS_SPDX "checksum") \
+	X(spdx_Checksum, DCATIT_NS_SPDX "Checksum") \
+	X(spdx_algorithm, DCATIT_NS_SPDX "algorithm") \
+	X(spdx_checksumValue, DCATIT_NS_SPDX "checksumValue") \
+	X(xsd_hexBinary, DCATIT_NS_XSD "hexBinary") \
+	X(xsd_decimal, DCATIT_NS_XSD "decimal") \
+	X(dcat_startDate, DCATIT_NS_DCAT "startDate") \
+	X(dcat_endDate, DCATIT_NS_DCAT "endDate") \
+	X(dcatapit_Dataset, DCATIT_NS_DCATAPIT "Dataset") \
+	X(dcatapit_Distribution, DCATIT_NS_DCATAPIT "Distribution") \
+	X(dcatapit_Agent, DCATIT_NS_DCATAPIT "Agent") \
+	X(dcatapit_Standard, DCATIT_NS_DCATAPIT "Standard") \
+	X(dcatapit_startDate, DCATIT_NS_DCATAPIT "startDate") \
+	X(dcatapit_endDate, DCATIT_NS_DCATAPIT "endDate") \
+	X(dcatapit_geoId, DCATIT_NS_DCATAPIT "geographicalIdentifier") \
+	X(dcatapit_refDoc, DCATIT_NS_DCATAPIT "referenceDocumentation") \
+	X(schema_startDate, DCATIT_NS_SCHEMA "startDate") \
+	X(schema_endDate, DCATIT_NS_SCHEMA "endDate") \
+	X(dct_identifier, DCATIT_NS_DCT "identifier") \
+	X(dct_title, DCATIT_NS_DCT "title") \
+	X(dct_description, DCATIT_NS_DCT "description") \
+	X(dct_modified, DCATIT_NS_DCT "modified") \
+	X(dct_issued, DCATIT_NS_DCT "issued") \
+	X(dct_accrualPeriodicity, DCATIT_NS_DCT "accrualPeriodicity") \
+	X(dct_subject, DCATIT_NS_DCT "subject") \
+	X(dct_language, DCATIT_NS_DCT "language") \
+	X(dct_publisher, DCATIT_NS_DCT "publisher") \
+	X(dct_rightsHolder, DCATIT_NS_DCT "rightsHolder") \
+	X(dct_creator, DCATIT_NS_DCT "creator") \
+	X(dct_temporal, DCATIT_NS_DCT "temporal") \
+	X(dct_PeriodOfTime, DCATIT_NS_DCT "PeriodOfTime") \
+	X(dct_conformsTo, DCATIT_NS_DCT "conformsTo") \
+	X(dct_Standard, DCATIT_NS_DCT "Standard") \
+	X(dct_spatial, DCATIT_NS_DCT "spatial") \
+	X(dct_isVersionOf, DCATIT_NS_DCT "isVersionOf") \
+	X(dct_format, DCATIT_NS_DCT "format") \
+	X(dct_license, DCATIT_NS_DCT "license") \
+	X(owl_versionInfo, DCATIT_NS_OWL "versionInfo") \
+	X(foaf_Agent, DCATIT_NS_FOAF "Agent") \
+	X(adms_identifier, DCATIT_NS_ADMS "identifier") \
+	X(adms_Identifier, DCATIT_NS_ADMS "Identifier") \
+	X(skos_notation, DCATIT_NS_SKOS "notation") \
+	X(foaf_name, DCATIT_NS_FOAF "name") \
+	X(foaf_homepage, DCATIT_NS_FOAF "homepage") \
+	X(foaf_page, DCATIT_NS_FOAF "page") \
+	X(dct_accessRights, DCATIT_NS_DCT "accessRights") \
+	X(dct_type, DCATIT_NS_DCT "type") \
+	X(dct_hasVersion, DCATIT_NS_DCT "hasVersion") \
+	X(dct_source, DCATIT_NS_DCT "source") \
+	X(adms_sample, DCATIT_NS_ADMS "sample") \
+	X(adms_versionNotes, DCATIT_NS_ADMS "versionNotes") \
+	X(adms_status, DCATIT_NS_ADMS "status") \
+	X(dcat_contactPoint, DCATIT_NS_DCAT "contactPoint") \
+	X(vcard_hasEmail, DCATIT_NS_VCARD "hasEmail") \
+	X(vcard_hasTelephone, DCATIT_NS_VCARD "hasTelephone") \
+	X(vcard_hasURL, DCATIT_NS_VCARD "hasURL") \
+	X(vcard_hasValue, DCATIT_NS_VCARD "hasValue")
 
 typedef struct {
 #define MV_FIELD(f, iri) DcatitTermId f;
@@ -684,7 +674,7 @@ static void map_spatial(DcatitModel *m, const V *v, DcatitTermId ds, DcatitJson 
 			const char *c = cand[k];
 			if (!c)
 				continue;
-			if (strncmp(c, AUTH "place/", strlen(AUTH "place/")) == 0)
+			if (strncmp(c, DCATIT_NS_EU_AUTH "place/", strlen(DCATIT_NS_EU_AUTH "place/")) == 0)
 				sl_add(&places, last_seg(c));
 			else
 				sl_add(&others, c);
@@ -769,8 +759,8 @@ static bool resource_dcat_fields(DcatitModel *m, const V *v, DcatitTermId d, Dca
 	free(cs);
 	const char *mt = first_text(m, d, v->dcat_mediaType);
 	if (mt) {
-		if (strncmp(mt, IANA_MT, strlen(IANA_MT)) == 0)
-			mt += strlen(IANA_MT);
+		if (strncmp(mt, DCATIT_NS_IANA_MT, strlen(DCATIT_NS_IANA_MT)) == 0)
+			mt += strlen(DCATIT_NS_IANA_MT);
 		dcatit_json_set_str(r, "mimetype", mt);
 	}
 	if (!set_date(r, "issued", first_text(m, d, v->dct_issued)) ||
@@ -804,7 +794,7 @@ static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
 	dcatit_json_set_str(r, "description", best_lit(m, d, v->dct_description));
 	const char *fmt = first_text(m, d, v->dct_format);
 	if (fmt) {
-		const char *code = strncmp(fmt, AUTH "file-type/", strlen(AUTH "file-type/")) == 0
+		const char *code = strncmp(fmt, DCATIT_NS_EU_AUTH "file-type/", strlen(DCATIT_NS_EU_AUTH "file-type/")) == 0
 		                   ? last_seg(fmt) : fmt;
 		dcatit_json_set_str(r, "format", code);
 		dcatit_json_set_str(r, "distribution_format", code);
@@ -1242,7 +1232,7 @@ static void back_resource_dcat(Back *b, DcatitTermId d, const DcatitJson *r)
 	}
 	const char *mt = dcatit_json_get_str(r, "mimetype");
 	if (mt && *mt)
-		add(b, d, b->v.dcat_mediaType, iri_or_code(b, IANA_MT, mt));
+		add(b, d, b->v.dcat_mediaType, iri_or_code(b, DCATIT_NS_IANA_MT, mt));
 	add_date(b, d, b->v.dct_issued, dcatit_json_get_str(r, "issued"));
 	add_date(b, d, b->v.dct_modified, dcatit_json_get_str(r, "modified"));
 	for (size_t k = 0; k < sizeof resource_extras / sizeof resource_extras[0]; k++)
@@ -1256,7 +1246,7 @@ static void back_resource_dcat(Back *b, DcatitTermId d, const DcatitJson *r)
 			if (!s || !*s)
 				continue;
 			add(b, d, k ? b->v.dct_conformsTo : b->v.dct_language,
-			    k ? iri(b, s) : iri_or_code(b, AUTH "language/", s));
+			    k ? iri(b, s) : iri_or_code(b, DCATIT_NS_EU_AUTH "language/", s));
 		}
 		dcatit_json_free(l);
 	}
@@ -1297,7 +1287,7 @@ static void back_resource(Back *b, DcatitTermId ds, const DcatitJson *r, const c
 	if (!fmt || !*fmt)
 		fmt = dcatit_json_get_str(r, "format");
 	if (fmt && *fmt)
-		add(b, d, b->v.dct_format, iri2(b, AUTH "file-type/", fmt));
+		add(b, d, b->v.dct_format, iri2(b, DCATIT_NS_EU_AUTH "file-type/", fmt));
 	const char *lic = dcatit_json_get_str(r, "license_type");
 	if (lic && *lic)
 		add(b, d, b->v.dct_license, iri(b, lic));
@@ -1347,7 +1337,7 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
 	add_date(&b, ds, b.v.dct_issued, dcatit_ckan_field(pkg, "issued"));
 	const char *freq = dcatit_ckan_field(pkg, "frequency");
 	if (freq && *freq)
-		add(&b, ds, b.v.dct_accrualPeriodicity, iri2(&b, AUTH "frequency/", freq));
+		add(&b, ds, b.v.dct_accrualPeriodicity, iri2(&b, DCATIT_NS_EU_AUTH "frequency/", freq));
 
 	DcatitJson *th = parse_text(dcatit_ckan_field(pkg, "themes_aggregate"));
 	if (dcatit_json_is_array(th)) {
@@ -1355,7 +1345,7 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
 			DcatitJson *o = dcatit_json_at(th, i);
 			const char *code = dcatit_json_get_str(o, "theme");
 			if (code && *code)
-				add(&b, ds, b.v.dcat_theme, iri2(&b, AUTH "data-theme/", code));
+				add(&b, ds, b.v.dcat_theme, iri2(&b, DCATIT_NS_EU_AUTH "data-theme/", code));
 			DcatitJson *sa = dcatit_json_get(o, "subthemes");
 			for (size_t j = 0; j < dcatit_json_size(sa); j++) {
 				const char *s = dcatit_json_str(dcatit_json_at(sa, j));
@@ -1369,7 +1359,7 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
 		for (size_t j = 0; j < dcatit_json_size(t2); j++) {
 			const char *s = dcatit_json_str(dcatit_json_at(t2, j));
 			if (s && *s)
-				add(&b, ds, b.v.dcat_theme, iri2(&b, AUTH "data-theme/", s));
+				add(&b, ds, b.v.dcat_theme, iri2(&b, DCATIT_NS_EU_AUTH "data-theme/", s));
 		}
 		dcatit_json_free(t2);
 	}
@@ -1444,13 +1434,13 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
 	const char *lang = dcatit_ckan_field(pkg, "language");
 	char *cp = lang ? split_codes(lang, &codes) : NULL;
 	for (size_t i = 0; i < codes.n; i++)
-		add(&b, ds, b.v.dct_language, iri2(&b, AUTH "language/", codes.v[i]));
+		add(&b, ds, b.v.dct_language, iri2(&b, DCATIT_NS_EU_AUTH "language/", codes.v[i]));
 	free(cp);
 	sl_free(&codes);
 	const char *geo = dcatit_ckan_field(pkg, "geographical_name");
 	cp = geo ? split_codes(geo, &codes) : NULL;
 	for (size_t i = 0; i < codes.n; i++)
-		add(&b, ds, b.v.dct_spatial, iri2(&b, AUTH "place/", codes.v[i]));
+		add(&b, ds, b.v.dct_spatial, iri2(&b, DCATIT_NS_EU_AUTH "place/", codes.v[i]));
 	free(cp);
 	sl_free(&codes);
 	const char *gn = dcatit_ckan_field(pkg, "geographical_geonames_url");

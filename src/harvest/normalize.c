@@ -153,11 +153,6 @@ static bool ids_has(const Ids *l, DcatitTermId id)
 	return false;
 }
 
-static DcatitTermId find(DcatitTerms *t, const char *iri)
-{
-	return dcatit_terms_find_iri(t, iri);
-}
-
 /* Add a default agent (IPA code, optional name) as p of ds in out. */
 static DcatitStatus add_default_agent(DcatitModel *out, DcatitTermId ds, const char *pred,
                                       const char *ipa, const char *name)
@@ -223,15 +218,15 @@ DcatitStatus dcatit_harvest_normalize(DcatitModel *rec, DcatitModel *out,
 	const char *dflt_holder = src ? src->rights_holder : NULL;
 
 	InIds in;
-	in.type = find(m.ti, DCATIT_NS_RDF "type");
-	in.publisher = find(m.ti, DCATIT_NS_DCT "publisher");
-	in.holder = find(m.ti, DCATIT_NS_DCT "rightsHolder");
-	in.creator = find(m.ti, DCATIT_NS_DCT "creator");
-	in.name = find(m.ti, DCATIT_NS_FOAF "name");
-	in.ident = find(m.ti, DCATIT_NS_DCT "identifier");
-	in.ds_dcat = find(m.ti, DCATIT_NS_DCAT "Dataset");
-	in.ds_it = find(m.ti, DCATIT_NS_DCATAPIT "Dataset");
-	in.ds_bug = find(m.ti, NS_BUG "Dataset");
+	in.type = dcatit_terms_find_iri(m.ti, DCATIT_NS_RDF "type");
+	in.publisher = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCT "publisher");
+	in.holder = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCT "rightsHolder");
+	in.creator = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCT "creator");
+	in.name = dcatit_terms_find_iri(m.ti, DCATIT_NS_FOAF "name");
+	in.ident = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCT "identifier");
+	in.ds_dcat = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCAT "Dataset");
+	in.ds_it = dcatit_terms_find_iri(m.ti, DCATIT_NS_DCATAPIT "Dataset");
+	in.ds_bug = dcatit_terms_find_iri(m.ti, NS_BUG "Dataset");
 
 	/* 1. the datasets, and which agent links to drop */
 	if (in.type) {
@@ -290,10 +285,10 @@ DcatitStatus dcatit_harvest_normalize(DcatitModel *rec, DcatitModel *out,
 	}
 
 	/* 2. copy with the term fixes */
-	DcatitTermId sd_in[4] = { find(m.ti, DCATIT_NS_SCHEMA "startDate"),
-	                          find(m.ti, DCATIT_NS_SCHEMA "endDate"),
-	                          find(m.ti, "https://schema.org/startDate"),
-	                          find(m.ti, "https://schema.org/endDate") };
+	DcatitTermId sd_in[4] = { dcatit_terms_find_iri(m.ti, DCATIT_NS_SCHEMA "startDate"),
+	                          dcatit_terms_find_iri(m.ti, DCATIT_NS_SCHEMA "endDate"),
+	                          dcatit_terms_find_iri(m.ti, "https://schema.org/startDate"),
+	                          dcatit_terms_find_iri(m.ti, "https://schema.org/endDate") };
 	DcatitTermId it_start = dcatit_terms_iri_z(m.to, DCATIT_NS_DCATAPIT "startDate");
 	DcatitTermId it_end = dcatit_terms_iri_z(m.to, DCATIT_NS_DCATAPIT "endDate");
 	DcatitTermId dc_start = dcatit_terms_iri_z(m.to, DCATIT_NS_DCAT "startDate");

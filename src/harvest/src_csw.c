@@ -20,19 +20,9 @@
 #include <libxml/xmlreader.h>
 
 #include "base/buf.h"
+#include "catalog/cvocab.h"
+#include "rdf/vocab.h"
 
-#define AUTH "http://publications.europa.eu/resource/authority/"
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define NS_DCAT "http://www.w3.org/ns/dcat#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_DCATAPIT "http://dati.gov.it/onto/dcatapit#"
-#define NS_FOAF "http://xmlns.com/foaf/0.1/"
-#define NS_VCARD "http://www.w3.org/2006/vcard/ns#"
-#define NS_LOCN "http://www.w3.org/ns/locn#"
-#define NS_GSP "http://www.opengis.net/ont/geosparql#"
-#define LICENCES "https://w3id.org/italia/controlled-vocabulary/licences/"
 #define EPSG "http://www.opengis.net/def/crs/EPSG/0/"
 
 #define NS_XLINK "http://www.w3.org/1999/xlink"
@@ -45,79 +35,79 @@
 
 /* X(field, IRI): the terms the mapping writes, interned per document. */
 #define CSW_VOCAB(X) \
-	X(rdf_type, NS_RDF "type") \
-	X(rdfs_label, NS_RDFS "label") \
-	X(xsd_date, NS_XSD "date") \
-	X(xsd_dateTime, NS_XSD "dateTime") \
-	X(dcat_Dataset, NS_DCAT "Dataset") \
-	X(dcat_DataService, NS_DCAT "DataService") \
-	X(dcat_Distribution, NS_DCAT "Distribution") \
-	X(dcat_CatalogRecord, NS_DCAT "CatalogRecord") \
-	X(dcat_distribution, NS_DCAT "distribution") \
-	X(dcat_accessURL, NS_DCAT "accessURL") \
-	X(dcat_downloadURL, NS_DCAT "downloadURL") \
-	X(dcat_accessService, NS_DCAT "accessService") \
-	X(dcat_endpointURL, NS_DCAT "endpointURL") \
-	X(dcat_servesDataset, NS_DCAT "servesDataset") \
-	X(dcat_keyword, NS_DCAT "keyword") \
-	X(dcat_theme, NS_DCAT "theme") \
-	X(dcat_contactPoint, NS_DCAT "contactPoint") \
-	X(dcat_bbox, NS_DCAT "bbox") \
-	X(dcat_startDate, NS_DCAT "startDate") \
-	X(dcat_endDate, NS_DCAT "endDate") \
-	X(dcatapit_Dataset, NS_DCATAPIT "Dataset") \
-	X(dcatapit_Distribution, NS_DCATAPIT "Distribution") \
-	X(dcatapit_Agent, NS_DCATAPIT "Agent") \
-	X(dcatapit_Organization, NS_DCATAPIT "Organization") \
-	X(dcatapit_Standard, NS_DCATAPIT "Standard") \
-	X(dcatapit_LicenseDocument, NS_DCATAPIT "LicenseDocument") \
-	X(dcatapit_startDate, NS_DCATAPIT "startDate") \
-	X(dcatapit_endDate, NS_DCATAPIT "endDate") \
-	X(dct_identifier, NS_DCT "identifier") \
-	X(dct_title, NS_DCT "title") \
-	X(dct_description, NS_DCT "description") \
-	X(dct_issued, NS_DCT "issued") \
-	X(dct_modified, NS_DCT "modified") \
-	X(dct_language, NS_DCT "language") \
-	X(dct_publisher, NS_DCT "publisher") \
-	X(dct_rightsHolder, NS_DCT "rightsHolder") \
-	X(dct_creator, NS_DCT "creator") \
-	X(dct_subject, NS_DCT "subject") \
-	X(dct_spatial, NS_DCT "spatial") \
-	X(dct_Location, NS_DCT "Location") \
-	X(dct_temporal, NS_DCT "temporal") \
-	X(dct_PeriodOfTime, NS_DCT "PeriodOfTime") \
-	X(dct_accrualPeriodicity, NS_DCT "accrualPeriodicity") \
-	X(dct_conformsTo, NS_DCT "conformsTo") \
-	X(dct_Standard, NS_DCT "Standard") \
-	X(dct_type, NS_DCT "type") \
-	X(dct_format, NS_DCT "format") \
-	X(dct_license, NS_DCT "license") \
-	X(dct_LicenseDocument, NS_DCT "LicenseDocument") \
-	X(dct_accessRights, NS_DCT "accessRights") \
-	X(dct_RightsStatement, NS_DCT "RightsStatement") \
-	X(dct_provenance, NS_DCT "provenance") \
-	X(dct_ProvenanceStatement, NS_DCT "ProvenanceStatement") \
-	X(foaf_Agent, NS_FOAF "Agent") \
-	X(foaf_name, NS_FOAF "name") \
-	X(foaf_page, NS_FOAF "page") \
-	X(foaf_primaryTopic, NS_FOAF "primaryTopic") \
-	X(vcard_Organization, NS_VCARD "Organization") \
-	X(vcard_Kind, NS_VCARD "Kind") \
-	X(vcard_fn, NS_VCARD "fn") \
-	X(vcard_hasEmail, NS_VCARD "hasEmail") \
-	X(vcard_hasURL, NS_VCARD "hasURL") \
-	X(vcard_hasTelephone, NS_VCARD "hasTelephone") \
-	X(vcard_value, NS_VCARD "value") \
-	X(vcard_TelephoneType, NS_VCARD "TelephoneType") \
-	X(locn_geometry, NS_LOCN "geometry") \
-	X(gsp_wktLiteral, NS_GSP "wktLiteral") \
-	X(dcat_spatialResolutionInMeters, NS_DCAT "spatialResolutionInMeters") \
-	X(xsd_decimal, NS_XSD "decimal") \
-	X(adms_identifier, "http://www.w3.org/ns/adms#identifier") \
-	X(adms_Identifier, "http://www.w3.org/ns/adms#Identifier") \
-	X(adms_schemaAgency, "http://www.w3.org/ns/adms#schemaAgency") \
-	X(skos_notation, "http://www.w3.org/2004/02/skos/core#notation") \
+	X(rdf_type, DCATIT_NS_RDF "type") \
+	X(rdfs_label, DCATIT_NS_RDFS "label") \
+	X(xsd_date, DCATIT_NS_XSD "date") \
+	X(xsd_dateTime, DCATIT_NS_XSD "dateTime") \
+	X(dcat_Dataset, DCATIT_NS_DCAT "Dataset") \
+	X(dcat_DataService, DCATIT_NS_DCAT "DataService") \
+	X(dcat_Distribution, DCATIT_NS_DCAT "Distribution") \
+	X(dcat_CatalogRecord, DCATIT_NS_DCAT "CatalogRecord") \
+	X(dcat_distribution, DCATIT_NS_DCAT "distribution") \
+	X(dcat_accessURL, DCATIT_NS_DCAT "accessURL") \
+	X(dcat_downloadURL, DCATIT_NS_DCAT "downloadURL") \
+	X(dcat_accessService, DCATIT_NS_DCAT "accessService") \
+	X(dcat_endpointURL, DCATIT_NS_DCAT "endpointURL") \
+	X(dcat_servesDataset, DCATIT_NS_DCAT "servesDataset") \
+	X(dcat_keyword, DCATIT_NS_DCAT "keyword") \
+	X(dcat_theme, DCATIT_NS_DCAT "theme") \
+	X(dcat_contactPoint, DCATIT_NS_DCAT "contactPoint") \
+	X(dcat_bbox, DCATIT_NS_DCAT "bbox") \
+	X(dcat_startDate, DCATIT_NS_DCAT "startDate") \
+	X(dcat_endDate, DCATIT_NS_DCAT "endDate") \
+	X(dcatapit_Dataset, DCATIT_NS_DCATAPIT "Dataset") \
+	X(dcatapit_Distribution, DCATIT_NS_DCATAPIT "Distribution") \
+	X(dcatapit_Agent, DCATIT_NS_DCATAPIT "Agent") \
+	X(dcatapit_Organization, DCATIT_NS_DCATAPIT "Organization") \
+	X(dcatapit_Standard, DCATIT_NS_DCATAPIT "Standard") \
+	X(dcatapit_LicenseDocument, DCATIT_NS_DCATAPIT "LicenseDocument") \
+	X(dcatapit_startDate, DCATIT_NS_DCATAPIT "startDate") \
+	X(dcatapit_endDate, DCATIT_NS_DCATAPIT "endDate") \
+	X(dct_identifier, DCATIT_NS_DCT "identifier") \
+	X(dct_title, DCATIT_NS_DCT "title") \
+	X(dct_description, DCATIT_NS_DCT "description") \
+	X(dct_issued, DCATIT_NS_DCT "issued") \
+	X(dct_modified, DCATIT_NS_DCT "modified") \
+	X(dct_language, DCATIT_NS_DCT "language") \
+	X(dct_publisher, DCATIT_NS_DCT "publisher") \
+	X(dct_rightsHolder, DCATIT_NS_DCT "rightsHolder") \
+	X(dct_creator, DCATIT_NS_DCT "creator") \
+	X(dct_subject, DCATIT_NS_DCT "subject") \
+	X(dct_spatial, DCATIT_NS_DCT "spatial") \
+	X(dct_Location, DCATIT_NS_DCT "Location") \
+	X(dct_temporal, DCATIT_NS_DCT "temporal") \
+	X(dct_PeriodOfTime, DCATIT_NS_DCT "PeriodOfTime") \
+	X(dct_accrualPeriodicity, DCATIT_NS_DCT "accrualPeriodicity") \
+	X(dct_conformsTo, DCATIT_NS_DCT "conformsTo") \
+	X(dct_Standard, DCATIT_NS_DCT "Standard") \
+	X(dct_type, DCATIT_NS_DCT "type") \
+	X(dct_format, DCATIT_NS_DCT "format") \
+	X(dct_license, DCATIT_NS_DCT "license") \
+	X(dct_LicenseDocument, DCATIT_NS_DCT "LicenseDocument") \
+	X(dct_accessRights, DCATIT_NS_DCT "accessRights") \
+	X(dct_RightsStatement, DCATIT_NS_DCT "RightsStatement") \
+	X(dct_provenance, DCATIT_NS_DCT "provenance") \
+	X(dct_ProvenanceStatement, DCATIT_NS_DCT "ProvenanceStatement") \
+	X(foaf_Agent, DCATIT_NS_FOAF "Agent") \
+	X(foaf_name, DCATIT_NS_FOAF "name") \
+	X(foaf_page, DCATIT_NS_FOAF "page") \
+	X(foaf_primaryTopic, DCATIT_NS_FOAF "primaryTopic") \
+	X(vcard_Organization, DCATIT_NS_VCARD "Organization") \
+	X(vcard_Kind, DCATIT_NS_VCARD "Kind") \
+	X(vcard_fn, DCATIT_NS_VCARD "fn") \
+	X(vcard_hasEmail, DCATIT_NS_VCARD "hasEmail") \
+	X(vcard_hasURL, DCATIT_NS_VCARD "hasURL") \
+	X(vcard_hasTelephone, DCATIT_NS_VCARD "hasTelephone") \
+	X(vcard_value, DCATIT_NS_VCARD "value") \
+	X(vcard_TelephoneType, DCATIT_NS_VCARD "TelephoneType") \
+	X(locn_geometry, DCATIT_NS_LOCN "geometry") \
+	X(gsp_wktLiteral, DCATIT_NS_GSP "wktLiteral") \
+	X(dcat_spatialResolutionInMeters, DCATIT_NS_DCAT "spatialResolutionInMeters") \
+	X(xsd_decimal, DCATIT_NS_XSD "decimal") \
+	X(adms_identifier, DCATIT_NS_ADMS "identifier") \
+	X(adms_Identifier, DCATIT_NS_ADMS "Identifier") \
+	X(adms_schemaAgency, DCATIT_NS_ADMS "schemaAgency") \
+	X(skos_notation, DCATIT_NS_SKOS "notation") \
 	X(srs_type, "http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem")
 
 typedef struct {
@@ -980,7 +970,7 @@ static void dates(Map *x, const xmlNode *cit)
 
 static void theme(Map *x, const char *code_, const xmlNode *at)
 {
-	add(x, x->res, x->v.dcat_theme, iri2(x, AUTH "data-theme/", code_), at);
+	add(x, x->res, x->v.dcat_theme, iri2(x, DCATIT_NS_EU_AUTH "data-theme/", code_), at);
 	x->has_theme = true;
 }
 
@@ -1244,7 +1234,7 @@ static DcatitTermId licence(Map *x)
 	if (x->lic || (!x->lic_code && !x->lic_href && !x->nlic_text))
 		return x->lic;
 	if (x->lic_code || x->lic_href) {
-		x->lic = x->lic_code ? iri2(x, LICENCES, x->lic_code) : iri(x, x->lic_href);
+		x->lic = x->lic_code ? iri2(x, DCATIT_NS_LICENCES, x->lic_code) : iri(x, x->lic_href);
 		const xmlNode *at = x->lic_code ? x->lic_at : x->lic_href_at;
 		type2(x, x->lic, x->v.dct_LicenseDocument, x->v.dcatapit_LicenseDocument, at);
 		/* the texts that came with an IRI licence describe it */
@@ -1406,7 +1396,7 @@ static void online(Map *x, const xmlNode *or_)
 		add(x, d, x->v.dct_description, lit(x, desc, x->tag), or_);
 	const char *ft = ogc ? ogc->filetype : download ? x->format : NULL;
 	if (ft)
-		add(x, d, x->v.dct_format, iri2(x, AUTH "file-type/", ft), or_);
+		add(x, d, x->v.dct_format, iri2(x, DCATIT_NS_EU_AUTH "file-type/", ft), or_);
 	if (licence(x))
 		add(x, d, x->v.dct_license, x->lic, or_);
 	if (ogc)
@@ -1580,7 +1570,7 @@ static DcatitStatus map_record(Map *x, const xmlNode *md, const char *docname,
 		add(x, rec, x->v.foaf_primaryTopic, x->res, at);
 		add(x, rec, x->v.dct_modified, sd, at);
 		if (ml)
-			add(x, rec, x->v.dct_language, iri2(x, AUTH "language/", ml->eu), at);
+			add(x, rec, x->v.dct_language, iri2(x, DCATIT_NS_EU_AUTH "language/", ml->eu), at);
 	}
 
 	const xmlNode *cit = path(ident, "citation/CI_Citation");
@@ -1599,7 +1589,7 @@ static DcatitStatus map_record(Map *x, const xmlNode *md, const char *docname,
 		if (!l)
 			l = find_lang(prop(p, ln, WS_REMOVE));
 		if (l)
-			add(x, x->res, x->v.dct_language, iri2(x, AUTH "language/", l->eu), ln);
+			add(x, x->res, x->v.dct_language, iri2(x, DCATIT_NS_EU_AUTH "language/", l->eu), ln);
 	}
 
 	parties(x, ident);
@@ -1614,7 +1604,7 @@ static DcatitStatus map_record(Map *x, const xmlNode *md, const char *docname,
 	for (size_t i = 0; f && i < sizeof freqs / sizeof *freqs; i++)
 		if (strcmp(freqs[i][0], f) == 0)
 			add(x, x->res, x->v.dct_accrualPeriodicity,
-			    iri2(x, AUTH "frequency/", freqs[i][1]), mf);
+			    iri2(x, DCATIT_NS_EU_AUTH "frequency/", freqs[i][1]), mf);
 
 	keywords(x, ident);
 	topics(x, ident);

@@ -64,7 +64,11 @@ START_TEST(only_http_urls_and_single_line_tokens_are_accepted)
 	ck_assert_ptr_null(dcatit_ckan_new(&o, &d));
 	ck_assert_int_eq(d.status, DCATIT_ERR_USAGE);
 	DcatitCkanOpts o2 = { .url = "https://example.org", .token = "a\r\nX-Evil: 1" };
+	dcatit_diag_init(&d);
 	ck_assert_ptr_null(dcatit_ckan_new(&o2, &d));
+	/* the refusal is reported, and the message does not echo the token */
+	ck_assert_int_eq(d.status, DCATIT_ERR_USAGE);
+	ck_assert_str_eq(d.message, "the API token contains a line break");
 	ck_assert(!strstr(d.message, "Evil"));
 	ck_assert(dcatit_http_url_is_allowed("HTTPS://x"));
 	ck_assert(!dcatit_http_url_is_allowed("file:///etc/passwd"));
