@@ -15,8 +15,6 @@
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "harvest/src_csw.h"
-#include "rdf/canon.h"
-#include "rdf/jsonld.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
@@ -46,9 +44,6 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 done, 2 usage error, 3 unreadable input, syntax error or\n"
 	"write failure.\n";
-
-/* Output syntax for JSON-LD, which rdfio does not write (jsonld does). */
-#define SYNTAX_JSONLD ((DcatitSyntax)100)
 
 /* Write to a device or FIFO (/dev/stdout, a named pipe) in place: renaming
  * a temp file over it would replace the device node. */
@@ -144,7 +139,7 @@ static DcatitSyntax output_syntax(const char *name)
 	if (strcmp(name, "canon") == 0)
 		return DCATIT_SYNTAX_CANON;
 	if (strcmp(name, "jsonld") == 0 || strcmp(name, "json-ld") == 0)
-		return SYNTAX_JSONLD;
+		return DCATIT_SYNTAX_JSONLD;
 	return DCATIT_SYNTAX_GUESS;
 }
 
@@ -263,7 +258,7 @@ int cmd_convert(int argc, char **argv)
 		    s == DCATIT_SYNTAX_NTRIPLES)
 			osyn = s;
 		else if (n > 7 && strcmp(out + n - 7, ".jsonld") == 0)
-			osyn = SYNTAX_JSONLD;
+			osyn = DCATIT_SYNTAX_JSONLD;
 	}
 	DcatitParseOpts po;
 	memset(&po, 0, sizeof po);
@@ -294,12 +289,7 @@ int cmd_convert(int argc, char **argv)
 		code = dcatit_msg_diag(&d);
 		goto done;
 	}
-	if (osyn == DCATIT_SYNTAX_CANON)
-		st = dcatit_canon_write(m, &text);
-	else if (osyn == SYNTAX_JSONLD)
-		st = dcatit_jsonld_write(m, &text, &d);
-	else
-		st = dcatit_rdfio_write_buf(m, &text, osyn, base, &d);
+	st = dcatit_rdfio_write_buf(m, &text, osyn, base, &d);
 	if (st == DCATIT_OK && text.oom)
 		st = DCATIT_ERR_NOMEM;
 	if (st != DCATIT_OK) {

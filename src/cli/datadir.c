@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/buf.h"
 #include "config.h"
 
 static bool is_dir(const char *p)
@@ -56,16 +57,12 @@ static void list_add(List *l, const char *dir, const char *name)
 {
 	if (l->oom)
 		return;
-	if (l->n + 2 > l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		char **p = realloc(l->items, cap * sizeof *p);
-		if (!p) {
-			l->oom = true;
-			return;
-		}
-		l->items = p;
-		l->cap = cap;
+	char **p = dcatit_grow(l->items, &l->cap, l->n + 2, sizeof *p, 16);
+	if (!p) {
+		l->oom = true;
+		return;
 	}
+	l->items = p;
 	size_t len = strlen(dir) + 1 + strlen(name) + 1;
 	char *s = malloc(len);
 	if (!s) {

@@ -311,14 +311,10 @@ DcatitStatus dcatit_canon_write(DcatitModel *m, DcatitBuf *out)
 			touches = true;
 			if (c.bidx[id])
 				continue;
-			if (c.nb == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-				DcatitTermId *p = realloc(c.bn, ncap * sizeof *p);
-				if (!p)
-					goto done;
-				c.bn = p;
-				cap = ncap;
-			}
+			DcatitTermId *p = dcatit_grow(c.bn, &cap, c.nb + 1, sizeof *p, 64);
+			if (!p)
+				goto done;
+			c.bn = p;
 			c.bn[c.nb] = id;
 			c.bidx[id] = (uint32_t)++c.nb;
 		}

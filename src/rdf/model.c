@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+
 struct DcatitModelImpl {
 	DcatitTerms *terms;
 	DcatitTriple *triples;
@@ -117,14 +119,10 @@ uint32_t dcatit_model_add_source(DcatitModel *m, const char *name)
 			return m->src_slots[h];
 	if (m->nsources >= UINT32_MAX - 1)
 		return 0;
-	if (m->nsources == m->capsources) {
-		size_t cap = m->capsources ? m->capsources * 2 : 8;
-		char **s = realloc(m->sources, cap * sizeof *s);
-		if (!s)
-			return 0;
-		m->sources = s;
-		m->capsources = cap;
-	}
+	char **s = dcatit_grow(m->sources, &m->capsources, m->nsources + 1, sizeof *s, 8);
+	if (!s)
+		return 0;
+	m->sources = s;
 	if (!(m->sources[m->nsources] = strdup(name)))
 		return 0;
 	m->src_slots[h] = (uint32_t)++m->nsources;

@@ -256,16 +256,10 @@ static DcatitStatus plan_graph(Plan *p)
 static bool push_triples(Plan *p, DcatitTermId s, size_t *from, size_t *to)
 {
 	DcatitRange r = dcatit_model_sp(p->m, s, 0);
-	if (p->nstk + r.n > p->capstk) {
-		size_t cap = p->capstk ? p->capstk : 64;
-		while (cap < p->nstk + r.n)
-			cap *= 2;
-		Po *ns = realloc(p->stk, cap * sizeof *ns);
-		if (!ns)
-			return false;
-		p->stk = ns;
-		p->capstk = cap;
-	}
+	Po *stk = dcatit_grow(p->stk, &p->capstk, p->nstk + r.n, sizeof *stk, 64);
+	if (!stk)
+		return false;
+	p->stk = stk;
 	*from = p->nstk;
 	for (size_t i = 0; i < r.n; i++) {
 		const DcatitTriple *tr = dcatit_model_triple(p->m, r.idx[i]);

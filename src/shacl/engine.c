@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "shacl/idmap.h"
 #include "shacl/path.h"
 #include "shacl/xsd.h"
@@ -172,16 +173,10 @@ struct DcatitShapesImpl {
 
 static bool grow_array(void **p, size_t *cap, size_t need, size_t size)
 {
-	if (need <= *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 32;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
+	void *q = dcatit_grow(*p, cap, need, size, 32);
 	if (!q)
 		return false;
 	*p = q;
-	*cap = c;
 	return true;
 }
 
