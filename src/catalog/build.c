@@ -20,6 +20,7 @@
 #include "catalog/records.h"
 #include "rdf/jsonld.h"
 #include "rdf/rdfio.h"
+#include "base/str.h"
 
 DcatitBuild *dcatit_build_new(const char *dir, const char *base_override,
                               const char *vocab_dir)
@@ -213,17 +214,6 @@ DcatitBuildNamed *dcatit_build_named(DcatitBuild *b, const char *kind_id,
 
 /* ---- loading ------------------------------------------------------------ */
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool has_suffix(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-	return n > m && strcmp(s + n - m, suf) == 0;
-}
-
 /* The *.yaml and *.ttl names directly inside dir, sorted bytewise. */
 static char **list_records(const char *dir, size_t *count, DcatitDiag *d)
 {
@@ -240,7 +230,7 @@ static char **list_records(const char *dir, size_t *count, DcatitDiag *d)
 	bool oom = false;
 	while ((e = readdir(dp)) != NULL && !oom) {
 		if (e->d_name[0] == '.' ||
-		    !(has_suffix(e->d_name, ".yaml") || has_suffix(e->d_name, ".ttl")))
+		    !(dcatit_str_has_suffix(e->d_name, ".yaml") || dcatit_str_has_suffix(e->d_name, ".ttl")))
 			continue;
 		if (!GROW(names, n, cap) || !(names[n] = strdup(e->d_name))) {
 			oom = true;
@@ -259,7 +249,7 @@ static char **list_records(const char *dir, size_t *count, DcatitDiag *d)
 		}
 		return calloc(1, sizeof(char *));
 	}
-	qsort(names, n, sizeof *names, cmp_str);
+	qsort(names, n, sizeof *names, dcatit_cmp_str);
 	*count = n;
 	return names;
 }
@@ -581,7 +571,7 @@ DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d
 			dcatit_buf_addf(&rel, "%s/%s", b->record_dirs[i], names[j]);
 			if (rel.oom)
 				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			else if (has_suffix(names[j], ".ttl"))
+			else if (dcatit_str_has_suffix(names[j], ".ttl"))
 				st = load_turtle(b, rel.data, names[j], notes, d);
 			else
 				st = dcatit_records_read_dataset(b, rel.data, notes, d);

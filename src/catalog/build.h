@@ -9,10 +9,10 @@
 #include <stddef.h>
 
 #include "base/status.h"
-#include "catalog/codes.h"
-#include "catalog/cvocab.h"
+#include "rdf/codes.h"
+#include "rdf/cvocab.h"
 #include "catalog/notes.h"
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 #include "rdf/model.h"
 
 /* Output formats, a bit set. */

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "catalog/sha1.h"
-#include "catalog/sha256.h"
+#include "base/sha1.h"
+#include "base/sha256.h"
 
 DcatitStatus dcatit_dist_file_facts(const char *path, DcatitFileFacts *f,
                                     DcatitDiag *d)

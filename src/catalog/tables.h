@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "catalog/notes.h"
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 
 typedef enum {
 	DCATIT_COL_STRING = 0,

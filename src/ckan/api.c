@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 struct DcatitCkanImpl {
 	DcatitHttp *http;
@@ -23,15 +24,6 @@ typedef struct {
 	DcatitCkanDone cb;
 	void *ud;
 } Call;
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 static char *hdr(const char *name, const char *tok)
 {
@@ -62,7 +54,7 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
-	c->base = xstrdup(o->url);
+	c->base = dcatit_strdup(o->url);
 	if (c->base) {
 		size_t n = strlen(c->base);
 		while (n > 0 && c->base[n - 1] == '/')
@@ -70,7 +62,7 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 	}
 	bool ok = c->base != NULL;
 	if (ok && o->token && *o->token) {
-		c->token = xstrdup(o->token);
+		c->token = dcatit_strdup(o->token);
 		c->hdr_auth = hdr("Authorization", o->token);
 		c->hdr_key = hdr("X-CKAN-API-Key", o->token);
 		ok = c->token && c->hdr_auth && c->hdr_key;

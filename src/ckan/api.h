@@ -13,7 +13,7 @@
 #include "base/buf.h"
 #include "base/status.h"
 #include "net/http.h"
-#include "net/json.h"
+#include "base/json.h"
 
 typedef struct DcatitCkanImpl DcatitCkan;
 

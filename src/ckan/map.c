@@ -12,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog/cvocab.h"
+#include "rdf/cvocab.h"
 #include "rdf/vocab.h"
+#include "base/str.h"
 
 /* X(field, IRI): the terms this file needs, interned per call. */
 #define MAP_VOCAB(X) \
@@ -128,11 +129,6 @@ static const Extra resource_extras[] = {
 
 /* ------------------------------------------------------------ helpers */
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 typedef struct {
 	const char **v;
 	size_t n, cap;
@@ -158,7 +154,7 @@ static void sl_add(StrList *l, const char *s)
 static void sl_sort(StrList *l)
 {
 	if (l->n > 1)
-		qsort(l->v, l->n, sizeof *l->v, cmp_str);
+		qsort(l->v, l->n, sizeof *l->v, dcatit_cmp_str);
 }
 
 static void sl_free(StrList *l)
@@ -374,9 +370,7 @@ bool dcatit_ckan_name_from_identifier(const char *id, char *out, size_t cap)
 	out[n] = '\0';
 	if (strlen(id) > 0 && n >= 100) {
 		/* long identifiers: keep them apart with a hash of the whole */
-		unsigned long long h = 1469598103934665603ULL;
-		for (const char *p = id; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		unsigned long long h = dcatit_hash_str(id);
 		snprintf(out + 90, cap - 90, "-%09llx", h & 0xFFFFFFFFFULL);
 		n = strlen(out);
 	}

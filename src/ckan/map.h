@@ -10,7 +10,7 @@
 
 #include "base/buf.h"
 #include "base/status.h"
-#include "net/json.h"
+#include "base/json.h"
 #include "rdf/model.h"
 
 /* Options of the reverse mapping; zero-initialise. */

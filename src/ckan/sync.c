@@ -14,8 +14,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "catalog/sha256.h"
+#include "base/sha256.h"
 #include "ckan/map.h"
+#include "base/str.h"
 
 #define SEARCH_ROWS 1000 /* CKAN's default rows_max: larger is silently cut */
 
@@ -63,17 +64,6 @@ enum { ST_CREATE, ST_SHOW_NAME, ST_UPDATE, ST_DELETE, ST_UPDATE_AFTER_CREATE, ST
        ST_SHOW_FINAL, ST_UPDATE_FINAL };
 
 #define PENDING "pending-" /* dcatit_hash while uploads are not complete */
-
-static char *dupz(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
 
 const char *dcatit_ckan_sync_action_name(DcatitSyncAction a)
 {
@@ -131,7 +121,7 @@ static void on_org_create(void *ud, const DcatitCkanReply *r)
 		set_fatal(s, r->st, "cannot create organization '%s': %s", s->o->org, r->message);
 		return;
 	}
-	s->org_id = dupz(dcatit_json_get_str(r->result, "id"));
+	s->org_id = dcatit_strdup(dcatit_json_get_str(r->result, "id"));
 	s->rep->org_created = true;
 }
 
@@ -139,7 +129,7 @@ static void on_org_show(void *ud, const DcatitCkanReply *r)
 {
 	Sync *s = ud;
 	if (r->st == DCATIT_OK) {
-		s->org_id = dupz(dcatit_json_get_str(r->result, "id"));
+		s->org_id = dcatit_strdup(dcatit_json_get_str(r->result, "id"));
 		return;
 	}
 	if (r->http_status != 404) {
@@ -204,11 +194,11 @@ static void on_page(void *ud, const DcatitCkanReply *r)
 		const char *managed = dcatit_ckan_field(p, "dcatit_managed");
 		Existing *e = &s->ex[s->nex++];
 		memset(e, 0, sizeof *e);
-		e->id = dupz(dcatit_json_get_str(p, "id"));
-		e->name = dupz(dcatit_json_get_str(p, "name"));
-		e->identifier = dupz(ident ? ident : "");
-		e->hash = dupz(dcatit_ckan_field(p, "dcatit_hash"));
-		e->owner = dupz(dcatit_json_get_str(p, "owner_org"));
+		e->id = dcatit_strdup(dcatit_json_get_str(p, "id"));
+		e->name = dcatit_strdup(dcatit_json_get_str(p, "name"));
+		e->identifier = dcatit_strdup(ident ? ident : "");
+		e->hash = dcatit_strdup(dcatit_ckan_field(p, "dcatit_hash"));
+		e->owner = dcatit_strdup(dcatit_json_get_str(p, "owner_org"));
 		e->managed = managed && strcmp(managed, "true") == 0;
 		if (!e->id || !e->name || !e->identifier)
 			set_fatal(s, DCATIT_ERR_NOMEM, "%s%s", "out of memory", "");
@@ -253,7 +243,7 @@ static void settle(Sync *s, size_t i, DcatitSyncAction outcome, const char *msg)
 	DcatitSyncItem *it = &s->rep->items[i];
 	it->outcome = outcome;
 	if (msg && !it->message)
-		it->message = dupz(msg);
+		it->message = dcatit_strdup(msg);
 	s->done++;
 	if (s->o->progress)
 		s->o->progress(s->o->progress_ud, s->done, s->total);
@@ -351,7 +341,7 @@ static void on_op(void *ud, const DcatitCkanReply *r)
 	case ST_UPLOAD: {
 		Run *run = &s->run[i];
 		if (r->st != DCATIT_OK && !run->err)
-			run->err = dupz(r->message);
+			run->err = dcatit_strdup(r->message);
 		if (--run->pending > 0)
 			break;
 		if (run->err) {
@@ -404,7 +394,7 @@ static char *local_path(const DcatitSyncOpts *o, const char *url)
 	if (!url)
 		return NULL;
 	if (strncmp(url, "file://", 7) == 0)
-		return dupz(url + 7);
+		return dcatit_strdup(url + 7);
 	for (size_t k = 0; k < o->nuploads; k++) {
 		const char *pre = o->uploads[k].prefix;
 		size_t n = strlen(pre);
@@ -502,7 +492,7 @@ static void after_write(Op *op, DcatitSyncAction outcome, const char *pkg_id)
 		return;
 	}
 	free(run->pkg_id);
-	run->pkg_id = dupz(pkg_id);
+	run->pkg_id = dcatit_strdup(pkg_id);
 	run->outcome = outcome;
 	run->pending = n;
 	free(op);
@@ -532,7 +522,7 @@ static void after_write(Op *op, DcatitSyncAction outcome, const char *pkg_id)
 			free(up);
 			/* count it as done and failed */
 			if (!run->err)
-				run->err = dupz(up ? d.message : "out of memory");
+				run->err = dcatit_strdup(up ? d.message : "out of memory");
 			if (--run->pending == 0)
 				settle(s, i, DCATIT_SYNC_FAILED, run->err);
 			continue;
@@ -592,10 +582,7 @@ typedef struct {
 
 static size_t str_hash(const char *s)
 {
-	size_t h = 1469598103934665603ULL & (size_t)-1;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
+	return (size_t)dcatit_hash_str(s);
 }
 
 static bool set_has(const Set *set, const char *s)
@@ -654,11 +641,11 @@ static bool add_item(DcatitSyncReport *rep, size_t *cap, const char *identifier,
 		*cap = nc;
 	}
 	DcatitSyncItem *it = &rep->items[rep->n++];
-	it->identifier = dupz(identifier ? identifier : "");
-	it->name = dupz(name ? name : "");
+	it->identifier = dcatit_strdup(identifier ? identifier : "");
+	it->name = dcatit_strdup(name ? name : "");
 	it->planned = a;
 	it->outcome = a;
-	it->message = dupz(msg);
+	it->message = dcatit_strdup(msg);
 	return it->identifier && it->name && (!msg || it->message);
 }
 
@@ -760,7 +747,7 @@ DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncO
 			continue;
 		}
 		const char *ident = dcatit_json_get_str(pkg, "identifier");
-		char *ident_copy = dupz(ident); /* pkg may go before the set */
+		char *ident_copy = dcatit_strdup(ident); /* pkg may go before the set */
 		int seen = ident_copy ? set_add(&idents, ident_copy) : -1;
 		if (seen <= 0)
 			free(ident_copy);
@@ -831,7 +818,7 @@ DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncO
 			goto oom;
 		/* bodies are indexed by item number (at most one item per dataset) */
 		s.body[rep->n - 1] = pkg;
-		s.hash[rep->n - 1] = dupz(hash);
+		s.hash[rep->n - 1] = dcatit_strdup(hash);
 		if (!s.hash[rep->n - 1])
 			goto oom;
 	}

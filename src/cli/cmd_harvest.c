@@ -20,6 +20,7 @@
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
+#include "base/str.h"
 
 /* Invalid records listed on stdout per source; report.json has them all. */
 #define LIST_INVALID 10
@@ -93,11 +94,6 @@ static void paths_free(Paths *p)
 	free(p->items);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool has_yaml_ext(const char *s)
 {
 	size_t n = strlen(s);
@@ -124,7 +120,7 @@ static bool list_sources(const char *dir, Paths *out)
 	}
 	closedir(dh);
 	if (out->n)
-		qsort(out->items, out->n, sizeof *out->items, cmp_str);
+		qsort(out->items, out->n, sizeof *out->items, dcatit_cmp_str);
 	return ok;
 }
 

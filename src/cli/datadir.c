@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "config.h"
+#include "base/str.h"
 
 static bool is_dir(const char *p)
 {
@@ -111,11 +112,6 @@ static bool walk(List *l, const char *dir, bool recursive, const char *skip,
 	return true;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 char **dcatit_datadir_list(const char *dir, bool recursive, const char *skip,
                            size_t *count)
 {
@@ -132,7 +128,7 @@ char **dcatit_datadir_list(const char *dir, bool recursive, const char *skip,
 		free(l.items);
 		return NULL;
 	}
-	qsort(l.items, l.n, sizeof *l.items, cmp_str);
+	qsort(l.items, l.n, sizeof *l.items, dcatit_cmp_str);
 	*count = l.n;
 	return l.items;
 }

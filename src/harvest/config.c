@@ -2,6 +2,7 @@
  * one level of nesting (filters, defaults, limits), scalars only, so it
  * is read with libyaml's event parser rather than into a document tree. */
 #include "harvest/config.h"
+#include "base/str.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -11,15 +12,6 @@
 #include <yaml.h>
 
 #define MAX_PAGE_SIZE_CKAN 1000u /* package_search silently caps rows here */
-
-static char *dupz(const char *s)
-{
-	size_t n = strlen(s);
-	char *p = malloc(n + 1);
-	if (p)
-		memcpy(p, s, n + 1);
-	return p;
-}
 
 void dcatit_harvest_source_release(DcatitHarvestSource *s)
 {
@@ -141,7 +133,7 @@ static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
 	if (k->kind == K_STR) {
 		char **f = (char **)(base + k->off);
 		free(*f);
-		*f = dupz(val);
+		*f = dcatit_strdup(val);
 		return *f ? DCATIT_OK : dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0,
 		                                        "out of memory");
 	}
@@ -254,7 +246,7 @@ DcatitStatus dcatit_harvest_source_load(const char *path, DcatitHarvestSource *s
 	else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
 		n -= 4;
 	s->name = malloc(n + 1);
-	s->path = dupz(path);
+	s->path = dcatit_strdup(path);
 	if (!s->name || !s->path) {
 		dcatit_harvest_source_release(s);
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");

@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "catalog/sha256.h"
+#include "base/sha256.h"
 #include "harvest/normalize.h"
 #include "harvest/src_ckan.h"
 #include "harvest/src_csw.h"
@@ -35,6 +35,7 @@
 #include "shacl/engine.h"
 #include "shacl/report.h"
 #include "shacl/result.h"
+#include "base/str.h"
 
 /* Reasons kept per invalid record: the first ones say what to fix. */
 #define MAX_REASONS 20
@@ -56,10 +57,7 @@ typedef struct {
 
 static uint64_t fnv(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return dcatit_hash_str(s);
 }
 
 static void recmap_release(RecMap *m)

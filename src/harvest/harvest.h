@@ -12,9 +12,9 @@
 
 #include "base/buf.h"
 #include "base/status.h"
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 #include "net/http.h"
-#include "net/json.h"
+#include "base/json.h"
 #include "rdf/model.h"
 
 /* Called by a source once per record. record_id is the source's own

@@ -13,7 +13,7 @@
 
 #include "base/buf.h"
 #include "ckan/map.h"
-#include "net/json.h"
+#include "base/json.h"
 
 typedef struct {
 	DcatitHttp *h;

@@ -20,8 +20,9 @@
 #include <libxml/xmlreader.h>
 
 #include "base/buf.h"
-#include "catalog/cvocab.h"
+#include "rdf/cvocab.h"
 #include "rdf/vocab.h"
+#include "base/str.h"
 
 #define EPSG "http://www.opengis.net/def/crs/EPSG/0/"
 
@@ -1526,11 +1527,10 @@ static DcatitStatus map_record(Map *x, const xmlNode *md, const char *docname,
 		const xmlNode *c0 = path(ident, "citation/CI_Citation/title");
 		const char *t0 = prop(p, c0, WS_COLLAPSE);
 		const char *a0 = prop(p, kid(ident, "abstract"), WS_TRIM);
-		unsigned long long hsh = 1469598103934665603ULL;
+		unsigned long long hsh = DCATIT_HASH_SEED;
 		const char *parts[3] = { t0 ? t0 : "", "\n", a0 ? a0 : "" };
 		for (int i = 0; i < 3; i++)
-			for (const unsigned char *q = (const unsigned char *)parts[i]; *q; q++)
-				hsh = (hsh ^ *q) * 1099511628211ULL;
+			hsh = dcatit_hash_more(hsh, parts[i], strlen(parts[i]));
 		snprintf(idbuf, sizeof idbuf, "nofileid-%016llx", hsh);
 		x->res = bnode(x);
 		x->res_iri = NULL;

@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
-#include "net/json.h"
+#include "base/json.h"
 #include "rdf/rdfio.h"
 #include "rdf/vocab.h"
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 /* A server's Retry-After is obeyed up to this long, even past the backoff
  * cap: asking sooner only earns another 429. */
@@ -71,22 +72,6 @@ static uint64_t rnd(DcatitHttp *h)
 bool dcatit_http_url_is_allowed(const char *url)
 {
 	return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
-}
-
-static char *dupn(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-	if (p) {
-		if (n)
-			memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
-static char *dupz(const char *s)
-{
-	return s ? dupn(s, strlen(s)) : NULL;
 }
 
 static void transfer_free(Transfer *t)
@@ -190,10 +175,10 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 	if (!t)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	t->owner = h;
-	t->method = dupz(req->method ? req->method : "GET");
-	t->url = dupz(req->url);
-	t->content_type = dupz(req->content_type);
-	t->body = req->body ? dupn(req->body, req->body_len) : NULL;
+	t->method = dcatit_strdup(req->method ? req->method : "GET");
+	t->url = dcatit_strdup(req->url);
+	t->content_type = dcatit_strdup(req->content_type);
+	t->body = req->body ? dcatit_strndup(req->body, req->body_len) : NULL;
 	t->body_len = req->body_len;
 	t->secret = req->secret_headers;
 	t->cb = cb;
@@ -234,11 +219,11 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 			const DcatitHttpPart *p = &req->parts[i];
 			DcatitHttpPart *q = &t->parts[i];
 			t->nparts = i + 1;
-			q->name = dupz(p->name);
-			q->value = dupz(p->value);
-			q->file = dupz(p->file);
-			q->filename = dupz(p->filename);
-			q->type = dupz(p->type);
+			q->name = dcatit_strdup(p->name);
+			q->value = dcatit_strdup(p->value);
+			q->file = dcatit_strdup(p->file);
+			q->filename = dcatit_strdup(p->filename);
+			q->type = dcatit_strdup(p->type);
 			ok = q->name && (!p->value || q->value) && (!p->file || q->file) &&
 			     (!p->filename || q->filename) && (!p->type || q->type);
 		}

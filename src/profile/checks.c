@@ -13,7 +13,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
-#include "net/json.h"
+#include "base/json.h"
 #include "rdf/vocab.h"
 #include "shacl/path.h"
 

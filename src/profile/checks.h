@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "base/status.h"
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 #include "rdf/model.h"
 #include "shacl/result.h"
 

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "base/status.h"
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 #include "rdf/model.h"
 #include "shacl/result.h"
 

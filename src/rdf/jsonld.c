@@ -22,6 +22,7 @@
 
 #include "base/buf.h"
 #include "rdf/vocab.h"
+#include "base/str.h"
 
 typedef struct {
 	DcatitModel *m;
@@ -564,12 +565,7 @@ static bool lang_well_formed(const char *s)
 
 static uint64_t hash_mem(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	return dcatit_hash_mem(s, n);
 }
 
 static uint32_t *strmap_getn(const StrMap *m, const char *k, size_t n)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 struct DcatitModelImpl {
 	DcatitTerms *terms;
@@ -82,11 +83,7 @@ DcatitTerms *dcatit_model_terms(const DcatitModel *m)
 
 static size_t source_hash(const char *name)
 {
-	/* FNV-1a */
-	uint64_t h = 14695981039346656037u;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (size_t)h;
+	return (size_t)dcatit_hash_str(name);
 }
 
 /* Rebuild the slot table with room for twice the sources; false on OOM. */

@@ -11,7 +11,7 @@
 
 #include "base/buf.h"
 #include "ckan/map.h"
-#include "net/json.h"
+#include "base/json.h"
 #include "rdf/canon.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"

@@ -14,11 +14,11 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "catalog/codes.h"
+#include "rdf/codes.h"
 #include "catalog/dist.h"
 #include "catalog/notes.h"
-#include "catalog/sha1.h"
-#include "catalog/sha256.h"
+#include "base/sha1.h"
+#include "base/sha256.h"
 #include "catalog/tables.h"
 #include "rdf/jsonld.h"
 

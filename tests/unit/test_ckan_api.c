@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "net/http.h"
-#include "net/json.h"
+#include "base/json.h"
 
 static char *error_line(const char *json)
 {

@@ -1,6 +1,6 @@
 /* md.c: block buffering and final padding shared by sha1.c and sha256.c
  * (FIPS 180-4 section 5.1.1). */
-#include "catalog/md.h"
+#include "base/md.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* sha1.c: SHA-1 as specified in FIPS 180-4 section 6.1, for DCAT-AP 2.1.1
  * checksums. Checked against the FIPS example vectors in
  * tests/unit/test_catalog.c. */
-#include "catalog/sha1.h"
+#include "base/sha1.h"
 
 #include <string.h>
 

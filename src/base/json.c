@@ -1,7 +1,7 @@
 /* json.c: DcatitJson over jansson. A DcatitJson pointer is a json_t
  * pointer in disguise, so wrapping costs nothing; the cast stays in this
  * file and no other module includes jansson.h. */
-#include "net/json.h"
+#include "base/json.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* cvocab.c: interning of the IRIs listed in cvocab.h. */
-#include "catalog/cvocab.h"
+#include "rdf/cvocab.h"
 
 DcatitStatus dcatit_cvocab_init(DcatitCatVocab *v, DcatitTerms *t)
 {

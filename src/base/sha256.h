@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "catalog/md.h"
+#include "base/md.h"
 
 /* Stack object: _init, _update any number of times, _final. */
 typedef DcatitMd DcatitSha256;

@@ -1,7 +1,7 @@
 /* sha256.c: SHA-256 as specified in FIPS 180-4 section 6.2, written for the
  * checksums (spdx:checksum) of distribution files. Checked against the FIPS
  * example vectors in tests/unit/test_catalog.c. */
-#include "catalog/sha256.h"
+#include "base/sha256.h"
 
 #include <string.h>
 

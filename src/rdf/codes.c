@@ -1,6 +1,6 @@
 /* codes.c: code lists as sorted string arrays, filled by scanning the vocab
  * files for IRIs in a namespace, and the edit-distance suggestion. */
-#include "catalog/codes.h"
+#include "rdf/codes.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 struct DcatitCodesImpl {
 	char **items;
@@ -109,16 +110,11 @@ DcatitStatus dcatit_codes_scan_file(DcatitCodes *c, const char *path,
 	return DCATIT_OK;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void sort_codes(DcatitCodes *c)
 {
 	if (c->sorted || !c->n)
 		return;
-	qsort(c->items, c->n, sizeof *c->items, cmp_str);
+	qsort(c->items, c->n, sizeof *c->items, dcatit_cmp_str);
 	size_t w = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		if (w && strcmp(c->items[w - 1], c->items[i]) == 0)
@@ -135,7 +131,7 @@ bool dcatit_codes_has(DcatitCodes *c, const char *code)
 	sort_codes(c);
 	if (!c->n)
 		return false;
-	return bsearch(&code, c->items, c->n, sizeof *c->items, cmp_str) != NULL;
+	return bsearch(&code, c->items, c->n, sizeof *c->items, dcatit_cmp_str) != NULL;
 }
 
 size_t dcatit_codes_count(DcatitCodes *c)

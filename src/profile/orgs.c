@@ -1,14 +1,14 @@
 /* orgs.c: organisation registry: a graph of agents plus a sorted index from
  * code (IPA code or user key) to agent IRI. The IPA table is in Turtle and
  * goes through rdfio; the user registry is YAML and is added by records.c. */
-#include "catalog/orgs.h"
+#include "profile/orgs.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/buf.h"
-#include "catalog/codes.h"
+#include "rdf/codes.h"
 #include "rdf/rdfio.h"
 
 typedef struct {
