@@ -16,6 +16,7 @@
 
 #include "base/buf.h"
 #include "catalog/dist.h"
+#include "catalog/format.h"
 #include "catalog/tables.h"
 
 typedef struct {
@@ -36,7 +37,6 @@ typedef struct {
 	size_t len;
 } Str;
 
-#define NKEYS(a) (sizeof(a) / sizeof(a)[0])
 
 /* ---- paths ------------------------------------------------------------ */
 
@@ -287,11 +287,11 @@ static const char *kind_name(const yaml_node_t *n)
 	return "nothing";
 }
 
-/* A closed mapping: every key must be one of keys; duplicates, empty
- * values and unknown keys are errors. False when n is not a mapping. */
-static bool closed_map(R *r, yaml_node_t *n, const char *what,
-                       const char *const *keys, size_t nkeys)
+/* A closed mapping: every key must be one of m's (format.h); duplicates,
+ * empty values and unknown keys are errors. False when n is not a mapping. */
+static bool closed_map(R *r, yaml_node_t *n, const DcatitFmtMap *m)
 {
+	const char *what = m->what;
 	if (n->type != YAML_MAPPING_NODE) {
 		ERR(r, n, "expected a mapping for %s, found %s", what, kind_name(n));
 		return false;
@@ -308,11 +308,12 @@ static bool closed_map(R *r, yaml_node_t *n, const char *what,
 			continue;
 		}
 		const char *ks = (const char *)k->data.scalar.value;
-		bool known = false;
-		for (size_t i = 0; i < nkeys && !known; i++)
-			known = strcmp(keys[i], ks) == 0;
-		if (!known) {
-			const char *s = dcatit_codes_closest(ks, keys, nkeys);
+		if (!dcatit_fmt_key(m, ks)) {
+			const char *names[32];
+			size_t nn = 0;
+			for (; nn < m->nkeys && nn < sizeof names / sizeof *names; nn++)
+				names[nn] = m->keys[nn].name;
+			const char *s = dcatit_codes_closest(ks, names, nn);
 			if (s)
 				ERR(r, k, "unknown key '%s' in %s, did you mean '%s'?", ks, what, s);
 			else
@@ -731,12 +732,11 @@ static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, yaml_node_t *n)
 	add(r, lic, v->rdf_type, v->dct_LicenseDocument, n);
 }
 
-static const char *const spatial_keys[] = { "place", "bbox" };
 
 static void emit_spatial(R *r, DcatitTermId s, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "spatial", spatial_keys, NKEYS(spatial_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_spatial))
 		return;
 	yaml_node_t *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
 	if (!place && !bbox) {
@@ -827,12 +827,11 @@ static void emit_contact_values(R *r, DcatitTermId s, const char *name,
 		add(r, c, v->vcard_hasURL, iri_z(r, url), n);
 }
 
-static const char *const contact_keys[] = { "name", "email", "url" };
 
 /* Read a contact block; fills name/email/url (malloc'd) when valid. */
 static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char **url)
 {
-	if (!closed_map(r, n, "contact", contact_keys, NKEYS(contact_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_contact))
 		return false;
 	yaml_node_t *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
 	yaml_node_t *un = get(r, n, "url");
@@ -854,9 +853,6 @@ static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char *
 	return true;
 }
 
-static const char *const standard_keys[] = {
-	"identifier", "iri", "title", "description", "reference", "type",
-};
 
 static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 {
@@ -864,7 +860,7 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 	if (!list_ok(r, n, "conforms_to"))
 		return;
 	FOR_ITEMS(r, n, item) {
-		if (!closed_map(r, item, "standard", standard_keys, NKEYS(standard_keys)))
+		if (!closed_map(r, item, &dcatit_fmt_standard))
 			continue;
 		yaml_node_t *idn = need(r, item, "identifier", "standard");
 		yaml_node_t *irin = get(r, item, "iri"), *type = get(r, item, "type");
@@ -919,12 +915,11 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 	}
 }
 
-static const char *const temporal_keys[] = { "start", "end", "comment" };
 
 static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "temporal", temporal_keys, NKEYS(temporal_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_temporal))
 		return;
 	yaml_node_t *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
 	yaml_node_t *cm = get(r, n, "comment");
@@ -1041,13 +1036,6 @@ static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- catalog.yaml ------------------------------------------------------- */
 
-static const char *const catalog_keys[] = {
-	"base_uri", "title", "description", "publisher", "homepage", "issued",
-	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
-};
-static const char *const defaults_keys[] = {
-	"license", "languages", "publisher", "rights_holder", "contact",
-};
 
 static bool base_ok(const char *s)
 {
@@ -1095,7 +1083,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 		emit_spatial(r, c, n);
 
 	yaml_node_t *def = get(r, root, "defaults");
-	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
+	if (def && closed_map(r, def, &dcatit_fmt_defaults)) {
 		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->start_mark.line + 1 };
 		if ((n = get(r, def, "license")))
 			b->def_license = code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence");
@@ -1132,7 +1120,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
 		return st;
 	}
 	b->catalog_src = r.src;
-	if (!closed_map(&r, root, "catalog", catalog_keys, NKEYS(catalog_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_catalog))
 		return close_doc(&r, d);
 	yaml_node_t *n = need(&r, root, "base_uri", "catalog");
 	const char *base = b->base_override;
@@ -1188,7 +1176,6 @@ DcatitStatus dcatit_records_read_catalog_body(DcatitBuild *b, const char *rel,
 
 /* ---- organizations.yaml ------------------------------------------------- */
 
-static const char *const org_keys[] = { "name", "identifier", "homepage", "note" };
 
 static bool key_ok(const char *s)
 {
@@ -1231,7 +1218,7 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 			    "use the code directly", key);
 			continue;
 		}
-		if (!e || !closed_map(&r, e, "organisation", org_keys, NKEYS(org_keys)))
+		if (!e || !closed_map(&r, e, &dcatit_fmt_organisation))
 			continue;
 		DcatitBuf iri;
 		dcatit_buf_init(&iri);
@@ -1272,13 +1259,6 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 
 /* ---- data dictionaries -------------------------------------------------- */
 
-static const char *const dict_keys[] = {
-	"table", "title", "source", "decimal_separator", "columns", "totals_row",
-};
-static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "title", "description",
-};
-static const char *const totals_keys[] = { "column", "value", "sums" };
 
 static long column_index(const DcatitDict *dict, const char *name)
 {
@@ -1336,7 +1316,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		return false;
 	}
 	dict->file = strdup(r.display);
-	if (!closed_map(&r, root, "data dictionary", dict_keys, NKEYS(dict_keys))) {
+	if (!closed_map(&r, root, &dcatit_fmt_dictionary)) {
 		*fatal = close_doc(&r, d);
 		return false;
 	}
@@ -1365,7 +1345,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			DcatitDictColumn *col = &dict->cols[dict->ncols];
 			col->scale = -1;
 			col->required = true;
-			if (!closed_map(&r, c, "column", column_keys, NKEYS(column_keys)))
+			if (!closed_map(&r, c, &dcatit_fmt_column))
 				continue;
 			yaml_node_t *nm = need(&r, c, "name", "column");
 			yaml_node_t *ty = need(&r, c, "type", "column");
@@ -1438,7 +1418,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		}
 	}
 	yaml_node_t *tr = get(&r, root, "totals_row");
-	if (tr && closed_map(&r, tr, "totals_row", totals_keys, NKEYS(totals_keys))) {
+	if (tr && closed_map(&r, tr, &dcatit_fmt_totals)) {
 		yaml_node_t *cn = need(&r, tr, "column", "totals_row");
 		yaml_node_t *vn = need(&r, tr, "value", "totals_row");
 		yaml_node_t *sn = need(&r, tr, "sums", "totals_row");
@@ -1463,20 +1443,6 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- dataset records ---------------------------------------------------- */
 
-static const char *const dataset_keys[] = {
-	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
-	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
-	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
-	"version", "distributions",
-};
-static const char *const dist_keys[] = {
-	"id", "title", "description", "file", "url", "download_url", "format",
-	"media_type", "license", "languages", "issued", "modified", "dictionary",
-	"access_service",
-};
-static const char *const service_keys[] = {
-	"id", "title", "description", "endpoint_url", "endpoint_description", "conforms_to",
-};
 
 static bool keyword_ok(const char *s, size_t len)
 {
@@ -1560,7 +1526,7 @@ static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n
 static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "access_service", service_keys, NKEYS(service_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "access_service");
 	const char *id = idn ? id_val(r, idn, "service id") : NULL;
@@ -1670,7 +1636,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 {
 	DcatitBuild *b = r->b;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(r, n, "distribution", dist_keys, NKEYS(dist_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "distribution");
 	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
@@ -1819,7 +1785,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if (!begin(&r, b, rel, notes, d, &root, &st))
 		return st;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(&r, root, "dataset record", dataset_keys, NKEYS(dataset_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
 	yaml_node_t *idn = need(&r, root, "id", "dataset record");
 	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;

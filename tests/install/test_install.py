@@ -57,11 +57,13 @@ class InstallTest(unittest.TestCase):
         return subprocess.run([self.exe, *args], cwd=self.tmp, env=self.env,
                               capture_output=True, text=True, timeout=300)
 
-    def test_1_layout_has_binary_vocab_and_example_catalogue(self):
+    def test_1_layout_has_binary_vocab_schemas_and_example_catalogue(self):
         self.assertTrue(os.access(self.exe, os.X_OK), self.exe)
         for f in ["vocab/shapes/dcatapit.ttl", "vocab/shapes/dcatapit-extra.ttl",
                   "vocab/organizations.ttl", "vocab/eu/data-theme.ttl",
-                  "catalog/catalog.yaml", "catalog/README.md"]:
+                  "catalog/catalog.yaml", "catalog/README.md",
+                  "schema/record.schema.json", "schema/catalog.schema.json",
+                  "schema/organizations.schema.json", "schema/dictionary.schema.json"]:
             self.assertTrue(os.path.isfile(os.path.join(self.data, f)), f)
         # development tools stay in the source tree
         self.assertFalse(os.path.exists(os.path.join(self.data, "vocab", "tools")))
