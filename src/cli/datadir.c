@@ -47,12 +47,16 @@ static bool exe_dir(char *out, size_t n)
 	return true;
 }
 
-/* True when the executable is the one meson built in DCATIT_BUILDDIR, not
+/* True when the executable lies in the build directory meson made
+ * (DCATIT_BUILDDIR: dcatit itself, or a test driver in a subdirectory), not
  * an installed copy: only then is the source tree's vocab/ the data. */
 static bool running_uninstalled(const char *exe)
 {
 	char built[PATH_MAX];
-	return realpath(DCATIT_BUILDDIR, built) && strcmp(built, exe) == 0;
+	if (!realpath(DCATIT_BUILDDIR, built))
+		return false;
+	size_t n = strlen(built);
+	return strncmp(built, exe, n) == 0 && (exe[n] == '\0' || exe[n] == '/');
 }
 
 /* The installed data directory relative to the executable: DCATIT_BINDIR_DEPTH
