@@ -773,12 +773,12 @@ class TableCheck:
         for i, n in enumerate(chk.seq(path, m.get("columns", yaml.SequenceNode("", [])), "columns")):
             w = "columns[%d]" % i
             c = chk.mapping(path, n, {"name": True, "type": True, "required": False, "unit": False,
-                                      "scale": False, "total_of": False, "title": True,
-                                      "description": False}, w)
+                                      "scale": False, "total_of": False, "stated_counts": False,
+                                      "title": True, "description": False}, w)
             if not c or "name" not in c or "type" not in c:
                 return
             col = {"name": c["name"].value, "type": c["type"].value, "node": n, "required": True,
-                   "scale": None, "total_of": []}
+                   "scale": None, "total_of": [], "counts": []}
             if not re.match(r"^[a-z][a-z0-9_]*$", col["name"]):
                 self.rep.error(path, c["name"], "bad column name", w + ".name")
             chk.code(path, c["type"], w + ".type", {"string", "decimal", "ipa_code"}, "column type")
@@ -790,9 +790,11 @@ class TableCheck:
                     self.rep.error(path, c["scale"], "scale must be an integer >= 0", w + ".scale")
                 else:
                     col["scale"] = int(c["scale"].value)
-            for k in ("unit", "scale", "total_of"):
+            for k in ("unit", "scale", "total_of", "stated_counts"):
                 if k in c and col["type"] != "decimal":
                     self.rep.error(path, c[k], "'%s' only applies to decimal columns" % k, w)
+            if "stated_counts" in c:
+                col["counts"] = self.stated_counts(c["stated_counts"], w + ".stated_counts")
             if "total_of" in c:
                 col["total_of"] = [x.value for x in chk.seq(path, c["total_of"], w + ".total_of")]
                 col["total_node"] = c["total_of"]
@@ -803,6 +805,12 @@ class TableCheck:
             cols.append(col)
         names = [c["name"] for c in cols]
         bytype = {c["name"]: c["type"] for c in cols}
+        for c in cols:
+            for cnt in c["counts"]:
+                if cnt["column"] is not None and cnt["column"] not in names:
+                    self.rep.error(path, cnt["node"], "'%s' is not a column of the dictionary" %
+                                   cnt["column"])
+                    cnt["bad"] = True
         for c in cols:
             for x in c["total_of"]:
                 if bytype.get(x) != "decimal":
@@ -821,6 +829,62 @@ class TableCheck:
                         self.rep.error(path, t["sums"], "sums names '%s', not a decimal column" % x,
                                        "totals_row.sums")
         self.check_csv(cols, names, totals)
+
+    def stated_counts(self, node, where):
+        """README section 7: [{rows: {column, starts_with}?, nonzero, source}]."""
+        chk, path, out = self.chk, self.dpath, []
+        for i, item in enumerate(chk.seq(path, node, where)):
+            w = "%s[%d]" % (where, i)
+            m = chk.mapping(path, item, {"rows": False, "nonzero": True, "source": True}, w)
+            if not m or "nonzero" not in m or "source" not in m:
+                continue
+            nz = chk.scalar(path, m["nonzero"], w + ".nonzero", "a whole number")
+            if nz is None or not re.match(r"^[0-9]+$", nz):
+                self.rep.error(path, m["nonzero"], "nonzero must be a whole number of rows, not "
+                               "'%s'" % nz, w + ".nonzero")
+                continue
+            src = chk.string(path, m["source"], w + ".source")
+            cnt = {"node": item, "nonzero": int(nz), "source": src, "column": None, "prefix": None}
+            if "rows" in m:
+                r = chk.mapping(path, m["rows"], {"column": True, "starts_with": True}, w + ".rows")
+                if not r or "column" not in r or "starts_with" not in r:
+                    continue
+                cnt["column"] = chk.scalar(path, r["column"], w + ".rows.column")
+                cnt["prefix"] = chk.string(path, r["starts_with"], w + ".rows.starts_with")
+                if cnt["column"] is None or cnt["prefix"] is None:
+                    continue
+            if src is not None:
+                out.append(cnt)
+        return out
+
+    def check_counts(self, cols, data):
+        """Compare the stated counts with the data rows (README section 7)."""
+        for c in cols:
+            for cnt in c["counts"]:
+                if cnt.get("bad"):
+                    continue
+                sel = [(rec, v) for (_, rec), v in data
+                       if cnt["column"] is None or rec[cnt["column"]].startswith(cnt["prefix"])]
+                vals = [(rec, v.get(c["name"])) for rec, v in sel]
+                if any(x is None and rec[c["name"]] != "" for rec, x in vals):
+                    continue   # a value that does not parse: already an error
+                which = (" whose %s starts with '%s'" % (cnt["column"], cnt["prefix"])
+                         if cnt["column"] else "")
+                if not sel:
+                    self.rep.error(self.dpath, cnt["node"], "stated count of column '%s': no data "
+                                   "row%s" % (c["name"], which))
+                    continue
+                key = list(data[0][0][1])[0]
+                nonzero = [rec[key] for rec, x in vals if x]
+                zero = [rec[key] for rec, x in vals if not x]
+                if len(nonzero) == cnt["nonzero"]:
+                    continue
+                kind, lst = ("non-zero", nonzero) if len(nonzero) > cnt["nonzero"] else ("zero", zero)
+                shown = ", ".join(lst[:8]) + (" and %d more" % (len(lst) - 8) if len(lst) > 8 else "")
+                self.rep.warning(self.dpath, cnt["node"], "column '%s': %d of the %d data rows%s have "
+                                 "a value other than zero, the source states %d (%s); %s: %s" %
+                                 (c["name"], len(nonzero), len(sel), which, cnt["nonzero"],
+                                  cnt["source"], kind, shown))
 
     def check_csv(self, cols, names, totals):
         path = self.cpath
@@ -902,6 +966,7 @@ class TableCheck:
                                      "up to %s (difference %s)" % (rec[totals["column"]], name,
                                                                    fmt(declared), len(data), fmt(s),
                                                                    fmt(declared - s)))
+        self.check_counts(cols, [((line, rec), values[line]) for line, rec in data])
         self.summary = (len(data), trow is not None)
 
     def check_row(self, line, rec, cols, is_data):

@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 #include "catalog/dist.h"
 #include "catalog/tables.h"
 
@@ -1276,9 +1277,12 @@ static const char *const dict_keys[] = {
 	"table", "title", "source", "decimal_separator", "columns", "totals_row",
 };
 static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "title", "description",
+	"name", "type", "required", "unit", "scale", "total_of", "stated_counts", "title",
+	"description",
 };
 static const char *const totals_keys[] = { "column", "value", "sums" };
+static const char *const count_keys[] = { "rows", "nonzero", "source" };
+static const char *const rows_keys[] = { "column", "starts_with" };
 
 static long column_index(const DcatitDict *dict, const char *name)
 {
@@ -1317,6 +1321,77 @@ static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
 		idx[(*count)++] = (size_t)i;
 	}
 	return idx;
+}
+
+/* Read the stated counts of a decimal column (README section 7). */
+static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node_t *n)
+{
+	if (col->type != DCATIT_COL_DECIMAL) {
+		ERR(r, n, "stated_counts apply to decimal columns only");
+		return;
+	}
+	if (!list_ok(r, n, "stated_counts"))
+		return;
+	size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	col->counts = calloc(cnt, sizeof *col->counts);
+	if (!col->counts) {
+		r->oom = true;
+		return;
+	}
+	FOR_ITEMS(r, n, item) {
+		if (!closed_map(r, item, "stated count", count_keys, NKEYS(count_keys)))
+			continue;
+		yaml_node_t *rows = get(r, item, "rows");
+		yaml_node_t *nz = need(r, item, "nonzero", "stated count");
+		yaml_node_t *src = need(r, item, "source", "stated count");
+		DcatitDictCount c = { .all_rows = true,
+		                      .line = (unsigned long)item->start_mark.line + 1,
+		                      .col = (unsigned long)item->start_mark.column + 1 };
+		bool ok = nz && src;
+		const char *s = nz ? scalar(r, nz, "nonzero") : NULL;
+		char *end = NULL;
+		errno = 0;
+		unsigned long long v = s && isdigit((unsigned char)*s) ? strtoull(s, &end, 10) : 0;
+		if (s && (!end || *end || errno)) {
+			ERR(r, nz, "nonzero must be a whole number of rows, not '%s'", s);
+			ok = false;
+		}
+		c.nonzero = (size_t)v;
+		Str st;
+		if (src && string_val(r, src, "stated count source", &st)) {
+			c.source = dcatit_strndup(st.s, st.len);
+			if (!c.source)
+				r->oom = true;
+		} else {
+			ok = false;
+		}
+		if (rows && closed_map(r, rows, "stated count rows", rows_keys, NKEYS(rows_keys))) {
+			yaml_node_t *cn = need(r, rows, "column", "stated count rows");
+			yaml_node_t *pn = need(r, rows, "starts_with", "stated count rows");
+			const char *cs = cn ? scalar(r, cn, "rows.column") : NULL;
+			long ci = cs ? column_index(dict, cs) : -1;
+			if (cs && ci < 0)
+				ERR(r, cn, "'%s' is not a column of the dictionary", cs);
+			Str ps;
+			if (ci >= 0 && pn && string_val(r, pn, "rows.starts_with", &ps)) {
+				c.all_rows = false;
+				c.match_col = (size_t)ci;
+				c.prefix = dcatit_strndup(ps.s, ps.len);
+				if (!c.prefix)
+					r->oom = true;
+			} else {
+				ok = false;
+			}
+		} else if (rows) {
+			ok = false;
+		}
+		if (ok && !r->oom) {
+			col->counts[col->ncounts++] = c;
+		} else {
+			free(c.prefix);
+			free(c.source);
+		}
+	}
 }
 
 /* Read a dictionary; returns false after errors. table_rel gets the path
@@ -1422,7 +1497,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			dict->ncols++;
 		}
 		FOR_ITEMS(&r, cols, c) {
-			yaml_node_t *to = get(&r, c, "total_of");
+			yaml_node_t *to = get(&r, c, "total_of"), *sc = get(&r, c, "stated_counts");
 			yaml_node_t *nm = get(&r, c, "name");
 			const char *name = nm && nm->type == YAML_SCALAR_NODE ?
 			                   (const char *)nm->data.scalar.value : "";
@@ -1435,6 +1510,8 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 					col->total_of = column_list(&r, dict, to, "total_of",
 					                            &col->ntotal_of);
 			}
+			if (sc && ci >= 0)
+				read_counts(&r, dict, &dict->cols[ci], sc);
 		}
 	}
 	yaml_node_t *tr = get(&r, root, "totals_row");
