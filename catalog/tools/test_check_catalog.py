@@ -59,8 +59,13 @@ def main(argv):
 
     rc, out, err = run([cat])
     expect(rc == 0, "bundled catalogue: exit 0 (got %d)" % rc)
-    expect(re.search(r"check_catalog: 10 records, 10 distributions, 4 services, 0 errors, 2 warnings", out),
-           "bundled catalogue: 10 records, 0 errors, 2 warnings")
+    expect(re.search(r"check_catalog: 10 records, 10 distributions, 4 services, 0 errors, 8 warnings", out),
+           "bundled catalogue: 10 records, 0 errors, 8 warnings")
+    expect(re.search(r"dictionary\.yaml:\d+:9: warning: column 'car_pooling': 4 of the 32 data rows "
+                     r"have a value other than zero, the source states 2 \(", out),
+           "car pooling: 4 Unions funded, the text names 2, at the declaration")
+    expect(len(re.findall(r"dictionary\.yaml:\d+:\d+: warning: column '", out)) == 6,
+           "six stated counts that the table contradicts")
     expect(re.search(r"ripartizione-fondi-l145-2018\.csv:32:1: warning: row 'Unione Montana dei Comuni "
                      r"della Valtiberina Toscana': totale is 4000\.00 but .* add up to 14000\.00", out),
            "Valtiberina row: declared 4000.00, parts 14000.00, line 32")
