@@ -565,7 +565,7 @@ class Checker:
         spec = {"base_uri": True, "title": True, "description": True, "publisher": True,
                 "homepage": False, "issued": False, "modified": False, "languages": False,
                 "license": False, "spatial": False, "registry": False, "records": True,
-                "defaults": False}
+                "defaults": False, "own_files": False}
         m = self.mapping(path, doc, spec, "")
         if m is None:
             return None
@@ -594,6 +594,12 @@ class Checker:
             self.code(path, m["license"], "license", LICENCES, "licence")
         if "spatial" in m:
             self.spatial(path, m["spatial"], "spatial")
+        if "own_files" in m:
+            o = self.mapping(path, m["own_files"], {"license": True, "statement": True}, "own_files")
+            if o and "license" in o:
+                self.code(path, o["license"], "own_files.license", LICENCES, "licence")
+            if o and "statement" in o:
+                self.text(path, o["statement"], "own_files.statement")
         defaults = {}
         if "defaults" in m:
             d = self.mapping(path, m["defaults"], {"license": False, "languages": False,
@@ -628,11 +634,13 @@ class Checker:
                 "keywords": False, "publisher": False, "rights_holder": False, "creators": False,
                 "contributors": False, "frequency": True, "issued": False, "modified": True,
                 "languages": False, "temporal": False, "spatial": False, "contact": False,
-                "conforms_to": False, "landing_page": False, "version": False, "distributions": True}
+                "conforms_to": False, "landing_page": False, "version": False, "distributions": True,
+                "source_inconsistencies": False, "unverified": False}
         m = self.mapping(path, doc, spec, "")
         if m is None:
             return
         self.records += 1
+        self.source_notes(path, doc, m)
         rid = self.ident(path, m["id"], "id") if "id" in m else None
         if rid:
             if rid in self.ids:
@@ -717,6 +725,50 @@ class Checker:
                     self.rep.error(path, n, "distribution id '%s' used twice" % did, "distributions[%d]" % i)
                 seen.add(did)
 
+    def source_notes(self, path, doc, m):
+        """README section 5.6: notes in the languages of the description; each inconsistency a
+        warning at its quote in one of the record's files (an error when no file holds it)."""
+        desc = self.text(path, m["description"], "description") if "description" in m else None
+        langs = set(desc or {})
+        items = []
+        if "source_inconsistencies" in m:
+            for i, n in enumerate(self.seq(path, m["source_inconsistencies"], "source_inconsistencies")):
+                w = "source_inconsistencies[%d]" % i
+                it = self.mapping(path, n, {"note": True, "quote": False}, w)
+                if it and "note" in it:
+                    items.append((w, n, self.text(path, it["note"], w + ".note"), it.get("quote")))
+        if "unverified" in m:
+            for i, n in enumerate(self.seq(path, m["unverified"], "unverified")):
+                w = "unverified[%d]" % i
+                items.append((w, n, self.text(path, n, w), None))
+        files = []
+        if "distributions" in m and isinstance(m["distributions"], SEQ):
+            for d in m["distributions"].value:
+                f = plain(d).get("file") if isinstance(d, MAP) else None
+                if isinstance(f, str):
+                    files.append(os.path.normpath(os.path.join(os.path.dirname(path), f)))
+        for w, node, text, quote in items:
+            if text is None:
+                continue
+            for lang in langs - set(text):
+                self.rep.error(path, node, "note has no '%s' text; every note needs each language "
+                               "of the description" % lang, w)
+            for lang in set(text) - langs:
+                self.rep.error(path, node, "note in '%s', a language the description does not "
+                               "have" % lang, w)
+            if not w.startswith("source_inconsistencies"):
+                continue
+            msg = "inconsistency in the source, kept as published: %s" % text.get("en", text.get("it"))
+            if quote is None:
+                self.rep.warning(path, node, msg, w)
+                continue
+            q = self.string(path, quote, w + ".quote")
+            where = find_quote(files, q) if q else None
+            if where:
+                self.rep.warning(where[0], where[1:], msg)
+            elif q:
+                self.rep.error(path, quote, "quote '%s' is not in any file of the record" % q, w)
+
     def run(self):
         res = self.check_catalog()
         if res is None:
@@ -731,6 +783,24 @@ class Checker:
                     self.check_record(full, defaults)
                 elif name.endswith(".ttl"):
                     self.records += 1   # loaded as is by the build; not checked here
+
+
+def find_quote(files, quote):
+    """(file, line, col) of the first place a file holds quote, white space runs matching any
+    white space run (README section 5.6); None when no file does."""
+    words = quote.split()
+    pattern = re.compile(r"\s+".join(re.escape(x) for x in words))
+    for f in files:
+        try:
+            with open(f, encoding="utf-8") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError):
+            continue
+        mt = pattern.search(text)
+        if mt and words:
+            before = text[:mt.start()]
+            return f, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    return None
 
 
 class _Any(dict):
@@ -1190,6 +1260,17 @@ class Emitter:
         self.add(s, "dct:license", o)
         self.typ(o, "dcatapit:LicenseDocument", "dct:LicenseDocument")
 
+    def description(self, ds, r):
+        """README section 5.6: the record's text, then one paragraph per note."""
+        notes = [("Incongruenza della fonte: ", "Inconsistency in the source: ", x["note"])
+                 for x in r.get("source_inconsistencies", [])]
+        notes += [("Non verificato: ", "Not verified: ", x) for x in r.get("unverified", [])]
+        for lang, v in sorted(r["description"].items()):
+            text = v.strip()
+            for it, en, t in notes:
+                text += "\n\n" + (it if lang == "it" else en) + t[lang].strip()
+            self.add(ds, "dct:description", self.lit(text, lang=lang))
+
     # files
     def emit(self, cat, registry, records):
         self.base = cat["base_uri"]
@@ -1211,6 +1292,12 @@ class Emitter:
             self.license(c, cat["license"])
         if "spatial" in cat:
             self.spatial(c, cat["spatial"])
+        self.own = cat.get("own_files")
+        if self.own:
+            rs = self.iri(self.base + "/rights/own-files")
+            self.typ(rs, "dct:RightsStatement")
+            for lang, v in sorted(self.own["statement"].items()):
+                self.add(rs, "rdfs:label", self.lit(v.strip(), lang=lang))
         tax = self.iri(EU + "data-theme")
         self.add(c, "dcat:themeTaxonomy", tax)
         self.typ(tax, "skos:ConceptScheme")
@@ -1246,7 +1333,7 @@ class Emitter:
         rh = r.get("rights_holder", d.get("rights_holder"))
         self.add(ds, "dct:identifier", self.lit("%s:%s" % (self.agent_identifier(rh), r["id"])))
         self.text(ds, "dct:title", r["title"])
-        self.text(ds, "dct:description", r["description"])
+        self.description(ds, r)
         self.typed_codes(ds, "dcat:theme", "theme", r["themes"], "skos:Concept")
         self.themes_used.update(r["themes"])
         for code in r.get("subjects", []):
@@ -1323,7 +1410,11 @@ class Emitter:
             o = self.iri("https://www.iana.org/assignments/media-types/" + dist["media_type"])
             self.add(n, "dcat:mediaType", o)
             self.typ(o, "dct:MediaType", "dct:MediaTypeOrExtent")
-        self.license(n, dist.get("license", d.get("license")))
+        if "license" not in dist and "file" in dist and self.own:
+            self.license(n, self.own["license"])
+            self.add(n, "dct:rights", self.iri(self.base + "/rights/own-files"))
+        else:
+            self.license(n, dist.get("license", d.get("license")))
         self.typed_codes(n, "dct:language", "language", dist.get("languages", []), "dct:LinguisticSystem")
         for k in ("issued", "modified"):
             if k in dist:

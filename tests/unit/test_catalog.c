@@ -663,6 +663,188 @@ START_TEST(a_dictionary_declares_stated_counts_located_at_their_line)
 }
 END_TEST
 
+START_TEST(a_quote_is_found_across_line_breaks_of_the_file)
+{
+	make_tmpdir();
+	const char *p = put("t.md", "# Titolo\n\nConvenzione sul Fascicolo\n  Sanitario (Delibera n. 1169\n"
+	                    "del 17/03/2015).\n");
+	unsigned long line = 0, col = 0;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	const char *q = "Delibera n. 1169 del 17/03/2015";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 4);
+	ck_assert_uint_eq(col, 14);
+	q = "  Fascicolo Sanitario ";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 3);
+	ck_assert_uint_eq(col, 17);
+	q = "Delibera n. 1169 del 17/03/2016";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d),
+	                 DCATIT_ERR_NOT_FOUND);
+	ck_assert_int_eq(dcatit_dist_find_text(p, " ", 1, &line, &col, &d), DCATIT_ERR_NOT_FOUND);
+	ck_assert_int_eq(dcatit_dist_find_text("/nonexistent/x.md", "a", 1, &line, &col, &d),
+	                 DCATIT_ERR_IO);
+}
+END_TEST
+
+static const char noted_record[] =
+	"id: primo\n"
+	"title: {it: Primo}\n"
+	"description:\n"
+	"  it: Il primo.\n"
+	"  en: The first.\n"
+	"themes: [GOVE]\n"
+	"frequency: NEVER\n"
+	"modified: 2024-01-01\n"
+	"source_inconsistencies:\n"
+	"  - quote: Delibera n. 1169 del 17/03/2015\n"
+	"    note:\n"
+	"      it: Numero e data incompatibili.\n"
+	"      en: Number and date do not match.\n"
+	"  - note: {it: Due cifre diverse., en: Two different figures.}\n"
+	"unverified:\n"
+	"  - it: Il sistema di riferimento.\n"
+	"    en: The reference system.\n"
+	"distributions:\n"
+	"  - id: testo\n"
+	"    file: files/t.txt\n"
+	"    format: TXT\n";
+
+START_TEST(notes_on_the_source_become_paragraphs_of_the_description_and_warnings)
+{
+	write_catalogue(noted_record);
+	put("cat/ds/files/t.txt", "Premesse\nconvenzione (Delibera n. 1169\ndel 17/03/2015)\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 0);
+	ck_assert_uint_eq(n.warnings, 2);
+	const char *ds = "https://example.org/c/dataset/primo";
+	ck_assert(has_literal(b, ds, "http://purl.org/dc/terms/description",
+	                      "Il primo.\n\nIncongruenza della fonte: Numero e data incompatibili."
+	                      "\n\nIncongruenza della fonte: Due cifre diverse.\n\nNon verificato: "
+	                      "Il sistema di riferimento."));
+	ck_assert(has_literal(b, ds, "http://purl.org/dc/terms/description",
+	                      "The first.\n\nInconsistency in the source: Number and date do not "
+	                      "match.\n\nInconsistency in the source: Two different figures.\n\n"
+	                      "Not verified: The reference system."));
+	/* at the quote in the file, across its line break */
+	const DcatitNote *w = find_note(&n, "inconsistency in the source, kept as published: "
+	                                "Number and date do not match.");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(w->kind, DCATIT_NOTE_WARNING);
+	ck_assert_ptr_nonnull(strstr(w->file, "ds/files/t.txt"));
+	ck_assert_uint_eq(w->line, 2);
+	ck_assert_uint_eq(w->col, 14);
+	/* without a quote, at the item of the record */
+	w = find_note(&n, "kept as published: Two different figures.");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_ptr_nonnull(strstr(w->file, "ds/a.yaml"));
+	ck_assert_uint_eq(w->line, 14);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(a_note_must_match_its_file_and_the_languages_of_the_description)
+{
+	write_catalogue(noted_record);
+	/* the file no longer holds the quoted passage */
+	put("cat/ds/files/t.txt", "Premesse\nconvenzione (Delibera n. 1169 del 17/03/2016)\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 1);
+	const DcatitNote *e = find_note(&n, "quote 'Delibera n. 1169 del 17/03/2015' is not in "
+	                                "any file of the record");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(e->line, 10);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+
+	/* an English description needs an English note; a German note needs a
+	 * German description: no description is written half */
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo., en: The first.}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "unverified:\n"
+	                "  - {it: Non verificato., de: Nicht geprueft.}\n"
+	                "distributions:\n"
+	                "  - id: testo\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n");
+	b = load(&n);
+	ck_assert_uint_eq(n.errors, 2);
+	ck_assert_ptr_nonnull(find_note(&n, "unverified note in 'de', a language the description "
+	                                "does not have"));
+	ck_assert_ptr_nonnull(find_note(&n, "unverified note has no 'en' text"));
+	ck_assert(!has_literal(b, "https://example.org/c/dataset/primo",
+	                       "http://purl.org/dc/terms/description", "The first."));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(own_files_terms_go_to_the_files_the_catalogue_wrote_with_a_rights_statement)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "distributions:\n"
+	                "  - id: nostro\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n"
+	                "  - id: loro\n"
+	                "    file: files/u.txt\n"
+	                "    format: TXT\n"
+	                "    license: A11_CCO10\n");
+	put("cat/ds/files/u.txt", "official");
+	put("vocab/it/licences.ttl",
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40> a <c> .\n"
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A11_CCO10> a <c> .\n"
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A29_IODL20> a <c> .\n");
+	put("cat/catalog.yaml",
+	    "base_uri: https://example.org/c\n"
+	    "title: {it: Catalogo, en: Catalogue}\n"
+	    "description:\n  it: Descrizione\n"
+	    "publisher: r_toscan\n"
+	    "records: [ds]\n"
+	    "own_files:\n"
+	    "  license: A29_IODL20\n"
+	    "  statement:\n"
+	    "    it: Testo redatto per il catalogo; licenza scelta dal manutentore.\n"
+	    "    en: Text written for the catalogue; licence chosen by its maintainer.\n"
+	    "defaults:\n  license: A21_CCBY40\n  rights_holder: r_toscan\n  publisher: r_toscan\n"
+	    "  contact: {name: Ufficio, email: uff@example.org}\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 0);
+	const char *ours = "https://example.org/c/dataset/primo/distribution/nostro";
+	const char *theirs = "https://example.org/c/dataset/primo/distribution/loro";
+	const char *lic = "http://purl.org/dc/terms/license";
+	const char *rights = "http://purl.org/dc/terms/rights";
+	const char *rs = "https://example.org/c/rights/own-files";
+	ck_assert(has_literal(b, ours, lic,
+	                      "https://w3id.org/italia/controlled-vocabulary/licences/A29_IODL20"));
+	ck_assert(has_literal(b, ours, rights, rs));
+	ck_assert(has_literal(b, rs, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+	                      "http://purl.org/dc/terms/RightsStatement"));
+	ck_assert(has_literal(b, rs, "http://www.w3.org/2000/01/rdf-schema#label",
+	                      "Text written for the catalogue; licence chosen by its maintainer."));
+	/* a file with the licence of its source is not the catalogue's work */
+	ck_assert(has_literal(b, theirs, lic,
+	                      "https://w3id.org/italia/controlled-vocabulary/licences/A11_CCO10"));
+	ck_assert(!has_literal(b, theirs, rights, rs));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
 START_TEST(jsonld_has_a_compact_context_and_sorted_nodes)
 {
 	DcatitTerms *t = dcatit_terms_new();
@@ -729,6 +911,10 @@ static Suite *catalog_suite(void)
 	tcase_add_test(tc, a_dataset_id_used_twice_is_an_error_at_the_second_record);
 	tcase_add_test(tc, subjects_must_belong_to_one_of_the_record_themes);
 	tcase_add_test(tc, a_dictionary_declares_stated_counts_located_at_their_line);
+	tcase_add_test(tc, a_quote_is_found_across_line_breaks_of_the_file);
+	tcase_add_test(tc, notes_on_the_source_become_paragraphs_of_the_description_and_warnings);
+	tcase_add_test(tc, a_note_must_match_its_file_and_the_languages_of_the_description);
+	tcase_add_test(tc, own_files_terms_go_to_the_files_the_catalogue_wrote_with_a_rights_statement);
 	tcase_add_test(tc, jsonld_has_a_compact_context_and_sorted_nodes);
 	suite_add_tcase(s, tc);
 	return s;
