@@ -186,6 +186,7 @@ class Checker:
         self.ids = {}               # dataset id -> file
         self.records = 0
         self.distributions = 0
+        self.own_files = False
 
     # -- helpers ------------------------------------------------------------------------------
     def load(self, path):
@@ -507,7 +508,7 @@ class Checker:
                                where + ".media_type")
         if "license" in m:
             self.code(path, m["license"], where + ".license", LICENCES, "licence")
-        elif not has_default_license:
+        elif not has_default_license and not ("file" in m and self.own_files):
             self.rep.error(path, node, "no 'license' and no default licence", where)
         if "languages" in m:
             self.codes(path, m["languages"], where + ".languages", LANGUAGES, "language")
@@ -594,6 +595,7 @@ class Checker:
             self.code(path, m["license"], "license", LICENCES, "licence")
         if "spatial" in m:
             self.spatial(path, m["spatial"], "spatial")
+        self.own_files = "own_files" in m
         if "own_files" in m:
             o = self.mapping(path, m["own_files"], {"license": True, "statement": True}, "own_files")
             if o and "license" in o:
@@ -758,7 +760,8 @@ class Checker:
                                "have" % lang, w)
             if not w.startswith("source_inconsistencies"):
                 continue
-            msg = "inconsistency in the source, kept as published: %s" % text.get("en", text.get("it"))
+            msg = "inconsistency in the source, kept as published: %s" % \
+                text.get("en", text.get("it")).value.strip()
             if quote is None:
                 self.rep.warning(path, node, msg, w)
                 continue

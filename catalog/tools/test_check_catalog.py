@@ -59,8 +59,14 @@ def main(argv):
 
     rc, out, err = run([cat])
     expect(rc == 0, "bundled catalogue: exit 0 (got %d)" % rc)
-    expect(re.search(r"check_catalog: 10 records, 10 distributions, 4 services, 0 errors, 8 warnings", out),
-           "bundled catalogue: 10 records, 0 errors, 8 warnings")
+    expect(re.search(r"check_catalog: 10 records, 10 distributions, 4 services, 0 errors, 15 warnings", out),
+           "bundled catalogue: 10 records, 0 errors, 15 warnings")
+    expect(re.search(r"protocollo-anci-toscana-innovazione\.md:\d+:\d+: warning: inconsistency in the "
+                     r"source, kept as published: Among earlier acts the memorandum cites \"Delibera n° "
+                     r"1169 del 17/03/2015\"", out),
+           "DGR 1169 of 17/03/2015: a warning at its line of the plain-text version")
+    expect(len(re.findall(r"accordo-digitalizzazione-l145-2018\.md:\d+:\d+: warning: inconsistency", out))
+           == 6, "L.145 agreement: six inconsistencies of the source, at the text")
     expect(re.search(r"dictionary\.yaml:\d+:9: warning: column 'car_pooling': 4 of the 32 data rows "
                      r"have a value other than zero, the source states 2 \(", out),
            "car pooling: 4 Unions funded, the text names 2, at the declaration")

@@ -164,8 +164,8 @@ DcatitStatus dcatit_dist_find_text(const char *path, const char *text, size_t le
 		if (all.data[i] == '\n') {
 			ln++;
 			cl = 1;
-		} else {
-			cl++;
+		} else if (((unsigned char)all.data[i] & 0xC0) != 0x80) {
+			cl++; /* columns count characters, as in YAML and CSV locations */
 		}
 	}
 	dcatit_buf_release(&all);

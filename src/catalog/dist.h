@@ -28,7 +28,7 @@ const char *dcatit_dist_media_type_from_path(const char *path);
 
 /* Find text (len bytes) in the file at path, where a run of white space in
  * either matches any run in the other, so a quote may span a line break of
- * the file. *line and *col (1-based, col in bytes) get the first match.
+ * the file. *line and *col (1-based, col in characters) get the first match.
  * DCATIT_ERR_NOT_FOUND when it is not there (or text is blank),
  * DCATIT_ERR_IO with d filled when the file cannot be read. */
 DcatitStatus dcatit_dist_find_text(const char *path, const char *text, size_t len,

@@ -218,6 +218,70 @@ class BuildTest(unittest.TestCase):
         self.assertIn("column 'migrazione_cloud': 21 of the 22 data rows", r.stderr)
         self.assertIn("zero: Unione Montana dei Comuni della Valtiberina Toscana\n", r.stderr)
 
+    def test_inconsistencies_of_the_sources_are_warnings_at_the_text_and_in_the_description(self):
+        r = self.build("out", "--format", "nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        md = os.path.join("agreements", "files", "protocollo-anci-toscana-innovazione.md")
+        with open(os.path.join(self.cat, md), encoding="utf-8") as fh:
+            line = next(i for i, l in enumerate(fh, 1) if "Delibera n. 1169 del 17/03/2015" in l)
+        found = [l for l in r.stderr.splitlines()
+                 if re.search(r"protocollo-anci-toscana-innovazione\.md:%d:\d+: warning: "
+                              r"inconsistency in the source, kept as published: " % line, l)]
+        self.assertEqual(len(found), 1, r.stderr)
+        self.assertIn("1169", found[0])
+        self.assertEqual(len(re.findall(r"accordo-digitalizzazione-l145-2018\.md:\d+:\d+: warning: "
+                                        r"inconsistency in the source", r.stderr)), 6, r.stderr)
+        with open(os.path.join(self.tmp, "out", "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read()
+        ds = f"<{BASE}/dataset/protocollo-anci-toscana-innovazione>"
+        desc = [l for l in nt.splitlines()
+                if l.startswith(ds + " <http://purl.org/dc/terms/description> ")]
+        self.assertEqual(len(desc), 2)
+        it = next(l for l in desc if l.endswith("@it ."))
+        en = next(l for l in desc if l.endswith("@en ."))
+        self.assertIn("\\n\\nIncongruenza della fonte: Tra i precedenti il protocollo cita la "
+                      "«Delibera n° 1169 del 17/03/2015»", it)
+        self.assertIn("\\n\\nInconsistency in the source: Among earlier acts", en)
+        # the flag cannot outlive the text it is about
+        self.edit(md, "Delibera n. 1169 del 17/03/2015", "Delibera n. 1169 del 17/3/2015")
+        r = self.build("b")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"protocollo-anci-toscana-innovazione\.yaml:\d+:\d+: error: "
+                         r"quote 'Delibera n\. 1169 del 17/03/2015' is not in any file of the record")
+
+    def test_what_the_sources_do_not_say_is_not_stated_as_fact(self):
+        r = self.build("out", "--format", "nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.tmp, "out", "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read()
+        lines = nt.splitlines()
+        rights = f"<{BASE}/rights/own-files>"
+        # the catalogue's own files: the maintainer's licence, said to be the maintainer's
+        own = [l for l in lines if l.endswith(f"<http://purl.org/dc/terms/rights> {rights} .")]
+        self.assertEqual(len(own), 6)   # five plain-text versions and the CSV
+        self.assertIn(f"{rights} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                      "<http://purl.org/dc/terms/RightsStatement> .", nt)
+        label = [l for l in lines
+                 if l.startswith(f"{rights} <http://www.w3.org/2000/01/rdf-schema#label> ")]
+        self.assertEqual(len(label), 2)
+        self.assertTrue(any("scelta del manutentore del catalogo" in l for l in label), label)
+        self.assertTrue(any("choice of the catalogue's maintainer" in l for l in label), label)
+        # nothing the audit found unsupported is stated
+        for gone in ("EPSG/0/6707", "curato da Regione Toscana", "kept by Regione Toscana",
+                     "Sottoscritto a Firenze", "Signed in Florence", "rendizione",
+                     "Rendizione"):
+            self.assertNotIn(gone, nt)
+        orto = f"<{BASE}/dataset/ortofoto-2013>"
+        self.assertFalse([l for l in lines
+                          if l.startswith(orto + " <http://purl.org/dc/terms/creator> ")])
+        self.assertFalse([l for l in lines if "/EPSG/0/" in l])
+        for ds in ("ctr-10k", "limiti-comunali", "ortofoto-2013", "geoportale-governo-territorio"):
+            desc = [l for l in lines
+                    if l.startswith(f"<{BASE}/dataset/{ds}> <http://purl.org/dc/terms/description> ")]
+            self.assertTrue(desc and all("Non verificato: " in l or "Not verified: " in l
+                                         for l in desc), ds)
+        self.assertIn("Anno 2013 col - AGEA", nt)
+
     def test_a_stated_count_that_selects_no_row_is_an_error(self):
         self.edit(os.path.join("funding", "files", "ripartizione-fondi-l145-2018.dictionary.yaml"),
                   "starts_with: Provincia}", "starts_with: Provinca}")

@@ -667,7 +667,7 @@ START_TEST(a_quote_is_found_across_line_breaks_of_the_file)
 {
 	make_tmpdir();
 	const char *p = put("t.md", "# Titolo\n\nConvenzione sul Fascicolo\n  Sanitario (Delibera n. 1169\n"
-	                    "del 17/03/2015).\n");
+	                    "del 17/03/2015).\nPerciò «Nota»\n");
 	unsigned long line = 0, col = 0;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
@@ -679,6 +679,11 @@ START_TEST(a_quote_is_found_across_line_breaks_of_the_file)
 	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
 	ck_assert_uint_eq(line, 3);
 	ck_assert_uint_eq(col, 17);
+	/* columns count characters, not bytes */
+	q = "«Nota»";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 6);
+	ck_assert_uint_eq(col, 8);
 	q = "Delibera n. 1169 del 17/03/2016";
 	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d),
 	                 DCATIT_ERR_NOT_FOUND);
