@@ -9,14 +9,14 @@ copies of the catalogue in a temporary directory.
 """
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
+from tool_tests import copy_catalog, edit, expect, finish
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECK = os.path.join(HERE, "check_seed_facts.py")
-FAILS = []
 
 
 def run(cat):
@@ -26,24 +26,6 @@ def run(cat):
         sys.stdout.write("skipped: %s" % p.stderr)
         sys.exit(77)
     return p.returncode, p.stdout + p.stderr
-
-
-def expect(cond, what, detail=""):
-    sys.stdout.write("%s - %s\n" % ("ok" if cond else "FAIL", what))
-    if not cond:
-        FAILS.append(what)
-        if detail:
-            sys.stdout.write(detail)
-
-
-def edit(path, old, new):
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    if old not in text:
-        raise SystemExit("test setup: '%s' not found in %s" % (old, path))
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text.replace(old, new, 1))
-    return text[:text.index(old)].count("\n") + 1
 
 
 def main(argv):
@@ -89,19 +71,14 @@ def main(argv):
     ]
     for rel, old, new, pattern in cases:
         with tempfile.TemporaryDirectory() as tmp:
-            copy = os.path.join(tmp, "catalog")
-            shutil.copytree(cat, copy)
+            copy = copy_catalog(cat, tmp)
             line = edit(os.path.join(copy, rel), old, new)
             rc, out = run(copy)
             pat = pattern.replace("{line}", str(line))
             expect(rc == 1 and re.search(pat, out), "%s: '%s' -> '%s' fails with /%s/" %
                    (rel, old.strip(), new.strip(), pat), out)
 
-    if FAILS:
-        sys.stdout.write("%d failed\n" % len(FAILS))
-        return 1
-    sys.stdout.write("all passed\n")
-    return 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -134,25 +134,17 @@ DcatitStatus dcatit_dist_find_text(const char *path, const char *text, size_t le
 	}
 	while (len && is_space(text[len - 1]))
 		len--;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(errno));
 	DcatitBuf all;
 	dcatit_buf_init(&all);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(&all, chunk, got);
-	int err = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (err || all.oom) {
+	int err;
+	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
+	if (st != DCATIT_OK) {
 		dcatit_buf_release(&all);
-		return err ? dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                             path, strerror(err)) :
-		             dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return st == DCATIT_ERR_IO ?
+		       dcatit_diag_set(d, st, NULL, 0, 0, "cannot read '%s': %s", path, strerror(err)) :
+		       dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
 	}
-	DcatitStatus st = DCATIT_ERR_NOT_FOUND;
+	st = DCATIT_ERR_NOT_FOUND;
 	unsigned long ln = 1, cl = 1;
 	for (size_t i = 0; len && i < all.len; i++) {
 		if (match_at(all.data, all.len, i, text, len)) {

@@ -534,22 +534,14 @@ DcatitStatus dcatit_tables_check(const char *path, const char *display,
                                  const DcatitDict *dict, DcatitOrgs *orgs,
                                  DcatitNotes *notes)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return DCATIT_ERR_IO;
 	DcatitBuf all;
 	dcatit_buf_init(&all);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(&all, chunk, got);
-	bool rerr = ferror(fp);
-	fclose(fp);
-	if (rerr || all.oom) {
+	int err;
+	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
+	if (st != DCATIT_OK) {
 		dcatit_buf_release(&all);
-		return rerr ? DCATIT_ERR_IO : DCATIT_ERR_NOMEM;
+		return st;
 	}
-	DcatitStatus st = DCATIT_OK;
 	unsigned long bl = 0, bc = 0;
 	if (all.len >= 3 && memcmp(all.data, "\xEF\xBB\xBF", 3) == 0) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, 1, 1,

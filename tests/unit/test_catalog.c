@@ -589,6 +589,24 @@ START_TEST(subjects_must_belong_to_one_of_the_record_themes)
 }
 END_TEST
 
+/* A dictionary with two stated counts: two Unions, and every row, non-zero. */
+#define COUNTS_DICT \
+	"table: t.csv\n" \
+	"decimal_separator: \".\"\n" \
+	"columns:\n" \
+	"  - name: ente\n" \
+	"    type: string\n" \
+	"    title: {it: Ente}\n" \
+	"  - name: fondi\n" \
+	"    type: decimal\n" \
+	"    title: {it: Fondi}\n" \
+	"    stated_counts:\n" \
+	"      - rows: {column: ente, starts_with: Unione}\n" \
+	"        nonzero: 2\n" \
+	"        source: \"Beneficiari: 2 Unioni\"\n" \
+	"      - nonzero: 2\n" \
+	"        source: tutti\n"
+
 START_TEST(a_dictionary_declares_stated_counts_located_at_their_line)
 {
 	write_catalogue("id: primo\n"
@@ -603,22 +621,7 @@ START_TEST(a_dictionary_declares_stated_counts_located_at_their_line)
 	                "    dictionary: files/t.dictionary.yaml\n"
 	                "    format: CSV\n");
 	put("cat/ds/files/t.csv", "ente,fondi\nUnione A,3.00\nUnione B,0.00\nProvincia C,2.00\n");
-	put("cat/ds/files/t.dictionary.yaml",
-	    "table: t.csv\n"
-	    "decimal_separator: \".\"\n"
-	    "columns:\n"
-	    "  - name: ente\n"
-	    "    type: string\n"
-	    "    title: {it: Ente}\n"
-	    "  - name: fondi\n"
-	    "    type: decimal\n"
-	    "    title: {it: Fondi}\n"
-	    "    stated_counts:\n"
-	    "      - rows: {column: ente, starts_with: Unione}\n"
-	    "        nonzero: 2\n"
-	    "        source: \"Beneficiari: 2 Unioni\"\n"
-	    "      - nonzero: 2\n"
-	    "        source: tutti\n"
+	put("cat/ds/files/t.dictionary.yaml", COUNTS_DICT
 	    "      - rows: {column: entx, starts_with: U}\n"
 	    "        nonzero: -1\n"
 	    "        source: x\n");
@@ -632,22 +635,7 @@ START_TEST(a_dictionary_declares_stated_counts_located_at_their_line)
 	dcatit_build_free(b);
 
 	/* without the faulty declaration: one warning, at the first one */
-	put("cat/ds/files/t.dictionary.yaml",
-	    "table: t.csv\n"
-	    "decimal_separator: \".\"\n"
-	    "columns:\n"
-	    "  - name: ente\n"
-	    "    type: string\n"
-	    "    title: {it: Ente}\n"
-	    "  - name: fondi\n"
-	    "    type: decimal\n"
-	    "    title: {it: Fondi}\n"
-	    "    stated_counts:\n"
-	    "      - rows: {column: ente, starts_with: Unione}\n"
-	    "        nonzero: 2\n"
-	    "        source: \"Beneficiari: 2 Unioni\"\n"
-	    "      - nonzero: 2\n"
-	    "        source: tutti\n");
+	put("cat/ds/files/t.dictionary.yaml", COUNTS_DICT);
 	b = load(&n);
 	ck_assert_uint_eq(n.errors, 0);
 	ck_assert_uint_eq(n.warnings, 1);
