@@ -63,6 +63,13 @@ static const DcatitFmtKey defaults_keys[] = {
 };
 const DcatitFmtMap dcatit_fmt_defaults = { "defaults", "defaults", defaults_keys, N(defaults_keys) };
 
+/* §3 own_files */
+static const DcatitFmtKey own_files_keys[] = {
+	CODE("license", DCATIT_CODES_LICENCE, true, "licence of the file distributions the catalogue wrote itself"),
+	KEY("statement", DCATIT_FMT_TEXT, true, "who publishes those files; the licence is the maintainer's decision"),
+};
+const DcatitFmtMap dcatit_fmt_own_files = { "own_files", "own_files", own_files_keys, N(own_files_keys) };
+
 /* §3 */
 static const DcatitFmtKey catalog_keys[] = {
 	KEY("base_uri", DCATIT_FMT_IRI, true, "root of every minted IRI, no trailing /"),
@@ -78,6 +85,7 @@ static const DcatitFmtKey catalog_keys[] = {
 	KEY("registry", DCATIT_FMT_PATH, false, "the user registry of organisations"),
 	LIST("records", DCATIT_FMT_PATH, true, "directories of dataset records"),
 	MAP("defaults", dcatit_fmt_defaults, false, "values for records that leave a key out"),
+	MAP("own_files", dcatit_fmt_own_files, false, "terms of the files the catalogue wrote itself"),
 };
 const DcatitFmtMap dcatit_fmt_catalog = { "catalog", "catalog", catalog_keys, N(catalog_keys) };
 
@@ -140,6 +148,14 @@ static const DcatitFmtKey dist_keys[] = {
 };
 const DcatitFmtMap dcatit_fmt_distribution = { "distribution", "distribution", dist_keys, N(dist_keys) };
 
+/* §5.6 */
+static const DcatitFmtKey inconsistency_keys[] = {
+	KEY("note", DCATIT_FMT_TEXT, true, "what is inconsistent, with the figures and where in the source"),
+	KEY("quote", DCATIT_FMT_STRING, false, "the passage of one of the record's files that repeats the value"),
+};
+const DcatitFmtMap dcatit_fmt_inconsistency = { "source inconsistency", "source_inconsistency",
+	inconsistency_keys, N(inconsistency_keys) };
+
 /* §5.1 */
 static const DcatitFmtKey record_keys[] = {
 	KEY("id", DCATIT_FMT_ID, true, "unique in the catalogue: <base_uri>/dataset/<id>"),
@@ -163,8 +179,26 @@ static const DcatitFmtKey record_keys[] = {
 	KEY("landing_page", DCATIT_FMT_IRI, false, "dcat:landingPage"),
 	KEY("version", DCATIT_FMT_STRING, false, "owl:versionInfo"),
 	MAPS("distributions", dcatit_fmt_distribution, true, "dcat:distribution"),
+	MAPS("source_inconsistencies", dcatit_fmt_inconsistency, false, "where the source contradicts itself (a build warning each)"),
+	LIST("unverified", DCATIT_FMT_TEXT, false, "values no source confirms, one note each"),
 };
 const DcatitFmtMap dcatit_fmt_record = { "dataset record", "record", record_keys, N(record_keys) };
+
+/* §7 stated_counts */
+static const DcatitFmtKey stated_rows_keys[] = {
+	KEY("column", DCATIT_FMT_NAME, true, "the column whose field selects the rows"),
+	KEY("starts_with", DCATIT_FMT_STRING, true, "count only rows whose field starts with this"),
+};
+const DcatitFmtMap dcatit_fmt_stated_rows = { "stated count rows", "stated_count_rows",
+	stated_rows_keys, N(stated_rows_keys) };
+
+static const DcatitFmtKey stated_count_keys[] = {
+	KEY("nonzero", DCATIT_FMT_COUNT, true, "how many data rows the source says have a non-zero value"),
+	MAP("rows", dcatit_fmt_stated_rows, false, "count only some rows (default: every data row)"),
+	KEY("source", DCATIT_FMT_STRING, true, "where and how the source says it, quoted"),
+};
+const DcatitFmtMap dcatit_fmt_stated_count = { "stated count", "stated_count",
+	stated_count_keys, N(stated_count_keys) };
 
 /* §7 */
 static const char *const column_types[] = { "string", "decimal", "ipa_code", NULL };
@@ -175,6 +209,7 @@ static const DcatitFmtKey column_keys[] = {
 	KEY("unit", DCATIT_FMT_STRING, false, "unit of measure, decimal columns only"),
 	KEY("scale", DCATIT_FMT_COUNT, false, "exact number of decimals, decimal columns only"),
 	LIST("total_of", DCATIT_FMT_NAME, false, "columns this one is the sum of, in every row"),
+	MAPS("stated_counts", dcatit_fmt_stated_count, false, "what the source text says about the column"),
 	KEY("title", DCATIT_FMT_TEXT, true, "label for people"),
 	KEY("description", DCATIT_FMT_TEXT, false, "for people"),
 };

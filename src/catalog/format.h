@@ -67,10 +67,11 @@ struct DcatitFmtMap {
 /* The mappings: catalog.yaml and its defaults, an organizations.yaml entry,
  * a dataset record and its blocks, a data dictionary and its parts. */
 extern const DcatitFmtMap dcatit_fmt_catalog, dcatit_fmt_defaults,
-	dcatit_fmt_organisation, dcatit_fmt_record, dcatit_fmt_temporal,
-	dcatit_fmt_spatial, dcatit_fmt_contact, dcatit_fmt_standard,
-	dcatit_fmt_distribution, dcatit_fmt_service, dcatit_fmt_dictionary,
-	dcatit_fmt_column, dcatit_fmt_totals;
+	dcatit_fmt_own_files, dcatit_fmt_organisation, dcatit_fmt_record,
+	dcatit_fmt_temporal, dcatit_fmt_spatial, dcatit_fmt_contact,
+	dcatit_fmt_standard, dcatit_fmt_inconsistency, dcatit_fmt_distribution,
+	dcatit_fmt_service, dcatit_fmt_dictionary, dcatit_fmt_column,
+	dcatit_fmt_stated_count, dcatit_fmt_stated_rows, dcatit_fmt_totals;
 
 /* Where a code list comes from: the file under vocab/ and the namespace its
  * codes' IRIs start with. */

@@ -68,6 +68,7 @@ class InstallTest(unittest.TestCase):
         # development tools stay in the source tree
         self.assertFalse(os.path.exists(os.path.join(self.data, "vocab", "tools")))
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "tools")))
+        self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "sources")))
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "meson.build")))
 
     def test_2_moved_install_builds_and_validates_the_example(self):

@@ -116,7 +116,10 @@ class SchemaTest(unittest.TestCase):
         for name in ("catalog", "organizations", "record", "dictionary"):
             schema_keys(schema(name), in_schemas)
         self.assertEqual(documented - in_schemas, set(), "README keys missing from the schemas")
-        self.assertEqual(in_schemas - documented, set(), "schema keys the README does not list")
+        # the other way, a key may also be named inside a row (`{column: NAME, starts_with: TEXT}`)
+        undocumented = {k for k in in_schemas - documented
+                        if not re.search(r"`[^`\n]*\b%s\b[^`\n]*`" % re.escape(k), body)}
+        self.assertEqual(undocumented, set(), "schema keys the README does not name")
 
     def test_schema_and_loader_reject_the_same_broken_records(self):
         cat, records, _ = catalog_files()
