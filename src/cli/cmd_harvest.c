@@ -28,6 +28,7 @@
 static const char usage[] =
 	"usage: dcatit harvest [SOURCE...] [-c DIR] [-o OUT] [--jobs N]\n"
 	"                      [--no-cache] [--no-validate] [--catalog-uri IRI]\n"
+	"                      [--max-removal PCT] [--allow-mass-removal]\n"
 	"       dcatit harvest --list [-c DIR]\n"
 	"\n"
 	"Collect metadata from the sources described in DIR (one NAME.yaml per\n"
@@ -45,6 +46,10 @@ static const char usage[] =
 	"      --list          read the source files and list them; fetch nothing\n"
 	"      --catalog-uri IRI  the IRI of the merged catalogue\n"
 	"                      (default urn:dcatit:harvest:catalog)\n"
+	"      --max-removal PCT  a run moves at most PCT% of a source's records\n"
+	"                      to removed/ (default: the source's limits.max_removal,\n"
+	"                      else 20)\n"
+	"      --allow-mass-removal  move every record that is gone, however many\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record\n"
@@ -61,9 +66,18 @@ static const char usage[] =
 	"\n"
 	"A rerun rewrites only the records that changed. Records gone from a\n"
 	"source move to removed/, never when the fetch failed, was cut short\n"
-	"(paging loop, page cap, a short page) or came back empty. Every file is\n"
-	"written to a temporary name and renamed: an interrupted run leaves the\n"
-	"previous output intact.\n"
+	"(paging loop, page cap, a short page) or came back empty, and never more\n"
+	"than PCT% of them (at least one; never all but a handful): a source that\n"
+	"shrinks more fails and nothing is removed. Every file is written to a\n"
+	"temporary name and renamed: an interrupted run leaves the previous output\n"
+	"intact; OUT and its directories must be real directories, not symlinks.\n"
+	"\n"
+	"Redirects and hydra next links stay on the source's host (http may become\n"
+	"https) unless the source lists other hosts under follow_hosts; a loopback,\n"
+	"link-local (169.254.169.254) or private address is never connected to\n"
+	"unless the source itself is on one, checked on the address actually\n"
+	"connected to. A dataset IRI claimed by two records is kept once and\n"
+	"reported in both sources' reports.\n"
 	"\n"
 	"Exit status: 0 every source harvested (records may be invalid: see the\n"
 	"reports), 1 a source failed, 2 usage error, 3 runtime error.\n";
@@ -178,6 +192,8 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		printf(", %zu duplicates", r->duplicates);
 	if (r->rejected)
 		printf(", %zu rejected", r->rejected);
+	if (r->claimed_elsewhere)
+		printf(", %zu left out (dataset IRI claimed twice)", r->claimed_elsewhere);
 	printf("; %u pages", r->pages);
 	if (r->pages_not_modified)
 		printf(" (%u not modified)", r->pages_not_modified);
@@ -212,8 +228,9 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 int cmd_harvest(int argc, char **argv)
 {
 	const char *config = "harvest", *out_dir = "harvested", *jobs_s = NULL;
-	const char *catalog_uri = NULL;
+	const char *catalog_uri = NULL, *max_removal_s = NULL;
 	bool no_cache = false, no_validate = false, opts_done = false, list = false;
+	bool allow_mass = false;
 	Paths named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
 	DcatitHarvestReport *reps = NULL;
@@ -242,11 +259,15 @@ int cmd_harvest(int argc, char **argv)
 			no_validate = true;
 		} else if (dcatit_opt_flag(argv, i, "--list", NULL)) {
 			list = true;
+		} else if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
+			allow_mass = true;
 		} else if ((r = dcatit_opt_value("harvest", argc, argv, &i, "--config", "-c", &config)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--output", "-o", &out_dir)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--catalog-uri", NULL,
-		                                 &catalog_uri))) {
+		                                 &catalog_uri)) ||
+		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--max-removal", NULL,
+		                                 &max_removal_s))) {
 			if (r < 0)
 				goto out;
 		} else {
@@ -264,6 +285,19 @@ int cmd_harvest(int argc, char **argv)
 			goto out;
 		}
 		jobs = (unsigned)v;
+	}
+	unsigned max_removal = 0;
+	if (max_removal_s) {
+		char *end;
+		long v = strtol(max_removal_s, &end, 10);
+		if (*end == '%')
+			end++;
+		if (*end || end == max_removal_s || v < 1 || v > 100) {
+			dcatit_msg_usage("harvest", "--max-removal must be a percentage from 1 to 100, "
+			                 "not '%s'", max_removal_s);
+			goto out;
+		}
+		max_removal = (unsigned)v;
 	}
 	code = DCATIT_EXIT_RUNTIME;
 	if (!list_sources(config, &files)) {
@@ -364,12 +398,14 @@ int cmd_harvest(int argc, char **argv)
 	ho.catalog_uri = catalog_uri;
 	ho.only = only;
 	ho.no_cache = no_cache;
+	ho.max_removal_pct = max_removal;
+	ho.allow_mass_removal = allow_mass;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	DcatitStatus st = dcatit_harvest_run(srcs, nsrc, &ho, reps, &d);
 	dcatit_msg_progress_done();
 	size_t failed = 0, harvested = 0, seen = 0, added = 0, changed = 0, removed = 0,
-	       invalid = 0;
+	       invalid = 0, twice = 0;
 	for (size_t i = 0; i < nsrc; i++) {
 		if (!reps[i].harvested)
 			continue;
@@ -385,14 +421,19 @@ int cmd_harvest(int argc, char **argv)
 		removed += reps[i].removed;
 		invalid += reps[i].invalid;
 	}
+	for (size_t i = 0; i < nsrc; i++)
+		twice += reps[i].claimed_elsewhere; /* harvested now or not */
 	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
 	fprintf(stderr, "dcatit harvest: %zu source%s, %zu failed; %zu records seen, %zu new, "
-	        "%zu changed, %zu removed, %zu invalid; catalogue %s/catalog.ttl\n", harvested,
-	        harvested == 1 ? "" : "s", failed, seen, added, changed, removed, invalid,
-	        out_dir);
+	        "%zu changed, %zu removed, %zu invalid", harvested, harvested == 1 ? "" : "s",
+	        failed, seen, added, changed, removed, invalid);
+	if (twice)
+		fprintf(stderr, ", %zu left out of the catalogue (a dataset IRI claimed by two "
+		        "records)", twice);
+	fprintf(stderr, "; catalogue %s/catalog.ttl\n", out_dir);
 	code = failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 	goto out;
 oom:
