@@ -190,7 +190,14 @@ static long validate_first(DcatitModel *m, const char *const *files, size_t nfil
 		goto oom;
 	if (text.len)
 		fwrite(text.data, 1, text.len, stderr);
-	n = (long)viol.n;
+	/* a check the engine could not complete holds the push back too */
+	for (size_t i = 0; i < res.nfailures; i++) {
+		dcatit_buf_clear(&text);
+		dcatit_report_failure_line(&res.failures[i], &in, &text);
+		if (text.data)
+			fprintf(stderr, "%s\n", text.data);
+	}
+	n = (long)(viol.n + res.nfailures);
 	goto out;
 oom:
 	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
@@ -423,8 +430,8 @@ int cmd_push(int argc, char **argv)
 			goto out;
 		if (nviol > 0) {
 			dcatit_msg_error("push: nothing pushed: the catalogue has %ld violation%s of the "
-			                 "DCAT-AP_IT profile (above); fix them, or use --no-validate",
-			                 nviol, nviol == 1 ? "" : "s");
+			                 "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                 "fix them, or use --no-validate", nviol, nviol == 1 ? "" : "s");
 			code = DCATIT_EXIT_FINDINGS;
 			goto out;
 		}

@@ -1277,6 +1277,17 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 		dcatit_buf_addf(&r->reasons, "line %u: %s\n", x->loc.line,
 		                msg.data ? msg.data : "constraint violated");
 	}
+	/* checks that could not be completed: said in the record's source */
+	for (size_t i = 0; i < res.nfailures; i++) {
+		const DcatitResult *x = &res.failures[i];
+		uint32_t file = x->loc.file;
+		if (!file || file >= fr.n || !fr.items[file].id)
+			continue;
+		dcatit_buf_clear(&msg);
+		dcatit_report_failure_line(x, &in, &msg);
+		dcatit_buf_addf(&reps[fr.items[file].src].warnings, "%s\n",
+		                msg.data ? msg.data : "pattern too expensive");
+	}
 	dcatit_buf_release(&msg);
 	for (size_t f = 0; f < fr.n; f++) {
 		FileRec *r = &fr.items[f];

@@ -12,12 +12,25 @@ void dcatit_results_init(DcatitResults *r)
 {
 	r->items = NULL;
 	r->n = r->cap = 0;
+	r->failures = NULL;
+	r->nfailures = r->capfailures = 0;
 }
 
 void dcatit_results_release(DcatitResults *r)
 {
 	free(r->items);
+	free(r->failures);
 	dcatit_results_init(r);
+}
+
+DcatitStatus dcatit_results_add_failure(DcatitResults *r, const DcatitResult *res)
+{
+	DcatitResult *f = dcatit_grow(r->failures, &r->capfailures, r->nfailures + 1, sizeof *f, 8);
+	if (!f)
+		return DCATIT_ERR_NOMEM;
+	r->failures = f;
+	r->failures[r->nfailures++] = *res;
+	return DCATIT_OK;
 }
 
 DcatitStatus dcatit_results_add(DcatitResults *r, const DcatitResult *res)
