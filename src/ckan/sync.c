@@ -29,6 +29,10 @@
 #include "rdf/vocab.h"
 
 #define SEARCH_ROWS 1000 /* CKAN's default rows_max: larger is silently cut */
+/* An organization announcing more packages is a broken or hostile portal:
+ * its count would queue a request per 1,000 (10^12 -> 10^9 requests). The
+ * largest Italian portals hold tens of thousands of datasets in all. */
+#define MAX_LISTED 2000000LL
 
 typedef struct {
 	char *id, *name, *identifier, *hash, *owner;
@@ -835,6 +839,10 @@ static DcatitStatus sync_list(Sync *s, DcatitDiag *d)
 	DcatitStatus st = list_page(s, 0, d);
 	if (st == DCATIT_OK)
 		st = run_queued(s, d);
+	if (st == DCATIT_OK && s->count > MAX_LISTED)
+		st = dcatit_diag_set(d, DCATIT_ERR_LIMIT, NULL, 0, 0, "the portal announces %lld "
+		                     "packages in '%s', more than dcatit lists (%lld): nothing done",
+		                     s->count, s->o->org, MAX_LISTED);
 	for (long long start = SEARCH_ROWS; st == DCATIT_OK && start < s->count;
 	     start += SEARCH_ROWS)
 		st = list_page(s, start, d);

@@ -173,8 +173,11 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 	while (p && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (k++ < max)
-			fprintf(f, "%s%.*s\n", prefix, (int)n, p);
+		if (k++ < max) {
+			fputs(prefix, f);
+			dcatit_msg_put_text(f, p, n);
+			putc('\n', f);
+		}
 		p += n + 1;
 	}
 	if (k > max)
@@ -214,14 +217,21 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		const DcatitHarvestInvalid *it = &r->invalid_items[i];
 		const char *p = it->reasons.data ? it->reasons.data : "";
 		const char *nl = strchr(p, '\n');
-		printf("  invalid: %s: %.*s\n", it->id, (int)(nl ? nl - p : (long)strlen(p)), p);
+		fputs("  invalid: ", stdout);
+		dcatit_msg_put_text(stdout, it->id, strlen(it->id));
+		fputs(": ", stdout);
+		dcatit_msg_put_text(stdout, p, nl ? (size_t)(nl - p) : strlen(p));
+		putc('\n', stdout);
 	}
 	if (r->ninvalid_items > LIST_INVALID)
 		printf("  invalid: ... and %zu more\n", r->ninvalid_items - LIST_INVALID);
 	if (r->removed)
 		print_lines(stdout, "  removed: ", &r->removed_ids, 10);
-	if (r->st != DCATIT_OK)
-		printf("  error: %s\n", r->error);
+	if (r->st != DCATIT_OK) {
+		fputs("  error: ", stdout);
+		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
+		putc('\n', stdout);
+	}
 	printf("  report: %s/%s/report.json\n", out_dir, s->name);
 }
 
@@ -413,7 +423,9 @@ int cmd_harvest(int argc, char **argv)
 		print_report(&reps[i], out_dir);
 		if (reps[i].st != DCATIT_OK) {
 			failed++;
-			dcatit_msg_error("source '%s' failed: %s", srcs[i].name, reps[i].error);
+			fprintf(stderr, "dcatit: source '%s' failed: ", srcs[i].name);
+			dcatit_msg_put_text(stderr, reps[i].error, strlen(reps[i].error));
+			putc('\n', stderr);
 		}
 		seen += reps[i].seen;
 		added += reps[i].added;

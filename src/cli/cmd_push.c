@@ -486,10 +486,16 @@ int cmd_push(int argc, char **argv)
 			char msg[2048];
 			snprintf(msg, sizeof msg, "%s", it->message ? it->message : "failed");
 			dcatit_ckan_redact(api, msg);
-			dcatit_msg_error("push: cannot %s '%s': %s",
-			                 dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
-			                                              ? DCATIT_SYNC_CREATE : it->planned),
-			                 *it->identifier ? it->identifier : it->name, msg);
+			/* the portal's text and the catalogue's identifiers: shown, never
+			 * obeyed by the terminal */
+			const char *who = *it->identifier ? it->identifier : it->name;
+			fprintf(stderr, "dcatit: push: cannot %s '",
+			        dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
+			                                     ? DCATIT_SYNC_CREATE : it->planned));
+			dcatit_msg_put_text(stderr, who, strlen(who));
+			fputs("': ", stderr);
+			dcatit_msg_put_text(stderr, msg, strlen(msg));
+			putc('\n', stderr);
 		}
 	}
 	if (dcatit_ckan_retries(api))

@@ -356,6 +356,31 @@ def test_symlinks_in_out():
                  open(secret).read().startswith("<urn:secret>"),
                  "a record file replaced by a symlink is rewritten, never read through",
                  r.stderr[-300:])
+        # a symlink planted at the temporary name of catalog.ttl: the name
+        # carries the writer's pid, so plant the next few hundred pids
+        target = os.path.join(tmp, "tmp-target")
+        write(target, "untouched\n")
+        try:
+            last = int(open("/proc/sys/kernel/ns_last_pid").read())
+        except (OSError, ValueError):
+            last = None
+        if last is not None:
+            planted = []
+            for pid in range(last + 1, last + 400):
+                lp = os.path.join(out, "catalog.ttl.tmp-%d" % pid)
+                os.symlink(target, lp)
+                planted.append(lp)
+            site.ttl("/l.ttl", "".join(five[1:]) + ds("http://dati.example.it/l9", "c_a000:l9"))
+            r = harvest(cfg, out)
+            ck.check(r.returncode == 0 and open(target).read() == "untouched\n" and
+                     not os.path.islink(os.path.join(out, "catalog.ttl")),
+                     "a symlink at a temporary name is replaced, never written through",
+                     r.stderr[-300:] + open(target).read()[:100])
+            for lp in planted:
+                if os.path.lexists(lp):
+                    os.remove(lp)
+        else:
+            ck.check(False, "the next pids can be known (/proc/sys/kernel/ns_last_pid)")
         # the state file and the source directory
         st = os.path.join(out, "src", "state.json")
         shutil.copy(st, os.path.join(tmp, "state.copy"))
@@ -408,6 +433,21 @@ def test_nul_ids():
                  any("NUL" in w for w in rep["warnings"]),
                  "a DCAT identifier with U+0000 is an error of that record",
                  json.dumps(rep["records"]) + json.dumps(rep["warnings"]))
+        # a record id that would drive the terminal is shown, not obeyed
+        esc = {"success": True, "result": {"count": 2, "results": [
+            {"id": "a", "name": "good", "title": "Good", "notes": "n"},
+            {"id": "z\u001b]0;pwned\u0007\u001b[2J", "name": "esc", "title": "E", "notes": "n"}]}}
+        site.routes["/esc/api/3/action/package_search"] = (
+            200, {"Content-Type": "application/json"}, json.dumps(esc))
+        write(os.path.join(cfg, "esc.yaml"), "type: ckan\nurl: %s/esc\n" % site.base)
+        harvest(cfg, out, "esc")
+        esc["result"] = {"count": 1, "results": esc["result"]["results"][:1]}
+        site.routes["/esc/api/3/action/package_search"] = (
+            200, {"Content-Type": "application/json"}, json.dumps(esc))
+        r = harvest(cfg, out, "esc")
+        ck.check(report(out, "esc")["records"]["removed"] == 1 and "removed: z?]0;pwned??[2J"
+                 in r.stdout and "\x1b" not in r.stdout + r.stderr,
+                 "control characters of a source's ids are printed as '?'", repr(r.stdout[-300:]))
         # XML cannot carry U+0000: a CSW answer with &#0; in a fileIdentifier is
         # malformed, the source fails and nothing it had is removed
         xml = open(os.path.join(HERE, "..", "fuzz", "corpus", "csw",

@@ -11,7 +11,9 @@ CKAN test server on 127.0.0.1:
   older marker or of another catalogue, and at most 20% (--max-removal) of
   the managed packages unless --allow-mass-removal; --dry-run shows the same
   decision;
-- #17 publish a catalogue that fails validation (unless --no-validate).
+- #17 publish a catalogue that fails validation (unless --no-validate);
+- queue a request per 1,000 packages a portal announces (a count of 10^12
+  would be 10^9 requests): an implausible count stops the push.
 Usage: test_push_safety.py DCATIT PUSH_DRIVER"""
 
 import json
@@ -329,8 +331,45 @@ def test_prune():
                  summary(r) + " " + " ".join(sorted(names)) + r.stderr)
 
 
+class Liar(http.server.BaseHTTPRequestHandler):
+    """A portal whose organization announces 10^12 packages."""
+    protocol_version = "HTTP/1.1"
+    requests = 0
+
+    def log_message(self, *a):
+        pass
+
+    def do_GET(self):
+        Liar.requests += 1
+        if "organization_show" in self.path:
+            result = {"id": "org-id", "name": ORG}
+        else:
+            result = {"count": 10 ** 12, "results": []}
+        body = json.dumps({"success": True, "result": result}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_implausible_count():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Liar)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        srv = type("S", (), {"site": "http://127.0.0.1:%d" % httpd.server_address[1]})
+        r = push(srv, "--dry-run", gen(1, "one.ttl"), timeout=60)
+        ck.check(r.returncode == 3 and "more than dcatit lists" in r.stderr and
+                 Liar.requests <= 3,
+                 "a count of 10^12 packages stops the push after %d requests" % Liar.requests,
+                 "rc %d %s" % (r.returncode, r.stderr[-300:]))
+    finally:
+        httpd.shutdown()
+
+
 def main():
     try:
+        test_implausible_count()
         test_file_urls()
         test_harvest_then_push()
         test_upload_dir_checks()
