@@ -154,18 +154,8 @@ def start(handler):
     return srv, "http://127.0.0.1:%d" % srv.server_address[1]
 
 
-def pick(dcatit, driver):
-    try:
-        r = subprocess.run([dcatit, "push", "--help"], capture_output=True, timeout=30)
-        if r.returncode == 0 and b"--ckan" in r.stdout:
-            return [dcatit, "push"]
-    except OSError:
-        pass
-    return [driver]
-
-
 def main():
-    push = pick(sys.argv[1], sys.argv[2])
+    push = ckantest.push_command(sys.argv[1], sys.argv[2])
     sink, sink_url = start(Sink)
     redir, redir_url = start(redirector(sink_url))
     weird, weird_url = start(redirector("file:///etc"))

@@ -34,18 +34,7 @@ seen_output = []   # every stdout/stderr, grepped for the token at the end
 logs = []          # server request logs, same
 
 
-def pick_binary(dcatit, driver):
-    """`dcatit push` once main.c lists it, else the stand-alone driver."""
-    try:
-        r = subprocess.run([dcatit, "push", "--help"], capture_output=True, timeout=30)
-        if r.returncode == 0 and b"--ckan" in r.stdout:
-            return [dcatit, "push"]
-    except OSError:
-        pass
-    return [driver]
-
-
-PUSH = pick_binary(sys.argv[1], sys.argv[2])
+PUSH = ckantest.push_command(sys.argv[1], sys.argv[2])
 GRAPH = sys.argv[3]
 ROOT = sys.argv[4]   # the source tree, for catalog/
 

@@ -40,18 +40,8 @@ ck = ckantest.Checker()
 tmp = tempfile.mkdtemp(prefix="push-safety-")
 
 
-def pick_binary(dcatit, driver):
-    try:
-        r = subprocess.run([dcatit, "push", "--help"], capture_output=True, timeout=30)
-        if r.returncode == 0 and b"--ckan" in r.stdout:
-            return [dcatit, "push"]
-    except OSError:
-        pass
-    return [driver]
-
-
 DCATIT = sys.argv[1]
-PUSH = pick_binary(sys.argv[1], sys.argv[2])
+PUSH = ckantest.push_command(sys.argv[1], sys.argv[2])
 
 
 def push(srv, *args, timeout=60):
