@@ -3,8 +3,10 @@
 #include "base/digest.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <nettle/sha1.h>
 #include <nettle/sha2.h>
@@ -42,31 +44,33 @@ void dcatit_digest_hex(DcatitDigestAlg alg, const void *p, size_t n, char *out)
 	}
 }
 
-DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,
-                                DcatitFileDigest *out, DcatitDiag *d)
+DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
+                              DcatitFileDigest *out, DcatitDiag *d)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(errno));
 	struct sha256_ctx c256;
 	struct sha1_ctx c1;
 	sha256_init(&c256);
 	sha1_init(&c1);
 	unsigned char buf[65536];
-	size_t n;
+	off_t off = 0;
 	out->size = 0;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		sha256_update(&c256, n, buf);
+	for (;;) {
+		/* pread: the caller's file offset stays where it was, so the same
+		 * descriptor can be sent afterwards */
+		ssize_t n = pread(fd, buf, sizeof buf, off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+			                       "cannot read '%s': %s", what, strerror(errno));
+		if (n == 0)
+			break;
+		sha256_update(&c256, (size_t)n, buf);
 		if (with_sha1)
-			sha1_update(&c1, n, buf);
-		out->size += n;
+			sha1_update(&c1, (size_t)n, buf);
+		off += n;
+		out->size += (uint64_t)n;
 	}
-	int err = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (err)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(err));
 	uint8_t dig[SHA256_DIGEST_SIZE];
 	sha256_digest(&c256, SHA256_DIGEST_SIZE, dig);
 	to_hex(dig, SHA256_DIGEST_SIZE, out->sha256);
@@ -76,4 +80,16 @@ DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,
 		to_hex(dig, SHA1_DIGEST_SIZE, out->sha1);
 	}
 	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,
+                                DcatitFileDigest *out, DcatitDiag *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+		                       "cannot read '%s': %s", path, strerror(errno));
+	DcatitStatus st = dcatit_digest_fd(fd, path, with_sha1, out, d);
+	close(fd);
+	return st;
 }
