@@ -333,6 +333,17 @@ static DcatitStatus load_turtle(DcatitBuild *b, const char *rel, const char *nam
 #define HVD_VOCAB "profiles/vocabularies/hvd-category.ttl"
 #define ADMS_VOCAB "profiles/vocabularies/adms.ttl"
 
+/* Does the data directory hold file (relative to it)? */
+static bool has_vocab(const DcatitBuild *b, const char *file)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", file);
+	bool ok = !p.oom && is_file(p.data);
+	dcatit_buf_release(&p);
+	return ok;
+}
+
 /* Types of IRI objects (catalog/README.md section 8): the DCAT-AP range
  * shapes check sh:class on objects, so the build asserts the types, with
  * the theme labels and licence types copied from vocab/. */
@@ -501,9 +512,10 @@ static DcatitStatus add_types(DcatitBuild *b, DcatitDiag *d)
 		st = load_side(b, themes, "eu/data-theme.ttl", d);
 	if (st == DCATIT_OK)
 		st = load_side(b, lic, "it/licences.ttl", d);
-	if (st == DCATIT_OK)
+	/* optional: without them, no labels for ADMS types and HVD categories */
+	if (st == DCATIT_OK && has_vocab(b, ADMS_VOCAB))
 		st = load_side(b, adms, ADMS_VOCAB, d);
-	if (st == DCATIT_OK)
+	if (st == DCATIT_OK && has_vocab(b, HVD_VOCAB))
 		st = load_side(b, hvd, HVD_VOCAB, d);
 	if (st != DCATIT_OK)
 		goto out;
@@ -607,7 +619,8 @@ DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d
 	    (st = load_codes(b, b->ftypes, "eu/filetypes.ttl", DCATIT_NS_EU_AUTH "file-type/", d)) ||
 	    (st = load_codes(b, b->langs, "eu/languages.ttl", DCATIT_NS_EU_AUTH "language/", d)) ||
 	    (st = load_codes(b, b->licences, "it/licences.ttl", DCATIT_NS_LICENCES, d)) ||
-	    (st = load_codes(b, b->hvd, HVD_VOCAB, DCATIT_NS_HVD_CATEGORY, d)))
+	    (has_vocab(b, HVD_VOCAB) &&
+	     (st = load_codes(b, b->hvd, HVD_VOCAB, DCATIT_NS_HVD_CATEGORY, d))))
 		return st;
 	/* optional: the AgID theme -> EuroVoc mapping, to check subjects */
 	DcatitBuf mp;

@@ -63,6 +63,10 @@ typedef struct {
 	size_t n;
 	size_t created, updated, unchanged, deleted, failed;
 	bool org_created;           /* organization created (or would be) */
+	char *org_old_title;        /* the organization's title before push gave it
+	                             * the holder's official name (or would), or NULL */
+	char *org_old_identifier;   /* the same for its identifier (IPA code) */
+	char *org_message;          /* why that update failed, or NULL */
 	const char *prune_skipped;  /* why --prune did nothing, or NULL */
 } DcatitSyncReport;
 

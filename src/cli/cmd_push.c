@@ -14,6 +14,7 @@
 #include "ckan/map.h"
 #include "ckan/sync.h"
 #include "cli/cmds.h"
+#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "rdf/model.h"
@@ -52,8 +53,13 @@ static const char usage[] =
 	"  -j, --jobs N          parallel requests (default 4, at most 64)\n"
 	"  --token-file F        read the API token from F, trailing newline ignored\n"
 	"                        (default: the CKAN_API_TOKEN environment variable)\n"
-	"  --org-identifier IPA  IPA code used when the organization is created\n"
-	"  --org-title TITLE     title used when the organization is created\n"
+	"  --org-identifier IPA  IPA code of the organization (default: the rights\n"
+	"                        holder's)\n"
+	"  --org-title TITLE     title of the organization (default: the official name\n"
+	"                        of the catalogue's rights holder); an organization that\n"
+	"                        exists with another title or IPA code is updated, since\n"
+	"                        the portal names the rights holder of its datasets\n"
+	"                        after it\n"
 	"  --upload URL=DIR      upload the distributions whose download URL starts\n"
 	"                        with URL from DIR (the rest of the URL is the path\n"
 	"                        under DIR) instead of linking them; file:// URLs\n"
@@ -107,6 +113,94 @@ static void progress(void *ud, size_t done, size_t total)
 {
 	(void)ud;
 	dcatit_msg_progress("push: %zu/%zu datasets", done, total);
+}
+
+/* Parse DATADIR/rel (when it exists) into a new graph on m's terms and copy
+ * its (s, p, o) triples into m; false after printing an error. */
+static bool copy_vocab(DcatitModel *m, const char *dir, const char *rel, const char *pred,
+                       int *code)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", dir, rel);
+	FILE *f = p.oom ? NULL : fopen(p.data, "rb");
+	if (!f) {
+		dcatit_buf_release(&p);
+		return true;
+	}
+	fclose(f);
+	DcatitModel *side = dcatit_model_new(dcatit_model_terms(m));
+	DcatitTermId pid = dcatit_terms_iri_z(dcatit_model_terms(m), pred);
+	DcatitParseOpts po = { .syntax = DCATIT_SYNTAX_TURTLE };
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitStatus st = side && pid ? dcatit_rdfio_parse_file(side, p.data, &po, &d)
+	                              : dcatit_diag_set(&d, DCATIT_ERR_NOMEM, NULL, 0, 0,
+	                                                "out of memory");
+	DcatitRange r = st == DCATIT_OK ? dcatit_model_po(side, pid, 0) : (DcatitRange){ 0 };
+	for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
+		const DcatitTriple *t = dcatit_model_triple(side, r.idx[i]);
+		st = dcatit_model_add(m, t->s, t->p, t->o, dcatit_model_loc(side, r.idx[i]));
+		if (st != DCATIT_OK)
+			dcatit_diag_set(&d, st, NULL, 0, 0, "out of memory");
+	}
+	dcatit_model_free(side);
+	dcatit_buf_release(&p);
+	if (st != DCATIT_OK)
+		*code = dcatit_msg_diag(&d);
+	return st == DCATIT_OK;
+}
+
+/* What the mapping looks up in the vocabularies of the data directory:
+ * the AgID theme -> EuroVoc mapping (every subtheme goes under its own
+ * theme) and the licence documents of the Italian licences (the resource
+ * `license` the portal recognises), whatever built the catalogue. Only those
+ * triples join the catalogue: the vocabulary files describe datasets of
+ * their own. False after printing an error. */
+static bool load_portal_vocab(DcatitModel *m, int *code)
+{
+	char dir[4096];
+	if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK)
+		return true;
+	return copy_vocab(m, dir, "it/theme-subtheme-mapping.ttl",
+	                  "http://www.w3.org/2004/02/skos/core#narrowMatch", code) &&
+	       copy_vocab(m, dir, "it/licences.ttl", "http://dati.gov.it/onto/dcatapit#referenceDoc",
+	                  code);
+}
+
+/* Say, before anything is written, which datasets the portal will publish
+ * under a CC BY 4.0 licence nobody granted: ckanext-dcatapit writes that
+ * licence for every distribution whose licence has no document it knows
+ * (C1_Unknown, a licence outside its vocabulary, none). Returns how many. */
+static size_t warn_granted_licences(DcatitModel *m)
+{
+	DcatitTermId *ds;
+	size_t n, warned = 0;
+	if (dcatit_ckan_map_datasets(m, &ds, &n) != DCATIT_OK)
+		return 0;
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId ident = dcatit_terms_iri_z(t, "http://purl.org/dc/terms/identifier");
+	for (size_t i = 0; i < n; i++) {
+		const char *lic = NULL;
+		size_t k = dcatit_ckan_licences_unknown_to_portal(m, ds[i], &lic);
+		if (!k)
+			continue;
+		DcatitTermId id = ident ? dcatit_model_object(m, ds[i], ident) : 0;
+		dcatit_msg_error("push: warning: '%s': the portal will publish CC BY 4.0 "
+		                 "(http://creativecommons.org/licenses/by/4.0/it/) as the licence of "
+		                 "%zu distribution%s licensed %s%s%s: ckanext-dcatapit writes CC BY "
+		                 "for a licence it has no document for; give %s its real licence",
+		                 id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]), k,
+		                 k == 1 ? "" : "s", lic ? "<" : "", lic ? lic : "with no licence",
+		                 lic ? ">" : "", k == 1 ? "it" : "them");
+		warned++;
+	}
+	free(ds);
+	if (warned)
+		dcatit_msg_error("push: warning: %zu dataset%s will show a licence nobody granted "
+		                 "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                 warned, warned == 1 ? "" : "s");
+	return warned;
 }
 
 /* Declared in cli/cmds.h once the command table lists push; repeated
@@ -249,6 +343,9 @@ int cmd_push(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (!load_portal_vocab(m, &code))
+		goto out;
+	warn_granted_licences(m);
 	if (dcatit_ckan_map_org(m, &org_fields) != DCATIT_OK) {
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		code = DCATIT_EXIT_RUNTIME;
@@ -287,6 +384,20 @@ int cmd_push(int argc, char **argv)
 	}
 	if (rep.org_created)
 		printf("%sorganization '%s'\n", dry ? "would create " : "created ", org);
+	if (rep.org_old_title && !rep.org_message)
+		printf("%s organization '%s' '%s' (was '%s'): the portal names the rights "
+		       "holder of its datasets after it\n", dry ? "would retitle" : "retitled", org,
+		       so.org_title, rep.org_old_title);
+	if (rep.org_old_identifier && !rep.org_message)
+		printf("%s the identifier of organization '%s' to '%s' (was '%s')\n",
+		       dry ? "would set" : "set", org, so.org_identifier, rep.org_old_identifier);
+	if (rep.org_message) {
+		char msg[2048];
+		snprintf(msg, sizeof msg, "%s", rep.org_message);
+		dcatit_ckan_redact(api, msg);
+		dcatit_msg_error("push: warning: cannot give organization '%s' the official name "
+		                 "'%s': %s", org, so.org_title ? so.org_title : "", msg);
+	}
 	for (size_t i = 0; i < rep.n; i++) {
 		const DcatitSyncItem *it = &rep.items[i];
 		if (dry)

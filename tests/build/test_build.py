@@ -299,6 +299,27 @@ class BuildTest(unittest.TestCase):
         self.assertEqual(v.returncode, 1, v.stdout)
         self.assertTrue(all("nonNegativeInteger" in l for l in v.stdout.splitlines()), v.stdout)
 
+    def test_licences_carry_their_names_and_adms_type(self):
+        # harvesters read the licence name (ckanext-dcatapit logs "license_name non
+        # ESISTE" without foaf:name); DCAT-AP_IT and DCAT-AP want one ADMS type
+        r = self.build("out", "--format", "nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(self.tmp, "out", "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read().splitlines()
+        lic = "https://w3id.org/italia/controlled-vocabulary/licences/"
+        docs = sorted({l.split(" ")[0] for l in nt if l.endswith(
+            "<http://dati.gov.it/onto/dcatapit#LicenseDocument> .")})
+        self.assertEqual(docs, ["<%sA21_CCBY40>" % lic, "<%sC1_Unknown>" % lic])
+        adms = {"A21_CCBY40": "Attribution", "C1_Unknown": "UnknownIPR"}
+        for d in docs:
+            mine = [l for l in nt if l.startswith(d + " ")]
+            self.assertTrue(any("foaf/0.1/name>" in l and l.endswith('"@it .') for l in mine), mine)
+            self.assertTrue(any("foaf/0.1/name>" in l and l.endswith('"@en .') for l in mine), mine)
+            types = [l for l in mine if "<http://purl.org/dc/terms/type>" in l]
+            self.assertEqual(types, ["%s <http://purl.org/dc/terms/type> "
+                                     "<http://purl.org/adms/licencetype/%s> ."
+                                     % (d, adms[d[len(lic) + 1:-1]])])
+
     def test_the_high_value_gis_layers_pass_hvd(self):
         r = self.build("out")
         self.assertEqual(r.returncode, 0, r.stderr)
