@@ -25,6 +25,7 @@ static const char usage[] =
 	"usage: dcatit push --ckan URL --org NAME [CATALOG...] [--dry-run] [--prune]\n"
 	"                   [--force] [--jobs N] [--token-file F] [--org-identifier IPA]\n"
 	"                   [--org-title TITLE] [--upload URL=DIR]\n"
+	"                   [--verify [--fail-on degraded|invalid]]\n"
 	"\n"
 	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
 	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
@@ -64,6 +65,12 @@ static const char usage[] =
 	"                        with URL from DIR (the rest of the URL is the path\n"
 	"                        under DIR) instead of linking them; file:// URLs\n"
 	"                        are always uploaded (repeatable)\n"
+	"  --verify              then read back what harvesters read of each dataset (its\n"
+	"                        DCAT RDF on the portal and the catalogue endpoint), as\n"
+	"                        'dcatit verify' does, and report what the portal lost,\n"
+	"                        altered or added\n"
+	"  --fail-on LEVEL       --verify, and exit 1 also when a dataset is served\n"
+	"                        degraded or invalid (degraded), or invalid (invalid)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 some dataset failed, 2 usage error, 3 the catalogue\n"
@@ -210,8 +217,8 @@ int cmd_push(int argc, char **argv);
 int cmd_push(int argc, char **argv)
 {
 	const char *url = NULL, *org = NULL, *token_file = NULL, *jobs_s = NULL;
-	const char *org_ident = NULL, *org_title = NULL;
-	bool dry = false, prune = false, force = false;
+	const char *org_ident = NULL, *org_title = NULL, *fail_on = NULL;
+	bool dry = false, prune = false, force = false, verify = false;
 	DcatitSyncUpload uploads[16];
 	char *upload_specs[16];
 	size_t nuploads = 0;
@@ -251,6 +258,10 @@ int cmd_push(int argc, char **argv)
 			force = true;
 			continue;
 		}
+		if (dcatit_opt_flag(argv, i, "--verify", NULL)) {
+			verify = true;
+			continue;
+		}
 		/* never echo what follows --token: it would be the secret */
 		if (strncmp(a, "--token", 7) == 0 && strncmp(a, "--token-file", 12) != 0) {
 			free(files);
@@ -283,7 +294,8 @@ int cmd_push(int argc, char **argv)
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--token-file", NULL, &token_file)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-identifier", NULL, &org_ident)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title))) {
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--fail-on", NULL, &fail_on))) {
 			if (r < 0) {
 				free(files);
 				return DCATIT_EXIT_USAGE;
@@ -297,6 +309,12 @@ int cmd_push(int argc, char **argv)
 		free(files);
 		return dcatit_msg_usage("push", "--ckan URL and --org NAME are required");
 	}
+	if (fail_on && strcmp(fail_on, "degraded") != 0 && strcmp(fail_on, "invalid") != 0) {
+		free(files);
+		return dcatit_msg_usage("push", "unknown level '%s' for --fail-on (degraded or "
+		                        "invalid)", fail_on);
+	}
+	verify = verify || fail_on;
 	unsigned jobs = 4;
 	if (jobs_s) {
 		char *end;
@@ -432,6 +450,13 @@ int cmd_push(int argc, char **argv)
 		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
 	}
 	code = rep.failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	if (verify && !dry) {
+		/* what harvesters will read, now that the portal holds it */
+		fflush(stdout);
+		int vcode = cmd_verify_portal(url, m, jobs, "text", fail_on, NULL, 0);
+		if (vcode > code)
+			code = vcode;
+	}
 out:
 	dcatit_ckan_sync_report_release(&rep);
 	dcatit_ckan_free(api);

@@ -320,8 +320,7 @@ def dataset_graph(g, shown, raw, org, site, mode, in_catalog):
             v = (lit(day + "T00:00:00", XSD + "dateTime")
                  if per.get("_injected") and not in_catalog else lit(day, XSD + "date"))
             g.add(pt, DCAT + name, v)
-            if portal:
-                g.add(pt, DCATAPIT + name, v)
+            g.add(pt, DCATAPIT + name, v)
     # 11: the landing page the fork builds from the name
     if portal and shown.get("holder_identifier") != "cciaan":
         host = LANDING_HOSTS.get(shown.get("holder_identifier") or "", site + "/")

@@ -643,7 +643,8 @@ def test_help():
     with open(tf, "w") as f:
         f.write(TOKEN + "\n")
     values = {"URL": None, "NAME": None, "N": "2", "F": tf, "IPA": "c_a000",
-              "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp}
+              "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp,
+              "LEVEL": "invalid"}
     bad = []
     with server() as srv:
         for short, opt, arg in opts:
