@@ -104,6 +104,16 @@ def lit(v, dt=None, lang=None):
     return ("lit", str(v), dt, lang)
 
 
+def add_title_description(g, node, title, description, portal):
+    """dct:title and dct:description of a dataset or distribution. 1, 18: one
+    untagged literal each; faithful: tagged with the portal language."""
+    tl = None if portal else "it"
+    if title:
+        g.add(node, DCT + "title", lit(title, lang=tl))
+    if description:
+        g.add(node, DCT + "description", lit(description, lang=tl))
+
+
 # ------------------------------------------------------------------ dates
 
 def parse_portal_date(v):
@@ -209,12 +219,7 @@ def dataset_graph(g, shown, raw, org, site, mode, in_catalog):
     ds = iri(ds_iri)
     g.add(ds, RDF + "type", iri(DCATAPIT + "Dataset"))
     g.add(ds, RDF + "type", iri(DCAT + "Dataset"))
-    # 1, 18: one untagged literal; faithful: tagged with the portal language
-    tl = None if portal else "it"
-    if shown.get("title"):
-        g.add(ds, DCT + "title", lit(shown["title"], lang=tl))
-    if shown.get("notes"):
-        g.add(ds, DCT + "description", lit(shown["notes"], lang=tl))
+    add_title_description(g, ds, shown.get("title"), shown.get("notes"), portal)
     if shown.get("identifier"):
         g.add(ds, DCT + "identifier", lit(shown["identifier"]))
     # 2, 3: per dataset the dates come from package_show (DD-MM-YYYY, re-read month first),
@@ -369,11 +374,7 @@ def distribution_graph(g, ds, ds_iri, r, mode):
     g.add(ds, DCAT + "distribution", d)
     g.add(d, RDF + "type", iri(DCATAPIT + "Distribution"))
     g.add(d, RDF + "type", iri(DCAT + "Distribution"))
-    tl = None if portal else "it"
-    if r.get("name"):
-        g.add(d, DCT + "title", lit(r["name"], lang=tl))
-    if r.get("description"):
-        g.add(d, DCT + "description", lit(r["description"], lang=tl))
+    add_title_description(g, d, r.get("name"), r.get("description"), portal)
     for key, p in (("access_url", "accessURL"), ("download_url", "downloadURL")):
         if r.get(key):
             g.add(d, DCAT + p, iri(r[key]))
