@@ -18,7 +18,7 @@
 
 #include "base/buf.h"
 #include "catalog/records.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 #include "rdf/rdfio.h"
 #include "base/str.h"
 

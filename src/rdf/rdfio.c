@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "rdf/canon.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_read.h"
+#include "rdf/jsonld_write.h"
 #include "rdf/vocab.h"
 #include "rdf/writer.h"
 

@@ -20,7 +20,7 @@
 #include "base/sha1.h"
 #include "base/sha256.h"
 #include "catalog/tables.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 
 static char tmpdir[256];
 

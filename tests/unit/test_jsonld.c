@@ -2,7 +2,8 @@
  * model) and its hook into rdfio. Each case compares the canonical
  * N-Triples of a JSON-LD document with those of the N-Triples the spec
  * says it means, so blank node labels do not matter. */
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_read.h"
+#include "rdf/jsonld_write.h"
 
 #include <check.h>
 #include <stdio.h>

@@ -1,23 +1,14 @@
-/* jsonld.h: JSON-LD in and out, the only jansson user on the RDF side.
- * Writing: a graph as flattened JSON-LD (one node object per subject in
- * "@graph") with a compact "@context" made of the model's prefixes, so keys
- * read "dct:title"; output is sorted (subjects, keys, values): the same graph
- * always gives the same bytes.
- * Reading: JSON-LD 1.1 expansion and toRdf (W3C JSON-LD 1.1 API) straight
- * into a model, without building the expanded document. Contexts must be
- * inline: a remote context is never fetched (a located error). Named graphs
- * are merged into the model's one graph, as rdfio does with TriG and
- * N-Quads. Every triple gets the line of the node object it came from. */
-#ifndef DCATIT_JSONLD_H
-#define DCATIT_JSONLD_H
+/* jsonld_read.h: JSON-LD 1.1 expansion and toRdf (W3C JSON-LD 1.1 API)
+ * straight into a model, without building the expanded document. Contexts
+ * must be inline: a remote context is never fetched (a located error).
+ * Named graphs are merged into the model's one graph, as rdfio does with
+ * TriG and N-Quads. Every triple gets the line of the node object it came
+ * from. */
+#ifndef DCATIT_JSONLD_READ_H
+#define DCATIT_JSONLD_READ_H
 
-#include "base/buf.h"
 #include "base/status.h"
 #include "rdf/model.h"
-
-/* Append the JSON-LD document of m to out (UTF-8, 2-space indent, final
- * newline). DCATIT_ERR_NOMEM on failure. */
-DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d);
 
 /* Reader options; zero-initialise and set what you need. */
 typedef struct {
