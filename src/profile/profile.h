@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "profile/orgs.h"
 #include "rdf/model.h"
+#include "shacl/engine.h"
 #include "shacl/result.h"
 
 typedef struct {
@@ -19,6 +20,8 @@ typedef struct {
 	                      * owned); NULL: empty */
 	bool checks;         /* also run the checks of checks.h */
 	bool own_orgs;       /* orgs was made by its loader, which frees it */
+	DcatitShaclStats *stats; /* non-NULL: what the shapes selected, filled
+	                          * by dcatit_profile_validate */
 } DcatitProfile;
 
 /* Validate data (which shares the term store of p->shapes) with the shapes
