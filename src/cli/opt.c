@@ -7,11 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/msg.h"
 
-/* Texts go through here on their way out, so that translation has one
- * place to hook in. */
-#define TR(s) (s)
+/* The table's texts are English source text, translated on their way out
+ * (never "": gettext maps it to the catalogue's header). */
+static const char *tr(const char *s)
+{
+	return s && *s ? _(s) : s;
+}
+#define TR(s) tr(s)
 
 /* Help is wrapped to this width: an 80-column terminal without the last
  * column, which some terminals wrap on. */
@@ -351,7 +356,7 @@ void dcatit_opt_print_help(const DcatitOptCmd *cmd, FILE *f)
 	}
 	for (size_t i = 0; cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END; i++)
 		print_opt_help(f, &cmd->opts[i], TR(cmd->opts[i].help));
-	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, "show this help", NULL };
+	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, N_("show this help"), NULL };
 	print_opt_help(f, &help, TR(help.help));
 	if (cmd->notes) {
 		fputc('\n', f);
@@ -359,8 +364,9 @@ void dcatit_opt_print_help(const DcatitOptCmd *cmd, FILE *f)
 	}
 	if (cmd->exit_status) {
 		fputc('\n', f);
-		fputs("Exit status: ", f);
-		wrap(f, TR(cmd->exit_status), 0, 13);
+		const char *label = _("Exit status:");
+		fprintf(f, "%s ", label);
+		wrap(f, TR(cmd->exit_status), 0, strlen(label) + 1);
 	}
 }
 
@@ -460,7 +466,7 @@ void dcatit_opt_print_man(const DcatitOptCmd *cmd, FILE *f, const char *version,
 		roff_paragraphs(f, TR(cmd->description));
 	}
 	fputs(".SH OPTIONS\n", f);
-	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, "show this help", NULL };
+	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, N_("show this help"), NULL };
 	for (size_t i = 0;; i++) {
 		const DcatitOpt *o = cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END ? &cmd->opts[i] : &help;
 		fputs(".TP\n", f);

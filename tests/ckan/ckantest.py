@@ -80,6 +80,19 @@ class Client:
         self.conn = None
 
     def request(self, method, path, body=None, headers=None):
+        # A kept-alive connection the server has closed meanwhile (its idle
+        # timeout, 120 s in ckan_server.py) fails on first use: send once
+        # more on a fresh connection. A fresh connection that fails is an
+        # error of the server, raised as is.
+        reused = self.conn is not None
+        try:
+            return self._send(method, path, body, headers)
+        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+            if not reused:
+                raise
+        return self._send(method, path, body, headers)
+
+    def _send(self, method, path, body, headers):
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:
