@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "cli/imports.h"
+#include "cli/input.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
@@ -28,6 +29,7 @@ static const char usage[] =
 	"                       [--fail-on LEVEL] [--profile PROFILE] [--orgs FILE]...\n"
 	"\n"
 	"Validate the RDF files DATA ('-' for standard input) with SHACL shapes\n"
+	"(ISO 19139 / RNDT XML is mapped to DCAT-AP_IT first, as by convert)\n"
 	"and report what does not conform. All DATA files form one data graph,\n"
 	"all shapes one shapes graph.\n"
 	"\n"
@@ -263,9 +265,23 @@ int cmd_validate(int argc, char **argv)
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		goto done;
 	}
-	for (size_t i = 0; i < data_files.n; i++)
-		if (!dcatit_profile_parse(data, data_files.items[i], progress, &code))
+	for (size_t i = 0; i < data_files.n; i++) {
+		const char *f = data_files.items[i];
+		if (!dcatit_input_is_iso(f)) {
+			if (!dcatit_profile_parse(data, f, progress, &code))
+				goto done;
+			continue;
+		}
+		/* ISO 19139 / RNDT: validated as the DCAT-AP_IT `convert` gives */
+		DcatitDiag d;
+		dcatit_diag_init(&d);
+		if (dcatit_input_parse_iso(data, f, NULL, &d) != DCATIT_OK) {
+			if (!d.file[0])
+				snprintf(d.file, sizeof d.file, "%s", f);
+			code = dcatit_msg_diag(&d);
 			goto done;
+		}
+	}
 	for (size_t i = 0; i < shape_files.n; i++)
 		if (!dcatit_profile_parse(shapes, shape_files.items[i], progress, &code))
 			goto done;

@@ -2311,6 +2311,79 @@ static DcatitStatus expand(R *r, Ctx *active, const char *aprop, json_t *el,
 	return value_expand(r, active, aprop, el, out);
 }
 
+/* Does the JSON hold anything a JSON-LD reader reads: a key that is a
+ * keyword ("@context", "@id", ...) or looks like an IRI or a compact IRI?
+ * *keys counts the keys seen. */
+static bool looks_jsonld(const json_t *j, size_t depth, size_t *keys)
+{
+	if (depth > DCATIT_JSONLD_MAX_DEPTH)
+		return false;
+	if (json_is_array(j)) {
+		for (size_t i = 0; i < json_array_size(j); i++)
+			if (looks_jsonld(json_array_get(j, i), depth + 1, keys))
+				return true;
+	} else if (json_is_object(j)) {
+		const char *k;
+		json_t *v;
+		json_object_foreach((json_t *)j, k, v) {
+			(*keys)++;
+			if (k[0] == '@' || strchr(k, ':') || looks_jsonld(v, depth + 1, keys))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Say what a JSON document without any JSON-LD in it is, and what reads
+ * what it describes: it gave no triple, and must not pass as an empty
+ * graph. */
+static DcatitStatus not_jsonld_say(R *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The error at the line of the top-level value, with no JSON pointer: it
+ * is about the whole document. */
+static DcatitStatus not_jsonld_say(R *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	dcatit_diag_vset(r->d, DCATIT_ERR_SYNTAX, r->name, r->cur_line, 0, fmt, ap);
+	va_end(ap);
+	return r->last_st = DCATIT_ERR_SYNTAX;
+}
+
+static DcatitStatus not_jsonld(R *r, const json_t *root)
+{
+	r->cur_line = json_is_object(root) ? obj_line(r, root) : 1;
+	if (!r->cur_line)
+		r->cur_line = 1;
+	const json_t *o = json_is_array(root) ? json_array_get(root, 0) : root;
+	const char *type = json_string_value(json_object_get(o, "type"));
+	static const char *const geo[] = {"Feature", "FeatureCollection", "Point", "MultiPoint",
+	                                  "LineString", "MultiLineString", "Polygon",
+	                                  "MultiPolygon", "GeometryCollection"};
+	bool geojson = false;
+	for (size_t i = 0; type && i < sizeof geo / sizeof geo[0]; i++)
+		geojson = geojson || strcmp(type, geo[i]) == 0;
+	if (json_object_get(o, "success") && json_object_get(o, "result") &&
+	    json_object_get(o, "help"))
+		return not_jsonld_say(r, "this is a CKAN Action API response (JSON), "
+		            "not JSON-LD, and gives no triples: 'dcatit harvest' reads CKAN "
+		            "portals through that API (a source of type: ckan, with the portal's "
+		            "address); a portal's DCAT export (catalog.ttl, dataset/NAME.rdf) is "
+		            "RDF that 'dcatit validate' reads");
+	if (json_object_get(o, "resources") && json_object_get(o, "name"))
+		return not_jsonld_say(r, "this is a CKAN dataset (package) in JSON, not "
+		            "JSON-LD, and gives no triples: 'dcatit harvest' reads CKAN portals "
+		            "through their API (a source of type: ckan)");
+	if (geojson)
+		return not_jsonld_say(r, "this is GeoJSON ('%s'), not JSON-LD, and gives "
+		            "no triples: it is data, not metadata; describe it with a dataset "
+		            "record (a catalogue's YAML record, or RDF)", type);
+	return not_jsonld_say(r, "this is JSON without @context, not JSON-LD: no key "
+	            "is a JSON-LD keyword or an IRI, so it gives no triples; add a @context "
+	            "that maps its keys to IRIs, or read the RDF it was made from");
+}
+
 DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
                                  const DcatitJsonldOpts *opts,
                                  DcatitJsonldInfo *info, DcatitDiag *d)
@@ -2376,6 +2449,9 @@ DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
 		st = expand(&r, top, NULL, root, false, NULL, &items, NULL, 0);
 		free(items.v);
 	}
+	size_t keys = 0;
+	if (!st && !r.triples && !looks_jsonld(root, 0, &keys) && keys)
+		st = not_jsonld(&r, root);
 	if (info) {
 		info->triples = r.triples;
 		info->named_graphs = r.named_graphs;

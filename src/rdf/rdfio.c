@@ -15,6 +15,7 @@
 #include "rdf/iri.h"
 #include "rdf/jsonld_read.h"
 #include "rdf/jsonld_write.h"
+#include "rdf/sniff.h"
 #include "rdf/vocab.h"
 #include "rdf/writer.h"
 
@@ -465,15 +466,30 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 	DcatitSyntax syn = opts->syntax;
 	if (syn == DCATIT_SYNTAX_GUESS && path)
 		syn = dcatit_rdfio_syntax_from_path(path);
-	if (syn == DCATIT_SYNTAX_GUESS) {
+	if (syn == DCATIT_SYNTAX_GUESS)
 		syn = dcatit_rdfio_syntax_sniff(buf, n);
-		if (syn == DCATIT_SYNTAX_GUESS && n > 0) {
-			free(buf);
-			return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 1, 1,
-			                       "cannot tell the RDF syntax of this document "
-			                       "(HTML, JSON or not RDF); name it with a known "
-			                       "extension or a syntax option");
-		}
+	/* an HTML page, a capabilities document, ISO 19139: say what it is
+	 * rather than parse it into nothing (or into nonsense, for XML) */
+	char root[64];
+	unsigned long line;
+	DcatitDocKind kind = dcatit_sniff_doc(buf, n, syn == DCATIT_SYNTAX_RDFXML ||
+	                                      syn == DCATIT_SYNTAX_GUESS, root, sizeof root,
+	                                      &line);
+	if (kind != DCATIT_DOC_MAYBE_RDF) {
+		DcatitBuf what;
+		dcatit_buf_init(&what);
+		dcatit_sniff_describe(kind, root, &what);
+		dcatit_diag_set(d, what.oom ? DCATIT_ERR_NOMEM : DCATIT_ERR_SYNTAX, name, line, 0,
+		                "%s", what.oom ? "out of memory" : what.data);
+		dcatit_buf_release(&what);
+		free(buf);
+		return d ? d->status : DCATIT_ERR_SYNTAX;
+	}
+	if (syn == DCATIT_SYNTAX_GUESS && n > 0) {
+		free(buf);
+		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 1, 1,
+		                       "cannot tell the RDF syntax of this document; name "
+		                       "it with a known extension or a syntax option");
 	}
 	if (syn == DCATIT_SYNTAX_JSONLD) {
 		DcatitStatus st = parse_jsonld(m, in, buf, n, eof, name, path, opts, d);
