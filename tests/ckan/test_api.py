@@ -323,7 +323,7 @@ def test_client_reconnects(ck):
             again = repr(e)
         c.close()
         ck.check(first.status == 200 and again == 200,
-                 "the test client reconnects once when the server closed its idle keep-alive "
+                 "the test client reconnects when the server closed its idle keep-alive "
                  "connection", repr(again))
 
 
