@@ -92,6 +92,46 @@ static long file_size(const char *path)
 	return (long)st.st_size;
 }
 
+/* Named graphs (N-Quads, TriG, JSON-LD) are validated as one graph, the
+ * union of them all and the default graph: say so, once per file. */
+static void graphs_note(DcatitModel *data, DcatitReportNotes *notes)
+{
+	size_t nq = dcatit_model_quad_count(data);
+	uint32_t nf = 0;
+	for (size_t i = 0; i < nq; i++)
+		if (dcatit_model_quad_loc(data, i).file >= nf)
+			nf = dcatit_model_quad_loc(data, i).file + 1;
+	if (!nq)
+		return;
+	/* quads are sorted by graph: a graph is new to a file when it is not
+	 * the last graph that file had */
+	DcatitTermId *last = calloc(nf, sizeof *last);
+	size_t *count = calloc(nf, sizeof *count);
+	if (!last || !count) {
+		notes->oom = true;
+		free(last);
+		free(count);
+		return;
+	}
+	for (size_t i = 0; i < nq; i++) {
+		uint32_t f = dcatit_model_quad_loc(data, i).file;
+		DcatitTermId g = dcatit_model_quad(data, i)->g;
+		if (last[f] != g) {
+			last[f] = g;
+			count[f]++;
+		}
+	}
+	for (uint32_t f = 0; f < nf; f++)
+		if (count[f])
+			dcatit_report_notes_add(notes, DCATIT_SEV_INFO,
+			                        dcatit_model_source_name(data, f), 0, 0,
+			                        "%zu named graph%s: validated as one graph, their "
+			                        "union with the default graph", count[f],
+			                        count[f] == 1 ? "" : "s");
+	free(last);
+	free(count);
+}
+
 /* A warning when the shapes selected nothing: the data "conforms" to
  * nothing at all, which CI must not read as a pass. */
 static void vacuous_note(const DcatitShaclStats *st, DcatitReportNotes *notes)
@@ -296,6 +336,7 @@ int cmd_validate(int argc, char **argv)
 		if (!dcatit_profile_load(&profile_set, shapes, &po, &code))
 			goto done;
 	}
+	graphs_note(data, &notes);
 	/* W3C test style: the data file carries its own shapes */
 	DcatitModel *sg = (prof == PROFILE_NONE && !shape_files.n) ? data : shapes;
 	profile_set.shapes = sg;
@@ -320,9 +361,12 @@ int cmd_validate(int argc, char **argv)
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		goto done;
 	}
-	for (size_t i = 0; i < notes.n; i++)
+	for (size_t i = 0; i < notes.n; i++) {
 		if (notes.v[i].level == DCATIT_SEV_WARNING)
 			dcatit_msg_warning(notes.v[i].file, notes.v[i].line, "%s", notes.v[i].message);
+		else if (notes.v[i].level == DCATIT_SEV_INFO)
+			dcatit_msg_info(notes.v[i].file, notes.v[i].line, "%s", notes.v[i].message);
+	}
 
 	DcatitReportInput in;
 	memset(&in, 0, sizeof in);

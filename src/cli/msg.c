@@ -60,20 +60,34 @@ void dcatit_msg_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+static void remark(const char *kind, const char *file, unsigned long line, const char *fmt,
+                   va_list ap)
+{
+	dcatit_msg_progress_done();
+	if (file && file[0] && line)
+		fprintf(stderr, "%s:%lu: %s: ", file, line, kind);
+	else if (file && file[0])
+		fprintf(stderr, "%s: %s: ", file, kind);
+	else
+		fprintf(stderr, "dcatit: %s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void dcatit_msg_warning(const char *file, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
-	dcatit_msg_progress_done();
-	if (file && file[0] && line)
-		fprintf(stderr, "%s:%lu: warning: ", file, line);
-	else if (file && file[0])
-		fprintf(stderr, "%s: warning: ", file);
-	else
-		fputs("dcatit: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	remark("warning", file, line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void dcatit_msg_info(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	remark("info", file, line, fmt, ap);
+	va_end(ap);
 }
 
 int dcatit_msg_usage(const char *cmd, const char *fmt, ...)

@@ -35,6 +35,9 @@ bool dcatit_msg_first_error(DcatitDiag *d);
  * MESSAGE" to stderr. */
 void dcatit_msg_warning(const char *file, unsigned long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same with "info:" for something worth knowing that is no problem. */
+void dcatit_msg_info(const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Exit code for a status (usage errors 2, everything else 3, OK 0). */
 int dcatit_msg_exit_code(DcatitStatus st);
 /* Is stderr a terminal (progress and colour are only shown there)? */

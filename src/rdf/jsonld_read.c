@@ -136,6 +136,10 @@ typedef struct {
 	DcatitTermId rdf_type, rdf_first, rdf_rest, rdf_nil, rdf_json;
 	DcatitTermId xsd_integer, xsd_double, xsd_boolean;
 	size_t triples, named_graphs, dropped;
+	/* the graph triples go to: 0 the default graph; drop_graph: a named
+	 * graph whose name is not well-formed, whose triples toRdf drops */
+	DcatitTermId graph;
+	bool drop_graph;
 	DcatitStatus last_st; /* of the last fail() */
 } R;
 
@@ -177,6 +181,16 @@ static bool has_keyword_form(const char *s)
 	return true;
 }
 
+/* The text of a JSON string that names something (an IRI, a keyword, a
+ * language, a term): NULL for a non-string and for a string holding a NUL,
+ * which no IRI or tag may hold and C string functions would cut. Literal
+ * values take the whole string with json_string_length. */
+static const char *jstr(const json_t *v)
+{
+	const char *s = json_string_value(v);
+	return s && strlen(s) == json_string_length(v) ? s : NULL;
+}
+
 static bool streq(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
@@ -187,16 +201,32 @@ static bool is_absolute_iri(const char *s)
 	return dcatit_iri_is_absolute(s);
 }
 
-/* An absolute IRI without the characters N-Triples cannot carry: toRdf
- * drops triples with IRIs that are not well-formed. */
+static bool is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* An absolute IRI as RFC 3987 writes one, as far as toRdf cares: no
+ * character N-Triples cannot carry, one '#' at most (a fragment holds
+ * none), '%' only before two hex digits. toRdf drops triples with IRIs
+ * that are not well-formed. */
 static bool iri_well_formed(const char *s)
 {
 	if (!is_absolute_iri(s))
 		return false;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+	bool frag = false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p <= 0x20 || *p == '<' || *p == '>' || *p == '"' || *p == '{' ||
 		    *p == '}' || *p == '|' || *p == '\\' || *p == '^' || *p == '`')
 			return false;
+		if (*p == '#') {
+			if (frag)
+				return false;
+			frag = true;
+		}
+		if (*p == '%' && !(is_hex(p[1]) && is_hex(p[2])))
+			return false;
+	}
 	return true;
 }
 
@@ -587,6 +617,8 @@ static bool ctx_set(Ctx *c, const TermDef *def)
 }
 
 static DcatitStatus define_term(R *r, Build *b, const char *term);
+static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propagate,
+                                    bool override, bool memo, Ctx **out);
 
 /* IRI Expansion (JSON-LD 1.1 API 5.2) into out. b is the context being
  * built (terms it defines are created on demand) or NULL. Returns 1 with
@@ -701,7 +733,7 @@ static DcatitStatus parse_container(R *r, json_t *v, unsigned *out)
 	size_t n = json_is_array(v) ? json_array_size(v) : 1;
 	for (size_t i = 0; i < n; i++) {
 		json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
-		const char *s = json_string_value(e);
+		const char *s = jstr(e);
 		size_t k = 0;
 		while (s && k < sizeof names / sizeof names[0] && strcmp(s, names[k].name) != 0)
 			k++;
@@ -778,7 +810,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 		bool ok = json_is_object(value) && json_object_size(value) > 0;
 		json_object_foreach(value, k, v) {
 			if (strcmp(k, "@container") == 0)
-				ok = ok && streq(json_string_value(v), "@set");
+				ok = ok && streq(jstr(v), "@set");
 			else if (strcmp(k, "@protected") != 0)
 				ok = false;
 		}
@@ -787,7 +819,8 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 			goto out;
 		}
 		def.iri = "@type";
-		def.container = C_SET;
+		/* as written: a later definition without @container differs */
+		def.container = json_object_get(value, "@container") ? C_SET : 0;
 		goto store;
 	}
 	if (is_keyword(term)) {
@@ -844,7 +877,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 			goto out;
 		}
 		if ((v = json_object_get(value, "@type"))) {
-			const char *ty = json_string_value(v);
+			const char *ty = jstr(v);
 			if (!ty) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid type mapping (not a string)");
 				goto out;
@@ -863,7 +896,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 			}
 		}
 		if ((v = json_object_get(value, "@reverse"))) {
-			const char *rv = json_string_value(v);
+			const char *rv = jstr(v);
 			if (has_id || json_object_get(value, "@nest")) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid reverse property "
 				         "(@reverse with @id or @nest)");
@@ -904,8 +937,8 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 	} else if (has_id && !json_is_string(idv)) {
 		s = fail(r, DCATIT_ERR_SYNTAX, "invalid IRI mapping (not a string)");
 		goto out;
-	} else if (has_id && strcmp(json_string_value(idv), term) != 0) {
-		const char *iv = json_string_value(idv);
+	} else if (has_id && strcmp(jstr(idv), term) != 0) {
+		const char *iv = jstr(idv);
 		if (!is_keyword(iv) && has_keyword_form(iv))
 			goto done;
 		int k = expand_iri_pooled(r, b->result, iv, false, true, b, &def.iri);
@@ -1015,7 +1048,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 			}
 		}
 		if ((v = json_object_get(value, "@index"))) {
-			const char *iv = json_string_value(v);
+			const char *iv = jstr(v);
 			if (!(def.container & C_INDEX) || !iv || is_keyword(iv)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid term definition (@index)");
 				goto out;
@@ -1025,26 +1058,49 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				goto out;
 			}
 		}
-		if ((v = json_object_get(value, "@context")))
+		if ((v = json_object_get(value, "@context"))) {
+			/* 4.2.2 step 21: a scoped context must be valid even if no
+			 * value ever uses it; one naming a remote context fails
+			 * where it is used, since it is never fetched */
+			Ctx *tmp;
+			DcatitStatus cs = process_context(r, b->result, v, true, true, false, &tmp);
+			if (cs == DCATIT_ERR_UNSUPPORTED) {
+				dcatit_diag_init(r->d);
+			} else if (cs == DCATIT_ERR_SYNTAX && r->d) {
+				/* the inner error, said to be about this scoped context */
+				DcatitBuf why;
+				dcatit_buf_init(&why);
+				dcatit_buf_addf(&why, "invalid scoped context of term '%s': %s", term,
+				                r->d->message);
+				if (!why.oom)
+					snprintf(r->d->message, sizeof r->d->message, "%s", why.data);
+				dcatit_buf_release(&why);
+				s = cs;
+				goto out;
+			} else if (cs) {
+				s = cs;
+				goto out;
+			}
 			def.ctx = v;
+		}
 		if ((v = json_object_get(value, "@language")) && !json_object_get(value, "@type")) {
 			if (!json_is_null(v) && !json_is_string(v)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid language mapping");
 				goto out;
 			}
 			def.has_lang = true;
-			if (json_is_string(v) && !(def.lang = pool_str(r, json_string_value(v)))) {
+			if (json_is_string(v) && !(def.lang = pool_str(r, jstr(v)))) {
 				s = nomem(r);
 				goto out;
 			}
 		}
 		if ((v = json_object_get(value, "@direction")) && !json_is_null(v) &&
-		    !streq(json_string_value(v), "ltr") && !streq(json_string_value(v), "rtl")) {
+		    !streq(jstr(v), "ltr") && !streq(jstr(v), "rtl")) {
 			s = fail(r, DCATIT_ERR_SYNTAX, "invalid base direction");
 			goto out;
 		}
 		if ((v = json_object_get(value, "@nest"))) {
-			const char *nv = json_string_value(v);
+			const char *nv = jstr(v);
 			if (!nv || (is_keyword(nv) && strcmp(nv, "@nest") != 0)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid @nest value");
 				goto out;
@@ -1148,7 +1204,7 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 				result = fresh;
 			}
 		} else if (json_is_string(c)) {
-			st = remote_context(r, json_string_value(c));
+			st = remote_context(r, jstr(c));
 		} else if (!json_is_object(c)) {
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid local context");
 		} else {
@@ -1160,10 +1216,10 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 			    !(json_is_number(v) && json_number_value(v) == 1.1))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @version value");
 			else if ((v = json_object_get(c, "@import")))
-				st = json_is_string(v) ? remote_context(r, json_string_value(v))
+				st = json_is_string(v) ? remote_context(r, jstr(v))
 				                       : fail(r, DCATIT_ERR_SYNTAX, "invalid @import value");
 			if (!st && (v = json_object_get(c, "@base"))) {
-				const char *bv = json_string_value(v);
+				const char *bv = jstr(v);
 				if (json_is_null(v)) {
 					result->base = NULL;
 				} else if (!bv) {
@@ -1181,7 +1237,7 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 				}
 			}
 			if (!st && (v = json_object_get(c, "@vocab"))) {
-				const char *vv = json_string_value(v);
+				const char *vv = jstr(v);
 				if (json_is_null(v)) {
 					result->vocab = NULL;
 				} else if (!vv) {
@@ -1202,11 +1258,11 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 					result->lang = NULL;
 				else if (!json_is_string(v))
 					st = fail(r, DCATIT_ERR_SYNTAX, "invalid default language");
-				else if (!(result->lang = pool_str(r, json_string_value(v))))
+				else if (!(result->lang = pool_str(r, jstr(v))))
 					st = nomem(r);
 			}
 			if (!st && (v = json_object_get(c, "@direction")) && !json_is_null(v) &&
-			    !streq(json_string_value(v), "ltr") && !streq(json_string_value(v), "rtl"))
+			    !streq(jstr(v), "ltr") && !streq(jstr(v), "rtl"))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid base direction");
 			if (!st && (v = json_object_get(c, "@protected")) && !json_is_boolean(v))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @protected value");
@@ -1263,9 +1319,10 @@ static DcatitTermId node_term(R *r, const char *s)
 static DcatitStatus emit(R *r, DcatitTermId s, DcatitTermId p, DcatitTermId o,
                          uint32_t line)
 {
-	if (!s || !p || !o)
+	if (!s || !p || !o || r->drop_graph)
 		return DCATIT_OK;
-	DcatitStatus st = dcatit_model_add(r->m, s, p, o, (DcatitLoc){r->file, line});
+	DcatitStatus st = dcatit_model_add_quad(r->m, s, p, o, r->graph,
+	                                        (DcatitLoc){r->file, line});
 	if (st == DCATIT_ERR_USAGE)
 		return DCATIT_OK; /* a blank node predicate: not RDF, toRdf drops it */
 	if (st)
@@ -1545,13 +1602,17 @@ static DcatitStatus value_expand(R *r, Ctx *active, const char *aprop, json_t *v
 	if (json_is_string(v) && (streq(tm, "@id") || streq(tm, "@vocab"))) {
 		DcatitBuf b;
 		dcatit_buf_init(&b);
-		int k = expand_iri(r, active, json_string_value(v), true, streq(tm, "@vocab"),
+		int k = expand_iri(r, active, jstr(v), true, streq(tm, "@vocab"),
 		                   NULL, &b);
 		DcatitTermId id = k == 1 ? node_term(r, b.data) : 0;
 		dcatit_buf_release(&b);
 		if (k < 0)
 			return r->last_st;
-		if (id && !items_add(out, id, IT_NODE))
+		if (!id && r->label.oom)
+			return nomem(r);
+		/* an IRI toRdf cannot write (id 0) still takes its place in a
+		 * list: only its rdf:first triple is dropped */
+		if (!items_add(out, id, IT_NODE))
 			return nomem(r);
 		return DCATIT_OK;
 	}
@@ -1609,8 +1670,14 @@ static DcatitStatus expand_keys(R *r, const Ctx *active, json_t *obj, Key *keys,
 	return DCATIT_OK;
 }
 
+/* Where the @graph of a node object goes: the graph it names. */
+typedef struct {
+	DcatitTermId name; /* 0: the default graph (the top-level wrapper) */
+	bool drop;         /* a name that is not well-formed: drop its triples */
+} NodeGraph;
+
 static DcatitStatus node_props(R *r, Ctx *active, DcatitTermId s, Key *keys,
-                               size_t nkeys, uint32_t line, bool *named);
+                               size_t nkeys, uint32_t line, const NodeGraph *ng);
 
 /* Language map (container @language): { "it": "..." , "@none": ... }. */
 static DcatitStatus language_map(R *r, Ctx *active, json_t *map, Items *out)
@@ -1713,9 +1780,18 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
 			}
 			free(lit.v);
 		}
+		/* 13.8.3: id and type maps expand their values in the context
+		 * before any type-scoped one (which ends here), and a type map
+		 * applies the scoped context of the type its key names */
+		Ctx *map_ctx = active;
+		if ((def->container & (C_ID | C_TYPE)) && active->prev)
+			map_ctx = active->prev;
+		const TermDef *kd = (def->container & C_TYPE) && !none ? lookup(map_ctx, k) : NULL;
+		if (!st && kd && kd->ctx)
+			st = process_context(r, map_ctx, kd->ctx, true, false, true, &map_ctx);
 		Items items = {0};
 		if (!st)
-			st = expand(r, active, key, v, true, &f, &items, NULL, line);
+			st = expand(r, map_ctx, key, v, true, &f, &items, NULL, line);
 		for (size_t i = 0; i < items.n && !st; i++) {
 			if (items.v[i].kind == IT_NODE) {
 				st = emit(r, items.v[i].id, r->rdf_type, f.type, line);
@@ -1736,15 +1812,62 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
 	return st;
 }
 
-/* One value of a @graph container: its nodes go to a graph named gname
- * (fresh when 0), merged into the model; the value is the graph's name. */
-static DcatitStatus graph_value(R *r, Ctx *active, const char *key, json_t *v,
-                                DcatitTermId gname, Items *out, uint32_t line)
+/* Is v a graph object: a map with @graph and no other entry than @id,
+ * @index and @context? Such a value of a graph container map is a graph
+ * already and is not wrapped again (expansion 13.8.3.7: "if item is not a
+ * graph object" in an @id or @index map). */
+static int is_graph_object(R *r, const Ctx *active, json_t *v)
 {
+	if (!json_is_object(v))
+		return 0;
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	bool graph = false, other = false;
+	const char *k;
+	json_t *x;
+	json_object_foreach(v, k, x) {
+		int e = expand_iri(r, active, k, false, true, NULL, &b);
+		if (e < 0) {
+			dcatit_buf_release(&b);
+			return -1;
+		}
+		if (e == 0)
+			continue;
+		if (strcmp(b.data, "@graph") == 0)
+			graph = true;
+		else if (strcmp(b.data, "@id") != 0 && strcmp(b.data, "@index") != 0 &&
+		         strcmp(b.data, "@context") != 0)
+			other = true;
+	}
+	dcatit_buf_release(&b);
+	return graph && !other;
+}
+
+/* One value of a @graph container: its nodes go to a graph named gname
+ * (fresh when 0, the map key of an @id map else), merged into the model;
+ * the value is the graph's name. In a map, a value that is a graph object
+ * already names its own graph (or takes gname as its @id). */
+static DcatitStatus graph_value(R *r, Ctx *active, const char *key, json_t *v,
+                                bool map, DcatitTermId gname, const char *gname_iri,
+                                Items *out, uint32_t line)
+{
+	/* only an @id or @index map takes a graph object as it is: a plain
+	 * @graph container wraps every value, graphs too */
+	int go = map ? is_graph_object(r, active, v) : 0;
+	if (go < 0)
+		return r->last_st;
+	if (go) {
+		Force f = {0};
+		f.id = gname_iri;
+		return expand(r, active, key, v, true, &f, out, NULL, line);
+	}
 	Items content = {.discard = true};
+	if (!gname && !(gname = dcatit_terms_bnode_fresh(r->t)))
+		return nomem(r);
+	DcatitTermId saved = r->graph;
+	r->graph = gname;
 	DcatitStatus st = expand(r, active, key, v, false, NULL, &content, NULL, line);
-	if (!st && !gname && !(gname = dcatit_terms_bnode_fresh(r->t)))
-		st = nomem(r);
+	r->graph = saved;
 	if (!st && !items_add(out, gname, IT_NODE))
 		st = nomem(r);
 	r->named_graphs++;
@@ -1752,11 +1875,12 @@ static DcatitStatus graph_value(R *r, Ctx *active, const char *key, json_t *v,
 }
 
 /* Graph containers (@graph, with @id or @index maps): each value is a
- * named graph; with @id the map keys name them. */
-static DcatitStatus graph_container(R *r, Ctx *active, const char *key,
-                                    unsigned cont, json_t *value, Items *out,
-                                    uint32_t line)
+ * named graph; with @id the map keys name them, with a property-valued
+ * @index the key becomes a value of that property of the graph's node. */
+static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const TermDef *def,
+                                    json_t *value, Items *out, uint32_t line)
 {
+	unsigned cont = def->container;
 	DcatitStatus st = DCATIT_OK;
 	if (!(cont & (C_ID | C_INDEX)) || !json_is_object(value)) {
 		size_t n = json_is_array(value) ? json_array_size(value) : 1;
@@ -1764,8 +1888,8 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key,
 			if (json_is_array(value) && !push(r, NULL, i))
 				return too_deep(r);
 			st = graph_value(r, active, key,
-			                 json_is_array(value) ? json_array_get(value, i) : value, 0,
-			                 out, line);
+			                 json_is_array(value) ? json_array_get(value, i) : value,
+			                 false, 0, NULL, out, line);
 			if (json_is_array(value))
 				pop(r);
 		}
@@ -1773,35 +1897,63 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key,
 	}
 	DcatitBuf b;
 	dcatit_buf_init(&b);
+	DcatitTermId idx_p = 0;
+	if ((cont & C_INDEX) && def->index) {
+		int e = expand_iri(r, active, def->index, false, true, NULL, &b);
+		if (e < 0)
+			st = r->last_st;
+		else if (e == 1 && iri_well_formed(b.data) &&
+		         !(idx_p = dcatit_terms_iri_z(r->t, b.data)))
+			st = nomem(r);
+	}
 	const char *k;
 	json_t *v;
 	json_object_foreach(value, k, v) {
+		if (st)
+			break;
 		if (!push(r, k, 0)) {
 			st = too_deep(r);
 			break;
 		}
-		DcatitTermId gname = 0;
-		if ((cont & C_ID) && strcmp(k, "@none") != 0) {
+		DcatitTermId gname = 0, idx_o = 0;
+		char *gname_iri = NULL;
+		bool none = strcmp(k, "@none") == 0;
+		if (!none) {
 			int e = expand_iri(r, active, k, false, true, NULL, &b);
-			if (e < 0) {
+			if (e < 0)
 				st = r->last_st;
-			} else if (e == 0 || strcmp(b.data, "@none") != 0) {
-				e = expand_iri(r, active, k, true, false, NULL, &b);
-				if (e < 0)
-					st = r->last_st;
-				else if (e == 1)
-					gname = node_term(r, b.data);
-			}
+			none = e == 1 && strcmp(b.data, "@none") == 0;
+		}
+		if (!st && !none && (cont & C_ID)) {
+			int e = expand_iri(r, active, k, true, false, NULL, &b);
+			if (e < 0)
+				st = r->last_st;
+			else if (e == 1 && !(gname_iri = dcatit_strdup(b.data)))
+				st = nomem(r);
+			else if (e == 1)
+				gname = node_term(r, b.data);
+		}
+		if (!st && !none && idx_p) {
+			json_t *ks = json_string(k);
+			Items lit = {0};
+			st = ks ? value_expand(r, active, def->index, ks, &lit) : nomem(r);
+			json_decref(ks);
+			if (!st && lit.n)
+				idx_o = lit.v[0].id;
+			free(lit.v);
 		}
 		size_t n = json_is_array(v) ? json_array_size(v) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
 			json_t *item = json_is_array(v) ? json_array_get(v, i) : v;
-			if (!json_is_null(item))
-				st = graph_value(r, active, key, item, gname, out, line);
+			if (json_is_null(item))
+				continue;
+			size_t before = out->n;
+			st = graph_value(r, active, key, item, true, gname, gname_iri, out, line);
+			for (size_t j = before; j < out->n && !st; j++)
+				st = emit(r, out->v[j].id, idx_p, idx_o, line);
 		}
+		free(gname_iri);
 		pop(r);
-		if (st)
-			break;
 	}
 	dcatit_buf_release(&b);
 	return st;
@@ -1827,7 +1979,7 @@ static DcatitStatus add_property(R *r, Ctx *active, DcatitTermId s, uint32_t lin
 	if (def && streq(def->type, "@json")) {
 		st = json_literal(r, value, &items);
 	} else if (cont & C_GRAPH) {
-		st = graph_container(r, active, key, cont, value, &items, line);
+		st = graph_container(r, active, key, def, value, &items, line);
 	} else if ((cont & C_LANGUAGE) && json_is_object(value)) {
 		st = language_map(r, active, value, &items);
 	} else if ((cont & (C_INDEX | C_ID | C_TYPE)) && json_is_object(value)) {
@@ -1856,10 +2008,85 @@ static DcatitStatus add_property(R *r, Ctx *active, DcatitTermId s, uint32_t lin
 	return st;
 }
 
+/* The @id given inside the @nest objects of a node (expansion 14 reads
+ * their entries as the node's own), into *id (borrowed from the
+ * document); two @id entries collide. */
+static DcatitStatus nested_id(R *r, Ctx *active, const Key *keys, size_t nk,
+                              const char **id, size_t depth)
+{
+	if (depth > r->max_depth)
+		return too_deep(r);
+	DcatitStatus st = DCATIT_OK;
+	for (size_t i = 0; i < nk && !st; i++) {
+		if (!keys[i].exp || strcmp(keys[i].exp, "@nest") != 0)
+			continue;
+		Ctx *nctx = active;
+		const TermDef *nd = lookup(active, keys[i].key);
+		if (nd && nd->ctx &&
+		    (st = process_context(r, active, nd->ctx, true, true, true, &nctx)))
+			break;
+		json_t *v = keys[i].val;
+		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		for (size_t j = 0; j < n && !st; j++) {
+			json_t *o = json_is_array(v) ? json_array_get(v, j) : v;
+			if (!json_is_object(o))
+				continue; /* node_keyword reports it */
+			size_t m = json_object_size(o);
+			Key *sub = calloc(m ? m : 1, sizeof *sub);
+			DcatitBuf kb;
+			dcatit_buf_init(&kb);
+			st = sub ? expand_keys(r, nctx, o, sub, &kb) : nomem(r);
+			for (size_t k = 0; k < m && !st; k++) {
+				if (!sub[k].exp || strcmp(sub[k].exp, "@id") != 0)
+					continue;
+				if (*id)
+					st = fail(r, DCATIT_ERR_SYNTAX, "colliding keywords: @id "
+					          "given twice (in a @nest object)");
+				else if (!(*id = jstr(sub[k].val)))
+					st = fail(r, DCATIT_ERR_SYNTAX, "invalid @id value (not a string)");
+			}
+			if (!st)
+				st = nested_id(r, nctx, sub, m, id, depth + 1);
+			free(sub);
+			dcatit_buf_release(&kb);
+		}
+	}
+	return st;
+}
+
+/* The @type entry k of node s (or of an object nested in it): one
+ * rdf:type triple per value, expanded with type_ctx. */
+static DcatitStatus node_types(R *r, Ctx *type_ctx, DcatitTermId s, const Key *k,
+                               uint32_t line)
+{
+	json_t *v = k->val;
+	size_t n = json_is_array(v) ? json_array_size(v) : 1;
+	if (!push(r, k->key, 0))
+		return too_deep(r);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitStatus st = DCATIT_OK;
+	for (size_t j = 0; j < n && !st; j++) {
+		const char *tv = jstr(json_is_array(v) ? json_array_get(v, j) : v);
+		if (!tv) {
+			st = fail(r, DCATIT_ERR_SYNTAX, "invalid type value (not a string)");
+			break;
+		}
+		int e = expand_iri(r, type_ctx, tv, true, true, NULL, &b);
+		if (e < 0)
+			st = r->last_st;
+		else if (e == 1)
+			st = emit(r, s, r->rdf_type, node_term(r, b.data), line);
+	}
+	dcatit_buf_release(&b);
+	pop(r);
+	return st;
+}
+
 /* Expand the values of the keyword key of node s (the keywords that hold
  * something other than properties). */
 static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k,
-                                 uint32_t line, bool *named)
+                                 uint32_t line, const NodeGraph *ng)
 {
 	const char *e = k->exp;
 	json_t *v = k->val;
@@ -1893,11 +2120,17 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 	}
 	if (strcmp(e, "@graph") == 0 || strcmp(e, "@included") == 0) {
 		bool inc = e[1] == 'i';
-		if (!inc)
-			*named = true;
 		Items items = {.discard = !inc};
+		DcatitTermId saved = r->graph;
+		bool saved_drop = r->drop_graph;
+		if (!inc && ng) {
+			r->graph = ng->name ? ng->name : r->graph;
+			r->drop_graph = r->drop_graph || ng->drop;
+		}
 		st = expand(r, active, inc ? "@included" : "@graph", v, false, NULL, &items,
 		            NULL, line);
+		r->graph = saved;
+		r->drop_graph = saved_drop;
 		for (size_t i = 0; i < items.n && !st && inc; i++)
 			if (items.v[i].kind != IT_NODE)
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @included value (not a "
@@ -1906,6 +2139,12 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 		return st;
 	}
 	if (strcmp(e, "@nest") == 0) {
+		/* expansion 14: the entries of a nested object are the node's,
+		 * read with the scoped context of the @nest alias if it has one */
+		Ctx *nctx = active;
+		const TermDef *nd = lookup(active, k->key);
+		if (nd && nd->ctx && (st = process_context(r, active, nd->ctx, true, true, true, &nctx)))
+			return st;
 		size_t n = json_is_array(v) ? json_array_size(v) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
 			json_t *o = json_is_array(v) ? json_array_get(v, i) : v;
@@ -1918,13 +2157,17 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 				Key *keys = calloc(nk ? nk : 1, sizeof *keys);
 				DcatitBuf kb;
 				dcatit_buf_init(&kb);
-				st = keys ? expand_keys(r, active, o, keys, &kb) : nomem(r);
+				st = keys ? expand_keys(r, nctx, o, keys, &kb) : nomem(r);
 				for (size_t j = 0; j < nk && !st; j++)
 					if (keys[j].exp && streq(keys[j].exp, "@value"))
 						st = fail(r, DCATIT_ERR_SYNTAX, "invalid @nest value "
 						          "(a value object)");
+				/* its @type values type the node (its @id named it) */
+				for (size_t j = 0; j < nk && !st; j++)
+					if (keys[j].exp && streq(keys[j].exp, "@type"))
+						st = node_types(r, nctx, s, &keys[j], line);
 				if (!st)
-					st = node_props(r, active, s, keys, nk, line, named);
+					st = node_props(r, nctx, s, keys, nk, line, ng);
 				free(keys);
 				dcatit_buf_release(&kb);
 			}
@@ -1944,7 +2187,7 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 
 /* The properties and keywords of a node object (or of a @nest object). */
 static DcatitStatus node_props(R *r, Ctx *active, DcatitTermId s, Key *keys,
-                               size_t nkeys, uint32_t line, bool *named)
+                               size_t nkeys, uint32_t line, const NodeGraph *ng)
 {
 	DcatitStatus st = DCATIT_OK;
 	for (size_t i = 0; i < nkeys && !st; i++) {
@@ -1957,7 +2200,7 @@ static DcatitStatus node_props(R *r, Ctx *active, DcatitTermId s, Key *keys,
 		if (!push(r, k->key, 0))
 			return too_deep(r);
 		if (k->exp[0] == '@') {
-			st = node_keyword(r, active, s, k, line, named);
+			st = node_keyword(r, active, s, k, line, ng);
 		} else if (strchr(k->exp, ':')) {
 			st = add_property(r, active, s, line, k->key, k->exp, k->val, false);
 		} /* else: neither IRI nor keyword, dropped by expansion */
@@ -1981,7 +2224,7 @@ static DcatitStatus type_scoped(R *r, Ctx *type_ctx, Key *keys, size_t nkeys,
 			return nomem(r);
 		size_t m = 0;
 		for (size_t j = 0; j < n; j++) {
-			const char *s = json_string_value(json_is_array(v) ? json_array_get(v, j) : v);
+			const char *s = jstr(json_is_array(v) ? json_array_get(v, j) : v);
 			if (s)
 				vals[m++] = s;
 		}
@@ -1997,6 +2240,20 @@ static DcatitStatus type_scoped(R *r, Ctx *type_ctx, Key *keys, size_t nkeys,
 			return st;
 	}
 	return DCATIT_OK;
+}
+
+/* Does the object hold @language and nothing else that expands? */
+static bool only_language(const Key *keys, size_t nk)
+{
+	bool lang = false;
+	for (size_t i = 0; i < nk; i++) {
+		if (!keys[i].exp || strcmp(keys[i].exp, "@context") == 0)
+			continue;
+		if (strcmp(keys[i].exp, "@language") != 0)
+			return false;
+		lang = true;
+	}
+	return lang;
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -2060,6 +2317,19 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				qsort(keys, nk, sizeof *keys, cmp_key);
 		}
 	}
+	/* two entries for one keyword (an alias and the keyword itself) are an
+	 * error; @type, @included and @nest may come under several keys (5.1.2
+	 * step 13.4.2, and 14 for the @nest aliases) */
+	for (size_t i = 0; i < nk && !st; i++) {
+		const char *e = keys[i].exp;
+		if (!e || e[0] != '@' || strcmp(e, "@type") == 0 || strcmp(e, "@included") == 0 ||
+		    strcmp(e, "@nest") == 0)
+			continue;
+		for (size_t j = i + 1; j < nk && !st; j++)
+			if (keys[j].exp && strcmp(keys[j].exp, e) == 0)
+				st = fail(r, DCATIT_ERR_SYNTAX, "colliding keywords: '%s' and '%s' "
+				          "are both %s", keys[i].key, keys[j].key, e);
+	}
 	const Key *kv = NULL, *kl = NULL, *ks = NULL;
 	for (size_t i = 0; i < nk && !st; i++) {
 		const char *e = keys[i].exp;
@@ -2086,6 +2356,8 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				kt = &keys[i];
 			else if (strcmp(e, "@language") == 0)
 				klang = &keys[i];
+			else if (strcmp(e, "@index") == 0 && !json_is_string(keys[i].val))
+				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @index value (not a string)");
 			else if (strcmp(e, "@direction") != 0 && strcmp(e, "@index") != 0 &&
 			         strcmp(e, "@context") != 0)
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid value object: unexpected "
@@ -2101,15 +2373,15 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid typed value (@type not "
 				          "a string)");
 			else {
-				int e = expand_iri(r, type_ctx, json_string_value(kt->val), true, true,
+				int e = expand_iri(r, type_ctx, jstr(kt->val), true, true,
 				                   NULL, &tb);
 				if (e < 0)
 					st = r->last_st;
 				else if (e == 1 && strcmp(tb.data, "@json") == 0)
 					is_json = true;
-				else if (e == 0 || !is_absolute_iri(tb.data))
+				else if (e == 0 || !iri_well_formed(tb.data))
 					st = fail(r, DCATIT_ERR_SYNTAX, "invalid typed value '%s'",
-					          json_string_value(kt->val));
+					          jstr(kt->val));
 				else
 					dt = tb.data;
 			}
@@ -2131,7 +2403,7 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 			          "string)");
 		} else {
 			DcatitTermId id;
-			st = scalar_literal(r, val, dt, klang ? json_string_value(klang->val) : NULL,
+			st = scalar_literal(r, val, dt, klang ? jstr(klang->val) : NULL,
 			                    &id);
 			if (!st && id && !items_add(out, id, IT_LIT))
 				st = nomem(r);
@@ -2184,6 +2456,8 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 			}
 			pop(r);
 		}
+	} else if (only_language(keys, nk)) {
+		/* a map with only @language is no value at all (5.1.2 step 18) */
 	} else {
 		/* node object */
 		DcatitTermId s = 0;
@@ -2193,8 +2467,17 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				kid = &keys[i];
 		DcatitBuf b;
 		dcatit_buf_init(&b);
-		const char *idv = kid ? json_string_value(kid->val) : force ? force->id : NULL;
-		if (kid && !idv) {
+		const char *idv = kid ? jstr(kid->val) : NULL, *nid = NULL;
+		if (!st && !(kid && !idv))
+			st = nested_id(r, active, keys, nk, &nid, 0);
+		if (!st && nid && idv)
+			st = fail(r, DCATIT_ERR_SYNTAX, "colliding keywords: @id given twice "
+			          "(in the node and in a @nest object)");
+		if (!kid)
+			idv = nid ? nid : force ? force->id : NULL;
+		if (st) {
+			/* reported */
+		} else if (kid && !idv) {
 			if (!push(r, kid->key, 0))
 				st = too_deep(r);
 			else {
@@ -2208,7 +2491,7 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 			else if (e == 1)
 				s = node_term(r, b.data);
 			else
-				s = dcatit_terms_bnode_fresh(r->t);
+				r->dropped++; /* a keyword-like @id expands to null */
 			/* s stays 0 for a relative or ill-formed IRI: the node's
 			 * triples are dropped, its nested nodes are not */
 		} else {
@@ -2218,45 +2501,30 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 		}
 		if (r->label.oom)
 			st = nomem(r);
-		for (size_t i = 0; i < nk && !st; i++) {
-			if (!keys[i].exp || strcmp(keys[i].exp, "@type") != 0)
-				continue;
-			json_t *v = keys[i].val;
-			size_t n = json_is_array(v) ? json_array_size(v) : 1;
-			if (!push(r, keys[i].key, 0)) {
-				st = too_deep(r);
-				break;
-			}
-			for (size_t j = 0; j < n && !st; j++) {
-				const char *tv = json_string_value(json_is_array(v) ? json_array_get(v, j) : v);
-				if (!tv) {
-					st = fail(r, DCATIT_ERR_SYNTAX, "invalid type value (not a string)");
-					break;
-				}
-				int e = expand_iri(r, type_ctx, tv, true, true, NULL, &b);
-				if (e < 0)
-					st = r->last_st;
-				else if (e == 1)
-					st = emit(r, s, r->rdf_type, node_term(r, b.data), line);
-			}
-			pop(r);
-		}
+		for (size_t i = 0; i < nk && !st; i++)
+			if (keys[i].exp && strcmp(keys[i].exp, "@type") == 0)
+				st = node_types(r, type_ctx, s, &keys[i], line);
 		dcatit_buf_release(&b);
-		bool graph = false;
-		if (!st)
-			st = node_props(r, active, s, keys, nk, line, &graph);
-		if (!st && graph) {
-			/* a node with @graph is a named graph unless it is the
-			 * top-level wrapper of the default graph */
-			bool other = kid != NULL;
-			for (size_t i = 0; i < nk; i++)
-				if (keys[i].exp && strcmp(keys[i].exp, "@graph") != 0 &&
-				    strcmp(keys[i].exp, "@context") != 0)
-					other = true;
-			if (other || aprop)
-				r->named_graphs++;
+		/* a node with @graph names a graph unless it is the top-level
+		 * wrapper of the default graph; a name toRdf cannot write (a
+		 * relative IRI) drops the graph's triples */
+		bool has_graph = false, other = kid != NULL;
+		for (size_t i = 0; i < nk; i++) {
+			if (keys[i].exp && strcmp(keys[i].exp, "@graph") == 0)
+				has_graph = true;
+			else if (keys[i].exp && strcmp(keys[i].exp, "@context") != 0)
+				other = true;
 		}
-		if (!st && s && !items_add(out, s, IT_NODE))
+		NodeGraph ng = {0, false};
+		if (has_graph && (other || aprop)) {
+			r->named_graphs++;
+			ng.name = s;
+			ng.drop = !s;
+		}
+		if (!st)
+			st = node_props(r, active, s, keys, nk, line, &ng);
+		/* s 0 keeps the node's place in a list; its triples are dropped */
+		if (!st && !items_add(out, s, IT_NODE))
 			st = nomem(r);
 	}
 	free(keys);
@@ -2357,7 +2625,7 @@ static DcatitStatus not_jsonld(R *r, const json_t *root)
 	if (!r->cur_line)
 		r->cur_line = 1;
 	const json_t *o = json_is_array(root) ? json_array_get(root, 0) : root;
-	const char *type = json_string_value(json_object_get(o, "type"));
+	const char *type = jstr(json_object_get(o, "type"));
 	static const char *const geo[] = {"Feature", "FeatureCollection", "Point", "MultiPoint",
 	                                  "LineString", "MultiLineString", "Polygon",
 	                                  "MultiPolygon", "GeometryCollection"};
@@ -2406,12 +2674,13 @@ DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
 		len -= 3;
 	}
 	json_error_t err;
-	/* no JSON_ALLOW_NUL: a "\u0000" is refused with its position */
-	json_t *root = json_loadb(data, len, 0, &err);
+	/* "\u0000" is text like any other in a literal (jstr keeps it out
+	 * of IRIs and keywords) */
+	json_t *root = json_loadb(data, len, JSON_ALLOW_NUL, &err);
 	if (!root && strstr(err.text, "too big integer"))
 		/* beyond 64 bits: read numbers as doubles, as JavaScript does
 		 * (toRdf then writes integers >= 1e21 as xsd:double anyway) */
-		root = json_loadb(data, len, JSON_DECODE_INT_AS_REAL, &err);
+		root = json_loadb(data, len, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
 	if (!root)
 		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, r.name,
 		                       err.line > 0 ? (unsigned long)err.line : 0,

@@ -1,9 +1,9 @@
 /* jsonld_read.h: JSON-LD 1.1 expansion and toRdf (W3C JSON-LD 1.1 API)
  * straight into a model, without building the expanded document. Contexts
  * must be inline: a remote context is never fetched (a located error).
- * Named graphs are merged into the model's one graph, as rdfio does with
- * TriG and N-Quads. Every triple gets the line of the node object it came
- * from. */
+ * Named graphs are kept (dcatit_model_add_quad: the statements with their
+ * graph, the triples in the union queries see). Every triple gets the line
+ * of the node object it came from. */
 #ifndef DCATIT_JSONLD_READ_H
 #define DCATIT_JSONLD_READ_H
 
@@ -22,7 +22,7 @@ typedef struct {
 /* What a parse did, for callers that want to tell the user. */
 typedef struct {
 	size_t triples;      /* triples added (before duplicates are dropped) */
-	size_t named_graphs; /* named graphs whose triples were merged */
+	size_t named_graphs; /* named graphs met (kept as quads) */
 	size_t dropped;      /* values toRdf drops: relative or ill-formed IRIs,
 	                        ill-formed language tags */
 } DcatitJsonldInfo;

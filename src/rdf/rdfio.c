@@ -315,9 +315,16 @@ static void statement_handler(void *data, raptor_statement *st)
 		raptor_parser_parse_abort(c->parser);
 		return;
 	}
+	/* N-Quads and TriG name a graph: kept, its triples join the union */
+	DcatitTermId g = 0;
+	if (st->graph && !(g = intern_term(c, st->graph))) {
+		c->st = DCATIT_ERR_NOMEM;
+		raptor_parser_parse_abort(c->parser);
+		return;
+	}
 	raptor_locator *loc = raptor_parser_get_locator(c->parser);
 	DcatitLoc l = {c->file, loc && loc->line > 0 ? (uint32_t)loc->line : 0};
-	DcatitStatus r = dcatit_model_add(c->m, s, p, o, l);
+	DcatitStatus r = dcatit_model_add_quad(c->m, s, p, o, g, l);
 	if (r == DCATIT_ERR_USAGE) {
 		/* a literal subject or blank predicate (generalised RDF, e.g. from
 		 * TriG/N-Quads extensions): not RDF 1.1, report it as data error */
@@ -602,11 +609,15 @@ DcatitStatus dcatit_rdfio_parse_mem(DcatitModel *m, const char *data, size_t len
 
 /* ---- writing ---- */
 
-static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
+/* N-Triples of the union of the graphs; with quads, N-Quads: the default
+ * graph's triples, then every named graph's statements with its name. */
+static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out, bool quads)
 {
 	DcatitTerms *t = dcatit_model_terms(m);
 	size_t n = dcatit_model_size(m);
 	for (size_t i = 0; i < n; i++) {
+		if (quads && !dcatit_model_in_default(m, i))
+			continue;
 		const DcatitTriple *tr = dcatit_model_triple(m, i);
 		dcatit_terms_write_nt(t, tr->s, out);
 		dcatit_buf_addc(out, ' ');
@@ -614,6 +625,15 @@ static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
 		dcatit_buf_addc(out, ' ');
 		dcatit_terms_write_nt(t, tr->o, out);
 		dcatit_buf_adds(out, " .\n");
+	}
+	size_t nq = quads ? dcatit_model_quad_count(m) : 0;
+	for (size_t i = 0; i < nq; i++) {
+		const DcatitQuad *q = dcatit_model_quad(m, i);
+		const DcatitTermId ids[4] = {q->s, q->p, q->o, q->g};
+		for (size_t k = 0; k < 4; k++) {
+			dcatit_terms_write_nt(t, ids[k], out);
+			dcatit_buf_adds(out, k < 3 ? " " : " .\n");
+		}
 	}
 	return out->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }
@@ -624,7 +644,7 @@ DcatitStatus dcatit_rdfio_write_buf(DcatitModel *m, DcatitBuf *out, DcatitSyntax
 	switch (syntax) {
 	case DCATIT_SYNTAX_NTRIPLES:
 	case DCATIT_SYNTAX_NQUADS:
-		if (write_ntriples(m, out))
+		if (write_ntriples(m, out, syntax == DCATIT_SYNTAX_NQUADS))
 			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		return DCATIT_OK;
 	case DCATIT_SYNTAX_CANON:
