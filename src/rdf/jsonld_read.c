@@ -1304,7 +1304,7 @@ static DcatitTermId node_term(R *r, const char *s)
 {
 	if (s[0] == '_' && s[1] == ':') {
 		r->label.len = r->label_prefix;
-		dcatit_buf_adds(&r->label, s + 2);
+		dcatit_terms_write_label(s + 2, strlen(s + 2), &r->label);
 		if (r->label.oom)
 			return 0;
 		return dcatit_terms_bnode(r->t, r->label.data, r->label.len);

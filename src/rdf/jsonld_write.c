@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 #include "rdf/iri.h"
 #include "rdf/vocab.h"
 
@@ -20,6 +21,8 @@ typedef struct {
 	DcatitTerms *t;
 	DcatitTermId rdf_type, xsd_string, lang_string;
 	unsigned char *usable; /* per model prefix: declared and used */
+	DcatitTermId bad;      /* a term that is not valid UTF-8 (JSON cannot
+	                        * hold it) */
 } W;
 
 /* Compact an IRI with the longest matching usable prefix whose local part
@@ -119,6 +122,10 @@ static json_t *value(W *w, DcatitTermId o)
 	const char *s = dcatit_terms_str(w->t, o);
 	size_t len = dcatit_terms_len(w->t, o);
 	DcatitTermId dt = dcatit_terms_datatype(w->t, o);
+	if (!dcatit_utf8_valid(s, len, NULL)) {
+		w->bad = o;
+		return NULL;
+	}
 	json_t *str = json_stringn(s, len);
 	if (!str)
 		return NULL;
@@ -265,7 +272,7 @@ static bool append_node(json_t *obj, DcatitBuf *out, bool first)
 
 DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d)
 {
-	W w = { m, dcatit_model_terms(m), 0, 0, 0, NULL };
+	W w = { m, dcatit_model_terms(m), 0, 0, 0, NULL, 0 };
 	w.rdf_type = dcatit_terms_iri_z(w.t, DCATIT_NS_RDF "type");
 	w.xsd_string = dcatit_terms_iri_z(w.t, DCATIT_NS_XSD "string");
 	w.lang_string = dcatit_terms_iri_z(w.t, DCATIT_NS_RDF "langString");
@@ -317,6 +324,10 @@ DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d)
 	free(subj);
 	free(w.usable);
 	json_decref(ctx);
+	if (w.bad)
+		return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0, "cannot write JSON-LD: "
+		                       "a literal is not valid UTF-8, which JSON cannot hold "
+		                       "('dcatit convert --to nt' shows it escaped)");
 	if (!ok || out->oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	return DCATIT_OK;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "rdf/canon.h"
 #include "rdf/iri.h"
 #include "rdf/jsonld_read.h"
@@ -46,7 +47,154 @@ typedef struct {
 	 * and datatypes then cost no hashing. */
 	raptor_uri *uri_key[URI_CACHE];
 	DcatitTermId uri_id[URI_CACHE];
+	bool diag_set; /* d holds a located error of ours (not raptor's) */
 } ParseCtx;
+
+/* ---- what raptor would silently get wrong ---- */
+
+/* raptor's Turtle and N-Triples readers cut a literal at a "\u0000"
+ * escape ("a\u0000b" becomes "a"): the text is scanned for one before
+ * raptor sees it, string and IRI escapes only (not comments), across
+ * chunk boundaries. */
+typedef enum { NS_NORMAL, NS_COMMENT, NS_IRI, NS_QUOTES, NS_STR, NS_LSTR } NulState;
+
+typedef struct {
+	NulState st;
+	char q;            /* the quote of the string (or of the run) */
+	int run;           /* quotes in a row: opening run, or closing run */
+	bool esc;          /* after a backslash */
+	char hex[9];       /* the escape being read: 'u'/'U' and its digits */
+	int nhex;
+	unsigned long line;
+	bool found;
+} NulScan;
+
+/* Feed one byte of a string or IRI body: true when a NUL escape ends. */
+static bool nul_escape_byte(NulScan *z, char c)
+{
+	if (z->nhex) {
+		z->hex[z->nhex++] = c;
+		int want = z->hex[0] == 'u' ? 5 : 9;
+		if (c != '0') {
+			z->nhex = 0;
+		} else if (z->nhex == want) {
+			z->nhex = 0;
+			return true;
+		}
+		return false;
+	}
+	if (z->esc) {
+		z->esc = false;
+		if (c == 'u' || c == 'U') {
+			z->hex[0] = c;
+			z->nhex = 1;
+		}
+		return false;
+	}
+	if (c == '\\')
+		z->esc = true;
+	return false;
+}
+
+/* Scan n bytes; true as soon as a NUL escape is found (its line in
+ * z->line). */
+static bool nul_scan(NulScan *z, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n && !z->found; i++) {
+		char c = p[i];
+		if (c == '\n')
+			z->line++;
+		switch (z->st) {
+		case NS_NORMAL:
+			if (c == '#')
+				z->st = NS_COMMENT;
+			else if (c == '<')
+				z->st = NS_IRI;
+			else if (c == '"' || c == '\'') {
+				z->st = NS_QUOTES;
+				z->q = c;
+				z->run = 1;
+			}
+			break;
+		case NS_COMMENT:
+			if (c == '\n' || c == '\r')
+				z->st = NS_NORMAL;
+			break;
+		case NS_IRI:
+			if (c == '>' && !z->esc && !z->nhex)
+				z->st = NS_NORMAL;
+			else
+				z->found = nul_escape_byte(z, c);
+			break;
+		case NS_QUOTES:
+			if (c == z->q) {
+				z->run++;
+				break;
+			}
+			/* one quote opens a string, two are an empty one, three
+			 * (and more) open a long string */
+			z->st = z->run == 1 ? NS_STR : z->run == 2 ? NS_NORMAL : NS_LSTR;
+			z->run = 0;
+			i--; /* read c again in the new state */
+			if (c == '\n')
+				z->line--;
+			break;
+		case NS_STR:
+			if (c == z->q && !z->esc && !z->nhex)
+				z->st = NS_NORMAL;
+			else
+				z->found = nul_escape_byte(z, c);
+			break;
+		case NS_LSTR:
+			if (c == z->q && !z->esc && !z->nhex) {
+				if (++z->run == 3) {
+					z->st = NS_NORMAL;
+					z->run = 0;
+				}
+			} else {
+				z->run = 0;
+				z->found = nul_escape_byte(z, c);
+			}
+			break;
+		}
+	}
+	return z->found;
+}
+
+/* Stop at a NUL escape with a located error. */
+static bool nul_found(ParseCtx *c, NulScan *z)
+{
+	dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, z->line, 0,
+	                "a \\u0000 escape (the character NUL) in a literal or IRI: the "
+	                "reader would cut the text there; remove it");
+	c->diag_set = true;
+	return true;
+}
+
+/* The bytes of a term raptor decoded must be UTF-8: a lone surrogate
+ * escape ("\\uD800") comes out as bytes no UTF-8 reader accepts, and a
+ * Latin-1 file as others. false, with a located error, when they are
+ * not. */
+static bool utf8_term(ParseCtx *c, const char *s, size_t n, const char *what)
+{
+	size_t bad;
+	if (dcatit_utf8_valid(s, n, &bad))
+		return true;
+	const unsigned char *u = (const unsigned char *)s + bad;
+	bool surrogate = u[0] == 0xED && bad + 1 < n && u[1] >= 0xA0 && u[1] <= 0xBF;
+	raptor_locator *loc = raptor_parser_get_locator(c->parser);
+	dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name,
+	                loc && loc->line > 0 ? (unsigned long)loc->line : 0, 0,
+	                surrogate ? "%s holds a lone surrogate (an escape between \\uD800 and "
+	                            "\\uDFFF), which is no character: write the character "
+	                            "itself, or \\U followed by its 8 hex digits"
+	                          : "%s is not valid UTF-8 (byte 0x%02X): save the file as "
+	                            "UTF-8 (it may be Latin-1 or Windows-1252)",
+	                what, u[0]);
+	c->diag_set = true;
+	c->st = DCATIT_ERR_SYNTAX;
+	return false;
+}
 
 DcatitSyntax dcatit_rdfio_syntax_from_name(const char *name)
 {
@@ -236,7 +384,7 @@ static void log_handler(void *data, raptor_log_message *msg)
 	if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
 		return;
 	c->errors++;
-	if (c->errors == 1) {
+	if (c->errors == 1 && !c->diag_set) {
 		unsigned long line = 0, col = 0;
 		raptor_locator *loc = msg->locator;
 		if ((!loc || loc->line <= 0) && c->parser)
@@ -266,6 +414,8 @@ static DcatitTermId intern_uri(ParseCtx *c, raptor_uri *u)
 		return c->uri_id[slot];
 	size_t len;
 	const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+	if (!utf8_term(c, (const char *)s, len, "an IRI"))
+		return 0;
 	DcatitTermId id = dcatit_terms_iri(c->terms, (const char *)s, len);
 	if (id) {
 		if (c->uri_key[slot])
@@ -283,7 +433,8 @@ static DcatitTermId intern_term(ParseCtx *c, raptor_term *t)
 		return intern_uri(c, t->value.uri);
 	case RAPTOR_TERM_TYPE_BLANK:
 		c->label.len = c->label_prefix;
-		dcatit_buf_add(&c->label, t->value.blank.string, t->value.blank.string_len);
+		dcatit_terms_write_label((const char *)t->value.blank.string,
+		                         t->value.blank.string_len, &c->label);
 		if (c->label.oom)
 			return 0;
 		return dcatit_terms_bnode(c->terms, c->label.data, c->label.len);
@@ -291,6 +442,9 @@ static DcatitTermId intern_term(ParseCtx *c, raptor_term *t)
 		DcatitTermId dt = 0;
 		if (t->value.literal.datatype &&
 		    !(dt = intern_uri(c, t->value.literal.datatype)))
+			return 0;
+		if (!utf8_term(c, (const char *)t->value.literal.string,
+		               t->value.literal.string_len, "a literal"))
 			return 0;
 		return dcatit_terms_literal(c->terms, (const char *)t->value.literal.string,
 		                            t->value.literal.string_len, dt,
@@ -311,14 +465,16 @@ static void statement_handler(void *data, raptor_statement *st)
 	DcatitTermId p = intern_term(c, st->predicate);
 	DcatitTermId o = intern_term(c, st->object);
 	if (!s || !p || !o) {
-		c->st = DCATIT_ERR_NOMEM;
+		if (!c->st)
+			c->st = DCATIT_ERR_NOMEM;
 		raptor_parser_parse_abort(c->parser);
 		return;
 	}
 	/* N-Quads and TriG name a graph: kept, its triples join the union */
 	DcatitTermId g = 0;
 	if (st->graph && !(g = intern_term(c, st->graph))) {
-		c->st = DCATIT_ERR_NOMEM;
+		if (!c->st)
+			c->st = DCATIT_ERR_NOMEM;
 		raptor_parser_parse_abort(c->parser);
 		return;
 	}
@@ -552,7 +708,13 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 		st = DCATIT_ERR_SYNTAX;
 		goto done;
 	}
+	NulScan nul = {.line = 1};
+	bool scan = syn != DCATIT_SYNTAX_RDFXML; /* XML refuses &#0; itself */
 	for (;;) {
+		if (scan && nul_scan(&nul, buf, n) && nul_found(&c, &nul)) {
+			st = DCATIT_ERR_SYNTAX;
+			goto done;
+		}
 		int r = raptor_parser_parse_chunk(c.parser, (const unsigned char *)buf, n,
 		                                  eof ? 1 : 0);
 		if (r || c.st || c.errors)
@@ -566,7 +728,9 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 			goto done;
 		}
 	}
-	if (c.st)
+	if (c.st && c.diag_set)
+		st = c.st;
+	else if (c.st)
 		st = dcatit_diag_set(d, c.st, name, 0, 0, "%s", dcatit_strerror(c.st));
 	else if (c.errors)
 		st = DCATIT_ERR_SYNTAX; /* d was filled by the log handler */

@@ -144,31 +144,11 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 	return n;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n) (1 to 4), 0 when it is
- * not one (stray continuation byte, overlong form, surrogate, > U+10FFFF).
- * Literals from N-Triples or RDF/XML may hold any bytes; JSON and XML
- * reports must still be valid UTF-8. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-	if (!len || s[0] > 0xF4 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
-	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
-		return 0;
-	return len;
-}
-
 /* Copy the UTF-8 sequence at s[*i], or U+FFFD for an invalid byte, and
  * advance *i past it. */
 static void add_utf8(DcatitBuf *b, const char *s, size_t len, size_t *i)
 {
-	size_t k = utf8_len((const unsigned char *)s + *i, len - *i);
+	size_t k = dcatit_utf8_seq_len((const unsigned char *)s + *i, len - *i);
 	if (k) {
 		dcatit_buf_add(b, s + *i, k);
 		*i += k;

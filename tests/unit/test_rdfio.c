@@ -146,6 +146,92 @@ START_TEST(an_iri_survives_a_round_trip_through_every_writer)
 }
 END_TEST
 
+
+/* Parse doc (syntax syn) and return the status; d filled. */
+static DcatitStatus parse_status(DcatitSyntax syn, const char *doc, size_t len, DcatitDiag *d)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	DcatitParseOpts o = {.syntax = syn, .name = "doc"};
+	dcatit_diag_init(d);
+	DcatitStatus st = dcatit_rdfio_parse_mem(m, doc, len, &o, d);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+	return st;
+}
+
+START_TEST(a_nul_escape_is_a_located_error_not_a_cut_literal)
+{
+	DcatitDiag d;
+	const char *nt = "<http://x/s> <http://x/p> \"a\\u0000b\" .\n";
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_NTRIPLES, nt, strlen(nt), &d),
+	                 DCATIT_ERR_SYNTAX);
+	ck_assert_uint_eq(d.line, 1);
+	ck_assert(strstr(d.message, "NUL") != NULL);
+	/* in a long string, after 64 KiB (the read chunk) and across it */
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_adds(&b, "@prefix x: <http://x/> .\n# \\u0000 in a comment is text\n");
+	while (b.len < (64u << 10) - 10)
+		dcatit_buf_adds(&b, "x:s x:p \"\\\\u0000 is a backslash and text\" .\n");
+	dcatit_buf_adds(&b, "x:s x:p \"\"\"one\ntwo \\u0000\"\"\" .\n");
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_TURTLE, b.data, b.len, &d), DCATIT_ERR_SYNTAX);
+	ck_assert_uint_gt(d.line, 1000);
+	/* the same without the NUL escape reads */
+	b.len -= strlen("\\u0000\"\"\" .\n");
+	dcatit_buf_adds(&b, "\"\"\" .\n");
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_TURTLE, b.data, b.len, &d), DCATIT_OK);
+	dcatit_buf_release(&b);
+}
+END_TEST
+
+START_TEST(lone_surrogates_and_bytes_that_are_not_utf8_are_located_errors)
+{
+	DcatitDiag d;
+	const char *s = "<http://x/s> <http://x/p> \"a\\uD800b\" .\n";
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_NTRIPLES, s, strlen(s), &d),
+	                 DCATIT_ERR_SYNTAX);
+	ck_assert(strstr(d.message, "surrogate") != NULL);
+	ck_assert_uint_eq(d.line, 1);
+	const char *iri = "\n<http://x/\\uDFFF> <http://x/p> \"a\" .\n";
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_TURTLE, iri, strlen(iri), &d),
+	                 DCATIT_ERR_SYNTAX);
+	ck_assert(strstr(d.message, "an IRI") != NULL);
+	/* a real character beyond U+FFFF, escaped as Turtle says, is fine */
+	const char *ok = "<http://x/s> <http://x/p> \"\\U0001F600\" .\n";
+	ck_assert_int_eq(parse_status(DCATIT_SYNTAX_TURTLE, ok, strlen(ok), &d), DCATIT_OK);
+}
+END_TEST
+
+START_TEST(blank_node_labels_are_written_so_that_they_read_back)
+{
+	const char *xml = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	                  "xmlns:x=\"http://x/\"><rdf:Description rdf:nodeID=\"a.\">"
+	                  "<x:p rdf:nodeID=\"a_2E\"/></rdf:Description></rdf:RDF>";
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t), *back = dcatit_model_new(t);
+	DcatitParseOpts o = {.syntax = DCATIT_SYNTAX_RDFXML, .base_uri = "http://b/"};
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_rdfio_parse_mem(m, xml, strlen(xml), &o, &d), DCATIT_OK);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	ck_assert_int_eq(dcatit_rdfio_write_buf(m, &b, DCATIT_SYNTAX_NTRIPLES, NULL, &d),
+	                 DCATIT_OK);
+	o.syntax = DCATIT_SYNTAX_NTRIPLES;
+	ck_assert_msg(dcatit_rdfio_parse_mem(back, b.data, b.len, &o, &d) == DCATIT_OK, "%s: %s",
+	              b.data, d.message);
+	/* "a." and "a_2E" stay two nodes */
+	ck_assert_uint_eq(dcatit_model_size(back), 1);
+	const DcatitTriple *tr = dcatit_model_triple(back, 0);
+	ck_assert_uint_ne(tr->s, tr->o);
+	dcatit_buf_release(&b);
+	dcatit_model_free(m);
+	dcatit_model_free(back);
+	dcatit_terms_free(t);
+}
+END_TEST
+
 static Suite *rdfio_suite(void)
 {
 	Suite *s = suite_create("rdfio");
@@ -154,6 +240,11 @@ static Suite *rdfio_suite(void)
 	tcase_add_test(tc, absolute_iris_stay_as_written_in_every_syntax);
 	tcase_add_test(tc, a_base_directive_is_resolved_by_the_same_resolver);
 	tcase_add_test(tc, an_iri_survives_a_round_trip_through_every_writer);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("literals and labels");
+	tcase_add_test(tc, a_nul_escape_is_a_located_error_not_a_cut_literal);
+	tcase_add_test(tc, lone_surrogates_and_bytes_that_are_not_utf8_are_located_errors);
+	tcase_add_test(tc, blank_node_labels_are_written_so_that_they_read_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
