@@ -22,23 +22,14 @@ static DcatitStatus add_record(void *ud, const char *id, DcatitModel *rec,
 /* Read IN whole ('-': standard input) into b. */
 static DcatitStatus read_all(const char *in, DcatitBuf *b, DcatitDiag *d)
 {
-	bool std = strcmp(in, "-") == 0;
-	FILE *f = std ? stdin : fopen(in, "rb");
-	if (!f)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       in, strerror(errno));
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		dcatit_buf_add(b, chunk, n);
-	bool bad = ferror(f);
-	if (!std)
-		fclose(f);
-	if (bad)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", in);
-	return b->oom ? dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "%s",
-	                                dcatit_strerror(DCATIT_ERR_NOMEM))
-	              : DCATIT_OK;
+	int err;
+	DcatitStatus st = dcatit_buf_read_file(b, strcmp(in, "-") == 0 ? "/dev/stdin" : in, &err);
+	if (st == DCATIT_ERR_IO)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "cannot read '%s': %s", in,
+		                       strerror(err));
+	if (st)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "%s", dcatit_strerror(st));
+	return DCATIT_OK;
 }
 
 bool dcatit_input_is_iso(const char *in)
