@@ -1723,6 +1723,22 @@ static DcatitStatus language_map(R *r, Ctx *active, json_t *map, Items *out)
 	return st;
 }
 
+/* The property of a property-valued index (@index in the term
+ * definition), into *p (0 when it is not an IRI toRdf can write). */
+static DcatitStatus index_property(R *r, Ctx *active, const TermDef *def, DcatitTermId *p)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitStatus st = DCATIT_OK;
+	int e = expand_iri(r, active, def->index, false, true, NULL, &b);
+	if (e < 0)
+		st = r->last_st;
+	else if (e == 1 && iri_well_formed(b.data) && !(*p = dcatit_terms_iri_z(r->t, b.data)))
+		st = nomem(r);
+	dcatit_buf_release(&b);
+	return st;
+}
+
 /* Index, id and type maps: the keys say something about the values. */
 static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef *def,
                               json_t *map, Items *out, uint32_t line)
@@ -1731,14 +1747,8 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
 	dcatit_buf_init(&b);
 	DcatitStatus st = DCATIT_OK;
 	DcatitTermId idx_p = 0;
-	if (def->index) {
-		int e = expand_iri(r, active, def->index, false, true, NULL, &b);
-		if (e < 0)
-			st = r->last_st;
-		else if (e == 1 && iri_well_formed(b.data) &&
-		         !(idx_p = dcatit_terms_iri_z(r->t, b.data)))
-			st = nomem(r);
-	}
+	if (def->index)
+		st = index_property(r, active, def, &idx_p);
 	const char *k;
 	json_t *v;
 	json_object_foreach(map, k, v) {
@@ -1898,14 +1908,8 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const Te
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	DcatitTermId idx_p = 0;
-	if ((cont & C_INDEX) && def->index) {
-		int e = expand_iri(r, active, def->index, false, true, NULL, &b);
-		if (e < 0)
-			st = r->last_st;
-		else if (e == 1 && iri_well_formed(b.data) &&
-		         !(idx_p = dcatit_terms_iri_z(r->t, b.data)))
-			st = nomem(r);
-	}
+	if ((cont & C_INDEX) && def->index)
+		st = index_property(r, active, def, &idx_p);
 	const char *k;
 	json_t *v;
 	json_object_foreach(value, k, v) {

@@ -228,21 +228,6 @@ DcatitSyntax dcatit_rdfio_syntax_from_path(const char *path)
 	return s == DCATIT_SYNTAX_CANON ? DCATIT_SYNTAX_GUESS : s;
 }
 
-static bool starts_with_ci(const char *p, const char *end, const char *word)
-{
-	size_t n = strlen(word);
-	if ((size_t)(end - p) < n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = p[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != word[i])
-			return false;
-	}
-	return true;
-}
-
 DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
 {
 	const char *p = data, *end = data + (len > 4096 ? 4096 : len);
@@ -259,16 +244,19 @@ DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
 			continue;
 		}
 		if (*p == '<') {
-			if (starts_with_ci(p, end, "<?xml") || starts_with_ci(p, end, "<rdf:") ||
-			    starts_with_ci(p, end, "<!--") || starts_with_ci(p, end, "<!doctype rdf"))
+			if (dcatit_sniff_starts_ci(p, end, "<?xml") ||
+			    dcatit_sniff_starts_ci(p, end, "<rdf:") ||
+			    dcatit_sniff_starts_ci(p, end, "<!--") ||
+			    dcatit_sniff_starts_ci(p, end, "<!doctype rdf"))
 				return DCATIT_SYNTAX_RDFXML;
-			if (starts_with_ci(p, end, "<!doctype") || starts_with_ci(p, end, "<html"))
+			if (dcatit_sniff_starts_ci(p, end, "<!doctype") ||
+			    dcatit_sniff_starts_ci(p, end, "<html"))
 				return DCATIT_SYNTAX_GUESS; /* an HTML page, not RDF */
 			/* "<iri> <iri> ..." : N-Triples is a subset of Turtle */
 			return DCATIT_SYNTAX_TURTLE;
 		}
-		if (*p == '@' || starts_with_ci(p, end, "prefix") ||
-		    starts_with_ci(p, end, "base") || *p == '_' || *p == '(')
+		if (*p == '@' || dcatit_sniff_starts_ci(p, end, "prefix") ||
+		    dcatit_sniff_starts_ci(p, end, "base") || *p == '_' || *p == '(')
 			return DCATIT_SYNTAX_TURTLE;
 		if (*p == '{')
 			return DCATIT_SYNTAX_JSONLD;
@@ -314,7 +302,7 @@ DcatitSyntax dcatit_rdfio_syntax_from_media_type(const char *type)
 		type++;
 	size_t n = strcspn(type, "; \t");
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (strlen(types[i].type) == n && starts_with_ci(type, type + n, types[i].type))
+		if (strlen(types[i].type) == n && dcatit_sniff_starts_ci(type, type + n, types[i].type))
 			return types[i].syn;
 	return DCATIT_SYNTAX_GUESS;
 }

@@ -8,7 +8,7 @@
 
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
-static bool starts_ci(const char *p, const char *end, const char *word)
+bool dcatit_sniff_starts_ci(const char *p, const char *end, const char *word)
 {
 	size_t n = strlen(word);
 	if ((size_t)(end - p) < n)
@@ -112,15 +112,15 @@ DcatitDocKind dcatit_sniff_doc(const char *data, size_t len, bool rdfxml, char *
 			ln += *p++ == '\n';
 		if (p >= end || *p != '<')
 			return DCATIT_DOC_MAYBE_RDF; /* Turtle, JSON, or nothing */
-		if (starts_ci(p, end, "<?")) {
+		if (dcatit_sniff_starts_ci(p, end, "<?")) {
 			skip_past(&p, end, "?>", &ln);
-		} else if (starts_ci(p, end, "<!--")) {
+		} else if (dcatit_sniff_starts_ci(p, end, "<!--")) {
 			skip_past(&p, end, "-->", &ln);
-		} else if (starts_ci(p, end, "<!doctype html")) {
+		} else if (dcatit_sniff_starts_ci(p, end, "<!doctype html")) {
 			if (line)
 				*line = ln;
 			return DCATIT_DOC_HTML;
-		} else if (starts_ci(p, end, "<!")) {
+		} else if (dcatit_sniff_starts_ci(p, end, "<!")) {
 			/* a DOCTYPE, with an internal subset in brackets maybe */
 			int depth = 0;
 			for (; p < end; p++) {

@@ -22,6 +22,9 @@ typedef enum {
 	DCATIT_DOC_XML,           /* XML whose root is not RDF/XML */
 } DcatitDocKind;
 
+/* Does [p, end) start with word (lower case), case aside? */
+bool dcatit_sniff_starts_ci(const char *p, const char *end, const char *word);
+
 /* What the first len bytes of a document are. XML other than the kinds
  * above counts as DCATIT_DOC_XML only when rdfxml is set (the document was
  * to be read as RDF/XML) and neither its root element nor its first bytes
