@@ -402,6 +402,9 @@ static int cmp_quad_at(const void *a, const void *b)
  * needs no memory of its own worth failing on). */
 static void freeze_quads(DcatitModel *m)
 {
+	m->ngraphs = 0;
+	if (!m->nq)
+		return; /* quads may be NULL, which qsort must not get */
 	for (size_t i = 0; i < m->nq; i++)
 		m->quads[i].idx = i;
 	qsort(m->quads, m->nq, sizeof *m->quads, cmp_quad_at);
