@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 #include "rdf/rdfio.h"
 
 static const char *const prefixes[][2] = {
