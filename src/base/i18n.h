@@ -12,6 +12,6 @@
 /* Translate s now. */
 #define _(s) dgettext(DCATIT_TEXTDOMAIN, s)
 /* Mark s for translation; translate it later with _() on a variable. */
-#define N_(s) (s)
+#define N_(s) s
 
 #endif

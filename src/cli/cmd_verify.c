@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "ckan/verify.h"
 #include "cli/msg.h"
@@ -235,8 +236,7 @@ int cmd_verify_portal(const char *url, DcatitModel *m, unsigned jobs, const char
 	bool json = format && strcmp(format, "json") == 0;
 	DcatitModel *shapes = dcatit_model_new(dcatit_model_terms(m));
 	if (!shapes) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return DCATIT_EXIT_RUNTIME;
+		return dcatit_msg_nomem();
 	}
 	DcatitProfile profile;
 	memset(&profile, 0, sizeof profile);
@@ -259,7 +259,7 @@ int cmd_verify_portal(const char *url, DcatitModel *m, unsigned jobs, const char
 	if (json) {
 		char *txt = report_json(&rep, url, shapes);
 		if (!txt) {
-			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+			dcatit_msg_nomem();
 			goto out;
 		}
 		printf("%s\n", txt);
@@ -280,54 +280,60 @@ out:
 	return code;
 }
 
-static const char *o_url, *o_format, *o_fail_on, *o_jobs;
+static const char *o_url, *o_format, *o_fail_on, *o_jobs, *o_lang;
 static DcatitOptList o_orgs;
 
 static const DcatitOpt verify_opts[] = {
-	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, "URL", "the portal (http:// or https://)", "url" },
+	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, "URL", N_("the portal (http:// or https://)"),
+	  "url" },
 	{ 'f', "format", DCATIT_OPT_STRING, &o_format, "FORMAT",
-	  "text (default: per dataset, what the portal lost, altered or added, why, and what "
-	  "to do) or json (the same, for CI)", "text|json" },
+	  N_("text (default: per dataset, what the portal lost, altered or added, why, and "
+	     "what to do) or json (the same, for CI)"), "text|json" },
 	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, "LEVEL",
-	  "exit 1 when a dataset is served invalid (invalid), or degraded or invalid "
-	  "(degraded); without it the exit status does not depend on what was found",
+	  N_("exit 1 when a dataset is served invalid (invalid), or degraded or invalid "
+	     "(degraded); without it the exit status does not depend on what was found"),
 	  "degraded|invalid" },
-	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N", "parallel requests (default 4, at most 64)",
-	  NULL },
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N",
+	  N_("parallel requests (default 4, at most 64)"), NULL },
 	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, "FILE",
-	  "more organisations for the DCAT-AP_IT checks, as in validate --orgs", "file" },
+	  N_("more organisations for the DCAT-AP_IT checks, as in validate --orgs"), "file" },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	  N_("the language of the report: it or en (default: from the locale, LANG)"),
+	  "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
 };
 
-static const DcatitOptCmd verify_cmd = {
+const DcatitOptCmd dcatit_verify_cmd = {
 	.name = "verify",
-	.summary = "check what a CKAN portal serves to harvesters against the catalogue",
+	.summary = N_("check what a CKAN portal serves to harvesters against the catalogue"),
 	.operands = "[CATALOG...]",
+	.complete = "file",
 	.description =
-		"dati.gov.it does not read a portal's Action API: it harvests the portal's "
-		"DCAT-AP_IT RDF. For every dataset of CATALOG (default: out/catalog.ttl), read "
-		"back what harvesters read: the package with its identifier, its RDF "
-		"(/dataset/NAME.ttl) and the catalogue endpoint (/catalog.ttl, every hydra page); "
-		"validate them with the DCAT-AP_IT profile; and compare them with the dataset, "
-		"property by property. Each difference says what the portal lost, altered or "
-		"added, why (the changes recorded against a real CKAN with ckanext-dcatapit) and, "
-		"where something can be done, what.\n\n"
-		"A dataset is intact when what is served says what the dataset says (another form "
-		"of the same information, such as a date written as a date-time, is listed "
-		"apart), degraded when something is lost, altered or added, and invalid when it "
-		"is not served or what is served violates DCAT-AP_IT. The last line counts them. "
-		"Nothing is written to the portal, and no token is used.",
-	.exit_status = "0 done (or nothing at or above --fail-on), 1 datasets at or above "
-	               "--fail-on, 2 usage error, 3 the catalogue could not be loaded or the "
-	               "portal could not be read.",
+		N_("dati.gov.it does not read a portal's Action API: it harvests the portal's "
+		   "DCAT-AP_IT RDF. For every dataset of CATALOG (default: out/catalog.ttl), read "
+		   "back what harvesters read: the package with its identifier, its RDF "
+		   "(/dataset/NAME.ttl) and the catalogue endpoint (/catalog.ttl, every hydra "
+		   "page); validate them with the DCAT-AP_IT profile; and compare them with the "
+		   "dataset, property by property. Each difference says what the portal lost, "
+		   "altered or added, why (the changes recorded against a real CKAN with "
+		   "ckanext-dcatapit) and, where something can be done, what.\n"
+		   "\n"
+		   "A dataset is intact when what is served says what the dataset says (another "
+		   "form of the same information, such as a date written as a date-time, is listed "
+		   "apart), degraded when something is lost, altered or added, and invalid when it "
+		   "is not served or what is served violates DCAT-AP_IT. The last line counts them. "
+		   "Nothing is written to the portal, and no token is used."),
+	.exit_status = N_("0 done (or nothing at or above --fail-on), 1 datasets at or above "
+	                  "--fail-on, 2 usage error, 3 the catalogue could not be loaded or the "
+	                  "portal could not be read."),
 	.opts = verify_opts,
 };
 
 int cmd_verify(int argc, char **argv)
 {
 	int first = 0;
-	o_url = o_format = o_fail_on = o_jobs = NULL;
-	DcatitOptResult pr = dcatit_opt_parse(&verify_cmd, argc, argv, &first);
+	o_url = o_format = o_fail_on = o_jobs = o_lang = NULL;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_verify_cmd, argc, argv, &first);
 	if (pr != DCATIT_OPT_PARSED)
 		return dcatit_opt_exit_code(pr);
 	int code = DCATIT_EXIT_USAGE;
@@ -347,20 +353,17 @@ int cmd_verify(int argc, char **argv)
 		goto out;
 	}
 	unsigned jobs = 4;
+	long v;
 	if (o_jobs) {
-		char *end;
-		long v = strtol(o_jobs, &end, 10);
-		if (*end || v < 1 || v > 64) {
-			dcatit_msg_usage("verify", "--jobs needs a number from 1 to 64, not '%s'", o_jobs);
+		if (!dcatit_opt_number("verify", "--jobs", o_jobs, 1, 64, false, &v))
 			goto out;
-		}
 		jobs = (unsigned)v;
 	}
 	code = DCATIT_EXIT_RUNTIME;
 	terms = dcatit_terms_new();
 	m = terms ? dcatit_model_new(terms) : NULL;
 	if (!m) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto out;
 	}
 	const char *deflt[1] = { "out/catalog.ttl" };
@@ -372,7 +375,7 @@ int cmd_verify(int argc, char **argv)
 	}
 	code = cmd_verify_portal(o_url, m, jobs, o_format, o_fail_on, o_orgs.v, o_orgs.n);
 out:
-	dcatit_opt_release(&verify_cmd);
+	dcatit_opt_release(&dcatit_verify_cmd);
 	dcatit_model_free(m);
 	dcatit_terms_free(terms);
 	return dcatit_msg_finish_stdout(code);

@@ -303,8 +303,7 @@ static int follow_one(Imp *im, size_t ti, DcatitReportNotes *notes, int *code)
 	if (r != -2)
 		return r;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	*code = DCATIT_EXIT_RUNTIME;
+	*code = dcatit_msg_nomem();
 	return -1;
 }
 
@@ -323,8 +322,7 @@ bool dcatit_imports_follow(DcatitModel *shapes, DcatitReportNotes *notes, bool p
 	if (im.imports && im.type && im.ontology) {
 		ok = note_loaded(&im);
 		if (!ok) {
-			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-			*code = DCATIT_EXIT_RUNTIME;
+			*code = dcatit_msg_nomem();
 		}
 		bool again = ok;
 		while (again && ok) {

@@ -136,8 +136,7 @@ static DcatitOrgs *load_orgs(const char *dir, DcatitTerms *terms,
 {
 	DcatitOrgs *orgs = dcatit_orgs_new(terms);
 	if (!orgs) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		*code = DCATIT_EXIT_RUNTIME;
+		*code = dcatit_msg_nomem();
 		return NULL;
 	}
 	char path[4200];

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An installed dcatit finds its data without the source tree.
 
-usage: test_install.py MESON BUILD_ROOT PREFIX BINDIR DATADIR
+usage: test_install.py MESON BUILD_ROOT PREFIX BINDIR DATADIR MANDIR BASHCOMPDIR ZSHCOMPDIR
+                       LOCALEDIR
 
 Installs the build with `DESTDIR=D meson install`, checks the layout, moves
 the installed prefix somewhere else (as a relocated install or an unpacked
@@ -19,6 +20,8 @@ import tempfile
 import unittest
 
 MESON = BUILD_ROOT = PREFIX = BINDIR = DATADIR = None
+MANDIR = BASHCOMP = ZSHCOMP = LOCALEDIR = None
+COMMANDS = ["build", "convert", "harvest", "help", "push", "validate", "verify", "version"]
 
 
 def rel(p):
@@ -71,6 +74,17 @@ class InstallTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "sources")))
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "meson.build")))
 
+    def test_1_manual_pages_completions_and_translations_are_installed(self):
+        man = os.path.join(self.moved, rel(MANDIR))
+        for page in ["dcatit"] + ["dcatit-" + c for c in COMMANDS]:
+            for sub in ("man1", os.path.join("it", "man1")):
+                path = os.path.join(man, sub, page + ".1")
+                self.assertTrue(os.path.isfile(path), path)
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(BASHCOMP), "dcatit")))
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(ZSHCOMP), "_dcatit")))
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(LOCALEDIR), "it",
+                                                    "LC_MESSAGES", "dcatit.mo")))
+
     def test_2_moved_install_builds_and_validates_the_example(self):
         out = os.path.join(self.tmp, "out")
         r = self.run_dcatit("build", "-C", os.path.join(self.data, "catalog"), "-o", out)
@@ -102,4 +116,5 @@ class InstallTest(unittest.TestCase):
 
 if __name__ == "__main__":
     MESON, BUILD_ROOT, PREFIX, BINDIR, DATADIR = sys.argv[1:6]
+    MANDIR, BASHCOMP, ZSHCOMP, LOCALEDIR = sys.argv[6:10]
     unittest.main(argv=sys.argv[:1], verbosity=2)
