@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "catalog/dist.h"
 #include "catalog/format.h"
@@ -156,7 +157,7 @@ static void note(R *r, DcatitNoteKind kind, const yaml_node_t *n, const char *fm
 	dcatit_buf_init(&m);
 	va_list ap;
 	va_start(ap, fmt);
-	dcatit_buf_vaddf(&m, fmt, ap);
+	dcatit_buf_vaddf(&m, _(fmt), ap);
 	va_end(ap);
 	unsigned long line = 0, col = 0;
 	if (n) {
@@ -165,7 +166,7 @@ static void note(R *r, DcatitNoteKind kind, const yaml_node_t *n, const char *fm
 		DcatitBuf p;
 		dcatit_buf_init(&p);
 		if (r->loaded && path_to(r, 1, (int)node_index(r, n), &p, 0) && p.len)
-			dcatit_buf_addf(&m, " (at %s)", p.data);
+			dcatit_buf_addf(&m, _(" (at %s)"), p.data);
 		dcatit_buf_release(&p);
 	}
 	if (m.oom)
@@ -272,12 +273,12 @@ static void check_nodes(R *r, int idx, int depth)
 static const char *kind_name(const yaml_node_t *n)
 {
 	switch (n->type) {
-	case YAML_SCALAR_NODE: return "a scalar";
-	case YAML_SEQUENCE_NODE: return "a list";
-	case YAML_MAPPING_NODE: return "a mapping";
+	case YAML_SCALAR_NODE: return _("a scalar");
+	case YAML_SEQUENCE_NODE: return _("a list");
+	case YAML_MAPPING_NODE: return _("a mapping");
 	case YAML_NO_NODE: break;
 	}
-	return "nothing";
+	return _("nothing");
 }
 
 /* A closed mapping: every key must be one of m's (format.h); duplicates,
@@ -632,9 +633,10 @@ static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
 	struct stat sb;
 	bool ok = full && stat(full, &sb) == 0 &&
 	          (want_dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
-	if (!ok && full)
-		ERR(r, n, "%s '%s' does not exist (%s)", want_dir ? "directory" : "file",
-		    full, what);
+	if (!ok && full && want_dir)
+		ERR(r, n, "directory '%s' does not exist (%s)", full, what);
+	else if (!ok && full)
+		ERR(r, n, "file '%s' does not exist (%s)", full, what);
 	free(full);
 	if (!ok) {
 		free(rel);
@@ -861,7 +863,7 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 		yaml_node_t *ref = get(r, item, "reference");
 		bool crs = false;
 		if (type) {
-			const char *t = scalar(r, type, "standard type");
+			const char *t = scalar(r, type, _("standard type"));
 			if (t && strcmp(t, "crs") == 0)
 				crs = true;
 			else if (t && strcmp(t, "act") != 0)
@@ -869,7 +871,7 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 		}
 		if (crs && !irin)
 			ERR(r, item, "a standard of type crs needs 'iri'");
-		DcatitTermId node = irin ? iri_val(r, irin, "standard iri") : bnode(r);
+		DcatitTermId node = irin ? iri_val(r, irin, _("standard iri")) : bnode(r);
 		if (!node)
 			continue;
 		if (irin) {
@@ -894,15 +896,15 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 		add(r, node, v->rdf_type, v->dcatapit_Standard, item);
 		add(r, node, v->rdf_type, v->dct_Standard, item);
 		Str ids;
-		if (idn && string_val(r, idn, "standard identifier", &ids))
+		if (idn && string_val(r, idn, _("standard identifier"), &ids))
 			add(r, node, v->dct_identifier, lit(r, ids.s, ids.len, 0, NULL), idn);
 		if (title)
-			emit_text(r, node, v->dct_title, title, "standard title", false);
+			emit_text(r, node, v->dct_title, title, _("standard title"), false);
 		if (desc)
-			emit_text(r, node, v->dct_description, desc, "standard description", true);
+			emit_text(r, node, v->dct_description, desc, _("standard description"), true);
 		if (ref)
 			add(r, node, v->dcatapit_referenceDocumentation,
-			    iri_val(r, ref, "standard reference"), ref);
+			    iri_val(r, ref, _("standard reference")), ref);
 		if (crs)
 			add(r, node, v->dct_type, v->srs_type, type);
 	}
@@ -937,7 +939,7 @@ static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
 		add(r, p, v->dcat_endDate, l, en);
 	}
 	if (cm)
-		emit_text(r, p, v->rdfs_comment, cm, "temporal comment", false);
+		emit_text(r, p, v->rdfs_comment, cm, _("temporal comment"), false);
 }
 
 /* ---- loading a file ----------------------------------------------------- */
@@ -1086,7 +1088,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 			b->own_license = lic;
 			b->own_rights = rs;
 			add(r, rs, v->rdf_type, v->dct_RightsStatement, own);
-			emit_text(r, rs, v->rdfs_label, sn, "own_files statement", false);
+			emit_text(r, rs, v->rdfs_label, sn, _("own_files statement"), false);
 		}
 	}
 	yaml_node_t *def = get(r, root, "defaults");
@@ -1097,7 +1099,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 		if ((n = get(r, def, "publisher")))
 			b->def_publisher = org_val(r, n, "publisher", false);
 		if ((n = get(r, def, "rights_holder")))
-			b->def_rights_holder = org_val(r, n, "rights holder", false);
+			b->def_rights_holder = org_val(r, n, _("rights holder"), false);
 		if ((n = get(r, def, "languages")) && list_ok(r, n, "defaults.languages")) {
 			size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 			b->def_languages = calloc(cnt, sizeof *b->def_languages);
@@ -1323,8 +1325,8 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 		if (!closed_map(r, item, &dcatit_fmt_stated_count))
 			continue;
 		yaml_node_t *rows = get(r, item, "rows");
-		yaml_node_t *nz = need(r, item, "nonzero", "stated count");
-		yaml_node_t *src = need(r, item, "source", "stated count");
+		yaml_node_t *nz = need(r, item, "nonzero", _("stated count"));
+		yaml_node_t *src = need(r, item, "source", _("stated count"));
 		DcatitDictCount c = { .all_rows = true,
 		                      .line = (unsigned long)item->start_mark.line + 1,
 		                      .col = (unsigned long)item->start_mark.column + 1 };
@@ -1339,7 +1341,7 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 		}
 		c.nonzero = (size_t)v;
 		Str st;
-		if (src && string_val(r, src, "stated count source", &st)) {
+		if (src && string_val(r, src, _("stated count source"), &st)) {
 			c.source = dcatit_strndup(st.s, st.len);
 			if (!c.source)
 				r->oom = true;
@@ -1347,8 +1349,8 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 			ok = false;
 		}
 		if (rows && closed_map(r, rows, &dcatit_fmt_stated_rows)) {
-			yaml_node_t *cn = need(r, rows, "column", "stated count rows");
-			yaml_node_t *pn = need(r, rows, "starts_with", "stated count rows");
+			yaml_node_t *cn = need(r, rows, "column", _("stated count rows"));
+			yaml_node_t *pn = need(r, rows, "starts_with", _("stated count rows"));
 			const char *cs = cn ? scalar(r, cn, "rows.column") : NULL;
 			long ci = cs ? column_index(dict, cs) : -1;
 			if (cs && ci < 0)
@@ -1397,18 +1399,18 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		return false;
 	}
 	yaml_node_t *n;
-	if ((n = need(&r, root, "table", "data dictionary")))
+	if ((n = need(&r, root, "table", _("data dictionary"))))
 		*table_rel = path_val(&r, n, "table", false);
 	if ((n = get(&r, root, "title")))
 		emit_text(&r, 0, 0, n, "title", false); /* checked, not emitted */
 	if ((n = get(&r, root, "source")))
 		emit_text(&r, 0, 0, n, "source", false);
-	if ((n = need(&r, root, "decimal_separator", "data dictionary"))) {
+	if ((n = need(&r, root, "decimal_separator", _("data dictionary")))) {
 		const char *s = scalar(&r, n, "decimal_separator");
 		if (s && strcmp(s, ".") != 0)
 			ERR(&r, n, "decimal_separator must be '.'");
 	}
-	yaml_node_t *cols = need(&r, root, "columns", "data dictionary");
+	yaml_node_t *cols = need(&r, root, "columns", _("data dictionary"));
 	if (cols && list_ok(&r, cols, "columns")) {
 		size_t cnt = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
 		dict->cols = calloc(cnt, sizeof *dict->cols);
@@ -1428,13 +1430,13 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			yaml_node_t *rq = get(&r, c, "required"), *sc = get(&r, c, "scale");
 			yaml_node_t *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
 			yaml_node_t *de = get(&r, c, "description");
-			const char *name = nm ? scalar(&r, nm, "column name") : NULL;
+			const char *name = nm ? scalar(&r, nm, _("column name")) : NULL;
 			if (name && (!key_ok(name) || column_index(dict, name) >= 0)) {
 				ERR(&r, nm, column_index(dict, name) >= 0 ? "column '%s' is listed twice" :
-				    "column name '%s' must match [a-z][a-z0-9_]*", name);
+				    _("column name '%s' must match [a-z][a-z0-9_]*"), name);
 				name = NULL;
 			}
-			const char *type = ty ? scalar(&r, ty, "column type") : NULL;
+			const char *type = ty ? scalar(&r, ty, _("column type")) : NULL;
 			if (type && strcmp(type, "string") == 0)
 				col->type = DCATIT_COL_STRING;
 			else if (type && strcmp(type, "decimal") == 0)
@@ -1467,9 +1469,9 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			if (un)
 				string_val(&r, un, "unit", &tmp);
 			if (ti)
-				emit_text(&r, 0, 0, ti, "column title", false);
+				emit_text(&r, 0, 0, ti, _("column title"), false);
 			if (de)
-				emit_text(&r, 0, 0, de, "column description", false);
+				emit_text(&r, 0, 0, de, _("column description"), false);
 			if (!name)
 				continue;
 			col->name = strdup(name);
@@ -1642,14 +1644,14 @@ static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
 			}
 			if (!closed_map(r, item, &dcatit_fmt_inconsistency))
 				continue;
-			yaml_node_t *note = need(r, item, "note", "source inconsistency");
+			yaml_node_t *note = need(r, item, "note", _("source inconsistency"));
 			yaml_node_t *quote = get(r, item, "quote");
 			Str q;
 			if (quote && !string_val(r, quote, "quote", &q))
 				quote = NULL;
 			if (!note)
 				continue;
-			emit_text(r, 0, 0, note, "source inconsistency note", false);
+			emit_text(r, 0, 0, note, _("source inconsistency note"), false);
 			cv[n++] = (Caveat){ item, note, quote, true };
 		}
 	l = get(r, root, "unverified");
@@ -1659,7 +1661,7 @@ static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
 				full = true;
 				break;
 			}
-			emit_text(r, 0, 0, item, "unverified note", false);
+			emit_text(r, 0, 0, item, _("unverified note"), false);
 			if (item->type == YAML_MAPPING_NODE)
 				cv[n++] = (Caveat){ item, item, NULL, false };
 		}
@@ -1798,7 +1800,7 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *
 	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "access_service");
-	const char *id = idn ? id_val(r, idn, "service id") : NULL;
+	const char *id = idn ? id_val(r, idn, _("service id")) : NULL;
 	if (!id)
 		return;
 	DcatitBuf key, sig;
@@ -1834,9 +1836,9 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *
 	add(r, svc, v->rdf_type, v->dcat_DataService, n);
 	yaml_node_t *x;
 	if ((x = need(r, n, "title", "access_service")))
-		emit_text(r, svc, v->dct_title, x, "service title", false);
+		emit_text(r, svc, v->dct_title, x, _("service title"), false);
 	if ((x = get(r, n, "description")))
-		emit_text(r, svc, v->dct_description, x, "service description", false);
+		emit_text(r, svc, v->dct_description, x, _("service description"), false);
 	if ((x = need(r, n, "endpoint_url", "access_service")))
 		add(r, svc, v->dcat_endpointURL, iri_val(r, x, "endpoint_url"), x);
 	if ((x = get(r, n, "endpoint_description")))
@@ -1868,7 +1870,7 @@ static size_t hvd_categories(R *r, yaml_node_t *n, DcatitTermId *cats, size_t ca
 			continue;
 		}
 		DcatitTermId c = s ? code_val(r, item, r->b->hvd, DCATIT_NS_HVD_CATEGORY,
-		                              "HVD category") : 0;
+		                              _("HVD category")) : 0;
 		if (c && k < cap)
 			cats[k++] = c;
 	}
@@ -1978,7 +1980,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "distribution");
-	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
+	const char *id = idn ? id_val(r, idn, _("distribution id")) : NULL;
 	if (!id)
 		return;
 	DcatitBuf iri;
@@ -1993,9 +1995,9 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	add(r, dist, v->rdf_type, v->dcat_Distribution, n);
 	yaml_node_t *x;
 	if ((x = get(r, n, "title")))
-		emit_text(r, dist, v->dct_title, x, "distribution title", false);
+		emit_text(r, dist, v->dct_title, x, _("distribution title"), false);
 	if ((x = get(r, n, "description")))
-		emit_text(r, dist, v->dct_description, x, "distribution description", false);
+		emit_text(r, dist, v->dct_description, x, _("distribution description"), false);
 	yaml_node_t *file = get(r, n, "file"), *url = get(r, n, "url");
 	yaml_node_t *dl = get(r, n, "download_url"), *fmt = get(r, n, "format");
 	yaml_node_t *mt = get(r, n, "media_type"), *dict = get(r, n, "dictionary");
@@ -2045,7 +2047,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	const char *fcode = NULL;
 	if (fmt) {
 		DcatitTermId f = code_val(r, fmt, b->ftypes, DCATIT_NS_EU_AUTH "file-type/",
-		                          "file type");
+		                          _("file type"));
 		add(r, dist, v->dct_format, f, fmt);
 		if (f)
 			fcode = (const char *)fmt->data.scalar.value;
@@ -2080,7 +2082,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	} else if (b->def_license)
 		emit_license(r, dist, b->def_license, n);
 	else
-		need(r, n, "license", "distribution (no default in catalog.yaml)");
+		need(r, n, "license", _("distribution (no default in catalog.yaml)"));
 	if ((x = get(r, n, "languages")))
 		emit_languages(r, dist, x);
 	if ((x = get(r, n, "issued")))
@@ -2132,8 +2134,8 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	const DcatitCatVocab *v = &b->v;
 	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
-	yaml_node_t *idn = need(&r, root, "id", "dataset record");
-	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;
+	yaml_node_t *idn = need(&r, root, "id", _("dataset record"));
+	const char *id = idn ? id_val(&r, idn, _("dataset id")) : NULL;
 	if (!id)
 		return close_doc(&r, d);
 	DcatitBuf iri;
@@ -2147,16 +2149,16 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	add(&r, ds, v->rdf_type, v->dcatapit_Dataset, root);
 	add(&r, ds, v->rdf_type, v->dcat_Dataset, root);
 	yaml_node_t *n;
-	if ((n = need(&r, root, "title", "dataset record")))
+	if ((n = need(&r, root, "title", _("dataset record"))))
 		emit_text(&r, ds, v->dct_title, n, "title", false);
 	Caveat caveats[64];
 	size_t ncaveats = read_caveats(&r, root, caveats, sizeof caveats / sizeof caveats[0]);
-	if ((n = need(&r, root, "description", "dataset record")))
+	if ((n = need(&r, root, "description", _("dataset record"))))
 		emit_description(&r, ds, n, caveats, ncaveats);
 	flag_inconsistencies(&r, root, caveats, ncaveats);
 	DcatitTermId themes[32];
 	size_t nthemes = 0;
-	if ((n = need(&r, root, "themes", "dataset record")) && list_ok(&r, n, "themes"))
+	if ((n = need(&r, root, "themes", _("dataset record"))) && list_ok(&r, n, "themes"))
 		FOR_ITEMS(&r, n, item) {
 			DcatitTermId t = code_val(&r, item, b->themes, DCATIT_NS_EU_AUTH "data-theme/",
 			                          "theme");
@@ -2185,12 +2187,12 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if ((n = get(&r, root, "publisher")))
 		pub = org_val(&r, n, "publisher", false);
 	else if (!(pub = b->def_publisher))
-		need(&r, root, "publisher", "dataset record (no default in catalog.yaml)");
+		need(&r, root, "publisher", _("dataset record (no default in catalog.yaml)"));
 	add(&r, ds, v->dct_publisher, pub, n ? n : root);
 	if ((n = get(&r, root, "rights_holder")))
-		rh = org_val(&r, n, "rights holder", false);
+		rh = org_val(&r, n, _("rights holder"), false);
 	else if (!(rh = b->def_rights_holder))
-		need(&r, root, "rights_holder", "dataset record (no default in catalog.yaml)");
+		need(&r, root, "rights_holder", _("dataset record (no default in catalog.yaml)"));
 	add(&r, ds, v->dct_rightsHolder, rh, n ? n : root);
 	if (rh) {
 		DcatitBuf ident;
@@ -2204,13 +2206,13 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 		emit_agents(&r, ds, v->dct_creator, n, "creators", "creator", false);
 	if ((n = get(&r, root, "contributors")))
 		emit_agents(&r, ds, v->dct_contributor, n, "contributors", "contributor", true);
-	if ((n = need(&r, root, "frequency", "dataset record")))
+	if ((n = need(&r, root, "frequency", _("dataset record"))))
 		add(&r, ds, v->dct_accrualPeriodicity, code_val(&r, n, b->freqs,
 		    DCATIT_NS_EU_AUTH "frequency/", "frequency"), n);
 	if ((n = get(&r, root, "issued")))
 		emit_date(&r, ds, v->dct_issued, n, "issued", NULL);
 	char modified[11] = "";
-	if ((n = need(&r, root, "modified", "dataset record")))
+	if ((n = need(&r, root, "modified", _("dataset record"))))
 		emit_date(&r, ds, v->dct_modified, n, "modified", modified);
 	if ((n = get(&r, root, "languages")))
 		emit_languages(&r, ds, n);
@@ -2249,7 +2251,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	yaml_node_t *hvdn = get(&r, root, "hvd");
 	if (hvdn)
 		nhvd = hvd_categories(&r, hvdn, hvd, sizeof hvd / sizeof hvd[0]);
-	if ((n = need(&r, root, "distributions", "dataset record")) &&
+	if ((n = need(&r, root, "distributions", _("dataset record"))) &&
 	    list_ok(&r, n, "distributions")) {
 		FOR_ITEMS(&r, n, item) {
 			yaml_node_t *di = get(&r, item, "id");

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 
 /* Decimals are held as integers in millionths: 9.2e12 units of currency
@@ -193,7 +194,7 @@ static int next_row(Csv *c, Row *r)
 				if (ch == '"' || ch == '\r') {
 					dcatit_notes_add(c->notes, DCATIT_NOTE_ERROR, c->display, c->line,
 					                 c->col, ch == '"' ? "quote inside an unquoted field" :
-					                 "bare carriage return");
+					                 _("bare carriage return"));
 					dcatit_buf_release(&field);
 					return -1;
 				}
@@ -391,10 +392,14 @@ static void check_fields(Check *k, const Row *r, bool totals)
 			bool ident;
 			if (!dcatit_orgs_find(k->orgs, f->s, &agent, &ident)) {
 				const char *sug = dcatit_orgs_suggest(k->orgs, f->s);
-				dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
-				                 "unknown organisation '%s' in column '%s'%s%s%s", f->s,
-				                 col->name, sug ? ", did you mean " : "", sug ? sug : "",
-				                 sug ? "?" : "");
+				if (sug)
+					dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
+					                 "unknown organisation '%s' in column '%s', did you mean "
+					                 "%s?", f->s, col->name, sug);
+				else
+					dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
+					                 "unknown organisation '%s' in column '%s'", f->s,
+					                 col->name);
 			}
 		}
 	}
@@ -497,7 +502,7 @@ static void tally_report(Check *k)
 		DcatitBuf which;
 		dcatit_buf_init(&which);
 		if (!cnt->all_rows)
-			dcatit_buf_addf(&which, " whose %s starts with '%s'",
+			dcatit_buf_addf(&which, _(" whose %s starts with '%s'"),
 			                dict->cols[cnt->match_col].name, cnt->prefix);
 		if (!t->rows) {
 			dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, file, cnt->line, cnt->col,
@@ -513,7 +518,7 @@ static void tally_report(Check *k)
 			for (size_t j = 0; j < t->nnames[kind]; j++)
 				dcatit_buf_addf(&names, "%s%s", j ? ", " : "", t->names[kind][j]);
 			if (total > t->nnames[kind])
-				dcatit_buf_addf(&names, " and %zu more", total - t->nnames[kind]);
+				dcatit_buf_addf(&names, _(" and %zu more"), total - t->nnames[kind]);
 			dcatit_notes_add(k->c->notes, DCATIT_NOTE_WARNING, file, cnt->line, cnt->col,
 			                 "column '%s': %zu of the %zu data rows%s have a value other "
 			                 "than zero, the source states %zu (%s); %s: %s", col,
@@ -587,7 +592,7 @@ DcatitStatus dcatit_tables_check(const char *path, const char *display,
 				dcatit_buf_addf(&want, "%s%s", i ? "," : "", dict->cols[i].name);
 			dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, row.line, 1,
 			                 "the header does not match the columns of %s (expected %s)",
-			                 dict->file ? dict->file : "the dictionary",
+			                 dict->file ? dict->file : _("the dictionary"),
 			                 want.data ? want.data : "");
 			dcatit_buf_release(&want);
 			dict = NULL;

@@ -41,6 +41,7 @@ static void print_notes(const DcatitNotes *n)
 {
 	for (size_t i = 0; i < n->n; i++) {
 		const DcatitNote *x = &n->items[i];
+		/* the severity word stays English: editors and CI read it */
 		const char *kind = x->kind == DCATIT_NOTE_ERROR ? "error" : "warning";
 		if (x->file[0] && x->line)
 			fprintf(stderr, "%s:%lu:%lu: %s: %s\n", x->file, x->line, x->col ? x->col : 1,
@@ -147,27 +148,27 @@ static const char *o_lang;
 static bool o_allow_invalid;
 
 static const DcatitOpt build_opts[] = {
-	{ 'C', "dir", DCATIT_OPT_STRING, &o_dir, "DIR", N_("catalogue directory (default .)"),
+	{ 'C', "dir", DCATIT_OPT_STRING, &o_dir, N_("DIR"), N_("catalogue directory (default .)"),
 	  "dir" },
-	{ 'o', "output", DCATIT_OPT_STRING, &o_out, "OUT", N_("output directory (default out)"),
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"), N_("output directory (default out)"),
 	  "dir" },
-	{ 0, "base-uri", DCATIT_OPT_STRING, &o_base, "URI",
+	{ 0, "base-uri", DCATIT_OPT_STRING, &o_base, N_("URI"),
 	  N_("base of minted IRIs (default: base_uri of catalog.yaml)"), "url" },
-	{ 0, "page-size", DCATIT_OPT_STRING, &o_page, "N",
+	{ 0, "page-size", DCATIT_OPT_STRING, &o_page, N_("N"),
 	  N_("also write paged catalogues of N datasets per page"), NULL },
-	{ 'f', "format", DCATIT_OPT_STRING, &o_formats, "LIST",
+	{ 'f', "format", DCATIT_OPT_STRING, &o_formats, N_("LIST"),
 	  N_("formats to write, comma-separated (default ttl,rdf,jsonld; also nt)"),
 	  "ttl|rdf|jsonld|nt|ttl,rdf,jsonld|ttl,rdf,jsonld,nt" },
-	{ 0, "dcat-ap", DCATIT_OPT_STRING, &o_dcat_ap, "N",
+	{ 0, "dcat-ap", DCATIT_OPT_STRING, &o_dcat_ap, N_("N"),
 	  N_("the EU profile the output also conforms to: 2 (default, DCAT-AP 2.1.1, what "
 	     "data.europa.eu harvests) or 3 (DCAT-AP 3.0.1: dcat:byteSize as "
 	     "xsd:nonNegativeInteger)"), "2|3" },
-	{ 0, "checksum", DCATIT_OPT_STRING, &o_checksum, "ALG",
+	{ 0, "checksum", DCATIT_OPT_STRING, &o_checksum, N_("ALG"),
 	  N_("spdx:checksum of local files: sha1 (default with --dcat-ap 2, the only algorithm "
 	     "DCAT-AP 2.1.1 accepts) or sha256 (default with --dcat-ap 3)"), "sha1|sha256" },
 	{ 0, "allow-invalid", DCATIT_OPT_FLAG, &o_allow_invalid, NULL,
 	  N_("write the output even with SHACL violations"), NULL },
-	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of messages and findings: it or en (default: from the locale, "
 	     "LANG)"), "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
@@ -266,8 +267,9 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	}
 	if (notes.errors) {
-		dcatit_msg_error("%zu error%s in the catalogue '%s'; nothing written", notes.errors,
-		                 notes.errors == 1 ? "" : "s", b->dir);
+		dcatit_msg_error(P_("%zu error in the catalogue '%s'; nothing written",
+		                    "%zu errors in the catalogue '%s'; nothing written", notes.errors),
+		                 notes.errors, b->dir);
 		code = DCATIT_EXIT_FINDINGS;
 		goto out;
 	}
@@ -275,19 +277,25 @@ int cmd_build(int argc, char **argv)
 	code = validate(b, allow_invalid, &violations, &warnings);
 	if (code != DCATIT_EXIT_OK) {
 		if (code == DCATIT_EXIT_FINDINGS)
-			dcatit_msg_error("%zu violation%s of the DCAT-AP_IT profile; nothing written "
-			                 "(--allow-invalid writes anyway)", violations,
-			                 violations == 1 ? "" : "s");
+			dcatit_msg_error(P_("%zu violation of the DCAT-AP_IT profile; nothing written "
+			                    "(--allow-invalid writes anyway)",
+			                    "%zu violations of the DCAT-AP_IT profile; nothing written "
+			                    "(--allow-invalid writes anyway)", violations),
+			                 violations);
 		goto out;
 	}
 	if ((st = dcatit_output_write(b, out, fmts, page_size, &d)) != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
-	printf("built '%s' from '%s': %zu datasets, %zu triples, %zu warning%s, "
-	       "%zu violation%s\n", out, b->dir, b->ndatasets, dcatit_model_size(b->model),
-	       notes.warnings + warnings, notes.warnings + warnings == 1 ? "" : "s",
-	       violations, violations == 1 ? "" : "s");
+	char nwarn[64], nviol[64];
+	snprintf(nwarn, sizeof nwarn, P_("%zu warning", "%zu warnings", notes.warnings + warnings),
+	         notes.warnings + warnings);
+	snprintf(nviol, sizeof nviol, P_("%zu violation", "%zu violations", violations),
+	         violations);
+	/* TRANSLATORS: the last two %s are "N warnings" and "N violations" */
+	printf(_("built '%s' from '%s': %zu datasets, %zu triples, %s, %s\n"), out, b->dir,
+	       b->ndatasets, dcatit_model_size(b->model), nwarn, nviol);
 	code = dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
 out:
 	dcatit_notes_release(&notes);

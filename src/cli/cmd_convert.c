@@ -128,20 +128,20 @@ static DcatitSyntax input_syntax(const char *name)
 static const char *o_out, *o_to, *o_from, *o_base;
 
 static const DcatitOpt convert_opts[] = {
-	{ 'o', "output", DCATIT_OPT_STRING, &o_out, "OUT",
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"),
 	  N_("write to OUT, replacing it only once the output is complete"), "file" },
-	{ 't', "to", DCATIT_OPT_STRING, &o_to, "SYNTAX",
+	{ 't', "to", DCATIT_OPT_STRING, &o_to, N_("SYNTAX"),
 	  N_("output syntax: ttl (Turtle with prefixes), rdf (RDF/XML), nt (N-Triples), nq "
 	     "(N-Quads: the named graphs of N-Quads, TriG and JSON-LD input kept), jsonld "
 	     "(flattened JSON-LD), canon (sorted N-Triples with blank nodes relabelled, for "
 	     "comparing graphs); the others write the union of the graphs; default: from OUT's "
 	     "extension, else ttl"), "ttl|rdf|nt|nq|jsonld|canon" },
-	{ 'f', "from", DCATIT_OPT_STRING, &o_from, "SYNTAX",
+	{ 'f', "from", DCATIT_OPT_STRING, &o_from, N_("SYNTAX"),
 	  N_("input syntax: ttl, rdf, nt, nq, trig, jsonld (inline contexts only; remote ones "
 	     "are never fetched), or iso (ISO 19139 / RNDT records or a CSW response, mapped to "
 	     "DCAT-AP_IT); default: from IN's extension, else sniffed from the content"),
 	  "ttl|rdf|nt|nq|trig|jsonld|iso" },
-	{ 'b', "base", DCATIT_OPT_STRING, &o_base, "IRI", N_("base IRI for relative IRIs in IN"),
+	{ 'b', "base", DCATIT_OPT_STRING, &o_base, N_("IRI"), N_("base IRI for relative IRIs in IN"),
 	  NULL },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
 };
@@ -149,7 +149,7 @@ static const DcatitOpt convert_opts[] = {
 const DcatitOptCmd dcatit_convert_cmd = {
 	.name = "convert",
 	.summary = N_("read RDF in any syntax and write it normalised"),
-	.operands = "IN",
+	.operands = N_("IN"),
 	.complete = "file",
 	.description = N_("Read the RDF document IN ('-' for standard input) and write it to OUT "
 	                  "(default: standard output; '-' too)."),

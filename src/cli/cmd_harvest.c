@@ -124,70 +124,73 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 		}
 		p += n + 1;
 	}
-	if (k > max)
-		fprintf(f, "%s... and %zu more\n", prefix, k - max);
+	if (k > max) {
+		fputs(prefix, f);
+		fprintf(f, _("... and %zu more\n"), k - max);
+	}
 }
 
 static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 {
 	const DcatitHarvestSource *s = r->src;
 	printf("%s (%s %s): %s\n", s->name, type_name(s->type), s->url,
-	       r->st == DCATIT_OK ? "ok" : "FAILED");
-	printf("  records: %zu seen, %zu new, %zu changed, %zu unchanged, %zu removed, "
-	       "%zu invalid", r->seen, r->added, r->changed, r->unchanged, r->removed, r->invalid);
+	       r->st == DCATIT_OK ? _("ok") : _("FAILED"));
+	printf(_("  records: %zu seen, %zu new, %zu changed, %zu unchanged, %zu removed, "
+	         "%zu invalid"), r->seen, r->added, r->changed, r->unchanged, r->removed,
+	       r->invalid);
 	if (r->duplicates)
-		printf(", %zu duplicates", r->duplicates);
+		printf(_(", %zu duplicates"), r->duplicates);
 	if (r->rejected)
-		printf(", %zu rejected", r->rejected);
+		printf(_(", %zu rejected"), r->rejected);
 	if (r->claimed_elsewhere)
-		printf(", %zu left out (dataset IRI claimed twice)", r->claimed_elsewhere);
-	printf("; %u pages", r->pages);
+		printf(_(", %zu left out (dataset IRI claimed twice)"), r->claimed_elsewhere);
+	printf(P_("; %u page", "; %u pages", r->pages), r->pages);
 	if (r->pages_not_modified)
-		printf(" (%u not modified)", r->pages_not_modified);
+		printf(_(" (%u not modified)"), r->pages_not_modified);
 	printf("\n");
 	const DcatitHarvestFixes *f = &r->fixes;
 	size_t nf = f->schema_dates + f->datetime_dates + f->untyped_agents + f->na_publishers +
 	            f->na_unfixed + f->empty_agents + f->namespace_iris + f->default_publisher +
 	            f->default_holder;
 	if (nf)
-		printf("  fixes: %zu schema:startDate/endDate, %zu dateTime dates, %zu untyped "
-		       "agents, %zu N/A publishers replaced (%zu left, no default), %zu empty "
-		       "creators dropped, %zu dcatapit namespace IRIs, %zu default publishers, "
-		       "%zu default rights holders\n", f->schema_dates, f->datetime_dates,
+		printf(_("  fixes: %zu schema:startDate/endDate, %zu dateTime dates, %zu untyped "
+		         "agents, %zu N/A publishers replaced (%zu left, no default), %zu empty "
+		         "creators dropped, %zu dcatapit namespace IRIs, %zu default publishers, "
+		         "%zu default rights holders\n"), f->schema_dates, f->datetime_dates,
 		       f->untyped_agents, f->na_publishers, f->na_unfixed, f->empty_agents,
 		       f->namespace_iris, f->default_publisher, f->default_holder);
-	print_lines(stdout, "  warning: ", &r->warnings, 10);
+	print_lines(stdout, _("  warning: "), &r->warnings, 10);
 	for (size_t i = 0; i < r->ninvalid_items && i < LIST_INVALID; i++) {
 		const DcatitHarvestInvalid *it = &r->invalid_items[i];
 		const char *p = it->reasons.data ? it->reasons.data : "";
 		const char *nl = strchr(p, '\n');
-		fputs("  invalid: ", stdout);
+		fputs(_("  invalid: "), stdout);
 		dcatit_msg_put_text(stdout, it->id, strlen(it->id));
 		fputs(": ", stdout);
 		dcatit_msg_put_text(stdout, p, nl ? (size_t)(nl - p) : strlen(p));
 		putc('\n', stdout);
 	}
 	if (r->ninvalid_items > LIST_INVALID)
-		printf("  invalid: ... and %zu more\n", r->ninvalid_items - LIST_INVALID);
+		printf(_("  invalid: ... and %zu more\n"), r->ninvalid_items - LIST_INVALID);
 	if (r->removed)
-		print_lines(stdout, "  removed: ", &r->removed_ids, 10);
+		print_lines(stdout, _("  removed: "), &r->removed_ids, 10);
 	if (r->st != DCATIT_OK) {
-		fputs("  error: ", stdout);
+		fputs(_("  error: "), stdout);
 		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
 		putc('\n', stdout);
 	}
-	printf("  report: %s/%s/report.json\n", out_dir, s->name);
+	printf(_("  report: %s/%s/report.json\n"), out_dir, s->name);
 }
 
 static const char *o_config, *o_out, *o_jobs, *o_catalog_uri, *o_max_removal, *o_lang;
 static bool o_no_cache, o_no_validate, o_list, o_allow_mass;
 
 static const DcatitOpt harvest_opts[] = {
-	{ 'c', "config", DCATIT_OPT_STRING, &o_config, "DIR",
+	{ 'c', "config", DCATIT_OPT_STRING, &o_config, N_("DIR"),
 	  N_("the source files (default: harvest)"), "dir" },
-	{ 'o', "output", DCATIT_OPT_STRING, &o_out, "OUT",
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"),
 	  N_("the output directory (default: harvested)"), "dir" },
-	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N",
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
 	  N_("parallel requests per source (default 4, at most 64)"), NULL },
 	{ 0, "no-cache", DCATIT_OPT_FLAG, &o_no_cache, NULL,
 	  N_("do not send conditional requests (ETag, If-Modified-Since): fetch and convert "
@@ -196,14 +199,15 @@ static const DcatitOpt harvest_opts[] = {
 	  N_("do not validate the merged catalogue"), NULL },
 	{ 0, "list", DCATIT_OPT_FLAG, &o_list, NULL,
 	  N_("read the source files and list them; fetch nothing"), NULL },
-	{ 0, "catalog-uri", DCATIT_OPT_STRING, &o_catalog_uri, "IRI",
+	{ 0, "catalog-uri", DCATIT_OPT_STRING, &o_catalog_uri, N_("IRI"),
 	  N_("the IRI of the merged catalogue (default urn:dcatit:harvest:catalog)"), NULL },
-	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, "PCT",
+	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, N_("PCT"),
+	/* xgettext:no-c-format */
 	  N_("a run moves at most PCT% of a source's records to removed/ (default: the "
 	     "source's limits.max_removal, else 20)"), NULL },
 	{ 0, "allow-mass-removal", DCATIT_OPT_FLAG, &o_allow_mass, NULL,
 	  N_("move every record that is gone, however many"), NULL },
-	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of messages and reports: it or en (default: from the locale, "
 	     "LANG)"), "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
@@ -212,7 +216,7 @@ static const DcatitOpt harvest_opts[] = {
 const DcatitOptCmd dcatit_harvest_cmd = {
 	.name = "harvest",
 	.summary = N_("collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT"),
-	.operands = "[SOURCE...]",
+	.operands = N_("[SOURCE...]"),
 	.complete = "source",
 	.more_usage = "--list [-c DIR]",
 	.description =
@@ -222,6 +226,7 @@ const DcatitOptCmd dcatit_harvest_cmd = {
 		   "file; without SOURCE every source of DIR is harvested, except those with "
 		   "'enabled: false'."),
 	.notes =
+		/* xgettext:no-c-format */
 		N_("Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record "
 		   "identifier); OUT/NAME/state.json, the content hash of every record and the page "
 		   "cache; OUT/NAME/report.json, the report of the last run; OUT/NAME/removed/, "
@@ -355,6 +360,7 @@ int cmd_harvest(int argc, char **argv)
 			only[k] = !srcs[k].disabled;
 	if (o_list) {
 		for (size_t k = 0; k < nsrc; k++)
+			/* tab-separated for scripts: the words stay as they are */
 			printf("%s\t%s\t%s\t%s\n", srcs[k].name, type_name(srcs[k].type), srcs[k].url,
 			       only[k] ? "enabled" : "disabled");
 		code = DCATIT_EXIT_OK;
@@ -369,7 +375,7 @@ int cmd_harvest(int argc, char **argv)
 		/* the dcatapit profile, as `validate` without --orgs */
 		DcatitProfileLoadOpts po;
 		memset(&po, 0, sizeof po);
-		po.hint = "use --no-validate";
+		po.hint = N_("use --no-validate");
 		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
 	}
@@ -403,7 +409,8 @@ int cmd_harvest(int argc, char **argv)
 		print_report(&reps[i], out_dir);
 		if (reps[i].st != DCATIT_OK) {
 			failed++;
-			fprintf(stderr, "dcatit: source '%s' failed: ", srcs[i].name);
+			fputs("dcatit: ", stderr);
+			fprintf(stderr, _("source '%s' failed: "), srcs[i].name);
 			dcatit_msg_put_text(stderr, reps[i].error, strlen(reps[i].error));
 			putc('\n', stderr);
 		}
@@ -419,13 +426,15 @@ int cmd_harvest(int argc, char **argv)
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
-	fprintf(stderr, "dcatit harvest: %zu source%s, %zu failed; %zu records seen, %zu new, "
-	        "%zu changed, %zu removed, %zu invalid", harvested, harvested == 1 ? "" : "s",
-	        failed, seen, added, changed, removed, invalid);
+	fputs("dcatit harvest: ", stderr);
+	fprintf(stderr, P_("%zu source, %zu failed", "%zu sources, %zu failed", harvested),
+	        harvested, failed);
+	fprintf(stderr, _("; %zu records seen, %zu new, %zu changed, %zu removed, %zu invalid"),
+	        seen, added, changed, removed, invalid);
 	if (twice)
-		fprintf(stderr, ", %zu left out of the catalogue (a dataset IRI claimed by two "
-		        "records)", twice);
-	fprintf(stderr, "; catalogue %s/catalog.ttl\n", out_dir);
+		fprintf(stderr, _(", %zu left out of the catalogue (a dataset IRI claimed by two "
+		                  "records)"), twice);
+	fprintf(stderr, _("; catalogue %s/catalog.ttl\n"), out_dir);
 	code = failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 	goto out;
 oom:

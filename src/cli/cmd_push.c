@@ -91,7 +91,7 @@ static long validate_first(DcatitModel *m, const char *const *files, size_t nfil
 	long n = -1;
 	DcatitProfileLoadOpts po;
 	memset(&po, 0, sizeof po);
-	po.hint = "use --no-validate";
+	po.hint = N_("use --no-validate");
 	if (!shapes) {
 		*code = dcatit_msg_nomem();
 		goto out;
@@ -146,12 +146,18 @@ static void report_prune(const DcatitSyncReport *rep, const char *org, bool dry,
 	if (rep->prune_skipped)
 		dcatit_msg_error("push: --prune skipped: %s", rep->prune_skipped);
 	if (rep->prune_refused) {
-		dcatit_msg_error("push: --prune refused: %s %zu of the %zu packages this catalogue "
-		                 "manages in '%s' (at most %zu, %u%%): nothing %sdeleted; check the "
-		                 "catalogue given, or use --allow-mass-removal",
-		                 dry ? "it would delete" : "it would have deleted", rep->prune_planned,
-		                 rep->managed, org, rep->prune_limit, pct ? pct : 20u,
-		                 dry ? "would be " : "");
+		if (dry)
+			dcatit_msg_error("push: --prune refused: it would delete %zu of the %zu packages "
+			                 "this catalogue manages in '%s' (at most %zu, %u%%): nothing would "
+			                 "be deleted; check the catalogue given, or use "
+			                 "--allow-mass-removal", rep->prune_planned, rep->managed, org,
+			                 rep->prune_limit, pct ? pct : 20u);
+		else
+			dcatit_msg_error("push: --prune refused: it would have deleted %zu of the %zu "
+			                 "packages this catalogue manages in '%s' (at most %zu, %u%%): "
+			                 "nothing deleted; check the catalogue given, or use "
+			                 "--allow-mass-removal", rep->prune_planned, rep->managed, org,
+			                 rep->prune_limit, pct ? pct : 20u);
 		size_t k = 0;
 		for (size_t i = 0; i < rep->n && !dry; i++) {
 			if (!rep->items[i].held)
@@ -241,20 +247,38 @@ static size_t warn_granted_licences(DcatitModel *m)
 		if (!k)
 			continue;
 		DcatitTermId id = ident ? dcatit_model_object(m, ds[i], ident) : 0;
-		dcatit_msg_error("push: warning: '%s': the portal will publish CC BY 4.0 "
-		                 "(http://creativecommons.org/licenses/by/4.0/it/) as the licence of "
-		                 "%zu distribution%s licensed %s%s%s: ckanext-dcatapit writes CC BY "
-		                 "for a licence it has no document for; give %s its real licence",
-		                 id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]), k,
-		                 k == 1 ? "" : "s", lic ? "<" : "", lic ? lic : "with no licence",
-		                 lic ? ">" : "", k == 1 ? "it" : "them");
+		const char *who = id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]);
+		if (lic)
+			dcatit_msg_error(P_("push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distribution licensed <%s>: ckanext-dcatapit "
+			                    "writes CC BY for a licence it has no document for; give it "
+			                    "its real licence",
+			                    "push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distributions licensed <%s>: ckanext-dcatapit "
+			                    "writes CC BY for a licence it has no document for; give them "
+			                    "their real licence", k), who, k, lic);
+		else
+			dcatit_msg_error(P_("push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distribution with no licence: "
+			                    "ckanext-dcatapit writes CC BY for a licence it has no "
+			                    "document for; give it its real licence",
+			                    "push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distributions with no licence: "
+			                    "ckanext-dcatapit writes CC BY for a licence it has no "
+			                    "document for; give them their real licence", k), who, k);
 		warned++;
 	}
 	free(ds);
 	if (warned)
-		dcatit_msg_error("push: warning: %zu dataset%s will show a licence nobody granted "
-		                 "(CC BY 4.0) on the portal and on every catalogue that harvests it",
-		                 warned, warned == 1 ? "" : "s");
+		dcatit_msg_error(P_("push: warning: %zu dataset will show a licence nobody granted "
+		                    "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                    "push: warning: %zu datasets will show a licence nobody granted "
+		                    "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                    warned), warned);
 	return warned;
 }
 
@@ -264,9 +288,9 @@ static bool o_dry, o_prune, o_force, o_no_validate, o_allow_http, o_allow_mass, 
 static DcatitOptList o_uploads;
 
 static const DcatitOpt push_opts[] = {
-	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, "URL", N_("the portal (http:// or https://)"),
+	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, N_("URL"), N_("the portal (http:// or https://)"),
 	  "url" },
-	{ 0, "org", DCATIT_OPT_STRING, &o_org, "NAME",
+	{ 0, "org", DCATIT_OPT_STRING, &o_org, N_("NAME"),
 	  N_("the organization; created if missing, with the IPA code and name of the "
 	     "catalogue's rights holder (or --org-identifier, --org-title) and the email, "
 	     "telephone and site of its contact point"), NULL },
@@ -279,7 +303,8 @@ static const DcatitOpt push_opts[] = {
 	     "owner is NAME; never when the catalogue is empty or a dataset could not be "
 	     "mapped. Packages marked by an older dcatit (no catalogue IRI) are never pruned; "
 	     "a push records the IRI on every package it writes"), NULL },
-	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, "PCT",
+	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, N_("PCT"),
+	/* xgettext:no-c-format */
 	  N_("--prune deletes at most PCT% of the packages this catalogue manages (default "
 	     "20; at least one, and never all but a handful); above it nothing is deleted and "
 	     "push exits 1; --dry-run shows the same"), NULL },
@@ -288,22 +313,22 @@ static const DcatitOpt push_opts[] = {
 	{ 0, "force", DCATIT_OPT_FLAG, &o_force, NULL,
 	  N_("update every package of the catalogue, even those whose content hash says "
 	     "unchanged (e.g. after edits made in CKAN)"), NULL },
-	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N",
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
 	  N_("parallel requests (default 4, at most 64)"), NULL },
-	{ 0, "token-file", DCATIT_OPT_STRING, &o_token_file, "F",
+	{ 0, "token-file", DCATIT_OPT_STRING, &o_token_file, N_("F"),
 	  N_("read the API token from F, trailing newline ignored (default: the "
 	     "CKAN_API_TOKEN environment variable)"), "file" },
 	{ 0, "token", DCATIT_OPT_REFUSED, NULL, NULL,
 	  N_("the API token is never taken from the command line: set CKAN_API_TOKEN or use "
 	     "--token-file"), NULL },
-	{ 0, "org-identifier", DCATIT_OPT_STRING, &o_org_ident, "IPA",
+	{ 0, "org-identifier", DCATIT_OPT_STRING, &o_org_ident, N_("IPA"),
 	  N_("IPA code of the organization (default: the rights holder's)"), NULL },
-	{ 0, "org-title", DCATIT_OPT_STRING, &o_org_title, "TITLE",
+	{ 0, "org-title", DCATIT_OPT_STRING, &o_org_title, N_("TITLE"),
 	  N_("title of the organization (default: the official name of the catalogue's "
 	     "rights holder); an organization that exists with another title or IPA code is "
 	     "updated, since the portal names the rights holder of its datasets after it"),
 	  NULL },
-	{ 0, "upload", DCATIT_OPT_LIST, &o_uploads, "URL=DIR",
+	{ 0, "upload", DCATIT_OPT_LIST, &o_uploads, N_("URL=DIR"),
 	  N_("upload the distributions whose download URL (else access URL) starts with URL "
 	     "from DIR, the rest of the URL being the path under DIR, instead of linking them "
 	     "(repeatable). Only regular files whose real path stays inside DIR are sent (no "
@@ -320,10 +345,10 @@ static const DcatitOpt push_opts[] = {
 	  N_("then read back what harvesters read of each dataset (its DCAT RDF on the "
 	     "portal and the catalogue endpoint), as 'dcatit verify' does, and report what the "
 	     "portal lost, altered or added"), NULL },
-	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, "LEVEL",
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
 	  N_("--verify, and exit 1 also when a dataset is served degraded or invalid "
 	     "(degraded), or invalid (invalid)"), "degraded|invalid" },
-	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of messages and findings: it or en (default: from the locale, "
 	     "LANG)"), "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
@@ -332,7 +357,7 @@ static const DcatitOpt push_opts[] = {
 const DcatitOptCmd dcatit_push_cmd = {
 	.name = "push",
 	.summary = N_("publish a catalogue to a CKAN instance"),
-	.operands = "[CATALOG...]",
+	.operands = N_("[CATALOG...]"),
 	.complete = "file",
 	.description =
 		N_("Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default: "
@@ -486,9 +511,12 @@ int cmd_push(int argc, char **argv)
 		if (nviol < 0)
 			goto out;
 		if (nviol > 0) {
-			dcatit_msg_error("push: nothing pushed: the catalogue has %ld violation%s of the "
-			                 "DCAT-AP_IT profile, or checks that could not be made (above); "
-			                 "fix them, or use --no-validate", nviol, nviol == 1 ? "" : "s");
+			dcatit_msg_error(P_("push: nothing pushed: the catalogue has %ld violation of the "
+			                    "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                    "fix them, or use --no-validate",
+			                    "push: nothing pushed: the catalogue has %ld violations of the "
+			                    "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                    "fix them, or use --no-validate", nviol), nviol);
 			code = DCATIT_EXIT_FINDINGS;
 			goto out;
 		}
@@ -534,14 +562,18 @@ int cmd_push(int argc, char **argv)
 		goto out;
 	}
 	if (rep.org_created)
-		printf("%sorganization '%s'\n", dry ? "would create " : "created ", org);
+		printf(dry ? _("would create organization '%s'\n") : _("created organization '%s'\n"),
+		       org);
 	if (rep.org_old_title && !rep.org_message)
-		printf("%s organization '%s' '%s' (was '%s'): the portal names the rights "
-		       "holder of its datasets after it\n", dry ? "would retitle" : "retitled", org,
-		       so.org_title, rep.org_old_title);
+		printf(dry ? _("would retitle organization '%s' '%s' (was '%s'): the portal names "
+		               "the rights holder of its datasets after it\n")
+		           : _("retitled organization '%s' '%s' (was '%s'): the portal names the "
+		               "rights holder of its datasets after it\n"),
+		       org, so.org_title, rep.org_old_title);
 	if (rep.org_old_identifier && !rep.org_message)
-		printf("%s the identifier of organization '%s' to '%s' (was '%s')\n",
-		       dry ? "would set" : "set", org, so.org_identifier, rep.org_old_identifier);
+		printf(dry ? _("would set the identifier of organization '%s' to '%s' (was '%s')\n")
+		           : _("set the identifier of organization '%s' to '%s' (was '%s')\n"),
+		       org, so.org_identifier, rep.org_old_identifier);
 	if (rep.org_message) {
 		char msg[2048];
 		snprintf(msg, sizeof msg, "%s", rep.org_message);
@@ -554,26 +586,31 @@ int cmd_push(int argc, char **argv)
 		if (dry)
 			printf("%-9s %s%s%s%s%s\n", dcatit_ckan_sync_action_name(it->planned),
 			       it->identifier, *it->name ? " (" : "", it->name, *it->name ? ")" : "",
-			       it->held ? " [not deleted: --prune refused]" : "");
+			       it->held ? _(" [not deleted: --prune refused]") : "");
 		if (it->outcome == DCATIT_SYNC_FAILED) {
 			char msg[2048];
-			snprintf(msg, sizeof msg, "%s", it->message ? it->message : "failed");
+			snprintf(msg, sizeof msg, "%s", it->message ? it->message : _("failed"));
 			dcatit_ckan_redact(api, msg);
 			/* the portal's text and the catalogue's identifiers: shown, never
 			 * obeyed by the terminal */
 			const char *who = *it->identifier ? it->identifier : it->name;
-			fprintf(stderr, "dcatit: push: cannot %s '",
-			        dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
-			                                     ? DCATIT_SYNC_CREATE : it->planned));
-			dcatit_msg_put_text(stderr, who, strlen(who));
-			fputs("': ", stderr);
-			dcatit_msg_put_text(stderr, msg, strlen(msg));
+			DcatitSyncAction act = it->planned == DCATIT_SYNC_FAILED ? DCATIT_SYNC_CREATE
+			                                                         : it->planned;
+			char *cwho = dcatit_msg_clean_text(who), *cmsg = dcatit_msg_clean_text(msg);
+			fputs("dcatit: push: ", stderr);
+			fprintf(stderr, act == DCATIT_SYNC_UPDATE   ? _("cannot update '%s': %s")
+			                : act == DCATIT_SYNC_DELETE ? _("cannot delete '%s': %s")
+			                                            : _("cannot create '%s': %s"),
+			        cwho ? cwho : "?", cmsg ? cmsg : "?");
 			putc('\n', stderr);
+			free(cwho);
+			free(cmsg);
 		}
 	}
 	if (dcatit_ckan_retries(api))
-		dcatit_msg_error("push: %lu request(s) retried after transient failures",
-		                 dcatit_ckan_retries(api));
+		dcatit_msg_error(P_("push: %lu request retried after transient failures",
+		                    "push: %lu requests retried after transient failures",
+		                    dcatit_ckan_retries(api)), dcatit_ckan_retries(api));
 	if (prune)
 		report_prune(&rep, org, dry, max_removal);
 	if (dry) {
@@ -583,11 +620,11 @@ int cmd_push(int argc, char **argv)
 			u += rep.items[i].planned == DCATIT_SYNC_UPDATE;
 			del += rep.items[i].planned == DCATIT_SYNC_DELETE && !rep.items[i].held;
 		}
-		printf("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
-		       "%zu failed%s\n", c, u, rep.unchanged, del, rep.failed,
-		       rep.prune_refused ? "; --prune refused" : "");
+		printf(_("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
+		         "%zu failed"), c, u, rep.unchanged, del, rep.failed);
+		fputs(rep.prune_refused ? _("; --prune refused\n") : "\n", stdout);
 	} else {
-		printf("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n",
+		printf(_("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n"),
 		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
 	}
 	code = rep.failed || rep.prune_refused ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;

@@ -84,9 +84,11 @@ static void graphs_note(DcatitModel *data, DcatitReportNotes *notes)
 		if (count[f])
 			dcatit_report_notes_add(notes, DCATIT_SEV_INFO,
 			                        dcatit_model_source_name(data, f), 0, 0,
-			                        "%zu named graph%s: validated as one graph, their "
-			                        "union with the default graph", count[f],
-			                        count[f] == 1 ? "" : "s");
+			                        P_("%zu named graph: validated as one graph, its "
+			                           "union with the default graph",
+			                           "%zu named graphs: validated as one graph, their "
+			                           "union with the default graph", count[f]),
+			                        count[f]);
 	free(last);
 	free(count);
 }
@@ -144,9 +146,9 @@ static const char *o_format, *o_fail_on, *o_lang;
 static DcatitOptList o_shapes, o_profiles, o_orgs;
 
 static const DcatitOpt validate_opts[] = {
-	{ 's', "shapes", DCATIT_OPT_LIST, &o_shapes, "FILE",
+	{ 's', "shapes", DCATIT_OPT_LIST, &o_shapes, N_("FILE"),
 	  N_("add the shapes in FILE (repeatable)"), "file" },
-	{ 'p', "profile", DCATIT_OPT_LIST, &o_profiles, "NAME",
+	{ 'p', "profile", DCATIT_OPT_LIST, &o_profiles, N_("NAME"),
 	  N_("dcatapit: the DCAT-AP_IT shapes of the data directory (shapes/*.ttl); "
 	     "dcatapit-strict: the same plus shapes/*strict*.ttl, and warnings fail too "
 	     "(--fail-on warning unless given); none: only --shapes. Default: dcatapit without "
@@ -156,18 +158,18 @@ static const DcatitOpt validate_opts[] = {
 	     "needs; NAME:VARIANT runs one case of the EU validator (base, ranges, recommended, "
 	     "vocabularies; NAME alone is full). Repeatable: -p dcatapit -p hvd checks both"),
 	  "profile" },
-	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, "FILE",
+	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, N_("FILE"),
 	  N_("with the dcatapit profiles: more organisations (Turtle, the form of "
 	     "organizations.ttl of the data directory) whose dct:identifier counts as a known "
 	     "IPA code (repeatable)"), "file" },
-	{ 'f', "format", DCATIT_OPT_STRING, &o_format, "FORMAT",
+	{ 'f', "format", DCATIT_OPT_STRING, &o_format, N_("FORMAT"),
 	  N_("text (default, one 'file:line: severity: message' per finding), json, junit, "
 	     "ttl (an sh:ValidationReport) or github (workflow commands)"),
 	  "text|json|junit|ttl|github" },
-	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, "LEVEL",
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
 	  N_("exit 1 on findings at or above LEVEL: violation (default), warning or info"),
 	  "violation|warning|info" },
-	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of messages and reports: it or en (default: from the locale, "
 	     "LANG)"), "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
@@ -176,7 +178,7 @@ static const DcatitOpt validate_opts[] = {
 const DcatitOptCmd dcatit_validate_cmd = {
 	.name = "validate",
 	.summary = N_("validate RDF data with SHACL shapes (DCAT-AP_IT by default)"),
-	.operands = "DATA...",
+	.operands = N_("DATA..."),
 	.complete = "file",
 	.description =
 		N_("Validate the RDF files DATA ('-' for standard input) with SHACL shapes "
@@ -355,7 +357,7 @@ int cmd_validate(int argc, char **argv)
 		po.orgs_files = orgs_files.v;
 		po.norgs_files = orgs_files.n;
 		po.progress = progress;
-		po.hint = "use --profile none";
+		po.hint = N_("use --profile none");
 		po.bundles = bundles.items;
 		po.nbundles = bundles.n;
 		po.bundle_data = data;
@@ -437,10 +439,10 @@ int cmd_validate(int argc, char **argv)
 			fprintf(stderr, "%s\n", text.data);
 	}
 	if (results.nfailures) {
-		dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match limit "
-		                 "and %s not made", results.nfailures,
-		                 results.nfailures == 1 ? "" : "s",
-		                 results.nfailures == 1 ? "was" : "were");
+		dcatit_msg_error(P_("validation incomplete: %zu sh:pattern check hit the match limit "
+		                    "and was not made",
+		                    "validation incomplete: %zu sh:pattern checks hit the match limit "
+		                    "and were not made", results.nfailures), results.nfailures);
 		code = DCATIT_EXIT_RUNTIME;
 	}
 done:

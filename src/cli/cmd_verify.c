@@ -22,18 +22,19 @@
 static const char *endpoint_note(unsigned e)
 {
 	if (e == DCATIT_VERIFY_DATASET_RDF)
-		return " [per-dataset RDF only]";
+		return _(" [per-dataset RDF only]");
 	if (e == DCATIT_VERIFY_CATALOG_RDF)
-		return " [catalogue endpoint only]";
+		return _(" [catalogue endpoint only]");
 	return "";
 }
 
 static void print_finding(const DcatitVerifyFinding *f)
 {
-	printf("  %-8s %s%s%s", dcatit_verify_kind_name(f->kind), f->property,
-	       *f->subject ? " of " : "", f->subject);
+	printf("  %-8s %s", _(dcatit_verify_kind_name(f->kind)), f->property);
+	if (*f->subject)
+		printf(_(" of %s"), f->subject);
 	if (f->local && f->portal)
-		printf(": %s served as %s", f->local, f->portal);
+		printf(_(": %s served as %s"), f->local, f->portal);
 	else if (f->local)
 		printf(": %s", f->local);
 	else if (f->portal)
@@ -41,7 +42,7 @@ static void print_finding(const DcatitVerifyFinding *f)
 	printf("%s\n", endpoint_note(f->endpoints));
 	printf("           %s\n", f->why);
 	if (f->todo)
-		printf("           to do: %s\n", f->todo);
+		printf(_("           to do: %s\n"), f->todo);
 }
 
 /* The violations of one graph, one line per kind: how many, the message,
@@ -76,7 +77,7 @@ static bool print_violations(const DcatitResults *r, DcatitModel *data, DcatitMo
 		}
 		printf("    %zu x %s (%s:%lu%s)\n", count, a.data ? a.data : "",
 		       dcatit_model_source_name(data, r->items[i].loc.file),
-		       (unsigned long)r->items[i].loc.line, count > 1 ? " and more" : "");
+		       (unsigned long)r->items[i].loc.line, count > 1 ? _(" and more") : "");
 	}
 	free(done);
 	dcatit_buf_release(&a);
@@ -90,15 +91,16 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 		const DcatitVerifyDataset *ds = &rep->datasets[i];
 		size_t form = 0;
 		printf("%s: %s", *ds->identifier ? ds->identifier : ds->iri,
-		       dcatit_verify_status_name(ds->status));
+		       _(dcatit_verify_status_name(ds->status)));
 		if (ds->package)
 			printf(" (%s/dataset/%s)", url, ds->package);
 		printf("\n");
 		if (ds->problem)
 			printf("  %s\n", ds->problem);
 		if (ds->violations.n) {
-			printf("  %zu violation%s of DCAT-AP_IT in what the portal serves:\n",
-			       ds->violations.n, ds->violations.n == 1 ? "" : "s");
+			printf(P_("  %zu violation of DCAT-AP_IT in what the portal serves:\n",
+			          "  %zu violations of DCAT-AP_IT in what the portal serves:\n",
+			          ds->violations.n), ds->violations.n);
 			print_violations(&ds->violations, ds->served, shapes);
 		}
 		for (size_t k = 0; k < ds->nfindings; k++) {
@@ -108,7 +110,7 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 				form++;
 		}
 		if (form) {
-			printf("  the same information in another form (%zu):\n", form);
+			printf(_("  the same information in another form (%zu):\n"), form);
 			for (size_t k = 0; k < ds->nfindings; k++) {
 				const DcatitVerifyFinding *f = &ds->findings[k];
 				if (f->degrading)
@@ -127,24 +129,28 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 				}
 				if (seen)
 					continue;
-				printf("    %s%s%s: %s%s", f->property, *f->subject ? " of " : "",
-				       f->subject, f->why, endpoint_note(f->endpoints));
+				printf("    %s", f->property);
+				if (*f->subject)
+					printf(_(" of %s"), f->subject);
+				printf(": %s%s", f->why, endpoint_note(f->endpoints));
 				if (count > 1)
-					printf(" (%zu values)", count);
+					printf(_(" (%zu values)"), count);
 				printf("\n");
 			}
 		}
 	}
-	printf("catalogue endpoint %s/catalog.*: %zu page%s, %zu dataset%s listed", url,
-	       rep->pages, rep->pages == 1 ? "" : "s", rep->catalog_datasets,
-	       rep->catalog_datasets == 1 ? "" : "s");
+	printf(P_("catalogue endpoint %s/catalog.*: %zu page", "catalogue endpoint %s/catalog.*: "
+	          "%zu pages", rep->pages), url, rep->pages);
+	printf(P_(", %zu dataset listed", ", %zu datasets listed", rep->catalog_datasets),
+	       rep->catalog_datasets);
 	if (rep->catalog_problem)
 		printf("; %s", rep->catalog_problem);
-	printf("; %zu violation%s of DCAT-AP_IT\n", rep->catalog_violations.n,
-	       rep->catalog_violations.n == 1 ? "" : "s");
+	printf(P_("; %zu violation of DCAT-AP_IT\n", "; %zu violations of DCAT-AP_IT\n",
+	          rep->catalog_violations.n), rep->catalog_violations.n);
 	print_violations(&rep->catalog_violations, rep->catalog, shapes);
-	printf("%zu dataset%s: %zu intact, %zu degraded, %zu invalid\n", rep->n,
-	       rep->n == 1 ? "" : "s", rep->intact, rep->degraded, rep->invalid);
+	printf(P_("%zu dataset: %zu intact, %zu degraded, %zu invalid\n",
+	          "%zu datasets: %zu intact, %zu degraded, %zu invalid\n", rep->n),
+	       rep->n, rep->intact, rep->degraded, rep->invalid);
 }
 
 static bool set_s(DcatitJson *o, const char *k, const char *v)
@@ -284,20 +290,20 @@ static const char *o_url, *o_format, *o_fail_on, *o_jobs, *o_lang;
 static DcatitOptList o_orgs;
 
 static const DcatitOpt verify_opts[] = {
-	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, "URL", N_("the portal (http:// or https://)"),
+	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, N_("URL"), N_("the portal (http:// or https://)"),
 	  "url" },
-	{ 'f', "format", DCATIT_OPT_STRING, &o_format, "FORMAT",
+	{ 'f', "format", DCATIT_OPT_STRING, &o_format, N_("FORMAT"),
 	  N_("text (default: per dataset, what the portal lost, altered or added, why, and "
 	     "what to do) or json (the same, for CI)"), "text|json" },
-	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, "LEVEL",
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
 	  N_("exit 1 when a dataset is served invalid (invalid), or degraded or invalid "
 	     "(degraded); without it the exit status does not depend on what was found"),
 	  "degraded|invalid" },
-	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N",
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
 	  N_("parallel requests (default 4, at most 64)"), NULL },
-	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, "FILE",
+	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, N_("FILE"),
 	  N_("more organisations for the DCAT-AP_IT checks, as in validate --orgs"), "file" },
-	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, "LANG",
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of the report: it or en (default: from the locale, LANG)"),
 	  "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
@@ -306,7 +312,7 @@ static const DcatitOpt verify_opts[] = {
 const DcatitOptCmd dcatit_verify_cmd = {
 	.name = "verify",
 	.summary = N_("check what a CKAN portal serves to harvesters against the catalogue"),
-	.operands = "[CATALOG...]",
+	.operands = N_("[CATALOG...]"),
 	.complete = "file",
 	.description =
 		N_("dati.gov.it does not read a portal's Action API: it harvests the portal's "

@@ -101,7 +101,7 @@ static void roff_opt(FILE *f, const DcatitOpt *o)
 	roff_z(f, o->lng);
 	fputs("\\fR", f);
 	if (o->kind != DCATIT_OPT_FLAG)
-		fprintf(f, " \\fI%s\\fR", o->arg ? o->arg : "VALUE");
+		fprintf(f, " \\fI%s\\fR", o->arg ? TR(o->arg) : "VALUE");
 }
 
 static const DcatitOpt help_opt = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL,
@@ -125,12 +125,12 @@ void dcatit_gen_man(const DcatitOptCmd *cmd, FILE *f, const char *version, const
 		roff_z(f, o->lng);
 		fputs("\\fR", f);
 		if (o->kind != DCATIT_OPT_FLAG)
-			fprintf(f, " \\fI%s\\fR", o->arg ? o->arg : "VALUE");
+			fprintf(f, " \\fI%s\\fR", o->arg ? TR(o->arg) : "VALUE");
 		fputs(o->kind == DCATIT_OPT_LIST ? "]...\n" : "]\n", f);
 	}
 	if (cmd->operands) {
 		fputs("\\fI", f);
-		roff_z(f, cmd->operands);
+		roff_z(f, TR(cmd->operands));
 		fputs("\\fR\n", f);
 	}
 	if (cmd->more_usage) {

@@ -288,14 +288,19 @@ static int follow_one(Imp *im, size_t ti, DcatitReportNotes *notes, int *code)
 			r = 1;
 	} else {
 		bool named = last_segment(iri, &seg);
-		if (!dcatit_report_notes_add(
-			    notes, DCATIT_SEV_WARNING, src, loc.line, 0,
-			    "owl:imports <%s> is not followed: %s%s%s%s no bundled profile has that "
-			    "IRI, and dcatit does not download shapes; what it holds is not "
-			    "validated: save the file next to the shapes or add it with --shapes",
-			    iri, named ? "no file '" : "", named ? seg.data : "",
-			    named ? "' next to the shapes that import it," : "",
-			    named ? "" : "it names no file and"))
+		bool ok = named
+			? dcatit_report_notes_add(
+				notes, DCATIT_SEV_WARNING, src, loc.line, 0,
+				"owl:imports <%s> is not followed: no file '%s' next to the shapes that "
+				"import it, no bundled profile has that IRI, and dcatit does not download "
+				"shapes; what it holds is not validated: save the file next to the shapes "
+				"or add it with --shapes", iri, seg.data)
+			: dcatit_report_notes_add(
+				notes, DCATIT_SEV_WARNING, src, loc.line, 0,
+				"owl:imports <%s> is not followed: it names no file and no bundled profile "
+				"has that IRI, and dcatit does not download shapes; what it holds is not "
+				"validated: save the file next to the shapes or add it with --shapes", iri);
+		if (!ok)
 			r = -2;
 	}
 	dcatit_buf_release(&path);

@@ -3,6 +3,7 @@
 #include "cli/msg.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
@@ -225,4 +226,19 @@ void dcatit_msg_put_text(FILE *f, const char *s, size_t n)
 			putc(c < 0x20 || c == 0x7F ? '?' : (int)c, f);
 		}
 	}
+}
+
+char *dcatit_msg_clean_text(const char *s)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	if (!f)
+		return NULL;
+	dcatit_msg_put_text(f, s, strlen(s));
+	if (fclose(f) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }

@@ -59,6 +59,9 @@ void dcatit_msg_progress_done(void);
  * shown as '?': text from a remote source (record ids, CKAN's error text)
  * must not drive the user's terminal. */
 void dcatit_msg_put_text(FILE *f, const char *s, size_t n);
+/* s with control characters shown as '?' (as dcatit_msg_put_text), to
+ * go into a translated message; caller frees, NULL when out of memory. */
+char *dcatit_msg_clean_text(const char *s);
 /* Flush and close stdout, reporting a write error (disk full); returns
  * code unchanged on success, DCATIT_EXIT_RUNTIME on error. main() calls it
  * after every command; later calls only repeat the first outcome. */

@@ -355,7 +355,7 @@ static void opt_label(const DcatitOpt *o, char *buf, size_t cap)
 	if (o->kind == DCATIT_OPT_FLAG)
 		snprintf(buf, cap, "%s--%s", sh, o->lng);
 	else
-		snprintf(buf, cap, "%s--%s %s", sh, o->lng, o->arg ? o->arg : "VALUE");
+		snprintf(buf, cap, "%s--%s %s", sh, o->lng, o->arg ? TR(o->arg) : "VALUE");
 }
 
 /* Display width of UTF-8 text: its characters (the translations of
@@ -391,7 +391,7 @@ void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f)
 		if (o->kind == DCATIT_OPT_FLAG)
 			snprintf(item, sizeof item, "[%s]", name);
 		else
-			snprintf(item, sizeof item, "[%s %s]%s", name, o->arg ? o->arg : "VALUE",
+			snprintf(item, sizeof item, "[%s %s]%s", name, o->arg ? TR(o->arg) : "VALUE",
 			         o->kind == DCATIT_OPT_LIST ? "..." : "");
 		size_t len = strlen(item);
 		if (col + 1 + len > WIDTH) {
@@ -405,12 +405,13 @@ void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f)
 		col += len;
 	}
 	if (cmd->operands) {
-		size_t len = strlen(cmd->operands);
+		const char *ops = TR(cmd->operands);
+		size_t len = width(ops);
 		if (col + 1 + len > WIDTH)
 			fprintf(f, "\n%*s", (int)indent, "");
 		else
 			fputc(' ', f);
-		fputs(cmd->operands, f);
+		fputs(ops, f);
 	}
 	fputc('\n', f);
 	if (cmd->more_usage)
