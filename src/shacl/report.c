@@ -670,17 +670,20 @@ static void add_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 }
 
 /* A shape given as a parameter (sh:node, sh:not): "the shape <S>", or
- * "the nested shape" for a blank one, whose label means nothing to users. */
+ * "the nested shape" for a blank one, whose label means nothing to users.
+ * Only used after "conform(s) to", which a translation may fold in. */
 static void add_shape_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 {
 	if (p && dcatit_terms_is_iri(c->t, p)) {
 		DcatitBuf s;
 		dcatit_buf_init(&s);
+		/* TRANSLATORS: follows "conforms to" (sh:node, sh:not messages) */
 		dcatit_buf_addf(b, _("the shape %s"), put_str(c, &s, p, add_term_short));
 		if (s.oom)
 			b->oom = true;
 		dcatit_buf_release(&s);
 	} else {
+		/* TRANSLATORS: follows "conforms to" (sh:node, sh:not messages) */
 		dcatit_buf_adds(b, _("the nested shape"));
 	}
 }
@@ -938,19 +941,27 @@ static bool lang_is(const char *lang, const char *want)
 	return true;
 }
 
-/* The sh:message of r's shape in the report's language, else the one the
- * engine chose (English or untagged), else 0. */
+/* The message of r: when it is one of its shape's sh:message, the one in
+ * the report's language (else the engine's choice, English or untagged);
+ * a message of the result's own (the profile checks write one per
+ * finding, in the language of the run) as it is; 0 when there is none. */
 static DcatitTermId result_message(const Ctx *c, const DcatitResult *r)
 {
-	if (c->sg && c->message && r->shape) {
-		DcatitRange rg = dcatit_model_sp(c->sg, r->shape, c->message);
-		for (size_t i = 0; i < rg.n; i++) {
-			DcatitTermId m = dcatit_model_triple(c->sg, rg.idx[i])->o;
-			if (dcatit_terms_is_literal(c->t, m) && lang_is(dcatit_terms_lang(c->t, m), c->lang))
-				return m;
-		}
+	if (!r->message || !dcatit_terms_is_literal(c->t, r->message))
+		return 0;
+	if (!c->sg || !c->message || !r->shape)
+		return r->message;
+	DcatitRange rg = dcatit_model_sp(c->sg, r->shape, c->message);
+	DcatitTermId in_lang = 0;
+	bool the_shapes = false;
+	for (size_t i = 0; i < rg.n; i++) {
+		DcatitTermId m = dcatit_model_triple(c->sg, rg.idx[i])->o;
+		the_shapes = the_shapes || m == r->message;
+		if (!in_lang && dcatit_terms_is_literal(c->t, m) &&
+		    lang_is(dcatit_terms_lang(c->t, m), c->lang))
+			in_lang = m;
 	}
-	return r->message && dcatit_terms_is_literal(c->t, r->message) ? r->message : 0;
+	return the_shapes && in_lang ? in_lang : r->message;
 }
 
 static void add_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
@@ -1520,10 +1531,13 @@ static void add_ttl_path_top(const Ctx *c, DcatitBuf *b, DcatitTermId p)
  * language. */
 static void add_ttl_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	DcatitRange rg = c->sg && c->message && r->shape ? dcatit_model_sp(c->sg, r->shape, c->message)
-	                                                 : (DcatitRange){ 0 };
+	DcatitRange rg = c->sg && c->message && r->shape && r->message
+	                 ? dcatit_model_sp(c->sg, r->shape, c->message) : (DcatitRange){ 0 };
+	bool the_shapes = false;
+	for (size_t i = 0; i < rg.n; i++)
+		the_shapes = the_shapes || dcatit_model_triple(c->sg, rg.idx[i])->o == r->message;
 	size_t k = 0;
-	for (size_t i = 0; i < rg.n; i++) {
+	for (size_t i = 0; the_shapes && i < rg.n; i++) {
 		DcatitTermId m = dcatit_model_triple(c->sg, rg.idx[i])->o;
 		if (!dcatit_terms_is_literal(c->t, m))
 			continue;

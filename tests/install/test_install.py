@@ -49,7 +49,8 @@ class InstallTest(unittest.TestCase):
         os.rename(cls.installed, cls.moved)
         cls.exe = os.path.join(cls.moved, rel(BINDIR), "dcatit")
         cls.data = os.path.join(cls.moved, rel(DATADIR), "dcatit")
-        cls.env = {k: v for k, v in os.environ.items() if k != "DCATIT_DATADIR"}
+        cls.env = {k: v for k, v in os.environ.items()
+                   if k not in ("DCATIT_DATADIR", "DCATIT_LOCALEDIR", "LANGUAGE")}
         cls.env["LC_ALL"] = "C"
 
     @classmethod
@@ -95,6 +96,18 @@ class InstallTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         # nothing was written into the installed data
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "out")))
+
+    def test_2_moved_install_speaks_italian(self):
+        configured = os.path.join(PREFIX, rel(LOCALEDIR), "it", "LC_MESSAGES", "dcatit.mo")
+        if os.path.exists(configured):
+            print("skipping the moved-catalogue check: %s exists on this machine" % configured)
+            return
+        env = dict(self.env, LC_ALL="it_IT.UTF-8")
+        env.pop("DCATIT_LOCALEDIR", None)
+        r = subprocess.run([self.exe, "validate", "--help"], cwd=self.tmp, env=env,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("uso: dcatit validate"), r.stdout[:200])
 
     def test_3_moved_install_without_its_data_says_where_it_looked(self):
         configured = os.path.join(PREFIX, rel(DATADIR), "dcatit", "vocab")

@@ -72,6 +72,13 @@ class ManualTest(unittest.TestCase):
                          "harvest/*.yaml"):
                 self.assertIn(word, man)
 
+    def test_italian_pages_are_italian(self):
+        man = self.page("dcatit-validate", "it")
+        self.assertIn(".SH DESCRIZIONE", man)
+        self.assertIn("Valida i file RDF", man)
+        self.assertIn("\\fILIVELLO\\fR", man)
+        self.assertIn(".SH AMBIENTE", self.page("dcatit", "it"))
+
     def test_every_page_renders_without_a_warning(self):
         pages = []
         for lang in ("", "it"):
