@@ -164,3 +164,72 @@ bool dcatit_json_is_array(const DcatitJson *j) { return j && json_is_array(J(j))
 bool dcatit_json_is_string(const DcatitJson *j) { return j && json_is_string(J(j)); }
 bool dcatit_json_is_true(const DcatitJson *j) { return j && json_is_true(J(j)); }
 bool dcatit_json_is_null(const DcatitJson *j) { return !j || json_is_null(J(j)); }
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2;
+		min = 0x80;
+		cp = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3;
+		min = 0x800;
+		cp = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4;
+		min = 0x10000;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+bool dcatit_json_add_str(DcatitBuf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	dcatit_buf_addc(b, '"');
+	size_t run = 0; /* plain bytes waiting to be copied at once */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		size_t k = c >= 0x20 && c != '"' && c != '\\' ? utf8_seq(p + i, n - i) : 0;
+		if (k) {
+			run += k;
+			i += k;
+			continue;
+		}
+		dcatit_buf_add(b, p + i - run, run);
+		run = 0;
+		switch (c) {
+		case '"': dcatit_buf_adds(b, "\\\""); break;
+		case '\\': dcatit_buf_adds(b, "\\\\"); break;
+		case '\n': dcatit_buf_adds(b, "\\n"); break;
+		case '\r': dcatit_buf_adds(b, "\\r"); break;
+		case '\t': dcatit_buf_adds(b, "\\t"); break;
+		default:
+			if (c < 0x20)
+				dcatit_buf_addf(b, "\\u%04x", c);
+			else
+				dcatit_buf_adds(b, "\\ufffd");
+		}
+		i++;
+	}
+	dcatit_buf_add(b, p + n - run, run);
+	dcatit_buf_addc(b, '"');
+	return !b->oom;
+}

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/status.h"
 
 typedef struct DcatitJsonImpl DcatitJson;
@@ -74,5 +75,10 @@ bool dcatit_json_is_string(const DcatitJson *j);
 bool dcatit_json_is_true(const DcatitJson *j);
 /* Is j null (or NULL)? */
 bool dcatit_json_is_null(const DcatitJson *j);
+
+/* Append the n bytes at s as a JSON string, quotes included, for writers
+ * that stream JSON into a buffer instead of building values (reports of
+ * a million entries). Invalid UTF-8 bytes become U+FFFD. False on OOM. */
+bool dcatit_json_add_str(DcatitBuf *b, const char *s, size_t n);
 
 #endif

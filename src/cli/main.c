@@ -23,6 +23,7 @@ static const Command commands[] = {
 	{ "harvest", cmd_harvest, "collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT" },
 	{ "help", cmd_help, "show the commands, or the help of one command" },
 	{ "push", cmd_push, "publish a catalogue to a CKAN instance" },
+	{ "quality", cmd_quality, "score a catalogue by the data.europa.eu metadata quality assessment" },
 	{ "validate", cmd_validate, "validate RDF data with SHACL shapes (DCAT-AP_IT by default)" },
 	{ "version", cmd_version, "print the version of dcatit" },
 };

@@ -29,6 +29,9 @@ typedef struct Transfer {
 	size_t nparts;
 	DcatitHttpDone cb;
 	void *ud;
+	bool no_body, once;
+	long timeout_ms;
+	char *host;                 /* "host:port" for the per-host cap */
 	unsigned attempts;
 	long long due_ms;
 	/* per attempt */
@@ -36,6 +39,7 @@ typedef struct Transfer {
 	curl_mime *mime;
 	DcatitBuf resp;
 	bool too_big;
+	bool stopped;               /* no_body: the body began, we hung up */
 	char ctype[128];
 	char etag[256];
 	char last_modified[64];
@@ -49,6 +53,11 @@ struct DcatitHttpImpl {
 	CURLM *multi;
 	Transfer *queue;            /* waiting, any order */
 	size_t running;
+	struct HostCount {          /* transfers running per host, for per_host */
+		char *host;
+		unsigned n;
+	} *hosts;
+	size_t nhosts;
 	uint64_t rng;
 	unsigned long retries;
 };
@@ -83,6 +92,7 @@ static void transfer_free(Transfer *t)
 	curl_mime_free(t->mime);
 	free(t->method);
 	free(t->url);
+	free(t->host);
 	free(t->content_type);
 	free(t->body);
 	curl_slist_free_all(t->headers);
@@ -128,11 +138,21 @@ DcatitHttp *dcatit_http_new(const DcatitHttpOpts *opts, DcatitDiag *d)
 		h->o.max_body = (size_t)64 << 20;
 	if (!h->o.user_agent)
 		h->o.user_agent = "dcatit";
+	if (!h->o.per_host || h->o.per_host > h->o.jobs)
+		h->o.per_host = h->o.jobs;
+	h->hosts = calloc(h->o.jobs, sizeof *h->hosts);
+	if (!h->hosts) {
+		free(h);
+		curl_global_cleanup();
+		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
 	h->rng = h->o.seed ? h->o.seed : (uint64_t)now_ms() * 0x9E3779B97F4A7C15ULL;
 	if (!h->rng)
 		h->rng = 88172645463325252ULL;
 	h->multi = curl_multi_init();
 	if (!h->multi) {
+		free(h->hosts);
 		free(h);
 		curl_global_cleanup();
 		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot create a curl multi handle");
@@ -156,6 +176,9 @@ void dcatit_http_free(DcatitHttp *h)
 	}
 	/* running transfers are only left after an aborted run */
 	curl_multi_cleanup(h->multi);
+	for (size_t i = 0; i < h->nhosts; i++)
+		free(h->hosts[i].host);
+	free(h->hosts);
 	free(h);
 	curl_global_cleanup();
 }
@@ -163,6 +186,61 @@ void dcatit_http_free(DcatitHttp *h)
 unsigned long dcatit_http_retries(const DcatitHttp *h)
 {
 	return h ? h->retries : 0;
+}
+
+/* "host:port" of an http(s) URL, lower case, the key of the per-host cap;
+ * caller frees. An unparsable URL gets its own key ("" host): curl will
+ * refuse it anyway. */
+static char *url_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	}
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	for (const char *p = host ? host : ""; *p; p++)
+		dcatit_buf_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	dcatit_buf_addf(&b, ":%s", port ? port : "");
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return dcatit_buf_detach(&b);
+}
+
+/* Transfers running on host. */
+static unsigned host_running(const DcatitHttp *h, const char *host)
+{
+	for (size_t i = 0; i < h->nhosts; i++)
+		if (h->hosts[i].n && strcmp(h->hosts[i].host, host) == 0)
+			return h->hosts[i].n;
+	return 0;
+}
+
+/* The running count of host, added when absent (hosts has room for jobs
+ * entries, and fewer than jobs transfers run when one starts); NULL on
+ * out of memory. */
+static unsigned *host_count(DcatitHttp *h, const char *host)
+{
+	size_t free_slot = h->nhosts;
+	for (size_t i = 0; i < h->nhosts; i++) {
+		if (strcmp(h->hosts[i].host, host) == 0)
+			return &h->hosts[i].n;
+		if (!h->hosts[i].n && free_slot == h->nhosts)
+			free_slot = i;
+	}
+	if (free_slot == h->nhosts) {
+		if (h->nhosts == h->o.jobs)
+			return NULL;
+		h->nhosts++;
+	} else {
+		free(h->hosts[free_slot].host);
+	}
+	h->hosts[free_slot].host = dcatit_strdup(host);
+	h->hosts[free_slot].n = 0;
+	return h->hosts[free_slot].host ? &h->hosts[free_slot].n : NULL;
 }
 
 DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
@@ -181,10 +259,14 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 	t->body = req->body ? dcatit_strndup(req->body, req->body_len) : NULL;
 	t->body_len = req->body_len;
 	t->secret = req->secret_headers;
+	t->no_body = req->no_body;
+	t->once = req->once;
+	t->timeout_ms = req->timeout_ms;
+	t->host = url_host(req->url);
 	t->cb = cb;
 	t->ud = ud;
 	dcatit_buf_init(&t->resp);
-	bool ok = t->method && t->url && (!req->content_type || t->content_type) &&
+	bool ok = t->method && t->url && t->host && (!req->content_type || t->content_type) &&
 	          (!req->body || t->body);
 	for (size_t i = 0; ok && req->headers && req->headers[i]; i++) {
 		struct curl_slist *n = curl_slist_append(t->headers, req->headers[i]);
@@ -242,6 +324,10 @@ static size_t on_body(char *p, size_t sz, size_t n, void *ud)
 {
 	Transfer *t = ud;
 	size_t len = sz * n;
+	if (t->no_body && len) {
+		t->stopped = true;
+		return 0;
+	}
 	if (t->resp.len + len > t->owner->o.max_body) {
 		t->too_big = true;
 		return 0;
@@ -317,6 +403,7 @@ static bool start(DcatitHttp *h, Transfer *t)
 	t->easy = e;
 	dcatit_buf_clear(&t->resp);
 	t->too_big = false;
+	t->stopped = false;
 	t->ctype[0] = '\0';
 	t->etag[0] = '\0';
 	t->last_modified[0] = '\0';
@@ -334,8 +421,10 @@ static bool start(DcatitHttp *h, Transfer *t)
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
 	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	SET(CURLOPT_NOSIGNAL, 1L);
-	SET(CURLOPT_CONNECTTIMEOUT_MS, h->o.connect_timeout_ms);
-	SET(CURLOPT_TIMEOUT_MS, h->o.timeout_ms);
+	long timeout = t->timeout_ms ? t->timeout_ms : h->o.timeout_ms;
+	SET(CURLOPT_CONNECTTIMEOUT_MS, h->o.connect_timeout_ms < timeout ? h->o.connect_timeout_ms
+	                                                                : timeout);
+	SET(CURLOPT_TIMEOUT_MS, timeout);
 	SET(CURLOPT_USERAGENT, h->o.user_agent);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
 	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_body);
@@ -371,11 +460,15 @@ static bool start(DcatitHttp *h, Transfer *t)
 		SET(CURLOPT_POST, 1L);
 		SET(CURLOPT_POSTFIELDS, t->body ? t->body : "");
 		SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(t->body ? t->body_len : 0));
+	} else if (strcmp(t->method, "HEAD") == 0) {
+		/* NOBODY, not a custom method: curl then expects no body */
+		SET(CURLOPT_NOBODY, 1L);
 	} else if (strcmp(t->method, "GET") != 0) {
 		SET(CURLOPT_CUSTOMREQUEST, t->method);
 	}
 #undef SET
-	if (!ok || curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+	unsigned *on_host = ok ? host_count(h, t->host) : NULL;
+	if (!on_host || curl_multi_add_handle(h->multi, e) != CURLM_OK) {
 		curl_easy_cleanup(e);
 		t->easy = NULL;
 		curl_mime_free(t->mime);
@@ -383,6 +476,7 @@ static bool start(DcatitHttp *h, Transfer *t)
 		return false;
 	}
 	h->running++;
+	(*on_host)++;
 	return true;
 }
 
@@ -457,7 +551,12 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	curl_easy_cleanup(m->easy_handle);
 	t->easy = NULL;
 	h->running--;
-	bool can_retry = t->attempts <= h->o.max_retries;
+	(*host_count(h, t->host))--;
+	bool can_retry = !t->once && t->attempts <= h->o.max_retries;
+	if (rc == CURLE_WRITE_ERROR && t->stopped) {
+		finish(t, DCATIT_OK, status, NULL);
+		return;
+	}
 	if (rc != CURLE_OK) {
 		if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 			finish(t, DCATIT_ERR_LIMIT, status, "response body exceeds the size limit");
@@ -490,7 +589,9 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d)
 		Transfer **pp = &h->queue;
 		while (*pp && h->running < h->o.jobs) {
 			Transfer *t = *pp;
-			if (t->due_ms <= now) {
+			if (host_running(h, t->host) >= h->o.per_host) {
+				pp = &t->next; /* its host is full: the next one */
+			} else if (t->due_ms <= now) {
 				*pp = t->next;
 				t->next = NULL;
 				if (!start(h, t)) {
@@ -501,8 +602,11 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d)
 				pp = &t->next;
 			}
 		}
+		/* waiting for a full host is waiting for a transfer to end,
+		 * which the poll below does: only the others have a due time */
 		for (Transfer *t = h->queue; t; t = t->next)
-			if (next_due < 0 || t->due_ms < next_due)
+			if ((next_due < 0 || t->due_ms < next_due) &&
+			    host_running(h, t->host) < h->o.per_host)
 				next_due = t->due_ms;
 		int still = 0;
 		if (curl_multi_perform(h->multi, &still) != CURLM_OK)
