@@ -427,7 +427,10 @@ static bool start(DcatitHttp *h, Transfer *t)
 	SET(CURLOPT_TIMEOUT_MS, timeout);
 	SET(CURLOPT_USERAGENT, h->o.user_agent);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
-	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_body);
+	/* a request that reads no body has no body to cap: a 10 GB file
+	 * answers its HEAD like any other */
+	if (!t->no_body && strcmp(t->method, "HEAD") != 0)
+		SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_body);
 	SET(CURLOPT_WRITEFUNCTION, on_body);
 	SET(CURLOPT_WRITEDATA, (void *)t);
 	SET(CURLOPT_HEADERFUNCTION, on_header);

@@ -8,7 +8,7 @@ Paths (any method unless said):
   /head-refused         HEAD 405, GET 200;  /head-501: HEAD 501, GET 200
   /head-refused-huge    HEAD 405, GET 200 and an endless body (a GET must not read it)
   /huge                 200, Content-Length 10 GB and, on GET, an endless body
-  /redirect/N           302 to /redirect/N-1, /redirect/0 -> /ok
+  /redirect/N           N redirects: 302 to /redirect/N-1, /redirect/1 to /ok
   /loop                 302 to itself, forever
   /to-missing           301 to /missing
   /drip                 the status line one byte every 0.5 s (slow drip)
@@ -115,7 +115,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return None
         if p.startswith("/redirect/"):
             n = int(p[10:])
-            return self._send(302, headers={"Location": "/ok" if n <= 0 else "/redirect/%d" % (n - 1)})
+            return self._send(302, headers={"Location": "/ok" if n <= 1 else "/redirect/%d" % (n - 1)})
         if p == "/loop":
             return self._send(302, headers={"Location": "/loop"})
         if p == "/to-missing":
