@@ -16,7 +16,7 @@ bool dcatit_quality_format_from_name(const char *name, DcatitQualityFormat *f)
 		DcatitQualityFormat f;
 	} names[] = {
 		{ "text", DCATIT_QFMT_TEXT }, { "json", DCATIT_QFMT_JSON },
-		{ "dqv", DCATIT_QFMT_DQV },
+		{ "html", DCATIT_QFMT_HTML }, { "dqv", DCATIT_QFMT_DQV },
 		{ "csv", DCATIT_QFMT_CSV },
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)

@@ -190,7 +190,8 @@ static void findings(const DcatitQualityReportInput *in, DcatitBuf *b)
 		                         : g->severity == DCATIT_SEV_WARNING ? QS_WARNING : QS_INFO);
 		dcatit_buf_addf(b, "  %s %zu× %s\n", sev, g->count, g->message);
 		for (size_t k = 0; k < g->nlocs; k++)
-			dcatit_buf_addf(b, "      %s:%u\n", g->locs[k].file, g->locs[k].line);
+			if (g->locs[k].file[0])
+				dcatit_buf_addf(b, "      %s:%u\n", g->locs[k].file, g->locs[k].line);
 		if (g->count > g->nlocs)
 			dcatit_buf_addf(b, "      ... (%zu)\n", g->count - g->nlocs);
 	}

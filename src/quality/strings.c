@@ -27,6 +27,7 @@ static const Pair table[QS_COUNT_] = {
 	[QS_DISTRIBUTIONS] = { "%1 distributions", "%1 distribuzioni" },
 	[QS_DISTRIBUTIONS_ONE] = { "%1 distribution", "%1 distribuzione" },
 	[QS_ASSESSED_MAX] = { "assessed maximum", "massimo valutato" },
+	[QS_ASSESSED_MAX_CAP] = { "Assessed maximum", "Massimo valutato" },
 	[QS_NOT_ASSESSED] = { "not assessed", "non valutato" },
 	[QS_NOT_ASSESSED_LINKS] = { "link status not checked (run with --check-links)",
 	                            "stato dei link non verificato (eseguire con --check-links)" },

@@ -30,6 +30,7 @@ typedef enum {
 	QS_DISTRIBUTIONS,    /* "%1 distributions" */
 	QS_DISTRIBUTIONS_ONE,
 	QS_ASSESSED_MAX,
+	QS_ASSESSED_MAX_CAP,  /* the same at the start of a sentence */
 	QS_NOT_ASSESSED,
 	QS_NOT_ASSESSED_LINKS,
 	QS_NOT_ASSESSED_DCATAP,
