@@ -66,6 +66,7 @@ typedef struct {
 	int sum;                         /* points of met indicators */
 	int pending;                     /* points not assessed */
 	int access_status, download_status;
+	DcatitTermId rights_access;      /* a dct:rights that is an access right */
 } Dist;
 
 /* Scratch state of one dcatit_quality_score call. */
@@ -379,6 +380,8 @@ static void score_dist(Ctx *c, DcatitTermId node, DcatitTermId ds, Dist *out)
 			}
 		} else if (p == x->rights) {
 			rights = true;
+			if (dcatit_quality_vocab_is_access_right(v, o))
+				out->rights_access = o;
 		} else if (p == x->byte_size) {
 			size = true;
 		} else if (p == x->issued) {
@@ -513,6 +516,10 @@ static void score_dataset(Ctx *c, DcatitTermId ds)
 		}
 	}
 	out->state[DCATIT_QI_ACCESS_RIGHTS_VOCAB] = ar_vocab;
+	/* DCAT-AP_IT catalogues often give the access right as dct:rights, of
+	 * the dataset or of its distributions */
+	for (size_t k = 0; !rights_access && k < nd; k++)
+		rights_access = c->dists[k].rights_access;
 	if (rights_access && out->state[DCATIT_QI_ACCESS_RIGHTS] != DCATIT_QS_MET)
 		add_hint(c, DCATIT_QH_RIGHTS_AS_ACCESS, rights_access, rights_access, ds);
 	if (c->in->results) {

@@ -323,6 +323,11 @@ def main():
            sub(b, ACCESS_RIGHTS, '    dct:rights <' + AR + 'PUBLIC> ;\n'),
            {"accessRightsAvailability": 0, "accessRightsVocabularyAlignment": 0},
            hint="kind=rights_as_access_rights value=" + AR + "PUBLIC")
+    single("rights-as-access-rights-distribution", "the access-right IRI given as dct:rights of "
+           "the distribution, none as dct:accessRights: the rights count, the hint says so",
+           sub(drop(b, ACCESS_RIGHTS), DIST_RIGHTS, '    dct:rights <' + AR + 'PUBLIC> ;\n    adms:status'),
+           {"accessRightsAvailability": 0, "accessRightsVocabularyAlignment": 0},
+           hint="kind=rights_as_access_rights value=" + AR + "PUBLIC datasets=1")
     single("contact-point-off", "no dcat:contactPoint", drop(b, CONTACT),
            {"contactPointAvailability": 0})
     single("publisher-off", "no dct:publisher on the dataset", drop(b, PUBLISHER),
