@@ -4,8 +4,11 @@
 #include "base/json.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/file.h"
 
 #define J(x) ((json_t *)(x))
 #define W(x) ((DcatitJson *)(x))
@@ -21,6 +24,20 @@ DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d)
 		return NULL;
 	}
 	return W(j);
+}
+
+DcatitJson *dcatit_json_load(const char *path, DcatitDiag *d)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitJson *j = NULL;
+	if (dcatit_file_read(path, &b, d) == DCATIT_OK) {
+		j = dcatit_json_parse(b.data ? b.data : "", b.len, d);
+		if (!j)
+			snprintf(d->file, sizeof d->file, "%s", path);
+	}
+	dcatit_buf_release(&b);
+	return j;
 }
 
 char *dcatit_json_dump(const DcatitJson *j, bool sorted)

@@ -16,6 +16,10 @@ typedef struct DcatitJsonImpl DcatitJson;
 /* Parse a document of len bytes (any top-level value); caller frees.
  * NULL with DCATIT_ERR_SYNTAX (line:col and reason) in d on bad input. */
 DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d);
+/* Read and parse the JSON file at path; caller frees. NULL with d set on
+ * failure: DCATIT_ERR_NOT_FOUND (no such file), DCATIT_ERR_IO, or
+ * DCATIT_ERR_SYNTAX located at path:line:col. */
+DcatitJson *dcatit_json_load(const char *path, DcatitDiag *d);
 /* Compact text of j, object keys sorted when sorted is true (the form
  * hashes are taken of); caller frees; NULL on OOM. */
 char *dcatit_json_dump(const DcatitJson *j, bool sorted);

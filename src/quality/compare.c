@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/file.h"
 #include "base/json.h"
 #include "base/str.h"
 
@@ -40,17 +39,11 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
                                  DcatitQualityDiff *out, DcatitDiag *d)
 {
 	memset(out, 0, sizeof *out);
-	DcatitBuf text;
-	dcatit_buf_init(&text);
-	DcatitStatus st = dcatit_file_read(path, &text, d);
-	DcatitJson *doc = NULL;
 	Old *old = NULL;
-	if (st != DCATIT_OK)
-		goto done;
-	doc = dcatit_json_parse(text.data ? text.data : "", text.len, d);
+	DcatitStatus st = DCATIT_OK;
+	DcatitJson *doc = dcatit_json_load(path, d);
 	if (!doc) {
 		st = d->status;
-		snprintf(d->file, sizeof d->file, "%s", path);
 		goto done;
 	}
 	const char *schema = dcatit_json_get_str(doc, "schema");
@@ -140,7 +133,6 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
 done:
 	free(old);
 	dcatit_json_free(doc);
-	dcatit_buf_release(&text);
 	if (st != DCATIT_OK)
 		dcatit_quality_diff_release(out);
 	return st;

@@ -94,22 +94,15 @@ DcatitStatus dcatit_link_cache_put(DcatitLinkCache *c, const char *url, int stat
 
 DcatitStatus dcatit_link_cache_load(DcatitLinkCache *c, const char *path, DcatitDiag *d)
 {
-	DcatitBuf b;
-	dcatit_buf_init(&b);
-	DcatitJson *doc = NULL;
-	DcatitStatus st = dcatit_file_read(path, &b, d);
-	if (st == DCATIT_ERR_NOT_FOUND) {
-		/* no cache yet: the first run makes it */
-		dcatit_diag_init(d);
-		st = DCATIT_OK;
-		goto done;
-	}
-	if (st != DCATIT_OK)
-		goto done;
-	doc = dcatit_json_parse(b.data ? b.data : "", b.len, d);
+	DcatitStatus st = DCATIT_OK;
+	DcatitJson *doc = dcatit_json_load(path, d);
 	if (!doc) {
 		st = d->status;
-		snprintf(d->file, sizeof d->file, "%s", path);
+		if (st == DCATIT_ERR_NOT_FOUND) {
+			/* no cache yet: the first run makes it */
+			dcatit_diag_init(d);
+			st = DCATIT_OK;
+		}
 		goto done;
 	}
 	const char *schema = dcatit_json_get_str(doc, "schema");
@@ -134,7 +127,6 @@ DcatitStatus dcatit_link_cache_load(DcatitLinkCache *c, const char *path, Dcatit
 	}
 done:
 	dcatit_json_free(doc);
-	dcatit_buf_release(&b);
 	return st;
 }
 

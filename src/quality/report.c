@@ -64,6 +64,22 @@ const char *dcatit_qr_num(char *out, size_t n, double v, int decimals, DcatitQua
 	return out;
 }
 
+void dcatit_qr_action(DcatitBuf *b, const DcatitQualityAction *a, DcatitQualityLang lang)
+{
+	DcatitBuf d;
+	dcatit_buf_init(&d);
+	dcatit_quality_count(&d, a->datasets, QS_DATASETS, QS_DATASETS_ONE, lang);
+	char g1[32], g2[32], c[32];
+	snprintf(g1, sizeof g1, "%d", a->gain_min);
+	snprintf(g2, sizeof g2, "%d", a->gain_max);
+	const char *args[5] = { dcatit_quality_indicator_action(a->indicator, lang), d.data, g1,
+	                        dcatit_qr_num(c, sizeof c, a->catalogue_gain, 1, lang), g2 };
+	dcatit_qr_fill(b, dcatit_quality_str(a->gain_min == a->gain_max ? QS_FIX_LINE
+	                                                                : QS_FIX_LINE_RANGE, lang), args);
+	b->oom |= d.oom;
+	dcatit_buf_release(&d);
+}
+
 /* qsort has no context argument: the comparators get an array of keys
  * that carry what they compare. */
 typedef struct {

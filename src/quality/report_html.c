@@ -245,23 +245,18 @@ static void fix_first(const Page *p)
 		return;
 	}
 	dcatit_buf_adds(b, "<ol class=\"fix\">\n");
-	DcatitBuf d;
-	dcatit_buf_init(&d);
+	DcatitBuf line;
+	dcatit_buf_init(&line);
 	for (size_t i = 0; i < n; i++) {
-		char g1[32], g2[32], c[32];
-		dcatit_buf_clear(&d);
-		dcatit_quality_count(&d, acts[i].datasets, QS_DATASETS, QS_DATASETS_ONE, p->L);
-		snprintf(g1, sizeof g1, "%d", acts[i].gain_min);
-		snprintf(g2, sizeof g2, "%d", acts[i].gain_max);
-		const char *a[5] = { dcatit_quality_indicator_action(acts[i].indicator, p->L), d.data, g1,
-		                     num(p, c, sizeof c, acts[i].catalogue_gain, 1), g2 };
+		dcatit_buf_clear(&line);
+		dcatit_qr_action(&line, &acts[i], p->L);
 		dcatit_buf_adds(b, "<li>");
-		fill(p, acts[i].gain_min == acts[i].gain_max ? QS_FIX_LINE : QS_FIX_LINE_RANGE, a);
+		esc(b, line.data ? line.data : "");
 		dcatit_buf_addf(b, " <small>(<code>%s</code>)</small></li>\n",
 		                dcatit_quality_indicator(acts[i].indicator)->metric);
 	}
-	b->oom |= d.oom;
-	dcatit_buf_release(&d);
+	b->oom |= line.oom;
+	dcatit_buf_release(&line);
 	dcatit_buf_adds(b, "</ol>\n</section>\n");
 }
 

@@ -115,23 +115,11 @@ static void fix_first(const DcatitQualityReportInput *in, DcatitBuf *b)
 	dcatit_buf_addf(b, "\n%s\n", s_(in, QS_FIX_FIRST));
 	if (!n)
 		dcatit_buf_addf(b, "  %s\n", s_(in, QS_FIX_FIRST_NONE));
-	DcatitBuf d;
-	dcatit_buf_init(&d);
 	for (size_t i = 0; i < n; i++) {
-		char g1[32], g2[32], c[32];
-		dcatit_buf_clear(&d);
-		dcatit_quality_count(&d, acts[i].datasets, QS_DATASETS, QS_DATASETS_ONE, in->lang);
-		snprintf(g1, sizeof g1, "%d", acts[i].gain_min);
-		snprintf(g2, sizeof g2, "%d", acts[i].gain_max);
-		const char *a[5] = { dcatit_quality_indicator_action(acts[i].indicator, in->lang), d.data, g1,
-		                     dcatit_qr_num(c, sizeof c, acts[i].catalogue_gain, 1, in->lang), g2 };
 		dcatit_buf_addf(b, "  %2zu. ", i + 1);
-		dcatit_qr_fill(b, s_(in, acts[i].gain_min == acts[i].gain_max ? QS_FIX_LINE
-		                                                                 : QS_FIX_LINE_RANGE), a);
+		dcatit_qr_action(b, &acts[i], in->lang);
 		dcatit_buf_addf(b, " [%s]\n", dcatit_quality_indicator(acts[i].indicator)->metric);
 	}
-	b->oom |= d.oom;
-	dcatit_buf_release(&d);
 }
 
 static void hints(const DcatitQualityReportInput *in, DcatitBuf *b)

@@ -465,8 +465,13 @@ static void score_dataset(Ctx *c, DcatitTermId ds)
 	out = &q->datasets[q->ndatasets++];
 	memset(out, 0, sizeof *out);
 	out->iri = ds;
-	out->source = c->source;
 	DcatitLoc loc = dcatit_model_node_loc(c->m, ds);
+	if (c->in->source_of) {
+		uint32_t src = c->in->source_of(c->in->source_ud, loc);
+		/* hints and broken links found below are this source's too */
+		c->source = src < q->nsources ? src : 0;
+	}
+	out->source = c->source;
 	out->file = dcatit_model_source_name(c->m, loc.file);
 	out->line = loc.line;
 	out->title = pick_title(c, ds);
@@ -573,6 +578,16 @@ static void score_dataset(Ctx *c, DcatitTermId ds)
 	out->band_max = (uint8_t)dcatit_quality_band(score + pending);
 }
 
+static bool add_source(DcatitQuality *q, const char *name);
+
+DcatitStatus dcatit_quality_add_source(DcatitQuality *q, const char *name, uint32_t *index)
+{
+	if (!add_source(q, name))
+		return DCATIT_ERR_NOMEM;
+	*index = (uint32_t)(q->nsources - 1);
+	return DCATIT_OK;
+}
+
 static bool add_source(DcatitQuality *q, const char *name)
 {
 	DcatitQualitySource *s = dcatit_grow(q->sources, &q->cap_sources, q->nsources + 1,
@@ -637,8 +652,11 @@ DcatitStatus dcatit_quality_score(DcatitQuality *q, const DcatitQualityInput *in
 		return dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
 		                       "the graph and the quality result use different term stores");
 	c.st = dcatit_model_freeze(c.m);
-	if (c.st == DCATIT_OK && (!ids_init(&c.ids, c.t) || !add_source(q, in->source)))
+	if (c.st == DCATIT_OK && (!ids_init(&c.ids, c.t) ||
+	                          (!in->source_of && !add_source(q, in->source))))
 		c.st = DCATIT_ERR_NOMEM;
+	if (c.st == DCATIT_OK && !q->nsources)
+		c.st = DCATIT_ERR_USAGE; /* source_of without a registered source */
 	c.source = (uint32_t)(q->nsources - 1);
 	if (c.st == DCATIT_OK && !find_datasets(&c))
 		c.st = DCATIT_ERR_NOMEM;

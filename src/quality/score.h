@@ -138,12 +138,21 @@ typedef struct {
 	                                    * pseudo code), or NULL: the link
 	                                    * status indicators are not assessed */
 	const char *source;                /* source name ("" or NULL: none) */
+	/* Several sources in one graph (harvest's merged catalogue): the index
+	 * (from dcatit_quality_add_source) of the source a dataset belongs to,
+	 * from where its first triple was read; NULL: all of them belong to
+	 * a new source named source. */
+	uint32_t (*source_of)(void *ud, DcatitLoc where);
+	void *source_ud;
 } DcatitQualityInput;
 
 /* Initialise an empty result over the term store t (no allocation). */
 void dcatit_quality_init(DcatitQuality *q, DcatitTerms *t);
 /* Free what q holds. */
 void dcatit_quality_release(DcatitQuality *q);
+/* Register a source named name (copied) and return its index in *index,
+ * for an input's source_of. */
+DcatitStatus dcatit_quality_add_source(DcatitQuality *q, const char *name, uint32_t *index);
 /* Score every dataset (a subject typed dcat:Dataset or dcatapit:Dataset,
  * not a catalogue) of in->data into q as one more source. */
 DcatitStatus dcatit_quality_score(DcatitQuality *q, const DcatitQualityInput *in,
