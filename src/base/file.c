@@ -1,4 +1,4 @@
-/* file.c: reading and atomically writing whole files (file.h). */
+/* file.c: temp file + rename (file.h). */
 #include "base/file.h"
 
 #include <errno.h>
@@ -8,26 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-
-DcatitStatus dcatit_file_read(const char *path, DcatitBuf *b, DcatitDiag *d)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return dcatit_diag_set(d, errno == ENOENT ? DCATIT_ERR_NOT_FOUND : DCATIT_ERR_IO,
-		                       NULL, 0, 0, "cannot read '%s': %s", path, strerror(errno));
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && dcatit_buf_add(b, chunk, n))
-		;
-	int err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (b->oom)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory reading '%s'", path);
-	if (err)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path,
-		                       strerror(err));
-	return DCATIT_OK;
-}
+#include "base/buf.h"
 
 DcatitStatus dcatit_file_write_atomic(const char *path, const void *data, size_t len,
                                       DcatitDiag *d)

@@ -6,9 +6,8 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
-
-#include "base/file.h"
 
 #define J(x) ((json_t *)(x))
 #define W(x) ((DcatitJson *)(x))
@@ -31,10 +30,17 @@ DcatitJson *dcatit_json_load(const char *path, DcatitDiag *d)
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	DcatitJson *j = NULL;
-	if (dcatit_file_read(path, &b, d) == DCATIT_OK) {
+	int err = 0;
+	DcatitStatus st = dcatit_buf_read_file(&b, path, &err);
+	if (st == DCATIT_OK) {
 		j = dcatit_json_parse(b.data ? b.data : "", b.len, d);
 		if (!j)
 			snprintf(d->file, sizeof d->file, "%s", path);
+	} else if (st == DCATIT_ERR_NOMEM) {
+		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory reading '%s'", path);
+	} else {
+		dcatit_diag_set(d, err == ENOENT ? DCATIT_ERR_NOT_FOUND : DCATIT_ERR_IO, NULL, 0, 0,
+		                "cannot read '%s': %s", path, strerror(err));
 	}
 	dcatit_buf_release(&b);
 	return j;
