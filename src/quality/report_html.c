@@ -13,8 +13,6 @@
 #include "config.h"
 #include "quality/report_impl.h"
 
-/* Broken links listed; the JSON report has them all. */
-#define MAX_LINK_ROWS 1000
 /* Longest literal shown. */
 #define SHORT 120
 
@@ -144,6 +142,19 @@ static const char css[] =
 	"ol.fix li{margin:.3rem 0}.gain{font-weight:700}"
 	"svg text{font-family:inherit}"
 	"@media print{header{background:#fff;color:#000}.skip{display:none}}";
+
+/* "... and N more" after a list cut at DCATIT_QUALITY_HTML_ITEMS. */
+static void more(const Page *p, size_t n)
+{
+	if (n <= DCATIT_QUALITY_HTML_ITEMS)
+		return;
+	char k[32];
+	snprintf(k, sizeof k, "%zu", n - DCATIT_QUALITY_HTML_ITEMS);
+	const char *a[5] = { k };
+	dcatit_buf_adds(p->b, "<p class=\"note\">");
+	fill(p, QS_MORE, a);
+	dcatit_buf_adds(p->b, "</p>\n");
+}
 
 static void head(const Page *p)
 {
@@ -277,7 +288,7 @@ static void hints(const Page *p)
 	dcatit_buf_init(&v);
 	dcatit_buf_init(&s);
 	dcatit_buf_init(&u);
-	for (size_t i = 0; i < q->nhints; i++) {
+	for (size_t i = 0; i < q->nhints && i < DCATIT_QUALITY_HTML_ITEMS; i++) {
 		const DcatitQualityHint *h = &q->hints[i];
 		dcatit_buf_clear(&v);
 		dcatit_buf_clear(&s);
@@ -306,7 +317,9 @@ static void hints(const Page *p)
 	dcatit_buf_release(&v);
 	dcatit_buf_release(&s);
 	dcatit_buf_release(&u);
-	dcatit_buf_adds(b, "</ul>\n</section>\n");
+	dcatit_buf_adds(b, "</ul>\n");
+	more(p, q->nhints);
+	dcatit_buf_adds(b, "</section>\n");
 }
 
 /* A horizontal bar chart: value[i] of max[i] for label[i]; an image whose
@@ -657,7 +670,7 @@ static void links(const Page *p)
 	th(p, QS_LINK_USES, true);
 	th(p, QS_LINK_REASON, false);
 	dcatit_buf_adds(b, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < q->nbroken && i < MAX_LINK_ROWS; i++) {
+	for (size_t i = 0; i < q->nbroken && i < DCATIT_QUALITY_HTML_ITEMS; i++) {
 		const DcatitQualityBroken *br = &q->broken[i];
 		char st[32];
 		dcatit_buf_adds(b, "<tr><td><code>");
@@ -669,7 +682,9 @@ static void links(const Page *p)
 		esc(b, dcatit_qr_link_reason(p->in, br->url));
 		dcatit_buf_adds(b, "</td></tr>\n");
 	}
-	dcatit_buf_adds(b, "</tbody></table>\n</section>\n");
+	dcatit_buf_adds(b, "</tbody></table>\n");
+	more(p, q->nbroken);
+	dcatit_buf_adds(b, "</section>\n");
 }
 
 static void datasets(const Page *p)

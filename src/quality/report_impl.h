@@ -12,6 +12,10 @@
 #define DCATIT_QUALITY_HTML_ROWS 1000
 /* The same for the text report: a terminal page. */
 #define DCATIT_QUALITY_TEXT_ROWS 20
+/* Hints and broken links the text report lists (the most used first);
+ * the HTML page lists more, JSON all of them. */
+#define DCATIT_QUALITY_TEXT_ITEMS 50
+#define DCATIT_QUALITY_HTML_ITEMS 1000
 
 /* Append tmpl with %1..%5 replaced by args[0..4] (NULL args are ""). */
 void dcatit_qr_fill(DcatitBuf *b, const char *tmpl, const char *const args[5]);

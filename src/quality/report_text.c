@@ -122,6 +122,19 @@ static void fix_first(const DcatitQualityReportInput *in, DcatitBuf *b)
 	}
 }
 
+/* "... and N more" when a list was cut at shown items. */
+static void more(const DcatitQualityReportInput *in, DcatitBuf *b, size_t n, size_t shown)
+{
+	if (n <= shown)
+		return;
+	char k[32];
+	snprintf(k, sizeof k, "%zu", n - shown);
+	const char *a[5] = { k };
+	dcatit_buf_adds(b, "  ");
+	dcatit_qr_fill(b, s_(in, QS_MORE), a);
+	dcatit_buf_addc(b, '\n');
+}
+
 static void hints(const DcatitQualityReportInput *in, DcatitBuf *b)
 {
 	const DcatitQuality *q = in->q;
@@ -135,7 +148,7 @@ static void hints(const DcatitQualityReportInput *in, DcatitBuf *b)
 	DcatitBuf v, s;
 	dcatit_buf_init(&v);
 	dcatit_buf_init(&s);
-	for (size_t i = 0; i < q->nhints; i++) {
+	for (size_t i = 0; i < q->nhints && i < DCATIT_QUALITY_TEXT_ITEMS; i++) {
 		const DcatitQualityHint *h = &q->hints[i];
 		dcatit_buf_clear(&v);
 		dcatit_buf_clear(&s);
@@ -155,6 +168,7 @@ static void hints(const DcatitQualityReportInput *in, DcatitBuf *b)
 		dcatit_qr_fill(b, s_(in, QS_HINT_USED_BY), c);
 		dcatit_buf_adds(b, "\n");
 	}
+	more(in, b, q->nhints, DCATIT_QUALITY_TEXT_ITEMS);
 	b->oom |= v.oom || s.oom;
 	dcatit_buf_release(&v);
 	dcatit_buf_release(&s);
@@ -202,7 +216,7 @@ static void links(const DcatitQualityReportInput *in, DcatitBuf *b)
 		dcatit_buf_addc(b, '\n');
 		return;
 	}
-	for (size_t i = 0; i < q->nbroken; i++) {
+	for (size_t i = 0; i < q->nbroken && i < DCATIT_QUALITY_TEXT_ITEMS; i++) {
 		const DcatitQualityBroken *br = &q->broken[i];
 		char st[32];
 		const char *reason = dcatit_qr_link_reason(in, br->url);
@@ -213,6 +227,7 @@ static void links(const DcatitQualityReportInput *in, DcatitBuf *b)
 		dcatit_quality_count(b, br->uses, QS_DISTRIBUTIONS, QS_DISTRIBUTIONS_ONE, in->lang);
 		dcatit_buf_addf(b, ")%s%s\n", *reason ? ": " : "", reason);
 	}
+	more(in, b, q->nbroken, DCATIT_QUALITY_TEXT_ITEMS);
 }
 
 static void league(const DcatitQualityReportInput *in, DcatitBuf *b)

@@ -735,8 +735,41 @@ static void summary_finish(DcatitQualitySummary *s, double score_if_pass)
 	s->band_max = (uint8_t)dcatit_quality_band_of_mean(score_if_pass / n);
 }
 
+/* Hints and broken links, the most used first (ties in a fixed order). */
+static int cmp_hint(const void *a, const void *b)
+{
+	const DcatitQualityHint *x = a, *y = b;
+	if (x->datasets != y->datasets)
+		return x->datasets > y->datasets ? -1 : 1;
+	if (x->uses != y->uses)
+		return x->uses > y->uses ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	return x->value < y->value ? -1 : x->value > y->value;
+}
+
+static int cmp_broken(const void *a, const void *b)
+{
+	const DcatitQualityBroken *x = a, *y = b;
+	if (x->uses != y->uses)
+		return x->uses > y->uses ? -1 : 1;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->download != y->download)
+		return x->download ? 1 : -1;
+	return x->url < y->url ? -1 : x->url > y->url;
+}
+
 DcatitStatus dcatit_quality_finish(DcatitQuality *q, DcatitDiag *d)
 {
+	/* term ids follow the order the data was read in: stable for the
+	 * same input */
+	if (q->nhints > 1)
+		qsort(q->hints, q->nhints, sizeof *q->hints, cmp_hint);
+	if (q->nbroken > 1)
+		qsort(q->broken, q->nbroken, sizeof *q->broken, cmp_broken);
 	(void)d;
 	memset(&q->total, 0, sizeof q->total);
 	double total_pass = 0;

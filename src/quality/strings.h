@@ -101,6 +101,7 @@ typedef enum {
 	QS_NO_DATASETS,
 	QS_SKIP_LINK,
 	QS_GENERATED_BY,
+	QS_MORE,             /* "... and %1 more" */
 	QS_COUNT_
 } DcatitQualityStr;
 
