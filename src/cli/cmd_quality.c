@@ -34,7 +34,8 @@
 static const char usage[] =
 	"usage: dcatit quality CATALOG... [--format FORMAT] [-o FILE] [--lang it|en]\n"
 	"                      [--check-links [--jobs N] [--max-age DAYS]\n"
-	"                      [--link-cache FILE] [--link-timeout SECONDS]]\n"
+	"                      [--link-cache FILE] [--link-timeout SECONDS]\n"
+	"                      [--allow-host HOST[:PORT]]...]\n"
 	"                      [--compare OLD.json] [--no-validate] [--orgs FILE]...\n"
 	"                      [--rows N] [--title TEXT] [--fail-under SCORE]\n"
 	"\n"
@@ -62,7 +63,7 @@ static const char usage[] =
 	"                      it) and of the text report (default en)\n"
 	"      --check-links   check every access and download URL: HEAD (a GET that\n"
 	"                      reads no body when HEAD is refused), at most 5\n"
-	"                      redirects, 2xx is accessible\n"
+	"                      redirects under harvest's policy, 2xx is accessible\n"
 	"  -j, --jobs N        parallel link checks (default 16, 1-256); at most 4\n"
 	"                      per host\n"
 	"      --max-age DAYS  reuse cached link results younger than DAYS (default\n"
@@ -71,6 +72,9 @@ static const char usage[] =
 	"                      $XDG_CACHE_HOME/dcatit/links.json, else\n"
 	"                      ~/.cache/dcatit/links.json); 'none' for no cache\n"
 	"      --link-timeout SECONDS  time allowed for one URL (default 10)\n"
+	"      --allow-host HOST[:PORT]  links to HOST may lead to a loopback, private\n"
+	"                      or link-local address, which is refused otherwise\n"
+	"                      (an intranet server; repeatable)\n"
 	"      --compare OLD.json  show what changed since the report OLD.json\n"
 	"                      (written earlier with --format json)\n"
 	"      --no-validate   do not validate: DCAT-AP compliance is not assessed\n"
@@ -263,7 +267,7 @@ static bool parse_number(const char *s, double lo, double hi, double *out)
 
 int cmd_quality(int argc, char **argv)
 {
-	Paths operands = { NULL, 0 }, orgs_files = { NULL, 0 };
+	Paths operands = { NULL, 0 }, orgs_files = { NULL, 0 }, allow_hosts = { NULL, 0 };
 	const char *format = "text", *output = NULL, *lang_s = NULL, *jobs_s = NULL;
 	const char *max_age_s = NULL, *cache_s = NULL, *timeout_s = NULL, *compare_path = NULL;
 	const char *rows_s = NULL, *title = NULL, *fail_s = NULL;
@@ -311,6 +315,11 @@ int cmd_quality(int argc, char **argv)
 			if (r < 0)
 				goto out;
 			if (!paths_add(&orgs_files, v))
+				goto oom;
+		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--allow-host", NULL, &v))) {
+			if (r < 0)
+				goto out;
+			if (!paths_add(&allow_hosts, v))
 				goto oom;
 		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--format", "-f", &format)) ||
 		           (r = dcatit_opt_value("quality", argc, argv, &i, "--output", "-o", &output)) ||
@@ -378,9 +387,9 @@ int cmd_quality(int argc, char **argv)
 		                 fail_s);
 		goto out;
 	}
-	if (!check_links && (jobs_s || max_age_s || cache_s || timeout_s)) {
-		dcatit_msg_usage("quality", "--jobs, --max-age, --link-cache and --link-timeout "
-		                 "need --check-links");
+	if (!check_links && (jobs_s || max_age_s || cache_s || timeout_s || allow_hosts.n)) {
+		dcatit_msg_usage("quality", "--jobs, --max-age, --link-cache, --link-timeout and "
+		                 "--allow-host need --check-links");
 		goto out;
 	}
 	if (no_validate && orgs_files.n) {
@@ -498,6 +507,8 @@ int cmd_quality(int argc, char **argv)
 		lo.timeout_ms = (long)(timeout * 1000);
 		lo.cache_path = cache_path;
 		lo.max_age_days = max_age > 0 ? max_age : -1;
+		lo.allow_hosts = (const char *const *)allow_hosts.items;
+		lo.nallow_hosts = allow_hosts.n;
 		if (dcatit_quality_links_check(&links, &lo, &d) != DCATIT_OK) {
 			code = dcatit_msg_diag(&d);
 			goto out;
@@ -600,5 +611,6 @@ out:
 	free(cache_path);
 	paths_free(&operands);
 	paths_free(&orgs_files);
+	paths_free(&allow_hosts);
 	return code;
 }

@@ -163,8 +163,11 @@ static void submit(Run *r, size_t item, bool get)
 		free(q);
 		if (d.status == DCATIT_ERR_NOMEM)
 			r->st = DCATIT_ERR_NOMEM;
-		else
+		else if (d.status == DCATIT_ERR_USAGE)
 			set_result(it, DCATIT_QUALITY_LINK_INVALID_URL, d.message, r->now, false);
+		else /* the address policy refused it: never asked, like an
+		      * unreachable host */
+			set_result(it, DCATIT_QUALITY_LINK_NETWORK_ERROR, d.message, r->now, false);
 		return;
 	}
 	r->l->requests++;
@@ -310,6 +313,12 @@ DcatitStatus dcatit_quality_links_check(DcatitQualityLinks *l, const DcatitQuali
 		/* HEAD answers and hung-up GETs carry no body; an error page a
 		 * server still sends is cut here */
 		ho.max_body = 64 * 1024;
+		/* harvest's policy with no home: links may go anywhere public,
+		 * and to the hosts allowed by name */
+		DcatitHttpPolicy pol = { .home = NULL, .follow_hosts = opts.allow_hosts,
+		                         .nfollow_hosts = opts.nallow_hosts };
+		ho.policy = &pol;
+		ho.max_redirects = 5;
 		r.h = dcatit_http_new(&ho, d);
 		if (!r.h) {
 			st = d->status;

@@ -1,6 +1,8 @@
 /* links.h: checking the access and download URLs the MQA link indicators
  * need: HEAD, a GET that reads no body when HEAD is refused (405/501),
- * redirects under the same policy as harvest, 2xx = accessible, one
+ * redirects under the same policy as harvest (net/http.h: at most 5, never
+ * from https to http, no loopback, link-local or private address unless
+ * allowed), 2xx = accessible, one
  * attempt with a time limit, many URLs in parallel with a cap per host,
  * and a cache of dated results so that a rerun within max_age asks
  * nothing. Network errors and invalid URLs get data.europa.eu's pseudo
@@ -41,6 +43,11 @@ typedef struct {
 	double max_age_days;    /* cached results younger than this are reused
 	                         * (7; negative: never reuse) */
 	const char *user_agent; /* ("dcatit (link check)") */
+	const char *const *allow_hosts; /* "host" or "host:port" a link may lead
+	                         * to even on a loopback, private or
+	                         * link-local address (the policy's
+	                         * follow_hosts; URLs have no "home") */
+	size_t nallow_hosts;
 	long long now;          /* the time of the check (0: the clock) */
 } DcatitQualityLinkOpts;
 

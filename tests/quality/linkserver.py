@@ -11,6 +11,8 @@ Paths (any method unless said):
   /redirect/N           N redirects: 302 to /redirect/N-1, /redirect/1 to /ok
   /loop                 302 to itself, forever
   /to-missing           301 to /missing
+  /to-localhost         302 to http://localhost:PORT/ok (another host name, loopback)
+  /get-redirect         HEAD 405; GET 302 to /ok with a body (a redirect read without it)
   /drip                 the status line one byte every 0.5 s (slow drip)
   /hang                 reads the request, never answers
 Every request is counted (by method and path) and the highest number of requests in
@@ -53,7 +55,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def _leave(self, host):
         st = self.server.state
         with st.lock:
-            st.active[host] -= 1
+            st.active[host] = st.active.get(host, 1) - 1  # reset() may have run meanwhile
 
     def _send(self, code, body=b"", headers=None, length=None):
         self.send_response(code)
@@ -120,6 +122,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._send(302, headers={"Location": "/loop"})
         if p == "/to-missing":
             return self._send(301, headers={"Location": "/missing"})
+        if p == "/to-localhost":
+            return self._send(302, headers={
+                "Location": "http://localhost:%d/ok" % self.server.server_address[1]})
+        if p == "/get-redirect":
+            if head:
+                return self._send(405)
+            return self._send(302, b"<html>moved</html>\n" * 100, {"Location": "/ok"})
         if p == "/drip":
             try:
                 for ch in b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n":

@@ -55,8 +55,10 @@ def quality(dcatit, data, *args, timeout=120):
         env.pop(k, None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.monotonic()
+    allow = [] if "--no-allow" in args else ["--allow-host", "127.0.0.1"]
+    args = [x for x in args if x != "--no-allow"]
     p = subprocess.run([dcatit, "quality", data, "--format", "json", "--no-validate",
-                        "--check-links"] + list(args), capture_output=True, env=env,
+                        "--check-links"] + allow + list(args), capture_output=True, env=env,
                        timeout=timeout * SCALE)
     elapsed = time.monotonic() - t0
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -103,6 +105,7 @@ def main():
             ("/status/429", 429), ("/error", 500), ("/unavailable", 503),
             ("/redirect/1", 200), ("/redirect/5", 200), ("/redirect/6", 1100), ("/loop", 1100),
             ("/to-missing", 404), ("/head-refused", 200), ("/head-501", 200),
+            ("/get-redirect", 200),
         ]
         urls = [base + p for p, _ in table]
         catalogue(cat, urls)
@@ -117,8 +120,8 @@ def main():
             r = reasons(doc)
             check("redirect" in r.get(base + "/loop", "").lower(),
                   "the endless redirect's reason names redirects: %r" % r.get(base + "/loop"))
-            check(doc["links"]["requests"] == len(table) + 2,
-                  "one request per URL plus the two GETs after a refused HEAD: %d"
+            check(doc["links"]["requests"] == len(table) + 3,
+                  "one request per URL plus the three GETs after a refused HEAD: %d"
                   % doc["links"]["requests"])
         check(srv.counts.get(("HEAD", "/redirect/1"), 0) == 3 and srv.counts.get(("HEAD", "/ok"), 0) == 2,
               "redirects are followed with HEAD, the 6th is not: %s" % srv.counts)
@@ -127,6 +130,27 @@ def main():
         # retries: one attempt only, even for 503 and 429
         check(srv.counts.get(("HEAD", "/unavailable"), 0) == 1, "no retry of a 503")
         check(srv.counts.get(("HEAD", "/status/429"), 0) == 1, "no retry of a 429")
+
+        check(srv.counts.get(("GET", "/ok"), 0) == 1, "the GET's redirect is followed as a GET")
+
+        # the address policy (harvest's, with no home): a loopback address is refused unless
+        # allowed, before any connection; a redirect to another loopback name too
+        srv.reset()
+        catalogue(cat, [base + "/ok", base + "/to-localhost"])
+        doc, _, _ = quality(dcatit, cat, "--link-cache", "none", "--no-allow")
+        if doc:
+            check(statuses(doc, 2) == [1100, 1100], "loopback refused without --allow-host: %s"
+                  % statuses(doc, 2))
+            r = reasons(doc)
+            check("refused" in r.get(base + "/ok", ""), "the reason says refused: %r" % r)
+        check(srv.requests() == 0, "a refused address gets no request: %s" % srv.counts)
+        doc, _, _ = quality(dcatit, cat, "--link-cache", "none")
+        if doc:
+            check(statuses(doc, 2)[0] == 200, "--allow-host 127.0.0.1 allows it")
+            r = reasons(doc)
+            check(statuses(doc, 2)[1] == 1100 and "refused" in r.get(base + "/to-localhost", ""),
+                  "a redirect to localhost (not allowed) is refused: %s %r" % (statuses(doc, 2), r))
+        check(srv.counts.get(("HEAD", "/ok"), 0) == 1, "only the allowed URL was asked for")
 
         # download URLs are checked the same way
         catalogue(cat, [base + "/ok", base + "/gone"], download=True)
