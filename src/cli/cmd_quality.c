@@ -37,6 +37,7 @@ static const char usage[] =
 	"                      [--link-cache FILE] [--link-timeout SECONDS]\n"
 	"                      [--allow-host HOST[:PORT]]...]\n"
 	"                      [--compare OLD.json] [--no-validate] [--orgs FILE]...\n"
+	"                      [--shapes FILE]...\n"
 	"                      [--rows N] [--title TEXT] [--fail-under SCORE]\n"
 	"\n"
 	"Score the catalogue in the RDF files CATALOG (all files form one\n"
@@ -79,6 +80,8 @@ static const char usage[] =
 	"                      (written earlier with --format json)\n"
 	"      --no-validate   do not validate: DCAT-AP compliance is not assessed\n"
 	"      --orgs FILE     more organisations for the validation (as validate)\n"
+	"  -s, --shapes FILE   more shapes for the validation, with the profile's\n"
+	"                      (e.g. the EU DCAT-AP shapes data.europa.eu uses)\n"
 	"      --rows N        datasets listed in the text (20) and html (1000)\n"
 	"                      reports, lowest score first\n"
 	"      --title TEXT    the catalogue's name in the report\n"
@@ -268,6 +271,7 @@ static bool parse_number(const char *s, double lo, double hi, double *out)
 int cmd_quality(int argc, char **argv)
 {
 	Paths operands = { NULL, 0 }, orgs_files = { NULL, 0 }, allow_hosts = { NULL, 0 };
+	Paths shape_files = { NULL, 0 };
 	const char *format = "text", *output = NULL, *lang_s = NULL, *jobs_s = NULL;
 	const char *max_age_s = NULL, *cache_s = NULL, *timeout_s = NULL, *compare_path = NULL;
 	const char *rows_s = NULL, *title = NULL, *fail_s = NULL;
@@ -315,6 +319,11 @@ int cmd_quality(int argc, char **argv)
 			if (r < 0)
 				goto out;
 			if (!paths_add(&orgs_files, v))
+				goto oom;
+		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--shapes", "-s", &v))) {
+			if (r < 0)
+				goto out;
+			if (!paths_add(&shape_files, v))
 				goto oom;
 		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--allow-host", NULL, &v))) {
 			if (r < 0)
@@ -392,13 +401,16 @@ int cmd_quality(int argc, char **argv)
 		                 "--allow-host need --check-links");
 		goto out;
 	}
-	if (no_validate && orgs_files.n) {
-		dcatit_msg_usage("quality", "--orgs needs the validation (drop --no-validate)");
+	if (no_validate && (orgs_files.n || shape_files.n)) {
+		dcatit_msg_usage("quality", "--orgs and --shapes need the validation (drop "
+		                 "--no-validate)");
 		goto out;
 	}
 	size_t stdin_uses = 0;
 	for (size_t i = 0; i < operands.n; i++)
 		stdin_uses += strcmp(operands.items[i], "-") == 0;
+	for (size_t i = 0; i < shape_files.n; i++)
+		stdin_uses += strcmp(shape_files.items[i], "-") == 0;
 	if (stdin_uses > 1) {
 		dcatit_msg_usage("quality", "standard input ('-') can be read only once");
 		goto out;
@@ -453,6 +465,9 @@ int cmd_quality(int argc, char **argv)
 		po.hint = "use --no-validate";
 		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
+		for (size_t i = 0; i < shape_files.n; i++)
+			if (!dcatit_profile_parse(shapes, shape_files.items[i], false, &code))
+				goto out;
 	}
 	for (size_t g = 0; g < ngroups; g++) {
 		Group *gr = &groups[g];
@@ -472,6 +487,22 @@ int cmd_quality(int argc, char **argv)
 			memset(&ri, 0, sizeof ri);
 			ri.data = gr->model;
 			ri.shapes = shapes;
+			/* checks the engine could not complete: said, and the
+			 * compliance of those datasets is not assessed */
+			DcatitBuf line;
+			dcatit_buf_init(&line);
+			for (size_t i = 0; i < gr->results.nfailures; i++) {
+				dcatit_buf_clear(&line);
+				dcatit_report_failure_line(&gr->results.failures[i], &ri, &line);
+				if (line.data)
+					fprintf(stderr, "%s\n", line.data);
+			}
+			dcatit_buf_release(&line);
+			if (gr->results.nfailures)
+				dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match "
+				                 "limit; DCAT-AP compliance is not assessed where %s",
+				                 gr->results.nfailures, gr->results.nfailures == 1 ? "" : "s",
+				                 gr->results.nfailures == 1 ? "it applies" : "they apply");
 			if (dcatit_quality_findings_add(&findings, &gr->results, &ri, (uint32_t)g) != DCATIT_OK)
 				goto oom;
 		}
@@ -612,5 +643,6 @@ out:
 	paths_free(&operands);
 	paths_free(&orgs_files);
 	paths_free(&allow_hosts);
+	paths_free(&shape_files);
 	return code;
 }

@@ -79,6 +79,7 @@ typedef struct {
 	uint32_t source;
 	DcatitIdMap datasets;      /* dataset node -> 1 */
 	DcatitIdMap bad;           /* focus node -> violations */
+	DcatitIdMap unsure;        /* focus node -> checks not completed */
 	uint32_t *stamp;           /* closure visit marks, by term id */
 	size_t nstamp;
 	uint32_t round;
@@ -146,6 +147,9 @@ static bool find_datasets(Ctx *c)
 static bool index_violations(Ctx *c)
 {
 	const DcatitResults *rs = c->in->results;
+	for (size_t i = 0; i < rs->nfailures; i++)
+		if (rs->failures[i].focus && dcatit_idmap_put(&c->unsure, rs->failures[i].focus, 1) < 0)
+			return false;
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
 		if (dcatit_report_severity(c->t, r->severity) != DCATIT_SEV_VIOLATION || !r->focus)
@@ -180,9 +184,10 @@ static bool push(Ctx *c, size_t *top, DcatitTermId node, uint8_t depth)
 /* Violations found in the description of ds: the dataset and what it
  * links to (its distributions, contact point, period, licence documents
  * ...), not other datasets and not class IRIs (rdf:type is not followed). */
-static uint32_t closure_violations(Ctx *c, DcatitTermId ds)
+static uint32_t closure_violations(Ctx *c, DcatitTermId ds, bool *unsure)
 {
-	if (!c->bad.n)
+	*unsure = false;
+	if (!c->bad.n && !c->unsure.n)
 		return 0;
 	if (++c->round == 0) {
 		memset(c->stamp, 0, c->nstamp * sizeof *c->stamp);
@@ -202,6 +207,8 @@ static uint32_t closure_violations(Ctx *c, DcatitTermId ds)
 		uint32_t v;
 		if (dcatit_idmap_get(&c->bad, n, &v))
 			found += v;
+		if (dcatit_idmap_get(&c->unsure, n, NULL))
+			*unsure = true;
 		if (dep >= CLOSURE_DEPTH)
 			continue;
 		DcatitRange r = dcatit_model_sp(c->m, n, 0);
@@ -528,8 +535,12 @@ static void score_dataset(Ctx *c, DcatitTermId ds)
 	if (rights_access && out->state[DCATIT_QI_ACCESS_RIGHTS] != DCATIT_QS_MET)
 		add_hint(c, DCATIT_QH_RIGHTS_AS_ACCESS, rights_access, rights_access, ds);
 	if (c->in->results) {
-		out->violations = closure_violations(c, ds);
-		out->state[DCATIT_QI_DCAT_AP] = out->violations == 0;
+		bool unsure;
+		out->violations = closure_violations(c, ds, &unsure);
+		/* a check the validator could not complete leaves compliance
+		 * unknown, unless a violation already settles it */
+		out->state[DCATIT_QI_DCAT_AP] = out->violations ? DCATIT_QS_NOT_MET
+		                                : unsure ? DCATIT_QS_NOT_ASSESSED : DCATIT_QS_MET;
 	} else {
 		out->state[DCATIT_QI_DCAT_AP] = DCATIT_QS_NOT_ASSESSED;
 	}
@@ -608,6 +619,7 @@ static void ctx_release(Ctx *c)
 {
 	dcatit_idmap_release(&c->datasets);
 	dcatit_idmap_release(&c->bad);
+	dcatit_idmap_release(&c->unsure);
 	dcatit_idmap_release(&c->hint_last);
 	for (int k = 0; k < DCATIT_QH_COUNT; k++)
 		dcatit_idmap_release(&c->hint_index[k]);
@@ -642,6 +654,7 @@ DcatitStatus dcatit_quality_score(DcatitQuality *q, const DcatitQualityInput *in
 	c.t = dcatit_model_terms(in->data);
 	dcatit_idmap_init(&c.datasets);
 	dcatit_idmap_init(&c.bad);
+	dcatit_idmap_init(&c.unsure);
 	dcatit_idmap_init(&c.hint_last);
 	for (int k = 0; k < DCATIT_QH_COUNT; k++)
 		dcatit_idmap_init(&c.hint_index[k]);

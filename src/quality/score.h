@@ -133,7 +133,11 @@ typedef struct {
 	DcatitModel *data;                 /* the graph (terms shared with q) */
 	const DcatitQualityVocab *vocab;
 	const DcatitResults *results;      /* its validation results, or NULL:
-	                                    * dcatApCompliance not assessed */
+	                                    * dcatApCompliance not assessed (so
+	                                    * it is for a dataset whose
+	                                    * description has a check the
+	                                    * validator could not complete and
+	                                    * no violation) */
 	const DcatitIdMap *links;          /* URL term -> status (HTTP or
 	                                    * pseudo code), or NULL: the link
 	                                    * status indicators are not assessed */
