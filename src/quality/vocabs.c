@@ -444,6 +444,11 @@ void dcatit_quality_vocab_free(DcatitQualityVocab *v)
 	free(v);
 }
 
+DcatitTerms *dcatit_quality_vocab_terms(const DcatitQualityVocab *v)
+{
+	return v->t;
+}
+
 static uint32_t format_flags(const DcatitQualityVocab *v, DcatitTermId id)
 {
 	uint32_t f = 0;

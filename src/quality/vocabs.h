@@ -28,6 +28,8 @@ DcatitQualityVocab *dcatit_quality_vocab_load(DcatitTerms *t, const char *dir,
 /* Free the lists; NULL is a no-op. */
 void dcatit_quality_vocab_free(DcatitQualityVocab *v);
 
+/* The term store the lists were interned into; borrowed. */
+DcatitTerms *dcatit_quality_vocab_terms(const DcatitQualityVocab *v);
 /* Is id a concept of the EU file-type table? */
 bool dcatit_quality_vocab_is_file_type(const DcatitQualityVocab *v, DcatitTermId id);
 /* Is id the IRI of an IANA media type (http or https,
