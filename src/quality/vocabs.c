@@ -175,6 +175,24 @@ static bool collect(DcatitModel *m, DcatitIdMap *set, const char *ns,
 	return true;
 }
 
+/* Give flags to both IRIs of the IANA media type "type/subtype" (len
+ * bytes): the https form DCAT-AP 3 writes and the http form of 2.x. */
+static bool flag_media_type(DcatitQualityVocab *v, const char *type, size_t len, uint32_t flags)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	bool ok = true;
+	for (int scheme = 0; scheme < 2 && ok; scheme++) {
+		dcatit_buf_clear(&b);
+		dcatit_buf_adds(&b, scheme ? NS_IANA_HTTP : NS_IANA_HTTPS);
+		dcatit_buf_add(&b, type, len);
+		DcatitTermId id = b.oom ? 0 : dcatit_terms_iri(v->t, b.data, b.len);
+		ok = id && set_flags(&v->formats, id, flags);
+	}
+	dcatit_buf_release(&b);
+	return ok;
+}
+
 /* The media types the file-type table maps to each file type
  * (at:op-mapped-code [ at:legacy-code "text/csv" ; dc:source
  * "mime-type-cellar" ]) get that file type's flags. */
@@ -201,19 +219,8 @@ static bool map_media_types(DcatitQualityVocab *v, DcatitModel *m)
 			/* "application/pdf;type=pdfa1a": the parameters name
 			 * variants of one media type */
 			size_t len = strcspn(code, ";");
-			DcatitBuf b;
-			dcatit_buf_init(&b);
-			for (int scheme = 0; scheme < 2; scheme++) {
-				dcatit_buf_clear(&b);
-				dcatit_buf_adds(&b, scheme ? NS_IANA_HTTP : NS_IANA_HTTPS);
-				dcatit_buf_add(&b, code, len);
-				DcatitTermId id = b.oom ? 0 : dcatit_terms_iri(t, b.data, b.len);
-				if (!id || !set_flags(&v->formats, id, flags & (F_MACHINE | F_NON_PROP))) {
-					dcatit_buf_release(&b);
-					return false;
-				}
-			}
-			dcatit_buf_release(&b);
+			if (!flag_media_type(v, code, len, flags & (F_MACHINE | F_NON_PROP)))
+				return false;
 		}
 	}
 	return true;
@@ -280,8 +287,6 @@ static DcatitStatus load_media_csv(DcatitQualityVocab *v, const char *dir,
 	char line[1024];
 	unsigned long lineno = 0;
 	DcatitStatus st = DCATIT_OK;
-	DcatitBuf iri;
-	dcatit_buf_init(&iri);
 	while (st == DCATIT_OK && fgets(line, sizeof line, f)) {
 		lineno++;
 		if (lineno == 1)
@@ -302,20 +307,13 @@ static DcatitStatus load_media_csv(DcatitQualityVocab *v, const char *dir,
 			if (lower)
 				for (char *p = typ; *p; p++)
 					*p = (char)tolower((unsigned char)*p);
-			for (int scheme = 0; scheme < 2 && st == DCATIT_OK; scheme++) {
-				dcatit_buf_clear(&iri);
-				dcatit_buf_adds(&iri, scheme ? NS_IANA_HTTP : NS_IANA_HTTPS);
-				dcatit_buf_adds(&iri, typ);
-				DcatitTermId id = iri.oom ? 0 : dcatit_terms_iri(v->t, iri.data, iri.len);
-				if (!id || !set_flags(&v->formats, id, F_MEDIA_TYPE))
-					st = oom(d);
-			}
+			if (!flag_media_type(v, typ, strlen(typ), F_MEDIA_TYPE))
+				st = oom(d);
 		}
 	}
 	if (st == DCATIT_OK && ferror(f))
 		st = dcatit_diag_set(d, DCATIT_ERR_IO, path.data, lineno, 0, "read error");
 	fclose(f);
-	dcatit_buf_release(&iri);
 	dcatit_buf_release(&path);
 	return st;
 }
