@@ -236,26 +236,120 @@ class BuildTest(unittest.TestCase):
                       f"<{base}/page/2.nt> .", nt)
         self.assertNotIn("dati.toscana.it/dcatit/", first)
 
-    def test_a_failure_while_replacing_leaves_no_temporary_directory(self):
-        # everything is written, then OUT turns out not to be a directory
+    def test_an_output_that_is_not_a_directory_is_refused_before_building(self):
         out = os.path.join(self.tmp, "out")
         with open(out, "w", encoding="utf-8") as fh:
             fh.write("not a directory\n")
         r = self.build()
-        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn("is not a directory", r.stderr)
         self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
         with open(out, encoding="utf-8") as fh:
             self.assertEqual(fh.read(), "not a directory\n")
 
-    def test_a_rebuild_replaces_the_output_and_leaves_nothing_else(self):
-        self.assertEqual(self.build().returncode, 0)
-        stale = os.path.join(self.tmp, "out", "stale.txt")
-        with open(stale, "w", encoding="utf-8") as fh:
-            fh.write("from an earlier build\n")
-        self.assertEqual(self.build().returncode, 0)
-        self.assertFalse(os.path.exists(stale))
+    def test_a_rebuild_replaces_what_the_previous_build_wrote_and_leaves_nothing_else(self):
+        self.assertEqual(self.build("out", "--page-size", "4").returncode, 0)
+        self.assertTrue(os.path.isdir(os.path.join(self.tmp, "out", "page")))
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out", "page")))
         self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
+
+    def test_the_manifest_lists_every_file_the_build_wrote(self):
+        r = self.build("out", "--page-size", "4", "--format", "ttl,nt")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = os.path.join(self.tmp, "out")
+        with open(os.path.join(out, ".dcatit-manifest"), encoding="utf-8") as fh:
+            lines = [l for l in fh.read().splitlines() if not l.startswith("#")]
+        self.assertEqual(lines, sorted(lines))
+        self.assertEqual(set(lines), set(tree(out)) - {".dcatit-manifest"})
+        self.assertIn("funding/files/ripartizione-fondi-l145-2018.csv", lines)
+
+    def test_an_output_directory_holding_a_users_files_is_refused_and_kept(self):
+        # reliability probe 2, finding 2: -o on a home directory
+        home = os.path.join(self.tmp, "fakehome")
+        os.makedirs(os.path.join(home, "docs"))
+        with open(os.path.join(home, "docs", "thesis.tex"), "w") as fh:
+            fh.write("thesis\n")
+        with open(os.path.join(home, ".ssh_key"), "w") as fh:
+            fh.write("key\n")
+        before = tree(home)
+        r = self.build("fakehome")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("'.ssh_key'", r.stderr)
+        self.assertIn("not the output of a dcatit build", r.stderr)
+        self.assertNotIn("built", r.stdout)
+        self.assertEqual(tree(home), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "fakehome"])
+
+    def test_a_file_added_to_a_previous_output_is_named_and_nothing_is_written(self):
+        self.assertEqual(self.build().returncode, 0)
+        out = os.path.join(self.tmp, "out")
+        for rel in ("notes.txt", "dataset/mine.ttl"):
+            with open(os.path.join(out, rel), "w", encoding="utf-8") as fh:
+                fh.write("the user's\n")
+            before = tree(out)
+            r = self.build()
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn(f"'{rel}', which no dcatit build wrote", r.stderr)
+            self.assertEqual(tree(out), before)
+            os.remove(os.path.join(out, rel))
+        # a planted symbolic link is the user's too, and never followed
+        victim = os.path.join(self.tmp, "victim")
+        os.makedirs(victim)
+        with open(os.path.join(victim, "x.ttl"), "w") as fh:
+            fh.write("precious\n")
+        shutil.rmtree(os.path.join(out, "dataset"))
+        os.symlink(victim, os.path.join(out, "dataset"))
+        r = self.build()
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("'dataset', which no dcatit build wrote", r.stderr)
+        self.assertEqual(os.listdir(victim), ["x.ttl"])
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out", "victim"])
+
+    def test_the_catalogue_directory_what_holds_it_and_what_is_inside_are_refused(self):
+        # reliability probe 2, finding 2: -o on the catalogue, on a project
+        # holding it (with .git), inside it, through symbolic links, '..'
+        proj = os.path.join(self.tmp, "proj")
+        os.makedirs(os.path.join(proj, ".git"))
+        shutil.copytree(self.cat, os.path.join(proj, "catalog"))
+        os.symlink(self.tmp, os.path.join(self.tmp, "link"))
+        os.symlink(self.cat, os.path.join(self.tmp, "catlink"))
+        before = tree(self.tmp)
+        cases = [
+            (["-C", self.cat, "-o", self.cat], "is the catalogue directory"),
+            (["-C", os.path.join(proj, "catalog"), "-o", proj], "contains the catalogue directory"),
+            (["-C", proj, "-o", proj], "contains the catalogue directory"),
+            (["-C", self.cat, "-o", os.path.join(self.cat, "out")], "is inside the catalogue"),
+            (["-C", self.cat, "-o", os.path.join(self.tmp, "link", "catalog")],
+             "is the catalogue directory"),
+            (["-C", os.path.join(self.tmp, "catlink"), "-o", os.path.join(self.cat, "gis")],
+             "is inside the catalogue"),
+            (["-C", self.cat, "-o", os.path.join(self.tmp, "catlink")], "is a symbolic link"),
+            (["-C", ".", "-o", ".."], "contains the catalogue directory"),
+            (["-C", self.cat, "-o", "/"], "cannot be the output directory"),
+        ]
+        for args, want in cases:
+            r = run(*args, cwd=self.cat)
+            self.assertEqual(r.returncode, 2, f"{args}: {r.stderr}")
+            self.assertIn(want, r.stderr, args)
+            self.assertIn("try 'dcatit build --help'", r.stderr)
+        self.assertEqual(tree(self.tmp), before)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "catlink", "link", "proj"])
+
+    def test_concurrent_builds_into_one_output_leave_one_complete_tree(self):
+        procs = [subprocess.Popen([DCATIT, "build", "-C", self.cat, "-o",
+                                   os.path.join(self.tmp, "out")],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(4)]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
+        out = os.path.join(self.tmp, "out")
+        with open(os.path.join(out, ".dcatit-manifest"), encoding="utf-8") as fh:
+            lines = [l for l in fh.read().splitlines() if not l.startswith("#")]
+        self.assertEqual(set(lines), set(tree(out)) - {".dcatit-manifest"})
 
     def validate_eu(self, path):
         shapes = os.path.join(ROOT, "tests", "bench", "shapes", "dcat-ap_2.1.1_shacl_shapes.ttl")
