@@ -1,9 +1,11 @@
 /* buf.c: growable byte buffer. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void dcatit_buf_init(DcatitBuf *b)
 {
@@ -91,6 +93,20 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	bool ok = dcatit_buf_vaddf(b, fmt, ap);
 	va_end(ap);
 	return ok;
+}
+
+int dcatit_buf_read_fd(DcatitBuf *b, int fd)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t got = read(fd, chunk, sizeof chunk);
+		if (got == 0)
+			return b->oom ? ENOMEM : 0;
+		if (got < 0 && errno != EINTR)
+			return errno;
+		if (got > 0 && !dcatit_buf_add(b, chunk, (size_t)got))
+			return ENOMEM;
+	}
 }
 
 char *dcatit_buf_detach(DcatitBuf *b)

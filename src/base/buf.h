@@ -35,6 +35,9 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append with a va_list. */
 bool dcatit_buf_vaddf(DcatitBuf *b, const char *fmt, va_list ap);
+/* Append everything left to read from the descriptor fd: 0, or the errno
+ * of the failed read (ENOMEM when the buffer could not grow). */
+int dcatit_buf_read_fd(DcatitBuf *b, int fd);
 /* Take ownership of the content (caller frees; never NULL unless oom);
  * the buffer is left empty. */
 char *dcatit_buf_detach(DcatitBuf *b);

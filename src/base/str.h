@@ -27,5 +27,8 @@ char *dcatit_strndup(const char *s, size_t n);
 int dcatit_cmp_str(const void *a, const void *b);
 /* Does s end with suf (and is longer than it)? */
 bool dcatit_str_has_suffix(const char *s, const char *suf);
+/* Is the absolute path p the directory dir or below it? Both must be
+ * resolved (realpath): the test is on the characters. */
+bool dcatit_str_path_within(const char *p, const char *dir);
 
 #endif

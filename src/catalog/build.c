@@ -13,6 +13,7 @@
 
 #include "base/buf.h"
 #include "base/str.h"
+#include "catalog/cfile.h"
 #include "catalog/records.h"
 #include "rdf/rdfio.h"
 
@@ -20,6 +21,17 @@ static bool is_file(const char *p)
 {
 	struct stat sb;
 	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* The catalogue directory is b->dir: remember its real path, what every
+ * file it names must stay inside (catalog/cfile.h). */
+static DcatitStatus located(DcatitBuild *b, DcatitDiag *d)
+{
+	free(b->dir_real);
+	if (!(b->dir_real = realpath(b->dir, NULL)))
+		return dcatit_diag_set(d, errno == ENOMEM ? DCATIT_ERR_NOMEM : DCATIT_ERR_IO, NULL,
+		                       0, 0, "cannot read '%s': %s", b->dir, strerror(errno));
+	return DCATIT_OK;
 }
 
 DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
@@ -30,7 +42,7 @@ DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
 	bool here = is_file(p);
 	free(p);
 	if (here)
-		return DCATIT_OK;
+		return located(b, d);
 	p = dcatit_build_path(b, "catalog/catalog.yaml");
 	if (!p)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -45,7 +57,7 @@ DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	free(b->dir);
 	b->dir = nd;
-	return DCATIT_OK;
+	return located(b, d);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -125,10 +137,20 @@ static DcatitStatus load_turtle(DcatitBuild *b, const char *rel, const char *nam
 	memset(&po, 0, sizeof po);
 	po.syntax = DCATIT_SYNTAX_TURTLE;
 	po.base_uri = b->base;
+	po.name = path;
 	DcatitDiag pd;
 	dcatit_diag_init(&pd);
-	DcatitStatus st = dcatit_rdfio_parse_file(m, path, &po, &pd);
-	if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_IO) {
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	DcatitStatus st = dcatit_cfile_read(b, rel, &text, &pd);
+	if (st == DCATIT_OK)
+		st = dcatit_rdfio_parse_mem(m, text.data ? text.data : "", text.len, &po, &pd);
+	dcatit_buf_release(&text);
+	if (st == DCATIT_ERR_INVALID) {
+		/* not a regular file, or outside the catalogue: named by its path */
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, path, 0, 0, "%s", pd.message);
+		st = DCATIT_OK;
+	} else if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_IO || st == DCATIT_ERR_NOT_FOUND) {
 		dcatit_notes_add_diag(notes, &pd);
 		st = DCATIT_OK;
 	} else if (st == DCATIT_OK) {
@@ -357,6 +379,8 @@ static DcatitStatus finish_catalog(DcatitBuild *b, DcatitNotes *notes, DcatitDia
 DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d)
 {
 	DcatitStatus st;
+	if (!b->dir_real && (st = located(b, d)) != DCATIT_OK)
+		return st;
 	if ((st = load_codes(b, b->themes, "eu/data-theme.ttl", DCATIT_NS_EU_AUTH "data-theme/", d)) ||
 	    (st = load_codes(b, b->freqs, "eu/frequencies.ttl", DCATIT_NS_EU_AUTH "frequency/", d)) ||
 	    (st = load_codes(b, b->ftypes, "eu/filetypes.ttl", DCATIT_NS_EU_AUTH "file-type/", d)) ||

@@ -1,39 +1,40 @@
-/* dist.c: size, SHA-256 and format of local distribution files. The file is
- * read once in 64 KiB chunks, so a large table costs no memory. */
+/* dist.c: size, digests, text check and format of local distribution
+ * files. The file is read once in 64 KiB chunks, so a large table costs no
+ * memory. */
 #include "catalog/dist.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "base/sha1.h"
 #include "base/sha256.h"
 
-DcatitStatus dcatit_dist_file_facts(const char *path, DcatitFileFacts *f,
-                                    DcatitDiag *d)
+DcatitStatus dcatit_dist_facts(int fd, const char *display, DcatitFileFacts *f,
+                               DcatitDiag *d)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(errno));
 	DcatitSha256 c;
 	DcatitSha1 c1;
 	dcatit_sha256_init(&c);
 	dcatit_sha1_init(&c1);
+	dcatit_utf8_init(&f->text);
 	unsigned char buf[65536];
-	size_t n;
+	ssize_t n;
 	f->size = 0;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		dcatit_sha256_update(&c, buf, n);
-		dcatit_sha1_update(&c1, buf, n);
-		f->size += n;
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+			                       "cannot read '%s': %s", display, strerror(errno));
+		dcatit_sha256_update(&c, buf, (size_t)n);
+		dcatit_sha1_update(&c1, buf, (size_t)n);
+		dcatit_utf8_feed(&f->text, buf, (size_t)n);
+		f->size += (uint64_t)n;
 	}
-	int err = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (err)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(err));
+	dcatit_utf8_end(&f->text);
 	unsigned char dig[32], dig1[20];
 	dcatit_sha256_final(&c, dig);
 	dcatit_md_hex(dig, sizeof dig, f->sha256);

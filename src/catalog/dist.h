@@ -1,23 +1,26 @@
 /* dist.h: facts about the local files a distribution points to: byte size,
- * SHA-256, and the EU file-type code / IANA media type guessed from the
- * extension when the record does not give them. */
+ * SHA-256, whether it is clean UTF-8 text, and the EU file-type code / IANA
+ * media type guessed from the extension when the record does not give them. */
 #ifndef DCATIT_DIST_H
 #define DCATIT_DIST_H
 
 #include <stdint.h>
 
 #include "base/status.h"
+#include "base/utf8.h"
 
 typedef struct {
 	uint64_t size;      /* bytes */
 	char sha256[65];    /* lower-case hex */
 	char sha1[41];      /* lower-case hex, for DCAT-AP 2.1.1 */
+	DcatitUtf8Check text; /* the first NUL or invalid UTF-8, for text files */
 } DcatitFileFacts;
 
-/* Read the file at path and fill its size, SHA-256 and SHA-1; DCATIT_ERR_IO with d
- * filled when it cannot be read. */
-DcatitStatus dcatit_dist_file_facts(const char *path, DcatitFileFacts *f,
-                                    DcatitDiag *d);
+/* Read the open file fd to its end (display names it in messages) and
+ * fill its size, SHA-256, SHA-1 and text check; DCATIT_ERR_IO with d filled
+ * when it cannot be read. */
+DcatitStatus dcatit_dist_facts(int fd, const char *display, DcatitFileFacts *f,
+                               DcatitDiag *d);
 /* EU file-type code for a path's extension ("CSV" for x.csv), NULL when
  * unknown. Borrowed static string. */
 const char *dcatit_dist_format_from_path(const char *path);

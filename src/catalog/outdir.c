@@ -186,25 +186,20 @@ static DcatitStatus read_manifest(int dirfd, const char *display, Paths *m, bool
 	DcatitBuf text, line;
 	dcatit_buf_init(&text);
 	dcatit_buf_init(&line);
-	char chunk[65536];
-	ssize_t got;
-	while ((got = read(fd, chunk, sizeof chunk)) > 0 || (got < 0 && errno == EINTR))
-		if (got > 0)
-			dcatit_buf_add(&text, chunk, (size_t)got);
-	int err = got < 0 ? errno : 0;
+	int err = dcatit_buf_read_fd(&text, fd);
 	close(fd);
 	DcatitStatus st = DCATIT_OK;
-	if (err)
+	if (err == ENOMEM)
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	else if (err)
 		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s/%s': %s",
 		                     display, MANIFEST, strerror(err));
-	else if (text.oom)
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	else if (text.len < strlen(MANIFEST_HEAD) ||
 	         memcmp(text.data, MANIFEST_HEAD, strlen(MANIFEST_HEAD)) != 0)
 		st = dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
 		                     "'%s/%s' is not a manifest written by dcatit build", display,
 		                     MANIFEST);
-	unsigned long lineno = 2;
+	unsigned long lineno = 3; /* after the two of MANIFEST_HEAD */
 	for (size_t i = strlen(MANIFEST_HEAD); st == DCATIT_OK && i < text.len; lineno++) {
 		const char *s = text.data + i;
 		const char *nl = memchr(s, '\n', text.len - i);
@@ -214,7 +209,7 @@ static DcatitStatus read_manifest(int dirfd, const char *display, Paths *m, bool
 			st = line.oom ? dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory")
 			              : dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
 			                                "'%s/%s' line %lu is not a path a build writes",
-			                                display, MANIFEST, lineno + 1);
+			                                display, MANIFEST, lineno);
 		else if (!paths_add(m, line.data))
 			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -224,7 +219,8 @@ static DcatitStatus read_manifest(int dirfd, const char *display, Paths *m, bool
 		paths_release(m);
 		return st;
 	}
-	qsort(m->items, m->n, sizeof *m->items, dcatit_cmp_str);
+	if (m->n)
+		qsort(m->items, m->n, sizeof *m->items, dcatit_cmp_str);
 	*found = true;
 	return DCATIT_OK;
 }
@@ -385,15 +381,6 @@ static void remove_tree(const char *path, bool own, DcatitBuf *kept)
 
 /* ---- checks ------------------------------------------------------------- */
 
-/* Is path p the directory dir or inside it (both absolute, resolved)? */
-static bool within(const char *p, const char *dir)
-{
-	size_t n = strlen(dir);
-	if (strcmp(dir, "/") == 0)
-		return true;
-	return strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0');
-}
-
 /* What OUT holds must be a previous build's output: refuse anything else,
  * naming it. status is the one to report a refusal with. */
 static DcatitStatus check_contents(const DcatitOutDir *o, DcatitStatus status, DcatitDiag *d)
@@ -510,11 +497,11 @@ DcatitStatus dcatit_outdir_open(DcatitOutDir *o, const char *out, const char *ca
 	if (strcmp(o->real, cat) == 0)
 		st = dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0, "'%s' is the catalogue "
 		                     "directory; choose an output directory outside it", out);
-	else if (within(o->real, cat))
+	else if (dcatit_str_path_within(o->real, cat))
 		st = dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0, "'%s' is inside the catalogue "
 		                     "directory '%s'; choose an output directory outside it", out,
 		                     catalog_dir);
-	else if (within(cat, o->real))
+	else if (dcatit_str_path_within(cat, o->real))
 		st = dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0, "'%s' contains the catalogue "
 		                     "directory '%s'; choose an output directory outside it", out,
 		                     catalog_dir);

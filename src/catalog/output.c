@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "catalog/cfile.h"
 #include "catalog/outdir.h"
 #include "rdf/jsonld.h"
 #include "rdf/rdfio.h"
@@ -218,27 +219,15 @@ static DcatitStatus copy_closure(DcatitBuild *b, DcatitTermId start, DcatitModel
 	return st;
 }
 
-static DcatitStatus copy_file(const char *from, const char *dir, const char *rel,
+/* Copy the catalogue's file rel to dir/rel, opened as catalog/cfile.h
+ * says (a link swapped in since loading is refused here too). */
+static DcatitStatus copy_file(const DcatitBuild *b, const char *rel, const char *dir,
                               DcatitDiag *d)
 {
-	FILE *fp = fopen(from, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       from, strerror(errno));
 	DcatitBuf all;
 	dcatit_buf_init(&all);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(&all, chunk, got);
-	bool bad = ferror(fp);
-	fclose(fp);
-	DcatitStatus st;
-	if (bad)
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", from);
-	else if (all.oom)
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	else
+	DcatitStatus st = dcatit_cfile_read(b, rel, &all, d);
+	if (st == DCATIT_OK)
 		st = dcatit_outdir_write_file(dir, rel, all.data ? all.data : "", all.len, d);
 	dcatit_buf_release(&all);
 	return st;
@@ -461,15 +450,8 @@ static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
 			run[k](&jobs[k]);
 	}
 	st = write_formats(b->model, tmp, "catalog", fmts & ~(unsigned)DCATIT_OUT_JSONLD, d);
-	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++) {
-		char *from = dcatit_build_path(b, b->files[i]);
-		if (!from) {
-			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			break;
-		}
-		st = copy_file(from, tmp, b->files[i], d);
-		free(from);
-	}
+	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++)
+		st = copy_file(b, b->files[i], tmp, d);
 	if (st != DCATIT_OK)
 		atomic_store(&stop, true);
 	for (size_t k = 0; k < njobs; k++) {

@@ -21,9 +21,9 @@ ROOT = None
 BASE = "https://dati.toscana.it/dcatit"
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, timeout=60):
     return subprocess.run([DCATIT, "build", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=60)
+                          text=True, timeout=timeout)
 
 
 def tree(path):
@@ -350,6 +350,178 @@ class BuildTest(unittest.TestCase):
         with open(os.path.join(out, ".dcatit-manifest"), encoding="utf-8") as fh:
             lines = [l for l in fh.read().splitlines() if not l.startswith("#")]
         self.assertEqual(set(lines), set(tree(out)) - {".dcatit-manifest"})
+
+    def line_of(self, rel, text):
+        with open(os.path.join(self.cat, rel), encoding="utf-8") as fh:
+            for i, l in enumerate(fh, 1):
+                if text in l:
+                    return i
+        self.fail(f"{text!r} not in {rel}")
+
+    def assert_refused(self, r, where, want):
+        """Exit 1, nothing written, and an error at `where` saying `want`."""
+        self.assertEqual(r.returncode, 1, r.stderr)
+        errors = [l for l in r.stderr.splitlines() if ": error: " in l]
+        self.assertTrue(any(l.startswith(where) and want in l for l in errors),
+                        f"no error at {where} saying {want!r}:\n{r.stderr}")
+        self.assertIn("nothing written", r.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+        return errors
+
+    def test_a_link_out_of_the_catalogue_is_refused_at_the_record_line(self):
+        # reliability probe 2, finding 3: a distribution file linked to
+        # /proc/self/environ published the build's environment
+        rel = "agreements/files/accordo-digitalizzazione-l145-2018.md"
+        os.remove(os.path.join(self.cat, rel))
+        os.symlink("/proc/self/environ", os.path.join(self.cat, rel))
+        line = self.line_of("agreements/accordo-digitalizzazione-l145-2018.yaml",
+                            "file: files/accordo-digitalizzazione-l145-2018.md")
+        r = subprocess.run([DCATIT, "build", "-C", self.cat, "-o",
+                            os.path.join(self.tmp, "out")], capture_output=True, text=True,
+                           timeout=60, env=dict(os.environ, MY_CI_SECRET="ghp_supersecret"))
+        self.assert_refused(r, os.path.join(self.cat, "agreements",
+                                            f"accordo-digitalizzazione-l145-2018.yaml:{line}:"),
+                            "leads outside the catalogue directory")
+        self.assertNotIn("ghp_supersecret", r.stdout + r.stderr)
+
+    def test_links_inside_the_catalogue_are_followed_and_links_out_are_not(self):
+        secret = os.path.join(self.tmp, "secret.txt")
+        with open(secret, "w") as fh:
+            fh.write("password=hunter2\n")
+        # a link that stays inside: fine, and the file is published
+        rel = "agreements/files/convenzione-tipo-ia.md"
+        os.rename(os.path.join(self.cat, rel), os.path.join(self.cat, "agreements", "ia.md"))
+        os.symlink("../ia.md", os.path.join(self.cat, rel))
+        r = self.build()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.tmp, "out", rel)))
+        shutil.rmtree(os.path.join(self.tmp, "out"))
+        # the data dictionary, the registry, a record and a record
+        # directory, each linked out of the catalogue
+        cases = []
+        d = "funding/files/ripartizione-fondi-l145-2018.dictionary.yaml"
+        cases.append((d, os.path.join(self.cat, "funding", "ripartizione-fondi-l145-2018.yaml")
+                      + ":%d:" % self.line_of("funding/ripartizione-fondi-l145-2018.yaml",
+                                              "dictionary:")))
+        cases.append(("organizations.yaml", os.path.join(self.cat, "catalog.yaml") + ":%d:"
+                      % self.line_of("catalog.yaml", "registry:")))
+        cases.append(("gis/ortofoto-2013.yaml", os.path.join(self.cat, "gis",
+                                                             "ortofoto-2013.yaml") + ": "))
+        for rel, where in cases:
+            path = os.path.join(self.cat, rel)
+            os.rename(path, path + ".orig")
+            os.symlink(secret, path)
+            r = self.build()
+            self.assert_refused(r, where, "leads outside the catalogue directory")
+            self.assertNotIn("hunter2", r.stderr)
+            os.remove(path)
+            os.rename(path + ".orig", path)
+        outside = os.path.join(self.tmp, "elsewhere")
+        shutil.move(os.path.join(self.cat, "gis"), outside)
+        os.symlink(outside, os.path.join(self.cat, "gis"))
+        r = self.build()
+        self.assert_refused(r, os.path.join(self.cat, "catalog.yaml") + ":%d:"
+                            % self.line_of("catalog.yaml", "records:"),
+                            "leads outside the catalogue directory")
+
+    def test_a_fifo_in_a_record_directory_is_an_error_not_a_hang(self):
+        # reliability probe 2, finding 10
+        os.mkfifo(os.path.join(self.cat, "gis", "zz-fifo.yaml"))
+        r = run("-C", self.cat, "-o", os.path.join(self.tmp, "out"), timeout=20)
+        self.assert_refused(r, os.path.join(self.cat, "gis", "zz-fifo.yaml") + ": ",
+                            "is a FIFO, not a regular file")
+        # and as a distribution file, at the record line that names it
+        os.remove(os.path.join(self.cat, "gis", "zz-fifo.yaml"))
+        rel = "agreements/files/convenzione-tipo-ia.md"
+        os.remove(os.path.join(self.cat, rel))
+        os.mkfifo(os.path.join(self.cat, rel))
+        line = self.line_of("agreements/convenzione-tipo-ia.yaml", "file: files/")
+        r = run("-C", self.cat, "-o", os.path.join(self.tmp, "out"), timeout=20)
+        self.assert_refused(r, os.path.join(self.cat, "agreements",
+                                            f"convenzione-tipo-ia.yaml:{line}:"),
+                            "is a FIFO, not a regular file")
+
+    def test_nul_bytes_and_bad_utf8_in_tables_and_texts_are_located_errors(self):
+        # reliability probe 2, finding 13
+        rel = "funding/files/ripartizione-fondi-l145-2018.csv"
+        path = os.path.join(self.cat, rel)
+        with open(path, "rb") as fh:
+            rows = fh.read().split(b"\n")
+        rows[4] = rows[4][:10] + b"\0\0" + rows[4][10:]
+        with open(path, "wb") as fh:
+            fh.write(b"\n".join(rows))
+        r = self.build()
+        self.assert_refused(r, f"{path}:5:11: ", "NUL byte")
+        with open(path, "wb") as fh:
+            fh.write(b"\n".join(rows).replace(b"\0\0", b""))
+        self.assertEqual(self.build().returncode, 0)
+        shutil.rmtree(os.path.join(self.tmp, "out"))
+        md = os.path.join(self.cat, "agreements", "files", "convenzione-tipo-ia.md")
+        for bad, what in ((b"\0", "NUL byte"), (b"\xff", "invalid UTF-8")):
+            with open(md, "rb") as fh:
+                text = fh.read()
+            with open(md, "wb") as fh:
+                fh.write(text.replace(b"\n", b"\n" + bad, 3).replace(b"\n" + bad, b"\n", 2))
+            r = self.build()
+            errors = self.assert_refused(r, f"{md}:4:1: ", what)
+            self.assertTrue(any("convenzione-tipo-ia.yaml:" in l for l in errors), errors)
+            with open(md, "wb") as fh:
+                fh.write(text)
+
+    def test_an_alias_bomb_is_refused_at_its_first_anchor_with_one_error(self):
+        # reliability probe 2, finding 7: the walk through aliases was
+        # exponential and printed one error per visit
+        levels = 7
+        s = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+            "%s: &%s [%s]\n" % (chr(98 + i), chr(98 + i), ",".join(["*" + chr(97 + i)] * 10))
+            for i in range(levels))
+        bomb = os.path.join(self.cat, "gis", "zz-bomb.yaml")
+        with open(bomb, "w") as fh:
+            fh.write(s)
+        r = run("-C", self.cat, "-o", os.path.join(self.tmp, "out"), timeout=30)
+        errors = self.assert_refused(r, f"{bomb}:1:4: ", "anchors and aliases are not allowed")
+        self.assertEqual([l for l in errors if "zz-bomb" in l], [errors[0]], r.stderr)
+
+    def test_deep_flow_nesting_stops_at_a_depth_limit_with_a_located_error(self):
+        # reliability probe 2, finding 11: 200,000 levels took over 30 s
+        deep = os.path.join(self.cat, "gis", "zz-deep.yaml")
+        with open(deep, "w") as fh:
+            fh.write("id: deep\ntitle: " + "[" * 200000 + "]" * 200000 + "\n")
+        r = run("-C", self.cat, "-o", os.path.join(self.tmp, "out"), timeout=20)
+        self.assert_refused(r, f"{deep}:2:", "nested more than 256 levels deep")
+
+    def test_hostile_records_cost_work_in_proportion_to_their_size(self):
+        # every check of a record once compared each item with all those
+        # before it, searched the whole document for the key path of each
+        # error and computed a suggestion for each: 20,000 repeated
+        # keywords, unknown themes, repeated languages or keys took minutes
+        n = 20000
+        src = os.path.join(self.cat, "gis", "ctr-10k.yaml")
+        with open(src, encoding="utf-8") as fh:
+            base = fh.read()
+        shapes = {
+            "zz-keywords": ("  it: [carta tecnica regionale, cartografia di base, CTR, WMS, GEOscopio]",
+                            "  it: [" + ", ".join(["k"] * n) + "]", "is listed twice"),
+            "zz-themes": ("themes: [REGI]", "themes: [REGI, " +
+                          ", ".join("ZZ%d" % i for i in range(n)) + "]", "unknown theme"),
+            "zz-languages": ("  it: Carta Tecnica Regionale 1:10.000 della Toscana",
+                             "\n".join(["  it: x"] * n), "duplicate language"),
+            "zz-keys": ("frequency: IRREG", "\n".join(["frequency: IRREG"] * n),
+                        "duplicate key"),
+        }
+        for name, (old, new, _) in shapes.items():
+            self.assertIn(old, base)
+            with open(os.path.join(self.cat, "gis", name + ".yaml"), "w") as fh:
+                fh.write(base.replace("id: ctr-10k", "id: " + name).replace(old, new, 1))
+        r = run("-C", self.cat, "-o", os.path.join(self.tmp, "out"), timeout=60)
+        for name, (_, _, want) in shapes.items():
+            path = os.path.join(self.cat, "gis", name + ".yaml")
+            errors = self.assert_refused(r, path + ":", want)
+            mine = [l for l in errors if re.match(re.escape(path) + r":\d+:", l)]
+            # the first hundred are shown, then one line says there are more
+            self.assertEqual(len(mine), 100, name)
+            self.assertIn(f"{path}: error: more than 100 errors in this file", r.stderr)
+        self.assertRegex(r.stderr, r"dcatit: \d{5} errors in the catalogue")
 
     def validate_eu(self, path):
         shapes = os.path.join(ROOT, "tests", "bench", "shapes", "dcat-ap_2.1.1_shacl_shapes.ttl")
