@@ -1244,18 +1244,33 @@ static const char *const column_keys[] = {
 };
 static const char *const totals_keys[] = { "column", "value", "sums" };
 
-static long column_index(const DcatitDict *dict, const char *name)
+/* The columns of a dictionary by name: a dictionary may have thousands. */
+typedef struct {
+	const DcatitDict *dict;
+	Keyed *by_name; /* (name, column index), sorted */
+} Columns;
+
+static long column_index(const Columns *cs, const char *name)
 {
-	for (size_t i = 0; i < dict->ncols; i++)
-		if (strcmp(dict->cols[i].name, name) == 0)
-			return (long)i;
+	size_t lo = 0, hi = cs->dict->ncols;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(cs->by_name[mid].s, name);
+		if (c == 0)
+			return (long)cs->by_name[mid].i;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
 /* Resolve a list of decimal column names into indexes. */
-static size_t *column_list(R *r, const DcatitDict *dict, DcatitYamlNode *n,
+static size_t *column_list(R *r, const Columns *cs, DcatitYamlNode *n,
                            const char *what, size_t *count)
 {
+	const DcatitDict *dict = cs->dict;
 	*count = 0;
 	if (!list_ok(r, n, what))
 		return NULL;
@@ -1269,7 +1284,7 @@ static size_t *column_list(R *r, const DcatitDict *dict, DcatitYamlNode *n,
 		const char *s = scalar(r, item, what);
 		if (!s)
 			continue;
-		long i = column_index(dict, s);
+		long i = column_index(cs, s);
 		if (i < 0) {
 			ERR(r, item, "'%s' is not a column of the dictionary (%s)", s, what);
 			continue;
@@ -1316,6 +1331,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		if (s && strcmp(s, ".") != 0)
 			ERR(&r, n, "decimal_separator must be '.'");
 	}
+	Columns cs = { dict, NULL };
 	DcatitYamlNode *cols = need(&r, root, "columns", "data dictionary");
 	if (cols && list_ok(&r, cols, "columns")) {
 		size_t cnt = cols->nitems;
@@ -1323,10 +1339,13 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		if (!dict->cols)
 			r.oom = true;
 		/* first the names and types, then total_of which refers to them */
+		DcatitYamlNode **names = calloc(cnt, sizeof *names);
+		if (!names)
+			r.oom = true;
 		FOR_ITEMS(&r, cols, c) {
-			if (!dict->cols)
+			if (!dict->cols || !names)
 				break;
-			DcatitDictColumn *col = &dict->cols[dict->ncols];
+			DcatitDictColumn *col = &dict->cols[it_c];
 			col->scale = -1;
 			col->required = true;
 			if (!closed_map(&r, c, "column", column_keys, NKEYS(column_keys)))
@@ -1337,9 +1356,8 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			DcatitYamlNode *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
 			DcatitYamlNode *de = get(&r, c, "description");
 			const char *name = nm ? scalar(&r, nm, "column name") : NULL;
-			if (name && (!key_ok(name) || column_index(dict, name) >= 0)) {
-				ERR(&r, nm, column_index(dict, name) >= 0 ? "column '%s' is listed twice" :
-				    "column name '%s' must match [a-z][a-z0-9_]*", name);
+			if (name && !key_ok(name)) {
+				ERR(&r, nm, "column name '%s' must match [a-z][a-z0-9_]*", name);
 				name = NULL;
 			}
 			const char *type = ty ? scalar(&r, ty, "column type") : NULL;
@@ -1378,38 +1396,55 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 				emit_text(&r, 0, 0, ti, "column title", false);
 			if (de)
 				emit_text(&r, 0, 0, de, "column description", false);
-			if (!name)
+			if (name)
+				names[it_c] = nm;
+		}
+		/* a name listed twice is an error at the second; the others, in
+		 * their order, are the columns */
+		bool *rep = names ? repeats(&r, names, cnt) : NULL;
+		size_t *index = calloc(cnt, sizeof *index); /* item -> column + 1 */
+		cs.by_name = malloc(cnt * sizeof *cs.by_name);
+		if (!rep || !index || !cs.by_name)
+			r.oom = true;
+		for (size_t i = 0; rep && index && cs.by_name && i < cnt; i++) {
+			if (!names[i])
 				continue;
-			col->name = strdup(name);
-			if (!col->name)
-				r.oom = true;
-			dict->ncols++;
-		}
-		FOR_ITEMS(&r, cols, c) {
-			DcatitYamlNode *to = get(&r, c, "total_of");
-			DcatitYamlNode *nm = get(&r, c, "name");
-			const char *name = nm && nm->kind == DCATIT_YAML_SCALAR ?
-			                   nm->value : "";
-			long ci = column_index(dict, name);
-			if (to && ci >= 0) {
-				DcatitDictColumn *col = &dict->cols[ci];
-				if (col->type != DCATIT_COL_DECIMAL)
-					ERR(&r, to, "total_of applies to decimal columns only");
-				else
-					col->total_of = column_list(&r, dict, to, "total_of",
-					                            &col->ntotal_of);
+			if (rep[i]) {
+				ERR(&r, names[i], "column '%s' is listed twice", names[i]->value);
+				continue;
 			}
+			DcatitDictColumn *col = &dict->cols[dict->ncols];
+			*col = dict->cols[i];
+			if (!(col->name = strdup(names[i]->value)))
+				r.oom = true;
+			cs.by_name[dict->ncols] = (Keyed){ names[i]->value, dict->ncols };
+			index[i] = ++dict->ncols;
 		}
+		if (cs.by_name)
+			qsort(cs.by_name, dict->ncols, sizeof *cs.by_name, cmp_keyed);
+		FOR_ITEMS(&r, cols, c) {
+			if (!index || !cs.by_name || !index[it_c])
+				continue;
+			DcatitYamlNode *to = get(&r, c, "total_of");
+			DcatitDictColumn *col = &dict->cols[index[it_c] - 1];
+			if (to && col->type != DCATIT_COL_DECIMAL)
+				ERR(&r, to, "total_of applies to decimal columns only");
+			else if (to)
+				col->total_of = column_list(&r, &cs, to, "total_of", &col->ntotal_of);
+		}
+		free(index);
+		free(rep);
+		free(names);
 	}
 	DcatitYamlNode *tr = get(&r, root, "totals_row");
 	if (tr && closed_map(&r, tr, "totals_row", totals_keys, NKEYS(totals_keys))) {
 		DcatitYamlNode *cn = need(&r, tr, "column", "totals_row");
 		DcatitYamlNode *vn = need(&r, tr, "value", "totals_row");
 		DcatitYamlNode *sn = need(&r, tr, "sums", "totals_row");
-		const char *cs = cn ? scalar(&r, cn, "totals_row.column") : NULL;
-		long ci = cs ? column_index(dict, cs) : -1;
-		if (cs && ci < 0)
-			ERR(&r, cn, "'%s' is not a column of the dictionary", cs);
+		const char *cn_s = cn ? scalar(&r, cn, "totals_row.column") : NULL;
+		long ci = cn_s && cs.by_name ? column_index(&cs, cn_s) : -1;
+		if (cn_s && ci < 0)
+			ERR(&r, cn, "'%s' is not a column of the dictionary", cn_s);
 		Str vs;
 		if (ci >= 0 && vn && string_val(&r, vn, "totals_row.value", &vs)) {
 			dict->has_totals_row = true;
@@ -1418,9 +1453,10 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			if (!dict->totals_value)
 				r.oom = true;
 		}
-		if (sn)
-			dict->sums = column_list(&r, dict, sn, "sums", &dict->nsums);
+		if (sn && cs.by_name)
+			dict->sums = column_list(&r, &cs, sn, "sums", &dict->nsums);
 	}
+	free(cs.by_name);
 	*fatal = close_doc(&r, d);
 	return notes->errors == before && *fatal == DCATIT_OK;
 }
