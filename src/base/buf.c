@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,20 @@ void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial
 		return NULL;
 	*cap = c;
 	return p;
+}
+
+DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
+{
+	*err = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = errno;
+		return DCATIT_ERR_IO;
+	}
+	int e = dcatit_buf_read_fd(b, fd);
+	close(fd);
+	if (e == ENOMEM)
+		return DCATIT_ERR_NOMEM;
+	*err = e;
+	return e ? DCATIT_ERR_IO : DCATIT_OK;
 }

@@ -1,10 +1,12 @@
 /* dist.c: size, digests, text check and format of local distribution
  * files. The file is read once in 64 KiB chunks, so a large table costs no
- * memory. */
+ * memory. Quotes are searched in text files the caller read whole: they are
+ * the catalogue's own short texts. */
 #include "catalog/dist.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -94,4 +96,86 @@ const char *dcatit_dist_media_type_from_path(const char *path)
 {
 	const ExtInfo *e = lookup(path);
 	return e ? e->media : NULL;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* s with every run of white space as one ' ' and none at the ends; at[i]
+ * (when at is not NULL) is where character i of the result was in s. */
+static size_t squeeze(const char *s, size_t len, char *out, size_t *at)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		if (!is_space(s[i])) {
+			if (at)
+				at[n] = i;
+			out[n++] = s[i++];
+			continue;
+		}
+		size_t from = i;
+		while (i < len && is_space(s[i]))
+			i++;
+		if (n && i < len) {
+			if (at)
+				at[n] = from;
+			out[n++] = ' ';
+		}
+	}
+	return n;
+}
+
+DcatitStatus dcatit_dist_find_text(const char *data, size_t dlen, const char *text,
+                                   size_t len, unsigned long *line, unsigned long *col)
+{
+	/* Knuth-Morris-Pratt over both texts with white space squeezed: the
+	 * naive search was quadratic in a file and a quote of repeated text */
+	char *hay = malloc(dlen + 1), *needle = malloc(len + 1);
+	size_t *at = malloc((dlen + 1) * sizeof *at), *fail = malloc((len + 1) * sizeof *fail);
+	DcatitStatus st = DCATIT_ERR_NOMEM;
+	if (!hay || !needle || !at || !fail)
+		goto out;
+	size_t h = squeeze(data, dlen, hay, at), m = squeeze(text, len, needle, NULL);
+	st = DCATIT_ERR_NOT_FOUND;
+	if (!m)
+		goto out;
+	fail[0] = 0;
+	for (size_t i = 1, k = 0; i < m; i++) {
+		while (k && needle[i] != needle[k])
+			k = fail[k - 1];
+		if (needle[i] == needle[k])
+			k++;
+		fail[i] = k;
+	}
+	size_t found = (size_t)-1;
+	for (size_t i = 0, k = 0; i < h && found == (size_t)-1; i++) {
+		while (k && hay[i] != needle[k])
+			k = fail[k - 1];
+		if (hay[i] == needle[k])
+			k++;
+		if (k == m)
+			found = at[i + 1 - m];
+	}
+	if (found == (size_t)-1)
+		goto out;
+	unsigned long ln = 1, cl = 1;
+	for (size_t i = 0; i < found; i++) {
+		if (data[i] == '\n') {
+			ln++;
+			cl = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+			cl++; /* columns count characters, as in YAML and CSV locations */
+		}
+	}
+	*line = ln;
+	*col = cl;
+	st = DCATIT_OK;
+out:
+	free(hay);
+	free(needle);
+	free(at);
+	free(fail);
+	return st;
 }

@@ -1011,7 +1011,9 @@ static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
 static const char *const catalog_keys[] = {
 	"base_uri", "title", "description", "publisher", "homepage", "issued",
 	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
+	"own_files",
 };
+static const char *const own_files_keys[] = { "license", "statement" };
 static const char *const defaults_keys[] = {
 	"license", "languages", "publisher", "rights_holder", "contact",
 };
@@ -1061,6 +1063,19 @@ static void catalog_body(R *r, DcatitYamlNode *root)
 	if ((n = get(r, root, "spatial")))
 		emit_spatial(r, c, n);
 
+	DcatitYamlNode *own = get(r, root, "own_files");
+	if (own && closed_map(r, own, "own_files", own_files_keys, NKEYS(own_files_keys))) {
+		DcatitYamlNode *ln = need(r, own, "license", "own_files");
+		DcatitYamlNode *sn = need(r, own, "statement", "own_files");
+		DcatitTermId lic = ln ? code_val(r, ln, b->licences, DCATIT_NS_LICENCES, "licence") : 0;
+		DcatitTermId rs = sn ? iri_cat(r, b->base, "/rights/own-files") : 0;
+		if (lic && rs) {
+			b->own_license = lic;
+			b->own_rights = rs;
+			add(r, rs, v->rdf_type, v->dct_RightsStatement, own);
+			emit_text(r, rs, v->rdfs_label, sn, "own_files statement", false);
+		}
+	}
 	DcatitYamlNode *def = get(r, root, "defaults");
 	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
 		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->line };
@@ -1240,9 +1255,12 @@ static const char *const dict_keys[] = {
 	"table", "title", "source", "decimal_separator", "columns", "totals_row",
 };
 static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "title", "description",
+	"name", "type", "required", "unit", "scale", "total_of", "stated_counts", "title",
+	"description",
 };
 static const char *const totals_keys[] = { "column", "value", "sums" };
+static const char *const count_keys[] = { "rows", "nonzero", "source" };
+static const char *const rows_keys[] = { "column", "starts_with" };
 
 /* The columns of a dictionary by name: a dictionary may have thousands. */
 typedef struct {
@@ -1296,6 +1314,77 @@ static size_t *column_list(R *r, const Columns *cs, DcatitYamlNode *n,
 		idx[(*count)++] = (size_t)i;
 	}
 	return idx;
+}
+
+/* Read the stated counts of a decimal column (README section 7). */
+static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYamlNode *n)
+{
+	if (col->type != DCATIT_COL_DECIMAL) {
+		ERR(r, n, "stated_counts apply to decimal columns only");
+		return;
+	}
+	if (!list_ok(r, n, "stated_counts"))
+		return;
+	size_t cnt = n->nitems;
+	col->counts = calloc(cnt, sizeof *col->counts);
+	if (!col->counts) {
+		r->oom = true;
+		return;
+	}
+	FOR_ITEMS(r, n, item) {
+		if (!closed_map(r, item, "stated count", count_keys, NKEYS(count_keys)))
+			continue;
+		DcatitYamlNode *rows = get(r, item, "rows");
+		DcatitYamlNode *nz = need(r, item, "nonzero", "stated count");
+		DcatitYamlNode *src = need(r, item, "source", "stated count");
+		DcatitDictCount c = { .all_rows = true,
+		                      .line = item->line,
+		                      .col = item->col };
+		bool ok = nz && src;
+		const char *s = nz ? scalar(r, nz, "nonzero") : NULL;
+		char *end = NULL;
+		errno = 0;
+		unsigned long long v = s && isdigit((unsigned char)*s) ? strtoull(s, &end, 10) : 0;
+		if (s && (!end || *end || errno)) {
+			ERR(r, nz, "nonzero must be a whole number of rows, not '%s'", s);
+			ok = false;
+		}
+		c.nonzero = (size_t)v;
+		Str st;
+		if (src && string_val(r, src, "stated count source", &st)) {
+			c.source = dcatit_strndup(st.s, st.len);
+			if (!c.source)
+				r->oom = true;
+		} else {
+			ok = false;
+		}
+		if (rows && closed_map(r, rows, "stated count rows", rows_keys, NKEYS(rows_keys))) {
+			DcatitYamlNode *cn = need(r, rows, "column", "stated count rows");
+			DcatitYamlNode *pn = need(r, rows, "starts_with", "stated count rows");
+			const char *cname = cn ? scalar(r, cn, "rows.column") : NULL;
+			long ci = cname ? column_index(cs, cname) : -1;
+			if (cname && ci < 0)
+				ERR(r, cn, "'%s' is not a column of the dictionary", cname);
+			Str ps;
+			if (ci >= 0 && pn && string_val(r, pn, "rows.starts_with", &ps)) {
+				c.all_rows = false;
+				c.match_col = (size_t)ci;
+				c.prefix = dcatit_strndup(ps.s, ps.len);
+				if (!c.prefix)
+					r->oom = true;
+			} else {
+				ok = false;
+			}
+		} else if (rows) {
+			ok = false;
+		}
+		if (ok && !r->oom) {
+			col->counts[col->ncounts++] = c;
+		} else {
+			free(c.prefix);
+			free(c.source);
+		}
+	}
 }
 
 /* Read a dictionary; returns false after errors. table_rel gets the path
@@ -1425,12 +1514,14 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		FOR_ITEMS(&r, cols, c) {
 			if (!index || !cs.by_name || !index[it_c])
 				continue;
-			DcatitYamlNode *to = get(&r, c, "total_of");
+			DcatitYamlNode *to = get(&r, c, "total_of"), *sc = get(&r, c, "stated_counts");
 			DcatitDictColumn *col = &dict->cols[index[it_c] - 1];
 			if (to && col->type != DCATIT_COL_DECIMAL)
 				ERR(&r, to, "total_of applies to decimal columns only");
 			else if (to)
 				col->total_of = column_list(&r, &cs, to, "total_of", &col->ntotal_of);
+			if (sc)
+				read_counts(&r, &cs, col, sc);
 		}
 		free(index);
 		free(rep);
@@ -1467,8 +1558,9 @@ static const char *const dataset_keys[] = {
 	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
 	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
 	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
-	"version", "distributions",
+	"version", "distributions", "source_inconsistencies", "unverified",
 };
+static const char *const inconsistency_keys[] = { "note", "quote" };
 static const char *const dist_keys[] = {
 	"id", "title", "description", "file", "url", "download_url", "format",
 	"media_type", "license", "languages", "issued", "modified", "dictionary",
@@ -1545,6 +1637,203 @@ static void check_subject(R *r, DcatitYamlNode *n, const char *code, DcatitTermI
 	const char *slash = strrchr(t, '/');
 	ERR(r, n, "EuroVoc id '%s' belongs to theme %s, which is not among the record's "
 	    "themes", code, slash ? slash + 1 : t);
+}
+
+/* ---- notes on the sources (README section 5.6) ---------------------------- */
+
+/* A note the build appends to the description: an inconsistency of the
+ * source (also a warning) or a value nobody verified. */
+typedef struct {
+	DcatitYamlNode *item;  /* the list item, for locations */
+	DcatitYamlNode *text;  /* language -> text */
+	DcatitYamlNode *quote; /* inconsistencies: the passage of a file it is about */
+	bool inconsistency;
+} Caveat;
+
+/* The trimmed text of language lang in a text mapping already checked by
+ * emit_text; false when absent. */
+static bool text_lang(R *r, DcatitYamlNode *text, const char *lang, Str *out)
+{
+	for (size_t p = 0; p + 1 < text->nitems; p += 2) {
+		DcatitYamlNode *k = text->items[p], *v = text->items[p + 1];
+		if (!k || k->kind != DCATIT_YAML_SCALAR || !v || v->kind != DCATIT_YAML_SCALAR ||
+		    strcmp(k->value, lang) != 0)
+			continue;
+		const char *st = v->value;
+		size_t len = v->len;
+		while (len && isspace((unsigned char)*st)) {
+			st++;
+			len--;
+		}
+		while (len && isspace((unsigned char)st[len - 1]))
+			len--;
+		*out = (Str){ st, len };
+		return len > 0;
+	}
+	return false;
+}
+
+/* Read source_inconsistencies and unverified into cv (room for max);
+ * returns how many were read. */
+static size_t read_caveats(R *r, DcatitYamlNode *root, Caveat *cv, size_t max)
+{
+	size_t n = 0;
+	bool full = false;
+	DcatitYamlNode *l = get(r, root, "source_inconsistencies");
+	if (l && list_ok(r, l, "source_inconsistencies"))
+		FOR_ITEMS(r, l, item) {
+			if (n == max) {
+				full = true;
+				break;
+			}
+			if (!closed_map(r, item, "source inconsistency", inconsistency_keys,
+			                NKEYS(inconsistency_keys)))
+				continue;
+			DcatitYamlNode *note = need(r, item, "note", "source inconsistency");
+			DcatitYamlNode *quote = get(r, item, "quote");
+			Str q;
+			if (quote && !string_val(r, quote, "quote", &q))
+				quote = NULL;
+			if (!note)
+				continue;
+			emit_text(r, 0, 0, note, "source inconsistency note", false);
+			cv[n++] = (Caveat){ item, note, quote, true };
+		}
+	l = get(r, root, "unverified");
+	if (l && list_ok(r, l, "unverified"))
+		FOR_ITEMS(r, l, item) {
+			if (n == max) {
+				full = true;
+				break;
+			}
+			emit_text(r, 0, 0, item, "unverified note", false);
+			if (item->kind == DCATIT_YAML_MAPPING)
+				cv[n++] = (Caveat){ item, item, NULL, false };
+		}
+	if (full)
+		ERR(r, root, "more than %zu notes in source_inconsistencies and unverified", max);
+	return n;
+}
+
+static const char *caveat_label(const Caveat *c, const char *lang)
+{
+	bool it = strcmp(lang, "it") == 0;
+	if (c->inconsistency)
+		return it ? "Incongruenza della fonte: " : "Inconsistency in the source: ";
+	return it ? "Non verificato: " : "Not verified: ";
+}
+
+/* dct:description: the record's text, then, in the same language, one
+ * paragraph per note. Every note gives every language of the description
+ * and no other, so no reader of any language misses one. */
+static void emit_description(R *r, DcatitTermId ds, DcatitYamlNode *desc, const Caveat *cv,
+                             size_t ncv)
+{
+	if (!ncv) {
+		emit_text(r, ds, r->b->v.dct_description, desc, "description", false);
+		return;
+	}
+	size_t before = r->notes->errors;
+	emit_text(r, 0, 0, desc, "description", false);
+	if (r->notes->errors != before)
+		return;
+	for (size_t i = 0; i < ncv; i++) {
+		const char *what = cv[i].inconsistency ? "source_inconsistencies" : "unverified";
+		for (size_t p = 0; p + 1 < cv[i].text->nitems; p += 2) {
+			DcatitYamlNode *k = cv[i].text->items[p];
+			const char *lang = k && k->kind == DCATIT_YAML_SCALAR ?
+			                   k->value : "";
+			Str x;
+			if (!text_lang(r, desc, lang, &x))
+				ERR(r, k ? k : cv[i].text, "%s note in '%s', a language the description "
+				    "does not have", what, lang);
+		}
+	}
+	for (size_t p = 0; p + 1 < desc->nitems; p += 2) {
+		DcatitYamlNode *k = desc->items[p], *v = desc->items[p + 1];
+		const char *lang = k->value;
+		Str d;
+		if (!text_lang(r, desc, lang, &d))
+			continue;
+		DcatitBuf b;
+		dcatit_buf_init(&b);
+		dcatit_buf_add(&b, d.s, d.len);
+		bool whole = true;
+		for (size_t i = 0; i < ncv; i++) {
+			Str x;
+			if (!text_lang(r, cv[i].text, lang, &x)) {
+				ERR(r, cv[i].text, "%s note has no '%s' text; every note needs each "
+				    "language of the description", cv[i].inconsistency ?
+				    "source_inconsistencies" : "unverified", lang);
+				whole = false;
+				continue;
+			}
+			dcatit_buf_addf(&b, "\n\n%s", caveat_label(&cv[i], lang));
+			dcatit_buf_add(&b, x.s, x.len);
+		}
+		if (b.oom)
+			r->oom = true;
+		else if (whole)
+			add(r, ds, r->b->v.dct_description, lit(r, b.data, b.len, 0, lang), v);
+		dcatit_buf_release(&b);
+	}
+}
+
+/* Each inconsistency is a warning: at its quote in one of the record's
+ * files (the plain-text version that repeats the source), else at the item.
+ * A quote that no file holds is an error, so the flag cannot go stale. */
+static void flag_inconsistencies(R *r, DcatitYamlNode *root, const Caveat *cv, size_t ncv)
+{
+	DcatitYamlNode *dists = get(r, root, "distributions");
+	for (size_t i = 0; i < ncv; i++) {
+		if (!cv[i].inconsistency)
+			continue;
+		Str msg, q = { NULL, 0 };
+		if (!text_lang(r, cv[i].text, "en", &msg) && !text_lang(r, cv[i].text, "it", &msg))
+			continue;
+		if (cv[i].quote && !string_val(r, cv[i].quote, "quote", &q))
+			continue;
+		if (!q.s) {
+			note(r, DCATIT_NOTE_WARNING, cv[i].item, "inconsistency in the source, kept as "
+			     "published: %.*s", (int)msg.len, msg.s);
+			continue;
+		}
+		bool found = false;
+		if (dists && dists->kind == DCATIT_YAML_SEQUENCE)
+			FOR_ITEMS(r, dists, di) {
+				DcatitYamlNode *f = found ? NULL : get(r, di, "file");
+				if (!f || f->kind != DCATIT_YAML_SCALAR)
+					continue;
+				bool oom = false;
+				char *rel = resolve_rel(r->rel, f->value, &oom);
+				char *full = rel ? dcatit_build_path(r->b, rel) : NULL;
+				unsigned long line = 0, col = 0;
+				DcatitBuf data;
+				dcatit_buf_init(&data);
+				DcatitDiag fd;
+				dcatit_diag_init(&fd);
+				/* read as the build reads it: inside the catalogue, regular
+				 * (a link out of it or a FIFO is reported where the file is) */
+				DcatitStatus fst = full ? dcatit_cfile_read(r->b, rel, &data, &fd) : DCATIT_OK;
+				if (fst == DCATIT_OK && full)
+					fst = dcatit_dist_find_text(data.data ? data.data : "", data.len, q.s,
+					                            q.len, &line, &col);
+				if (oom || (rel && !full) || fst == DCATIT_ERR_NOMEM) {
+					r->oom = true;
+				} else if (full && fst == DCATIT_OK) {
+					dcatit_notes_add(r->notes, DCATIT_NOTE_WARNING, full, line, col,
+					                 "inconsistency in the source, kept as published: %.*s",
+					                 (int)msg.len, msg.s);
+					found = true;
+				}
+				dcatit_buf_release(&data);
+				free(full);
+				free(rel);
+			}
+		if (!found)
+			ERR(r, cv[i].quote, "quote '%.*s' is not in any file of the record; quote the "
+			    "passage of the file the inconsistency is about", (int)q.len, q.s);
+	}
 }
 
 static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, DcatitYamlNode *n,
@@ -1813,9 +2102,13 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	bool table = rel && fcode && strcmp(fcode, "CSV") == 0; /* checked as a table */
 	if (text.fault && !table && is_text(mtype, fcode))
 		text_error(r, file, rel, &text, mtype ? mtype : fcode);
-	if ((x = get(r, n, "license")))
+	if ((x = get(r, n, "license"))) {
 		emit_license(r, dist, code_val(r, x, b->licences, DCATIT_NS_LICENCES, "licence"), x);
-	else if (b->def_license)
+	} else if (rel && b->own_license) {
+		/* a file the catalogue wrote: the maintainer's terms, said as such */
+		emit_license(r, dist, b->own_license, n);
+		add(r, dist, v->dct_rights, b->own_rights, n);
+	} else if (b->def_license)
 		emit_license(r, dist, b->def_license, n);
 	else
 		need(r, n, "license", "distribution (no default in catalog.yaml)");
@@ -1887,8 +2180,11 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	DcatitYamlNode *n;
 	if ((n = need(&r, root, "title", "dataset record")))
 		emit_text(&r, ds, v->dct_title, n, "title", false);
+	Caveat caveats[64];
+	size_t ncaveats = read_caveats(&r, root, caveats, sizeof caveats / sizeof caveats[0]);
 	if ((n = need(&r, root, "description", "dataset record")))
-		emit_text(&r, ds, v->dct_description, n, "description", false);
+		emit_description(&r, ds, n, caveats, ncaveats);
+	flag_inconsistencies(&r, root, caveats, ncaveats);
 	DcatitTermId themes[32];
 	size_t nthemes = 0;
 	if ((n = need(&r, root, "themes", "dataset record")) && list_ok(&r, n, "themes"))
