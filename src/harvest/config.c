@@ -171,6 +171,18 @@ static DcatitStatus set_value(Ctx *c, const char *section, const DcatitYamlNode 
 	return *v->value ? set_key(c, full, v->value, v->line) : DCATIT_OK;
 }
 
+/* A key is a plain word, no longer than the longest known one could be. */
+static DcatitStatus check_key(Ctx *c, const DcatitYamlNode *k)
+{
+	if (k->kind != DCATIT_YAML_SCALAR)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
+		                       "keys must be plain words");
+	if (strlen(k->value) >= 64)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
+		                       "unknown key '%.40s...'", k->value);
+	return DCATIT_OK;
+}
+
 /* A source file is a mapping of keys to scalars, or to one level of
  * mappings of keys to scalars (filters, defaults, limits). */
 static DcatitStatus walk(Ctx *c, const DcatitYamlNode *root)
@@ -185,25 +197,16 @@ static DcatitStatus walk(Ctx *c, const DcatitYamlNode *root)
 	DcatitStatus st = DCATIT_OK;
 	for (size_t i = 0; i + 1 < root->nitems && st == DCATIT_OK; i += 2) {
 		const DcatitYamlNode *k = root->items[i], *v = root->items[i + 1];
-		if (k->kind != DCATIT_YAML_SCALAR)
-			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
-			                       "keys must be plain words");
-		if (strlen(k->value) >= 64)
-			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
-			                       "unknown key '%.40s...'", k->value);
+		if ((st = check_key(c, k)) != DCATIT_OK)
+			return st;
 		if (v->kind != DCATIT_YAML_MAPPING) {
 			st = set_value(c, NULL, k, v);
 			continue;
 		}
 		for (size_t j = 0; j + 1 < v->nitems && st == DCATIT_OK; j += 2) {
 			const DcatitYamlNode *k2 = v->items[j], *v2 = v->items[j + 1];
-			if (k2->kind != DCATIT_YAML_SCALAR)
-				return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k2->line, 1,
-				                       "keys must be plain words");
-			if (strlen(k2->value) >= 64)
-				return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k2->line, 1,
-				                       "unknown key '%.40s...'", k2->value);
-			st = set_value(c, k->value, k2, v2);
+			if ((st = check_key(c, k2)) == DCATIT_OK)
+				st = set_value(c, k->value, k2, v2);
 		}
 	}
 	return st;
