@@ -588,7 +588,7 @@ static DcatitTermId code_val(R *r, DcatitYamlNode *n, DcatitCodes *codes,
 	if (!s)
 		return 0;
 	if (!dcatit_codes_has(codes, s)) {
-		const char *sug = dcatit_codes_suggest(codes, s);
+		const char *sug = muted(r) ? NULL : dcatit_codes_suggest(codes, s);
 		if (sug)
 			ERR(r, n, "unknown %s '%s', did you mean %s?", what, s, sug);
 		else
@@ -651,7 +651,7 @@ static DcatitTermId org_val(R *r, DcatitYamlNode *n, const char *role, bool any_
 	DcatitTermId agent = 0;
 	bool identified = false;
 	if (!dcatit_orgs_find(r->b->orgs, s, &agent, &identified)) {
-		const char *sug = dcatit_orgs_suggest(r->b->orgs, s);
+		const char *sug = muted(r) ? NULL : dcatit_orgs_suggest(r->b->orgs, s);
 		if (sug)
 			ERR(r, n, "unknown organisation '%s' (not in vocab/organizations.ttl "
 			    "nor in the registry), did you mean %s?", s, sug);
