@@ -198,7 +198,8 @@ static Arc *chain_and(unsigned len, const Arc *more, size_t nmore, size_t *n)
 	ck_assert_ptr_nonnull(a);
 	for (unsigned i = 0; i + 1 < len; i++)
 		a[i] = (Arc){ i, i + 1, 'p' };
-	memcpy(a + len - 1, more, nmore * sizeof *more);
+	if (nmore)
+		memcpy(a + len - 1, more, nmore * sizeof *more);
 	*n = len - 1 + nmore;
 	return a;
 }
