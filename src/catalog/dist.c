@@ -1,47 +1,30 @@
-/* dist.c: size, digests, text check and format of local distribution
- * files. The file is read once in 64 KiB chunks, so a large table costs no
- * memory. Quotes are searched in text files the caller read whole: they are
- * the catalogue's own short texts. */
+/* dist.c: size, checksums (base/digest.h), text check and format of local
+ * distribution files. The file is read once in 64 KiB chunks, so a large
+ * table costs no memory. Quotes are searched in text files the caller read
+ * whole: they are the catalogue's own short texts. */
 #include "catalog/dist.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
-#include "base/sha1.h"
-#include "base/sha256.h"
+static void utf8_sink(void *ud, const void *p, size_t n)
+{
+	dcatit_utf8_feed(ud, p, n);
+}
 
 DcatitStatus dcatit_dist_facts(int fd, const char *display, DcatitFileFacts *f,
                                DcatitDiag *d)
 {
-	DcatitSha256 c;
-	DcatitSha1 c1;
-	dcatit_sha256_init(&c);
-	dcatit_sha1_init(&c1);
+	DcatitFileDigest dg;
 	dcatit_utf8_init(&f->text);
-	unsigned char buf[65536];
-	ssize_t n;
-	f->size = 0;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-			                       "cannot read '%s': %s", display, strerror(errno));
-		dcatit_sha256_update(&c, buf, (size_t)n);
-		dcatit_sha1_update(&c1, buf, (size_t)n);
-		dcatit_utf8_feed(&f->text, buf, (size_t)n);
-		f->size += (uint64_t)n;
-	}
+	DcatitStatus st = dcatit_digest_fd(fd, display, true, &dg, utf8_sink, &f->text, d);
+	if (st != DCATIT_OK)
+		return st;
 	dcatit_utf8_end(&f->text);
-	unsigned char dig[32], dig1[20];
-	dcatit_sha256_final(&c, dig);
-	dcatit_md_hex(dig, sizeof dig, f->sha256);
-	dcatit_sha1_final(&c1, dig1);
-	dcatit_md_hex(dig1, sizeof dig1, f->sha1);
+	f->size = dg.size;
+	memcpy(f->sha256, dg.sha256, sizeof f->sha256);
+	memcpy(f->sha1, dg.sha1, sizeof f->sha1);
 	return DCATIT_OK;
 }
 

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "base/digest.h"
 #include "base/status.h"
 #include "base/utf8.h"
 

@@ -19,6 +19,7 @@
 #include "base/yaml.h"
 #include "catalog/cfile.h"
 #include "catalog/dist.h"
+#include "catalog/format.h"
 #include "catalog/tables.h"
 
 typedef struct {
@@ -44,7 +45,6 @@ typedef struct {
 	size_t len;
 } Str;
 
-#define NKEYS(a) (sizeof(a) / sizeof(a)[0])
 
 /* ---- paths ------------------------------------------------------------ */
 
@@ -249,11 +249,11 @@ static const char *kind_name(const DcatitYamlNode *n)
 	return "nothing";
 }
 
-/* A closed mapping: every key must be one of keys; duplicates, empty
- * values and unknown keys are errors. False when n is not a mapping. */
-static bool closed_map(R *r, DcatitYamlNode *n, const char *what,
-                       const char *const *keys, size_t nkeys)
+/* A closed mapping: every key must be one of m's (format.h); duplicates,
+ * empty values and unknown keys are errors. False when n is not a mapping. */
+static bool closed_map(R *r, DcatitYamlNode *n, const DcatitFmtMap *m)
 {
+	const char *what = m->what;
 	if (n->kind != DCATIT_YAML_MAPPING) {
 		ERR(r, n, "expected a mapping for %s, found %s", what, kind_name(n));
 		return false;
@@ -271,11 +271,14 @@ static bool closed_map(R *r, DcatitYamlNode *n, const char *what,
 			continue;
 		}
 		const char *ks = k->value;
-		size_t ki = 0;
-		while (ki < nkeys && strcmp(keys[ki], ks) != 0)
-			ki++;
-		if (ki == nkeys) {
-			const char *s = muted(r) ? NULL : dcatit_codes_closest(ks, keys, nkeys);
+		const DcatitFmtKey *key = dcatit_fmt_key(m, ks);
+		size_t ki = key ? (size_t)(key - m->keys) : 0;
+		if (!key) {
+			const char *names[32];
+			size_t nn = 0;
+			for (; nn < m->nkeys && nn < sizeof names / sizeof *names; nn++)
+				names[nn] = m->keys[nn].name;
+			const char *s = muted(r) ? NULL : dcatit_codes_closest(ks, names, nn);
 			if (s)
 				ERR(r, k, "unknown key '%s' in %s, did you mean '%s'?", ks, what, s);
 			else
@@ -719,12 +722,11 @@ static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, DcatitYamlNode 
 	add(r, lic, v->rdf_type, v->dct_LicenseDocument, n);
 }
 
-static const char *const spatial_keys[] = { "place", "bbox" };
 
 static void emit_spatial(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "spatial", spatial_keys, NKEYS(spatial_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_spatial))
 		return;
 	DcatitYamlNode *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
 	if (!place && !bbox) {
@@ -815,12 +817,11 @@ static void emit_contact_values(R *r, DcatitTermId s, const char *name,
 		add(r, c, v->vcard_hasURL, iri_z(r, url), n);
 }
 
-static const char *const contact_keys[] = { "name", "email", "url" };
 
 /* Read a contact block; fills name/email/url (malloc'd) when valid. */
 static bool read_contact(R *r, DcatitYamlNode *n, char **name, char **email, char **url)
 {
-	if (!closed_map(r, n, "contact", contact_keys, NKEYS(contact_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_contact))
 		return false;
 	DcatitYamlNode *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
 	DcatitYamlNode *un = get(r, n, "url");
@@ -842,9 +843,6 @@ static bool read_contact(R *r, DcatitYamlNode *n, char **name, char **email, cha
 	return true;
 }
 
-static const char *const standard_keys[] = {
-	"identifier", "iri", "title", "description", "reference", "type",
-};
 
 static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
@@ -852,7 +850,7 @@ static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 	if (!list_ok(r, n, "conforms_to"))
 		return;
 	FOR_ITEMS(r, n, item) {
-		if (!closed_map(r, item, "standard", standard_keys, NKEYS(standard_keys)))
+		if (!closed_map(r, item, &dcatit_fmt_standard))
 			continue;
 		DcatitYamlNode *idn = need(r, item, "identifier", "standard");
 		DcatitYamlNode *irin = get(r, item, "iri"), *type = get(r, item, "type");
@@ -907,12 +905,11 @@ static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 	}
 }
 
-static const char *const temporal_keys[] = { "start", "end", "comment" };
 
 static void emit_temporal(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "temporal", temporal_keys, NKEYS(temporal_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_temporal))
 		return;
 	DcatitYamlNode *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
 	DcatitYamlNode *cm = get(r, n, "comment");
@@ -1008,15 +1005,6 @@ static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- catalog.yaml ------------------------------------------------------- */
 
-static const char *const catalog_keys[] = {
-	"base_uri", "title", "description", "publisher", "homepage", "issued",
-	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
-	"own_files",
-};
-static const char *const own_files_keys[] = { "license", "statement" };
-static const char *const defaults_keys[] = {
-	"license", "languages", "publisher", "rights_holder", "contact",
-};
 
 static bool base_ok(const char *s)
 {
@@ -1064,7 +1052,7 @@ static void catalog_body(R *r, DcatitYamlNode *root)
 		emit_spatial(r, c, n);
 
 	DcatitYamlNode *own = get(r, root, "own_files");
-	if (own && closed_map(r, own, "own_files", own_files_keys, NKEYS(own_files_keys))) {
+	if (own && closed_map(r, own, &dcatit_fmt_own_files)) {
 		DcatitYamlNode *ln = need(r, own, "license", "own_files");
 		DcatitYamlNode *sn = need(r, own, "statement", "own_files");
 		DcatitTermId lic = ln ? code_val(r, ln, b->licences, DCATIT_NS_LICENCES, "licence") : 0;
@@ -1077,7 +1065,7 @@ static void catalog_body(R *r, DcatitYamlNode *root)
 		}
 	}
 	DcatitYamlNode *def = get(r, root, "defaults");
-	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
+	if (def && closed_map(r, def, &dcatit_fmt_defaults)) {
 		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->line };
 		if ((n = get(r, def, "license")))
 			b->def_license = code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence");
@@ -1114,7 +1102,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
 		return st;
 	}
 	b->catalog_src = r.src;
-	if (!closed_map(&r, root, "catalog", catalog_keys, NKEYS(catalog_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_catalog))
 		return close_doc(&r, d);
 	DcatitYamlNode *n = need(&r, root, "base_uri", "catalog");
 	const char *base = b->base_override;
@@ -1170,7 +1158,6 @@ DcatitStatus dcatit_records_read_catalog_body(DcatitBuild *b, const char *rel,
 
 /* ---- organizations.yaml ------------------------------------------------- */
 
-static const char *const org_keys[] = { "name", "identifier", "homepage", "note" };
 
 static bool key_ok(const char *s)
 {
@@ -1211,7 +1198,7 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 			    "use the code directly", key);
 			continue;
 		}
-		if (!e || !closed_map(&r, e, "organisation", org_keys, NKEYS(org_keys)))
+		if (!e || !closed_map(&r, e, &dcatit_fmt_organisation))
 			continue;
 		DcatitBuf iri;
 		dcatit_buf_init(&iri);
@@ -1251,16 +1238,6 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 
 /* ---- data dictionaries -------------------------------------------------- */
 
-static const char *const dict_keys[] = {
-	"table", "title", "source", "decimal_separator", "columns", "totals_row",
-};
-static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "stated_counts", "title",
-	"description",
-};
-static const char *const totals_keys[] = { "column", "value", "sums" };
-static const char *const count_keys[] = { "rows", "nonzero", "source" };
-static const char *const rows_keys[] = { "column", "starts_with" };
 
 /* The columns of a dictionary by name: a dictionary may have thousands. */
 typedef struct {
@@ -1332,7 +1309,7 @@ static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYa
 		return;
 	}
 	FOR_ITEMS(r, n, item) {
-		if (!closed_map(r, item, "stated count", count_keys, NKEYS(count_keys)))
+		if (!closed_map(r, item, &dcatit_fmt_stated_count))
 			continue;
 		DcatitYamlNode *rows = get(r, item, "rows");
 		DcatitYamlNode *nz = need(r, item, "nonzero", "stated count");
@@ -1358,7 +1335,7 @@ static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYa
 		} else {
 			ok = false;
 		}
-		if (rows && closed_map(r, rows, "stated count rows", rows_keys, NKEYS(rows_keys))) {
+		if (rows && closed_map(r, rows, &dcatit_fmt_stated_rows)) {
 			DcatitYamlNode *cn = need(r, rows, "column", "stated count rows");
 			DcatitYamlNode *pn = need(r, rows, "starts_with", "stated count rows");
 			const char *cname = cn ? scalar(r, cn, "rows.column") : NULL;
@@ -1404,7 +1381,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		return false;
 	}
 	dict->file = strdup(r.display);
-	if (!closed_map(&r, root, "data dictionary", dict_keys, NKEYS(dict_keys))) {
+	if (!closed_map(&r, root, &dcatit_fmt_dictionary)) {
 		*fatal = close_doc(&r, d);
 		return false;
 	}
@@ -1437,7 +1414,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			DcatitDictColumn *col = &dict->cols[it_c];
 			col->scale = -1;
 			col->required = true;
-			if (!closed_map(&r, c, "column", column_keys, NKEYS(column_keys)))
+			if (!closed_map(&r, c, &dcatit_fmt_column))
 				continue;
 			DcatitYamlNode *nm = need(&r, c, "name", "column");
 			DcatitYamlNode *ty = need(&r, c, "type", "column");
@@ -1528,7 +1505,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		free(names);
 	}
 	DcatitYamlNode *tr = get(&r, root, "totals_row");
-	if (tr && closed_map(&r, tr, "totals_row", totals_keys, NKEYS(totals_keys))) {
+	if (tr && closed_map(&r, tr, &dcatit_fmt_totals)) {
 		DcatitYamlNode *cn = need(&r, tr, "column", "totals_row");
 		DcatitYamlNode *vn = need(&r, tr, "value", "totals_row");
 		DcatitYamlNode *sn = need(&r, tr, "sums", "totals_row");
@@ -1554,21 +1531,6 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- dataset records ---------------------------------------------------- */
 
-static const char *const dataset_keys[] = {
-	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
-	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
-	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
-	"version", "distributions", "source_inconsistencies", "unverified",
-};
-static const char *const inconsistency_keys[] = { "note", "quote" };
-static const char *const dist_keys[] = {
-	"id", "title", "description", "file", "url", "download_url", "format",
-	"media_type", "license", "languages", "issued", "modified", "dictionary",
-	"access_service",
-};
-static const char *const service_keys[] = {
-	"id", "title", "description", "endpoint_url", "endpoint_description", "conforms_to",
-};
 
 static bool keyword_ok(const char *s, size_t len)
 {
@@ -1686,8 +1648,7 @@ static size_t read_caveats(R *r, DcatitYamlNode *root, Caveat *cv, size_t max)
 				full = true;
 				break;
 			}
-			if (!closed_map(r, item, "source inconsistency", inconsistency_keys,
-			                NKEYS(inconsistency_keys)))
+			if (!closed_map(r, item, &dcatit_fmt_inconsistency))
 				continue;
 			DcatitYamlNode *note = need(r, item, "note", "source inconsistency");
 			DcatitYamlNode *quote = get(r, item, "quote");
@@ -1848,7 +1809,7 @@ static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, DcatitYamlNode
 static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "access_service", service_keys, NKEYS(service_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
 	DcatitYamlNode *idn = need(r, n, "id", "access_service");
 	const char *id = idn ? id_val(r, idn, "service id") : NULL;
@@ -1996,7 +1957,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 {
 	DcatitBuild *b = r->b;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(r, n, "distribution", dist_keys, NKEYS(dist_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
 	DcatitYamlNode *idn = need(r, n, "id", "distribution");
 	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
@@ -2161,7 +2122,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if (!begin(&r, b, rel, notes, d, &root, &st))
 		return st;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(&r, root, "dataset record", dataset_keys, NKEYS(dataset_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
 	DcatitYamlNode *idn = need(&r, root, "id", "dataset record");
 	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;

@@ -235,22 +235,6 @@ static void on_http(void *ud, const DcatitHttpResponse *r)
 	free(call);
 }
 
-static void url_escape(DcatitBuf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned char ch = *p;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-			dcatit_buf_addc(b, (char)ch);
-		} else {
-			dcatit_buf_addc(b, '%');
-			dcatit_buf_addc(b, hex[ch >> 4]);
-			dcatit_buf_addc(b, hex[ch & 15]);
-		}
-	}
-}
-
 static DcatitStatus submit(DcatitCkan *c, DcatitHttpRequest *req, DcatitCkanDone cb, void *ud,
                            DcatitDiag *d)
 {
@@ -278,7 +262,7 @@ static DcatitStatus submit(DcatitCkan *c, DcatitHttpRequest *req, DcatitCkanDone
 static bool action_url(DcatitCkan *c, DcatitBuf *u, const char *action)
 {
 	dcatit_buf_addf(u, "%s/api/3/action/", c->base);
-	url_escape(u, action);
+	dcatit_http_escape(u, action);
 	return !u->oom;
 }
 
@@ -310,15 +294,15 @@ DcatitStatus dcatit_ckan_call(DcatitCkan *c, const char *action, const DcatitJso
 		while (dcatit_json_next(params, &it, &k, &v)) {
 			dcatit_buf_addc(&u, sep);
 			sep = '&';
-			url_escape(&u, k);
+			dcatit_http_escape(&u, k);
 			dcatit_buf_addc(&u, '=');
 			const char *s = dcatit_json_str(v);
 			if (s) {
-				url_escape(&u, s);
+				dcatit_http_escape(&u, s);
 			} else {
 				char *txt = dcatit_json_dump(v, false);
 				if (txt)
-					url_escape(&u, txt);
+					dcatit_http_escape(&u, txt);
 				free(txt);
 			}
 		}

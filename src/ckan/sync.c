@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/sha256.h"
+#include "base/digest.h"
 #include "ckan/map.h"
 #include "base/str.h"
 
@@ -410,26 +410,14 @@ static char *local_path(const DcatitSyncOpts *o, const char *url)
 
 static bool file_sha256(const char *path, char hex[65], char *err, size_t errcap)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errcap, "cannot read '%s': %s", path, strerror(errno));
+	DcatitFileDigest fd;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_digest_file(path, false, &fd, &d) != DCATIT_OK) {
+		snprintf(err, errcap, "%s", d.message);
 		return false;
 	}
-	DcatitSha256 c;
-	dcatit_sha256_init(&c);
-	unsigned char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		dcatit_sha256_update(&c, buf, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		snprintf(err, errcap, "cannot read '%s': read error", path);
-		return false;
-	}
-	unsigned char dig[32];
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hex);
+	memcpy(hex, fd.sha256, sizeof fd.sha256);
 	return true;
 }
 

@@ -49,8 +49,9 @@ static const char usage[] =
 	"                      (default), warning or info\n"
 	"  -h, --help          show this help\n"
 	"\n"
-	"The data directory is $DCATIT_DATADIR, else the installed one, else\n"
-	"vocab/ of the source tree. A summary line goes to standard error.\n"
+	"The data directory is $DCATIT_DATADIR, else vocab/ of the source tree\n"
+	"for a build that is not installed, else the installed one (next to the\n"
+	"executable: ../share/dcatit). A summary line goes to standard error.\n"
 	"\n"
 	"Exit status: 0 conforms, 1 findings at or above --fail-on, 2 usage\n"
 	"error, 3 runtime error (unreadable file, syntax error, bad shapes).\n";

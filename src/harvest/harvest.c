@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/sha256.h"
+#include "base/digest.h"
 #include "harvest/normalize.h"
 #include "harvest/src_ckan.h"
 #include "harvest/src_csw.h"
@@ -166,13 +166,8 @@ void dcatit_harvest_stem(const char *record_id, char out[96])
 	}
 	while (j && (out[j - 1] == '_' || out[j - 1] == '.'))
 		j--;
-	DcatitSha256 c;
-	unsigned char dig[32];
-	char hex[65];
-	dcatit_sha256_init(&c);
-	dcatit_sha256_update(&c, record_id, strlen(record_id));
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hex);
+	char hex[DCATIT_DIGEST_HEX_MAX];
+	dcatit_digest_hex(DCATIT_DIGEST_SHA256, record_id, strlen(record_id), hex);
 	if (j)
 		out[j++] = '-';
 	memcpy(out + j, hex, 12);
@@ -368,13 +363,9 @@ static DcatitStatus on_record(void *ud, const char *record_id, DcatitModel *reco
 		return st == DCATIT_ERR_NOMEM
 		       ? dcatit_diag_set(d, st, NULL, 0, 0, "out of memory") : st;
 	}
-	DcatitSha256 c;
-	unsigned char dig[32];
-	char hash[65];
-	dcatit_sha256_init(&c);
-	dcatit_sha256_update(&c, r->canon.data ? r->canon.data : "", r->canon.len);
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hash);
+	char hash[DCATIT_DIGEST_HEX_MAX];
+	dcatit_digest_hex(DCATIT_DIGEST_SHA256, r->canon.data ? r->canon.data : "",
+	                  r->canon.len, hash);
 
 	dcatit_buf_clear(&r->path);
 	dcatit_buf_addf(&r->path, "%s/%s.ttl", r->dir, stem);

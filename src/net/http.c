@@ -5,6 +5,7 @@
 #include "net/http.h"
 
 #include <curl/curl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,19 @@ static uint64_t rnd(DcatitHttp *h)
 bool dcatit_http_url_is_allowed(const char *url)
 {
 	return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
+}
+
+void dcatit_http_escape(DcatitBuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	/* curl takes an int length; 0 would mean "use strlen" */
+	char *e = n <= INT_MAX ? curl_easy_escape(NULL, s, (int)n) : NULL;
+	if (!e) {
+		b->oom = true;
+		return;
+	}
+	dcatit_buf_adds(b, e);
+	curl_free(e);
 }
 
 static void transfer_free(Transfer *t)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/status.h"
 
 typedef struct DcatitHttpImpl DcatitHttp;
@@ -83,5 +84,9 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d);
 unsigned long dcatit_http_retries(const DcatitHttp *h);
 /* Does url start with http:// or https:// (case-insensitive)? */
 bool dcatit_http_url_is_allowed(const char *url);
+/* Append s to b percent-encoded for a URL path segment or query value:
+ * everything but the unreserved A-Z a-z 0-9 - . _ ~ (RFC 3986), by
+ * libcurl; sets b->oom on out of memory. */
+void dcatit_http_escape(DcatitBuf *b, const char *s);
 
 #endif
