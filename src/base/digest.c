@@ -44,28 +44,34 @@ void dcatit_digest_hex(DcatitDigestAlg alg, const void *p, size_t n, char *out)
 	}
 }
 
-DcatitStatus dcatit_digest_fd(int fd, const char *display, bool with_sha1,
-                              DcatitFileDigest *out, DcatitDigestSink sink, void *ud,
-                              DcatitDiag *d)
+DcatitStatus dcatit_digest_fd_each(int fd, const char *what, bool with_sha1,
+                                   DcatitFileDigest *out, DcatitDigestSink sink, void *ud,
+                                   DcatitDiag *d)
 {
 	struct sha256_ctx c256;
 	struct sha1_ctx c1;
 	sha256_init(&c256);
 	sha1_init(&c1);
 	unsigned char buf[65536];
-	ssize_t n;
+	off_t off = 0;
 	out->size = 0;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
+	for (;;) {
+		/* pread: the caller's file offset stays where it was, so the same
+		 * descriptor can be sent afterwards */
+		ssize_t n = pread(fd, buf, sizeof buf, off);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-			                       "cannot read '%s': %s", display, strerror(errno));
+			                       "cannot read '%s': %s", what, strerror(errno));
+		if (n == 0)
+			break;
 		sha256_update(&c256, (size_t)n, buf);
 		if (with_sha1)
 			sha1_update(&c1, (size_t)n, buf);
 		if (sink)
 			sink(ud, buf, (size_t)n);
+		off += n;
 		out->size += (uint64_t)n;
 	}
 	uint8_t dig[SHA256_DIGEST_SIZE];
@@ -79,6 +85,12 @@ DcatitStatus dcatit_digest_fd(int fd, const char *display, bool with_sha1,
 	return DCATIT_OK;
 }
 
+DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
+                              DcatitFileDigest *out, DcatitDiag *d)
+{
+	return dcatit_digest_fd_each(fd, what, with_sha1, out, NULL, NULL, d);
+}
+
 DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,
                                 DcatitFileDigest *out, DcatitDiag *d)
 {
@@ -86,7 +98,7 @@ DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,
 	if (fd < 0)
 		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
 		                       "cannot read '%s': %s", path, strerror(errno));
-	DcatitStatus st = dcatit_digest_fd(fd, path, with_sha1, out, NULL, NULL, d);
+	DcatitStatus st = dcatit_digest_fd(fd, path, with_sha1, out, d);
 	close(fd);
 	return st;
 }

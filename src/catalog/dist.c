@@ -18,7 +18,7 @@ DcatitStatus dcatit_dist_facts(int fd, const char *display, DcatitFileFacts *f,
 {
 	DcatitFileDigest dg;
 	dcatit_utf8_init(&f->text);
-	DcatitStatus st = dcatit_digest_fd(fd, display, true, &dg, utf8_sink, &f->text, d);
+	DcatitStatus st = dcatit_digest_fd_each(fd, display, true, &dg, utf8_sink, &f->text, d);
 	if (st != DCATIT_OK)
 		return st;
 	dcatit_utf8_end(&f->text);

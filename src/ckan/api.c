@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/str.h"
@@ -49,6 +50,15 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 		                "the API token contains a line break");
 		return NULL;
 	}
+	/* anyone on the path reads a token sent in clear: only this machine
+	 * may see it unless the caller says otherwise */
+	if (o->token && *o->token && strncasecmp(o->url, "http://", 7) == 0 &&
+	    !dcatit_http_url_is_loopback(o->url) && !o->allow_http) {
+		dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
+		                "the API token would travel unencrypted over '%.200s': use https://, "
+		                "or --allow-http if the network is trusted", o->url);
+		return NULL;
+	}
 	DcatitCkan *c = calloc(1, sizeof *c);
 	if (!c) {
 		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -67,8 +77,12 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 		c->hdr_key = hdr("X-CKAN-API-Key", o->token);
 		ok = c->token && c->hdr_auth && c->hdr_key;
 	}
+	DcatitHttpPolicy pol = { .home = c->base };
+	DcatitHttpOpts ho = o->http;
+	if (!ho.policy)
+		ho.policy = &pol;
 	if (ok)
-		c->http = dcatit_http_new(&o->http, d);
+		c->http = dcatit_http_new(&ho, d);
 	if (!ok || !c->http) {
 		if (!ok)
 			dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");

@@ -37,7 +37,13 @@ static const char usage[] =
 	"                      (--fail-on warning unless given); none: only\n"
 	"                      --shapes. Default: dcatapit without --shapes, none\n"
 	"                      with --shapes. With none and no --shapes, the data\n"
-	"                      is its own shapes graph\n"
+	"                      is its own shapes graph.\n"
+	"                      The EU profiles bundled in profiles/ of the data\n"
+	"                      directory: dcat-ap-2.1.1, dcat-ap-3.0.1, geodcat-ap,\n"
+	"                      hvd, each with the vocabularies it needs; NAME:VARIANT\n"
+	"                      runs one case of the EU validator (base, ranges,\n"
+	"                      recommended, vocabularies; NAME alone is full).\n"
+	"                      Repeatable: -p dcatapit -p hvd checks both\n"
 	"      --orgs FILE     with the dcatapit profiles: more organisations (Turtle,\n"
 	"                      the form of organizations.ttl of the data directory)\n"
 	"                      whose dct:identifier counts as a known IPA code\n"
@@ -54,9 +60,11 @@ static const char usage[] =
 	"executable: ../share/dcatit). A summary line goes to standard error.\n"
 	"\n"
 	"Exit status: 0 conforms, 1 findings at or above --fail-on, 2 usage\n"
-	"error, 3 runtime error (unreadable file, syntax error, bad shapes).\n";
+	"error, 3 runtime error (unreadable file, syntax error, bad shapes, a\n"
+	"sh:pattern too expensive to check on some value).\n";
 
-typedef enum { PROFILE_DEFAULT, PROFILE_NONE, PROFILE_DCATAPIT, PROFILE_STRICT } Profile;
+typedef enum { PROFILE_DEFAULT, PROFILE_NONE, PROFILE_DCATAPIT, PROFILE_STRICT,
+               PROFILE_BUNDLES_ONLY } Profile;
 
 typedef struct {
 	const char **items;
@@ -84,7 +92,7 @@ static long file_size(const char *path)
 int cmd_validate(int argc, char **argv)
 {
 	Names data_files = { NULL, 0 }, shape_files = { NULL, 0 }, report_names = { NULL, 0 };
-	Names orgs_files = { NULL, 0 };
+	Names orgs_files = { NULL, 0 }, profiles = { NULL, 0 }, bundles = { NULL, 0 };
 	const char *format = "text", *fail_on = NULL, *profile = NULL;
 	bool opts_done = false;
 	int code = DCATIT_EXIT_USAGE;
@@ -110,9 +118,13 @@ int cmd_validate(int argc, char **argv)
 				goto out;
 			if (!names_add(&orgs_files, v))
 				goto oom;
+		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--profile", "-p", &v))) {
+			if (r < 0)
+				goto out;
+			if (!names_add(&profiles, v))
+				goto oom;
 		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--format", "-f", &format)) ||
-		           (r = dcatit_opt_value("validate", argc, argv, &i, "--fail-on", NULL, &fail_on)) ||
-		           (r = dcatit_opt_value("validate", argc, argv, &i, "--profile", "-p", &profile))) {
+		           (r = dcatit_opt_value("validate", argc, argv, &i, "--fail-on", NULL, &fail_on))) {
 			if (r < 0)
 				goto out;
 		} else {
@@ -143,25 +155,50 @@ int cmd_validate(int argc, char **argv)
 		goto out;
 	}
 	Profile prof = PROFILE_DEFAULT;
-	if (profile) {
-		if (strcmp(profile, "none") == 0)
-			prof = PROFILE_NONE;
-		else if (strcmp(profile, "dcatapit") == 0)
-			prof = PROFILE_DCATAPIT;
-		else if (strcmp(profile, "dcatapit-strict") == 0)
-			prof = PROFILE_STRICT;
-		else {
+	for (size_t i = 0; i < profiles.n; i++) {
+		Profile now;
+		profile = profiles.items[i];
+		if (strcmp(profile, "none") == 0) {
+			now = PROFILE_NONE;
+		} else if (strcmp(profile, "dcatapit") == 0) {
+			now = PROFILE_DCATAPIT;
+		} else if (strcmp(profile, "dcatapit-strict") == 0) {
+			now = PROFILE_STRICT;
+		} else if (dcatit_profile_is_bundle(profile)) {
+			if (!names_add(&bundles, profile))
+				goto oom;
+			continue;
+		} else {
+			DcatitBuf known;
+			dcatit_buf_init(&known);
+			dcatit_profile_bundle_names(&known);
 			dcatit_msg_usage("validate", "unknown profile '%s' (dcatapit, "
-			                 "dcatapit-strict or none)", profile);
+			                 "dcatapit-strict, none, or a bundled one: %s)", profile,
+			                 known.oom ? "?" : known.data);
+			dcatit_buf_release(&known);
 			goto out;
 		}
+		if (prof != PROFILE_DEFAULT && prof != now) {
+			dcatit_msg_usage("validate", "--profile %s cannot be combined with "
+			                 "--profile %s", profile,
+			                 prof == PROFILE_NONE ? "none" : prof == PROFILE_STRICT
+			                 ? "dcatapit-strict" : "dcatapit");
+			goto out;
+		}
+		prof = now;
+	}
+	if (prof == PROFILE_NONE && bundles.n) {
+		dcatit_msg_usage("validate", "--profile none cannot be combined with "
+		                 "--profile %s", bundles.items[0]);
+		goto out;
 	}
 	if (prof == PROFILE_DEFAULT)
-		prof = shape_files.n ? PROFILE_NONE : PROFILE_DCATAPIT;
+		prof = bundles.n ? PROFILE_BUNDLES_ONLY
+		     : shape_files.n ? PROFILE_NONE : PROFILE_DCATAPIT;
 	/* issue 3: the strict profile makes warnings fail too */
 	if (prof == PROFILE_STRICT && !fail_on)
 		level = DCATIT_SEV_WARNING;
-	if (orgs_files.n && prof == PROFILE_NONE) {
+	if (orgs_files.n && (prof == PROFILE_NONE || prof == PROFILE_BUNDLES_ONLY)) {
 		dcatit_msg_usage("validate", "--orgs needs the dcatapit profile "
 		                 "(--profile dcatapit)");
 		goto out;
@@ -215,6 +252,10 @@ int cmd_validate(int argc, char **argv)
 		po.norgs_files = orgs_files.n;
 		po.progress = progress;
 		po.hint = "use --profile none";
+		po.bundles = bundles.items;
+		po.nbundles = bundles.n;
+		po.bundle_data = data;
+		po.bundles_only = prof == PROFILE_BUNDLES_ONLY;
 		if (!dcatit_profile_load(&profile_set, shapes, &po, &code))
 			goto done;
 	}
@@ -235,6 +276,12 @@ int cmd_validate(int argc, char **argv)
 	dcatit_msg_progress_done();
 	dcatit_results_sort(&results, data);
 
+	/* the report looks shape messages up in one graph: the bundles' too */
+	if (profile_set.nbundles &&
+	    ((sg == shapes && dcatit_profile_merge_shapes(&profile_set, shapes) != DCATIT_OK))) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		goto done;
+	}
 	DcatitReportInput in;
 	memset(&in, 0, sizeof in);
 	in.data = data;
@@ -260,6 +307,20 @@ int cmd_validate(int argc, char **argv)
 	if (level >= DCATIT_SEV_INFO)
 		failing += counts.infos;
 	code = failing ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	/* checks the engine could not complete: neither conforming nor not */
+	for (size_t i = 0; i < results.nfailures; i++) {
+		dcatit_buf_clear(&text);
+		dcatit_report_failure_line(&results.failures[i], &in, &text);
+		if (text.data)
+			fprintf(stderr, "%s\n", text.data);
+	}
+	if (results.nfailures) {
+		dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match limit "
+		                 "and %s not made", results.nfailures,
+		                 results.nfailures == 1 ? "" : "s",
+		                 results.nfailures == 1 ? "was" : "were");
+		code = DCATIT_EXIT_RUNTIME;
+	}
 done:
 	dcatit_msg_progress_done();
 	dcatit_buf_release(&text);
@@ -276,6 +337,8 @@ out:
 	free(data_files.items);
 	free(shape_files.items);
 	free(orgs_files.items);
+	free(profiles.items);
+	free(bundles.items);
 	free(report_names.items);
 	return code;
 }

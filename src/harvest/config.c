@@ -1,6 +1,7 @@
 /* config.c: reading harvest/NAME.yaml. A source file is a small mapping,
- * one level of nesting (filters, defaults, limits), scalars only, read
- * with the shared YAML reader (base/yaml.h: no aliases, bounded depth). */
+ * one level of nesting (filters, defaults, limits), scalars only but for
+ * the follow_hosts list, read with the shared YAML reader (base/yaml.h: no
+ * aliases, bounded depth). */
 #include "harvest/config.h"
 
 #include <errno.h>
@@ -30,6 +31,9 @@ void dcatit_harvest_source_release(DcatitHarvestSource *s)
 	free(s->rights_holder);
 	free(s->rights_holder_name);
 	free(s->lang);
+	for (size_t i = 0; i < s->nfollow_hosts; i++)
+		free(s->follow_hosts[i]);
+	free(s->follow_hosts);
 	memset(s, 0, sizeof *s);
 }
 
@@ -47,7 +51,7 @@ bool dcatit_harvest_name_is_valid(const char *name)
 	return true;
 }
 
-typedef enum { K_STR, K_UINT, K_TYPE, K_METHOD, K_ENABLED } Kind;
+typedef enum { K_STR, K_UINT, K_TYPE, K_METHOD, K_ENABLED, K_HOSTS, K_PCT } Kind;
 
 typedef struct {
 	const char *key; /* "section.key" or "key" */
@@ -78,6 +82,8 @@ static const Key keys[] = {
 	{ "limits.max_body_mb", K_UINT, 0, 4096 },
 	{ "limits.timeout_s", K_UINT, 0, 86400 },
 	U("limits.retries", retries, 20),
+	{ "limits.max_removal", K_PCT, 0, 100 },
+	{ "follow_hosts", K_HOSTS, 0, 0 },
 };
 
 typedef struct {
@@ -131,6 +137,36 @@ static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
 			                       "method must be GET or POST, not '%s'", val);
 		return DCATIT_OK;
 	}
+	if (k->kind == K_HOSTS) {
+		/* "host" or "host:port" ("[v6]:port"): what net/http.h matches */
+		bool ok = *val != '\0' && strlen(val) < 256;
+		for (const char *q = val; ok && *q; q++)
+			ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			     (*q >= '0' && *q <= '9') || strchr(".-_:[]", *q);
+		if (!ok)
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "follow_hosts: '%.80s' is not a host or host:port", val);
+		char **n = realloc(c->s->follow_hosts, (c->s->nfollow_hosts + 1) * sizeof *n);
+		if (!n)
+			return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		c->s->follow_hosts = n;
+		if (!(n[c->s->nfollow_hosts] = dcatit_strdup(val)))
+			return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		c->s->nfollow_hosts++;
+		return DCATIT_OK;
+	}
+	if (k->kind == K_PCT) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(val, &end, 10);
+		if (*end == '%')
+			end++;
+		if (errno || end == val || *end || val[0] == '-' || v < 1 || v > 100)
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "'%s' must be a percentage from 1 to 100, not '%s'", key, val);
+		c->s->max_removal_pct = (unsigned)v;
+		return DCATIT_OK;
+	}
 	if (k->kind == K_STR) {
 		char **f = (char **)(base + k->off);
 		free(*f);
@@ -158,10 +194,19 @@ static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
 static DcatitStatus set_value(Ctx *c, const char *section, const DcatitYamlNode *k,
                               const DcatitYamlNode *v)
 {
+	if (v->kind == DCATIT_YAML_SEQUENCE && !section && strcmp(k->value, "follow_hosts") == 0) {
+		DcatitStatus st = DCATIT_OK;
+		for (size_t i = 0; i < v->nitems && st == DCATIT_OK; i++)
+			st = v->items[i]->kind != DCATIT_YAML_SCALAR
+			         ? dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, v->items[i]->line, 1,
+			                           "follow_hosts is a list of host names")
+			         : set_key(c, "follow_hosts", v->items[i]->value, v->items[i]->line);
+		return st;
+	}
 	if (v->kind != DCATIT_YAML_SCALAR)
 		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, v->line, 1,
 		                       v->kind == DCATIT_YAML_SEQUENCE
-		                           ? "lists and aliases are not allowed here"
+		                           ? "lists are not allowed here (only follow_hosts is a list)"
 		                           : "too deeply nested");
 	char full[160];
 	if (section)
@@ -191,9 +236,7 @@ static DcatitStatus walk(Ctx *c, const DcatitYamlNode *root)
 		return DCATIT_OK;
 	if (root->kind != DCATIT_YAML_MAPPING)
 		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, root->line, 1,
-		                       root->kind == DCATIT_YAML_SEQUENCE
-		                           ? "lists and aliases are not allowed here"
-		                           : "a source file is a mapping of keys");
+		                       "a source file is a mapping of keys");
 	DcatitStatus st = DCATIT_OK;
 	for (size_t i = 0; i + 1 < root->nitems && st == DCATIT_OK; i += 2) {
 		const DcatitYamlNode *k = root->items[i], *v = root->items[i + 1];

@@ -181,6 +181,13 @@ static void on_page(void *ud, const DcatitHttpResponse *r)
 			                "has no id\n", start, i);
 			continue;
 		}
+		if (strlen(id) != dcatit_json_strlen(dcatit_json_get(pkg, "id"))) {
+			/* "a\u0000b" would be record "a": another package's identity */
+			c->f->rejected++;
+			dcatit_buf_addf(&c->f->warnings, "package_search start=%lld: result %zu: the "
+			                "id ('%s...') contains a NUL character: skipped\n", start, i, id);
+			continue;
+		}
 		DcatitModel *m = dcatit_model_new(c->f->terms);
 		if (!m) {
 			fail(c, DCATIT_ERR_NOMEM, "out of memory");
