@@ -24,17 +24,6 @@ static bool is_file(const char *p)
 	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* The catalogue directory is b->dir: remember its real path, what every
- * file it names must stay inside (catalog/cfile.h). */
-static DcatitStatus located(DcatitBuild *b, DcatitDiag *d)
-{
-	free(b->dir_real);
-	if (!(b->dir_real = realpath(b->dir, NULL)))
-		return dcatit_diag_set(d, errno == ENOMEM ? DCATIT_ERR_NOMEM : DCATIT_ERR_IO, NULL,
-		                       0, 0, "cannot read '%s': %s", b->dir, strerror(errno));
-	return DCATIT_OK;
-}
-
 DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
 {
 	char *p = dcatit_build_path(b, "catalog.yaml");
@@ -43,7 +32,7 @@ DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
 	bool here = is_file(p);
 	free(p);
 	if (here)
-		return located(b, d);
+		return DCATIT_OK;
 	p = dcatit_build_path(b, "catalog/catalog.yaml");
 	if (!p)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -58,7 +47,7 @@ DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	free(b->dir);
 	b->dir = nd;
-	return located(b, d);
+	return DCATIT_OK;
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -476,8 +465,6 @@ static DcatitStatus finish_catalog(DcatitBuild *b, DcatitNotes *notes, DcatitDia
 DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d)
 {
 	DcatitStatus st;
-	if (!b->dir_real && (st = located(b, d)) != DCATIT_OK)
-		return st;
 	if ((st = load_codes(b, b->themes, DCATIT_CODES_THEME, d)) ||
 	    (st = load_codes(b, b->freqs, DCATIT_CODES_FREQUENCY, d)) ||
 	    (st = load_codes(b, b->ftypes, DCATIT_CODES_FILE_TYPE, d)) ||

@@ -92,7 +92,6 @@ void dcatit_build_free(DcatitBuild *b)
 	dcatit_model_free(b->model);
 	dcatit_terms_free(b->terms);
 	free(b->dir);
-	free(b->dir_real);
 	free(b->base_override);
 	free(b->vocab_dir);
 	free(b);

@@ -40,7 +40,6 @@ typedef struct {
 typedef struct {
 	/* options */
 	char *dir;            /* catalogue directory (holds catalog.yaml) */
-	char *dir_real;       /* its real path, once located */
 	char *base_override;  /* --base-uri, NULL when not given */
 	char *vocab_dir;      /* the data directory with organizations.ttl */
 	bool checksum_sha1;   /* spdx:checksum with SHA-1 (DCAT-AP 2.1.1) instead

@@ -166,7 +166,7 @@ class SafetyTest(CatalogueCase):
                            timeout=60 * SCALE, env=dict(os.environ, MY_CI_SECRET="ghp_supersecret"))
         self.assert_refused(r, os.path.join(self.cat, "agreements",
                                             f"accordo-digitalizzazione-l145-2018.yaml:{line}:"),
-                            "leads outside the catalogue directory")
+                            "leads outside")
         self.assertNotIn("ghp_supersecret", r.stdout + r.stderr)
 
     def test_links_inside_the_catalogue_are_followed_and_links_out_are_not(self):
@@ -197,7 +197,7 @@ class SafetyTest(CatalogueCase):
             os.rename(path, path + ".orig")
             os.symlink(secret, path)
             r = self.build()
-            self.assert_refused(r, where, "leads outside the catalogue directory")
+            self.assert_refused(r, where, "leads outside")
             self.assertNotIn("hunter2", r.stderr)
             os.remove(path)
             os.rename(path + ".orig", path)
@@ -207,7 +207,7 @@ class SafetyTest(CatalogueCase):
         r = self.build()
         self.assert_refused(r, os.path.join(self.cat, "catalog.yaml") + ":%d:"
                             % self.line_of("catalog.yaml", "records:"),
-                            "leads outside the catalogue directory")
+                            "leads outside")
 
     def test_a_fifo_in_a_record_directory_is_an_error_not_a_hang(self):
         # reliability probe 2, finding 10

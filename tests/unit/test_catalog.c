@@ -152,13 +152,13 @@ START_TEST(catalogue_files_are_regular_files_inside_the_catalogue)
 	} cases[] = {
 		{ "files/a.csv", DCATIT_OK, NULL },
 		{ "files/inside.csv", DCATIT_OK, NULL },
-		{ "files/out.csv", DCATIT_ERR_INVALID, "leads outside the catalogue directory" },
-		{ "files/env", DCATIT_ERR_INVALID, "leads outside the catalogue directory" },
+		{ "files/out.csv", DCATIT_ERR_INVALID, "leads outside" },
+		{ "files/env", DCATIT_ERR_INVALID, "leads outside" },
 		{ "files/null", DCATIT_ERR_INVALID, "is a device, not a regular file" },
 		{ "files/fifo", DCATIT_ERR_INVALID, "is a FIFO, not a regular file" },
 		{ "files", DCATIT_ERR_INVALID, "is a directory, not a regular file" },
 		{ "files/nope", DCATIT_ERR_NOT_FOUND, "cannot read" },
-		{ "outdir/secret.txt", DCATIT_ERR_INVALID, "leads outside the catalogue directory" },
+		{ "outdir/secret.txt", DCATIT_ERR_INVALID, "leads outside" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int fd = 12345;
