@@ -14,7 +14,7 @@
 #include "base/buf.h"
 #include "catalog/cfile.h"
 #include "catalog/outdir.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 #include "rdf/rdfio.h"
 
 static const char *const prefixes[][2] = {

@@ -394,13 +394,14 @@ static DcatitStatus scope_nodes(DcatitModel *data, DcatitTermId law, unsigned ch
 }
 
 DcatitStatus dcatit_bundle_validate(const DcatitBundle *b, DcatitModel *data,
+                                    DcatitShaclStats *stats,
                                     DcatitResults *out, DcatitDiag *d)
 {
 	DcatitShapes *compiled = dcatit_shapes_compile(b->shapes, d);
 	if (!compiled)
 		return d && d->status ? d->status : DCATIT_ERR_SHAPES;
 	size_t first = out->n;
-	DcatitStatus st = dcatit_shacl_validate(compiled, data, out, d);
+	DcatitStatus st = dcatit_shacl_validate_counted(compiled, data, out, stats, d);
 	dcatit_shapes_free(compiled);
 	if (st != DCATIT_OK || !b->scope)
 		return st;

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/status.h"
 #include "rdf/model.h"
+#include "shacl/engine.h"
 #include "shacl/result.h"
 
 typedef struct DcatitBundleImpl DcatitBundle;
@@ -41,8 +42,10 @@ size_t dcatit_bundle_data_count(const DcatitBundle *b);
 const char *dcatit_bundle_data_file(const DcatitBundle *b, size_t i);
 /* Validate data with the bundle's shapes, appending to out the results
  * within its scope (a scoped bundle, such as hvd, reports only on the
- * resources that declare its legislation and what they link to). */
+ * resources that declare its legislation and what they link to); stats,
+ * when not NULL, receives what the shapes selected. */
 DcatitStatus dcatit_bundle_validate(const DcatitBundle *b, DcatitModel *data,
+                                    DcatitShaclStats *stats,
                                     DcatitResults *out, DcatitDiag *d);
 /* Is spec (with or without ":VARIANT") the name of a bundle of datadir? */
 bool dcatit_bundle_exists(const char *datadir, const char *spec);

@@ -72,11 +72,19 @@ DcatitStatus dcatit_profile_validate(const DcatitProfile *p, DcatitModel *data,
 	DcatitShapes *compiled = dcatit_shapes_compile(p->shapes, d);
 	if (!compiled)
 		return d && d->status ? d->status : DCATIT_ERR_SHAPES;
-	DcatitStatus st = dcatit_shacl_validate(compiled, data, out, d);
+	DcatitStatus st = dcatit_shacl_validate_counted(compiled, data, out, p->stats, d);
 	dcatit_shapes_free(compiled);
 	if (st == DCATIT_OK && p->checks && (st = dcatit_checks_run(data, p->orgs, out)) != DCATIT_OK)
 		return dcatit_diag_set(d, st, NULL, 0, 0, "%s", dcatit_strerror(st));
-	for (size_t i = 0; st == DCATIT_OK && i < p->nbundles; i++)
-		st = dcatit_bundle_validate(p->bundles[i], data, out, d);
+	/* each bundle has its own shapes graph; what they select adds up */
+	for (size_t i = 0; st == DCATIT_OK && i < p->nbundles; i++) {
+		DcatitShaclStats bs;
+		st = dcatit_bundle_validate(p->bundles[i], data, p->stats ? &bs : NULL, out, d);
+		if (st == DCATIT_OK && p->stats) {
+			p->stats->shapes += bs.shapes;
+			p->stats->targeted += bs.targeted;
+			p->stats->focus_nodes += bs.focus_nodes;
+		}
+	}
 	return st;
 }

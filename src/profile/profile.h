@@ -14,6 +14,7 @@
 #include "profile/bundle.h"
 #include "profile/orgs.h"
 #include "rdf/model.h"
+#include "shacl/engine.h"
 #include "shacl/result.h"
 
 typedef struct {
@@ -24,6 +25,8 @@ typedef struct {
 	bool own_orgs;       /* orgs was made by its loader, which frees it */
 	DcatitBundle **bundles; /* bundled profiles (owned; dcatit_profile_release) */
 	size_t nbundles;
+	DcatitShaclStats *stats; /* non-NULL: what the shapes selected, filled
+	                          * by dcatit_profile_validate */
 } DcatitProfile;
 
 /* Add a bundled profile; p owns it from now on, even on failure. */
