@@ -2,9 +2,11 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void dcatit_buf_init(DcatitBuf *b)
 {
@@ -94,6 +96,20 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	return ok;
 }
 
+int dcatit_buf_read_fd(DcatitBuf *b, int fd)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t got = read(fd, chunk, sizeof chunk);
+		if (got == 0)
+			return b->oom ? ENOMEM : 0;
+		if (got < 0 && errno != EINTR)
+			return errno;
+		if (got > 0 && !dcatit_buf_add(b, chunk, (size_t)got))
+			return ENOMEM;
+	}
+}
+
 char *dcatit_buf_detach(DcatitBuf *b)
 {
 	if (b->oom) {
@@ -131,19 +147,15 @@ void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial
 DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
 {
 	*err = 0;
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		*err = errno;
 		return DCATIT_ERR_IO;
 	}
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(b, chunk, got);
-	if (ferror(fp))
-		*err = errno ? errno : EIO;
-	fclose(fp);
-	if (*err)
-		return DCATIT_ERR_IO;
-	return b->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
+	int e = dcatit_buf_read_fd(b, fd);
+	close(fd);
+	if (e == ENOMEM)
+		return DCATIT_ERR_NOMEM;
+	*err = e;
+	return e ? DCATIT_ERR_IO : DCATIT_OK;
 }

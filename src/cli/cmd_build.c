@@ -182,7 +182,14 @@ const DcatitOptCmd dcatit_build_cmd = {
 		   "into OUT: catalog.ttl, catalog.rdf, catalog.jsonld (and catalog.nt when asked), "
 		   "dataset/<id>.ttl for each dataset, the published distribution files, and with "
 		   "--page-size hydra-paged catalogues page/<n>.<ext>. The output directory is "
-		   "replaced only when everything succeeded."),
+		   "replaced only when everything succeeded.\n"
+		   "\n"
+		   "OUT must be a new or empty directory, or the output of an earlier build: every "
+		   "build lists the files it writes in OUT/.dcatit-manifest, and a file in OUT that "
+		   "the manifest does not list (yours: notes, .git, a web server's config) makes the "
+		   "build stop before writing anything, naming the file. Only listed files are ever "
+		   "deleted. OUT may not be the catalogue directory, lie inside it or contain it "
+		   "(compared after resolving symbolic links), nor be a symbolic link itself."),
 	.exit_status =
 		N_("0 built, 1 the catalogue has errors or violations, 2 usage, 3 I/O or other "
 		   "runtime failure."),
@@ -255,6 +262,10 @@ int cmd_build(int argc, char **argv)
 	dcatit_diag_init(&d);
 	int code;
 	DcatitStatus st = dcatit_build_locate(b, &d);
+	if (st == DCATIT_OK && (st = dcatit_output_check(b, out, &d)) == DCATIT_ERR_USAGE) {
+		code = dcatit_msg_usage("build", "%s", d.message);
+		goto out;
+	}
 	if (st == DCATIT_OK)
 		st = dcatit_build_load(b, &notes, &d);
 	print_notes(&notes);
@@ -284,7 +295,12 @@ int cmd_build(int argc, char **argv)
 			                 violations);
 		goto out;
 	}
-	if ((st = dcatit_output_write(b, out, fmts, page_size, &d)) != DCATIT_OK) {
+	DcatitNotes wnotes;
+	dcatit_notes_init(&wnotes);
+	st = dcatit_output_write(b, out, fmts, page_size, &wnotes, &d);
+	print_notes(&wnotes);
+	dcatit_notes_release(&wnotes);
+	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}

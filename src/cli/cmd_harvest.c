@@ -13,11 +13,13 @@
 
 #include "base/buf.h"
 #include "base/i18n.h"
+#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
 #include "harvest/config.h"
 #include "harvest/harvest.h"
+#include "quality/strings.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
@@ -130,6 +132,23 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 	}
 }
 
+/* The source's data.europa.eu MQA score, offline (links not checked), and
+ * what would add most to it. */
+static void print_quality(const DcatitHarvestReport *r)
+{
+	const DcatitQualitySummary *s = &r->quality;
+	if (!r->scored || !s->datasets)
+		return;
+	printf(_("  quality: %.1f of 405 (assessed %.0f), %s"), s->score, s->assessed_max,
+	       dcatit_quality_band_word((DcatitQualityBand)s->band));
+	if (r->nfix)
+		printf(P_("; first fix: %s in %zu dataset (+%d each)",
+		          "; first fix: %s in %zu datasets (+%d each)", r->fix[0].datasets),
+		       dcatit_quality_indicator(r->fix[0].indicator)->metric, r->fix[0].datasets,
+		       r->fix[0].gain_max);
+	printf("\n");
+}
+
 static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 {
 	const DcatitHarvestSource *s = r->src;
@@ -179,11 +198,12 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
 		putc('\n', stdout);
 	}
+	print_quality(r);
 	printf(_("  report: %s/%s/report.json\n"), out_dir, s->name);
 }
 
 static const char *o_config, *o_out, *o_jobs, *o_catalog_uri, *o_max_removal, *o_lang;
-static bool o_no_cache, o_no_validate, o_list, o_allow_mass;
+static bool o_no_cache, o_no_validate, o_list, o_allow_mass, o_no_quality;
 
 static const DcatitOpt harvest_opts[] = {
 	{ 'c', "config", DCATIT_OPT_STRING, &o_config, N_("DIR"),
@@ -207,6 +227,9 @@ static const DcatitOpt harvest_opts[] = {
 	     "source's limits.max_removal, else 20)"), NULL },
 	{ 0, "allow-mass-removal", DCATIT_OPT_FLAG, &o_allow_mass, NULL,
 	  N_("move every record that is gone, however many"), NULL },
+	{ 0, "no-quality", DCATIT_OPT_FLAG, &o_no_quality, NULL,
+	  N_("do not score the sources by the data.europa.eu metadata quality assessment (see "
+	     "'dcatit quality')"), NULL },
 	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
 	  N_("the language of messages and reports: it or en (default: from the locale, "
 	     "LANG)"), "it|en" },
@@ -229,7 +252,9 @@ const DcatitOptCmd dcatit_harvest_cmd = {
 		/* xgettext:no-c-format */
 		N_("Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record "
 		   "identifier); OUT/NAME/state.json, the content hash of every record and the page "
-		   "cache; OUT/NAME/report.json, the report of the last run; OUT/NAME/removed/, "
+		   "cache; OUT/NAME/report.json, the report of the last run (with the source's "
+		   "data.europa.eu quality score, links not checked: 'dcatit quality OUT' has the "
+		   "detail and a league table); OUT/NAME/removed/, "
 		   "records gone from the source; OUT/catalog.ttl, every record of every source of "
 		   "DIR, validated with the DCAT-AP_IT profile.\n"
 		   "\n"
@@ -261,6 +286,7 @@ const DcatitOptCmd dcatit_harvest_cmd = {
 
 int cmd_harvest(int argc, char **argv)
 {
+	DcatitQualityVocab *quality = NULL;
 	Paths named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
 	DcatitHarvestReport *reps = NULL;
@@ -272,7 +298,7 @@ int cmd_harvest(int argc, char **argv)
 	memset(&profile, 0, sizeof profile);
 	int first = 0;
 	o_config = o_out = o_jobs = o_catalog_uri = o_max_removal = o_lang = NULL;
-	o_no_cache = o_no_validate = o_list = o_allow_mass = false;
+	o_no_cache = o_no_validate = o_list = o_allow_mass = o_no_quality = false;
 	DcatitOptResult pr = dcatit_opt_parse(&dcatit_harvest_cmd, argc, argv, &first);
 	if (pr != DCATIT_OPT_PARSED)
 		return dcatit_opt_exit_code(pr);
@@ -379,6 +405,25 @@ int cmd_harvest(int argc, char **argv)
 		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
 	}
+	if (!o_no_quality) {
+		/* the MQA lists, on the term store the merged catalogue will use */
+		if (!terms && !(terms = dcatit_terms_new()))
+			goto oom;
+		char dir[4096];
+		DcatitDiag qd;
+		dcatit_diag_init(&qd);
+		if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK) {
+			dcatit_msg_error("cannot find the data directory (vocab/) for the quality "
+			                 "scores: '%s' is not a directory (set DCATIT_DATADIR or use "
+			                 "--no-quality)", dir);
+			code = DCATIT_EXIT_RUNTIME;
+			goto out;
+		}
+		if (!(quality = dcatit_quality_vocab_load(terms, dir, &qd))) {
+			code = dcatit_msg_diag(&qd);
+			goto out;
+		}
+	}
 	Progress prog = { .tty = dcatit_msg_stderr_is_tty() };
 	clock_gettime(CLOCK_MONOTONIC, &prog.last);
 	DcatitHarvestOpts ho;
@@ -396,6 +441,7 @@ int cmd_harvest(int argc, char **argv)
 	ho.no_cache = o_no_cache;
 	ho.max_removal_pct = max_removal;
 	ho.allow_mass_removal = o_allow_mass;
+	ho.quality = quality;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	DcatitStatus st = dcatit_harvest_run(srcs, nsrc, &ho, reps, &d);
@@ -448,6 +494,7 @@ out:
 	free(srcs);
 	free(only);
 	dcatit_profile_load_release(&profile);
+	dcatit_quality_vocab_free(quality);
 	dcatit_model_free(shapes);
 	dcatit_terms_free(terms);
 	paths_free(&named);

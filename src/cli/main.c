@@ -52,6 +52,7 @@ static const Command commands[] = {
 	{ "harvest", cmd_harvest, &dcatit_harvest_cmd, NULL },
 	{ "help", cmd_help, &help_cmd, NULL },
 	{ "push", cmd_push, &dcatit_push_cmd, NULL },
+	{ "quality", cmd_quality, &dcatit_quality_cmd, NULL },
 	{ "validate", cmd_validate, &dcatit_validate_cmd, NULL },
 	{ "verify", cmd_verify, &dcatit_verify_cmd, NULL },
 	{ "version", cmd_version, &version_cmd, NULL },

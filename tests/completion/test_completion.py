@@ -37,6 +37,13 @@ CASES = [
     ("dcatit harvest src-", {"src-one", "src-two"}),
     ("dcatit harvest -c other ", {"elsewhere"}),
     ("dcatit help pu", {"push"}),
+    ("dcatit qu", {"quality"}),
+    ("dcatit quality --format ", {"text", "json", "html", "dqv", "csv"}),
+    ("dcatit quality --lang ", {"it", "en"}),
+    ("dcatit quality --l", {"--lang", "--link-cache", "--link-timeout"}),
+    ("dcatit quality --c", {"--check-links", "--compare"}),
+    ("dcatit harvest --no-", {"--no-cache", "--no-validate", "--no-quality"}),
+    ("dcatit build --dcat-ap ", {"2", "3"}),
 ]
 
 # bash completes the word after the last '=' or ':' (COMP_WORDBREAKS)

@@ -21,7 +21,8 @@ import unittest
 
 MESON = BUILD_ROOT = PREFIX = BINDIR = DATADIR = None
 MANDIR = BASHCOMP = ZSHCOMP = LOCALEDIR = None
-COMMANDS = ["build", "convert", "harvest", "help", "push", "validate", "verify", "version"]
+COMMANDS = ["build", "convert", "harvest", "help", "push", "quality", "validate", "verify",
+            "version"]
 
 
 def rel(p):
