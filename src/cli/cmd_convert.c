@@ -14,7 +14,7 @@
 #include "base/buf.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
-#include "harvest/src_csw.h"
+#include "iso/iso.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
@@ -187,7 +187,7 @@ static bool sniff_iso(const char *in)
 	char head[4096];
 	size_t n = fread(head, 1, sizeof head, f);
 	fclose(f);
-	return dcatit_csw_is_iso_xml(head, n);
+	return dcatit_iso_is_iso_xml(head, n);
 }
 
 /* Map the ISO 19139 / CSW document IN into m (minted IRIs under base). */
@@ -198,13 +198,13 @@ static DcatitStatus parse_iso(DcatitModel *m, const char *in, const char *base,
 	dcatit_buf_init(&b);
 	DcatitStatus st = read_all(in, &b, d);
 	if (st == DCATIT_OK) {
-		DcatitCswSource o;
+		DcatitIsoOpts o;
 		memset(&o, 0, sizeof o);
 		o.base_iri = base;
 		o.terms = dcatit_model_terms(m);
-		st = dcatit_iso19139_to_model(b.data ? b.data : "", b.len,
-		                              strcmp(in, "-") == 0 ? "<stdin>" : in, &o,
-		                              add_record, m, d);
+		st = dcatit_iso_read(b.data ? b.data : "", b.len,
+		                     strcmp(in, "-") == 0 ? "<stdin>" : in, &o, NULL,
+		                     add_record, m, d);
 	}
 	dcatit_buf_release(&b);
 	return st;

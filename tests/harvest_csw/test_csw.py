@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Tests of src/harvest/src_csw (ISO 19139 / RNDT / CSW -> DCAT-AP_IT).
+"""Tests of src/iso and src/harvest/src_csw (ISO 19139 / RNDT / CSW ->
+DCAT-AP_IT).
 
 1. Golden: every ISO record file in data/ converted by `dcatit convert -t
    canon` equals golden/<file>.nt (reviewed in REVIEW.md).

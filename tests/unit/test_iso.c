@@ -1,7 +1,7 @@
-/* test_csw.c: the ISO 19139 / CSW -> DCAT-AP_IT mapping of
- * src/harvest/src_csw on small documents: code lists, identifiers, agents,
+/* test_iso.c: the ISO 19139 / CSW -> DCAT-AP_IT mapping of src/iso on
+ * small documents: code lists, identifiers, agents,
  * licences, geometry, services, and hostile or malformed XML. */
-#include "harvest/src_csw.h"
+#include "iso/iso.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -38,14 +38,14 @@ static DcatitStatus sink(void *ud, const char *id, DcatitModel *m, DcatitDiag *d
 }
 
 /* Map doc; the output stays in s (release it with dcatit_buf_release). */
-static DcatitStatus map(const char *doc, const DcatitCswSource *o, Sink *s,
+static DcatitStatus map(const char *doc, const DcatitIsoOpts *o, Sink *s,
                         DcatitDiag *d)
 {
 	memset(s, 0, sizeof *s);
 	dcatit_buf_init(&s->out);
 	dcatit_buf_adds(&s->out, "");
 	dcatit_diag_init(d);
-	return dcatit_iso19139_to_model(doc, strlen(doc), "t.xml", o, sink, s, d);
+	return dcatit_iso_read(doc, strlen(doc), "t.xml", o, NULL, sink, s, d);
 }
 
 /* A record with fileIdentifier fid and body inside MD_DataIdentification
@@ -124,7 +124,7 @@ END_TEST
 START_TEST(rndt_file_identifier_is_the_identifier_and_names_the_holder)
 {
 	char *doc = record("r_toscan:0a1b-22", NULL, NULL);
-	DcatitCswSource o = { .base_iri = "https://h.example/csw/" };
+	DcatitIsoOpts o = { .base_iri = "https://h.example/csw/" };
 	Sink s;
 	DcatitDiag d;
 	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
@@ -139,7 +139,7 @@ END_TEST
 START_TEST(plain_identifier_takes_the_configured_holder_code)
 {
 	char *doc = record("0a1b-22", NULL, NULL);
-	DcatitCswSource o = { .default_rights_holder = "c_g702", .default_publisher = "r_toscan" };
+	DcatitIsoOpts o = { .default_rights_holder = "c_g702", .default_publisher = "r_toscan" };
 	Sink s;
 	DcatitDiag d;
 	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
@@ -316,7 +316,7 @@ START_TEST(ogc_links_become_data_services)
 	    "</gmd:CI_OnlineResource></gmd:onLine>"
 	    "</gmd:MD_DigitalTransferOptions></gmd:transferOptions></gmd:MD_Distribution></gmd:distributionInfo>";
 	char *doc = record("r_toscan:a", NULL, tail);
-	DcatitCswSource o = { .base_iri = "https://h.example/" };
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
 	Sink s;
 	DcatitDiag d;
 	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
@@ -351,7 +351,7 @@ START_TEST(csw_response_gives_one_callback_per_record)
 	dcatit_buf_init(&s.out);
 	s.fail_at = 1;
 	dcatit_diag_init(&d);
-	ck_assert_int_eq(dcatit_iso19139_to_model(doc, strlen(doc), "t.xml", NULL, sink, &s, &d),
+	ck_assert_int_eq(dcatit_iso_read(doc, strlen(doc), "t.xml", NULL, NULL, sink, &s, &d),
 	                 DCATIT_ERR_IO);
 	ck_assert_int_eq(s.calls, 1);
 	dcatit_buf_release(&s.out);
@@ -478,15 +478,15 @@ START_TEST(sniffing_finds_iso_and_csw_roots)
 	};
 	const char *no[] = { "<rdf:RDF>", "@prefix x: <y> .", "", "<html>", "<gmd:MD_MetadataX>" };
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		ck_assert_msg(dcatit_csw_is_iso_xml(yes[i], strlen(yes[i])), "%s", yes[i]);
+		ck_assert_msg(dcatit_iso_is_iso_xml(yes[i], strlen(yes[i])), "%s", yes[i]);
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		ck_assert_msg(!dcatit_csw_is_iso_xml(no[i], strlen(no[i])), "%s", no[i]);
+		ck_assert_msg(!dcatit_iso_is_iso_xml(no[i], strlen(no[i])), "%s", no[i]);
 }
 END_TEST
 
 static Suite *suite(void)
 {
-	Suite *s = suite_create("csw");
+	Suite *s = suite_create("iso");
 	TCase *tc = tcase_create("map");
 	tcase_add_test(tc, biannually_is_twice_a_year_not_biennial);
 	tcase_add_test(tc, frequency_codes_map_to_the_eu_table);

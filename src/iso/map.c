@@ -1,0 +1,530 @@
+/* map.c: one ISO 19139 record to DCAT-AP_IT + GeoDCAT-AP: the identity of
+ * the resource (IRI, identifiers, catalogue record), its citation (title,
+ * abstract, dates), languages, frequency and lineage, and the calls to the
+ * concerns of the other files; plus the text and triple helpers they
+ * share. */
+#include "iso/internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/buf.h"
+#include "base/str.h"
+#include "iso/codes.h"
+
+bool iso_vocab_init(IsoVocab *v, DcatitTerms *t)
+{
+#define ISO_VOCAB_INTERN(f, iri) if (!(v->f = dcatit_terms_iri_z(t, iri))) return false;
+	ISO_VOCAB(ISO_VOCAB_INTERN)
+#undef ISO_VOCAB_INTERN
+	return true;
+}
+
+/* ------------------------------------------------------------ text */
+
+/* Normalise whitespace of s in place: trim the ends, collapse inner runs
+ * to one space, or remove every space. */
+char *iso_ws(char *s, IsoWs mode)
+{
+	char *w = s;
+	bool space = false;
+	for (const char *r = s; *r; r++) {
+		if (isspace((unsigned char)*r)) {
+			if (mode == ISO_WS_TRIM)
+				*w++ = *r;
+			else
+				space = mode == ISO_WS_COLLAPSE;
+			continue;
+		}
+		if (space && w != s)
+			*w++ = ' ';
+		space = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+	if (mode == ISO_WS_TRIM) {
+		while (w > s && isspace((unsigned char)w[-1]))
+			*--w = '\0';
+		size_t lead = strspn(s, " \t\r\n");
+		if (lead)
+			memmove(s, s + lead, strlen(s + lead) + 1);
+	}
+	return s;
+}
+
+char *iso_pool_keep(IsoPool *p, char *s)
+{
+	if (!s) {
+		p->oom = true;
+		return NULL;
+	}
+	char **nv = dcatit_grow(p->v, &p->cap, p->n + 1, sizeof *nv, 64);
+	if (!nv) {
+		free(s);
+		p->oom = true;
+		return NULL;
+	}
+	p->v = nv;
+	p->v[p->n++] = s;
+	return s;
+}
+
+void iso_pool_free(IsoPool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+char *iso_text(IsoMap *x, const IsoNode *n, IsoWs mode)
+{
+	if (!n)
+		return NULL;
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	iso_xml_text(n, &b);
+	if (b.oom) {
+		dcatit_buf_release(&b);
+		x->pool.oom = true;
+		return NULL;
+	}
+	if (!b.len) {
+		dcatit_buf_release(&b);
+		return NULL;
+	}
+	char *s = iso_pool_keep(&x->pool, iso_ws(dcatit_buf_detach(&b), mode));
+	return s && *s ? s : NULL;
+}
+
+char *iso_prop(IsoMap *x, const IsoNode *n, IsoWs mode)
+{
+	if (!n)
+		return NULL;
+	const IsoNode *c = iso_xml_first(n);
+	if (c && iso_xml_is(c, "PT_FreeText"))
+		c = NULL;
+	char *s = iso_text(x, c ? c : n, mode);
+	if (!s && c)
+		s = iso_text(x, n, mode);
+	return s;
+}
+
+char *iso_attr(IsoMap *x, const IsoNode *n, const char *name, const char *ns,
+               IsoWs mode)
+{
+	char *s = iso_xml_attr(n, name, ns, &x->pool.oom);
+	if (!s)
+		return NULL;
+	s = iso_pool_keep(&x->pool, s);
+	if (!s)
+		return NULL;
+	iso_ws(s, mode);
+	return *s ? s : NULL;
+}
+
+char *iso_code(IsoMap *x, const IsoNode *propn)
+{
+	const IsoNode *c = iso_xml_first(propn);
+	if (!c)
+		return NULL;
+	char *s = iso_attr(x, c, "codeListValue", NULL, ISO_WS_REMOVE);
+	return s ? s : iso_text(x, c, ISO_WS_REMOVE);
+}
+
+char *iso_href(IsoMap *x, const IsoNode *propn)
+{
+	char *s = iso_attr(x, iso_xml_first(propn), "href", ISO_NS_XLINK, ISO_WS_REMOVE);
+	return s ? s : iso_attr(x, propn, "href", ISO_NS_XLINK, ISO_WS_REMOVE);
+}
+
+bool iso_ieq(const char *a, const char *b)
+{
+	return a && b && strcasecmp(a, b) == 0;
+}
+
+bool iso_icontains(const char *hay, const char *needle)
+{
+	if (!hay)
+		return false;
+	size_t n = strlen(needle);
+	for (const char *h = hay; *h; h++)
+		if (strncasecmp(h, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* Is s an absolute IRI we can write as such (scheme, no spaces)? */
+bool iso_iri_ok(const char *s)
+{
+	if (!s || !isalpha((unsigned char)*s))
+		return false;
+	const char *c = s;
+	while (isalnum((unsigned char)*c) || *c == '+' || *c == '-' || *c == '.')
+		c++;
+	if (*c != ':' || c[1] == '\0')
+		return false;
+	for (c = s; *c; c++)
+		if ((unsigned char)*c <= ' ' || strchr("<>\"{}|\\^`", *c))
+			return false;
+	return true;
+}
+
+bool iso_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* ':' is encoded too: "r_toscan:uuid" left as is would read as an IRI
+ * scheme once a writer makes the IRI relative to its base. */
+void iso_pct(DcatitBuf *b, const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if (isalnum(*c) || strchr("-._~@!$&'()*+,;=", *c) || *c >= 0x80)
+			dcatit_buf_addc(b, (char)*c);
+		else
+			dcatit_buf_addf(b, "%%%02X", *c);
+	}
+}
+
+/* ------------------------------------------------------------ triples */
+
+void iso_add(IsoMap *x, DcatitTermId s, DcatitTermId p, DcatitTermId o,
+                const IsoNode *at)
+{
+	if (!s || !p || !o) {
+		x->oom = true;
+		return;
+	}
+	DcatitLoc loc = { x->src, iso_xml_line(at) };
+	if (dcatit_model_add(x->m, s, p, o, loc) != DCATIT_OK)
+		x->oom = true;
+}
+
+DcatitTermId iso_iri(IsoMap *x, const char *s)
+{
+	return dcatit_terms_iri_z(x->t, s);
+}
+
+DcatitTermId iso_iri2(IsoMap *x, const char *base, const char *s)
+{
+	return dcatit_terms_iri_cat(x->t, base, s);
+}
+
+DcatitTermId iso_lit(IsoMap *x, const char *s, const char *tag)
+{
+	return dcatit_terms_literal_z(x->t, s, 0, tag);
+}
+
+DcatitTermId iso_bnode(IsoMap *x)
+{
+	return dcatit_terms_bnode_fresh(x->t);
+}
+
+void iso_type2(IsoMap *x, DcatitTermId s, DcatitTermId a, DcatitTermId b,
+                  const IsoNode *at)
+{
+	iso_add(x, s, x->v.rdf_type, a, at);
+	if (b)
+		iso_add(x, s, x->v.rdf_type, b, at);
+}
+
+/* An xsd:date or xsd:dateTime literal from an ISO date (basic YYYYMMDD
+ * is rewritten to YYYY-MM-DD); 0 when the text is no full date. */
+DcatitTermId iso_date_lit(IsoMap *x, const char *s)
+{
+	if (!s)
+		return 0;
+	char buf[11];
+	size_t n = strlen(s);
+	if (n == 8 && iso_digits(s, 8)) {
+		memcpy(buf, s, 4);
+		buf[4] = '-';
+		memcpy(buf + 5, s + 4, 2);
+		buf[7] = '-';
+		memcpy(buf + 8, s + 6, 2);
+		buf[10] = '\0';
+		s = buf;
+		n = 10;
+	}
+	if (n < 10 || !iso_digits(s, 4) || s[4] != '-' || !iso_digits(s + 5, 2) ||
+	    s[7] != '-' || !iso_digits(s + 8, 2))
+		return 0;
+	int mo = (s[5] - '0') * 10 + (s[6] - '0');
+	int dd = (s[8] - '0') * 10 + (s[9] - '0');
+	if (mo < 1 || mo > 12 || dd < 1 || dd > 31)
+		return 0;
+	if (n == 10)
+		return dcatit_terms_literal(x->t, s, 10, x->v.xsd_date, NULL);
+	/* hh:mm:ss with optional fraction and zone */
+	const char *t = s + 10;
+	if (*t != 'T' || strlen(t) < 9 || !iso_digits(t + 1, 2) || t[3] != ':' ||
+	    !iso_digits(t + 4, 2) || t[6] != ':' || !iso_digits(t + 7, 2))
+		return 0;
+	const char *z = t + 9;
+	if (*z == '.') {
+		z++;
+		if (!isdigit((unsigned char)*z))
+			return 0;
+		while (isdigit((unsigned char)*z))
+			z++;
+	}
+	if (!(*z == '\0' || strcmp(z, "Z") == 0 ||
+	      ((*z == '+' || *z == '-') && strlen(z) == 6 && iso_digits(z + 1, 2) &&
+	       z[3] == ':' && iso_digits(z + 4, 2))))
+		return 0;
+	/* a date given as midnight is a date */
+	if (strncmp(t, "T00:00:00", 9) == 0 && *z == '\0')
+		return dcatit_terms_literal(x->t, s, 10, x->v.xsd_date, NULL);
+	return dcatit_terms_literal_z(x->t, s, x->v.xsd_dateTime, NULL);
+}
+
+/* The IPA prefix of an RNDT fileIdentifier ("r_toscan:uuid"), written to
+ * out in lower case; false when the identifier carries none. */
+static bool ipa_prefix(const char *id, char *out, size_t cap)
+{
+	if (!id)
+		return false;
+	size_t k = strcspn(id, ":");
+	if (!id[k] || k < 2 || k >= cap || !id[k + 1])
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (!(isalnum((unsigned char)id[i]) || id[i] == '_'))
+			return false;
+	if (!isalpha((unsigned char)id[0]))
+		return false;
+	static const char *const schemes[] = { "urn", "http", "https", "uuid", "ftp" };
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (k == strlen(schemes[i]) && strncasecmp(id, schemes[i], k) == 0)
+			return false;
+	/* IPA codes are lower case; RNDT writes some upper case (R_SARDEG) */
+	for (size_t i = 0; i < k; i++)
+		out[i] = (char)tolower((unsigned char)id[i]);
+	out[k] = '\0';
+	return true;
+}
+
+/* Citation dates: the earliest publication -> dct:issued (else the
+ * earliest creation), the latest revision -> dct:modified. */
+static void dates(IsoMap *x, const IsoNode *cit)
+{
+	DcatitTermId issued = 0, created = 0, modified = 0;
+	const IsoNode *ai = NULL, *ac = NULL, *am = NULL;
+	ISO_FOR_KIDS(dn, cit, "date") {
+		const IsoNode *cd = iso_xml_kid(dn, "CI_Date");
+		const char *type = iso_code(x, iso_xml_kid(cd, "dateType"));
+		DcatitTermId d = iso_date_lit(x, iso_prop(x, iso_xml_kid(cd, "date"),
+		                                          ISO_WS_REMOVE));
+		if (!d || !type)
+			continue;
+		const char *ds = dcatit_terms_str(x->t, d);
+		/* earliest publication/creation, latest revision */
+		if (strcmp(type, "publication") == 0 &&
+		    (!issued || strcmp(ds, dcatit_terms_str(x->t, issued)) < 0)) {
+			issued = d;
+			ai = cd;
+		} else if (strcmp(type, "creation") == 0 &&
+		           (!created || strcmp(ds, dcatit_terms_str(x->t, created)) < 0)) {
+			created = d;
+			ac = cd;
+		} else if (strcmp(type, "revision") == 0 &&
+		           (!modified || strcmp(ds, dcatit_terms_str(x->t, modified)) > 0)) {
+			modified = d;
+			am = cd;
+		}
+	}
+	if (issued)
+		iso_add(x, x->res, x->v.dct_issued, issued, ai);
+	else if (created)
+		iso_add(x, x->res, x->v.dct_issued, created, ac);
+	if (modified)
+		iso_add(x, x->res, x->v.dct_modified, modified, am);
+}
+
+/* The resource identifiers of the citation (code + codeSpace) as
+ * adms:Identifier nodes; the fileIdentifier itself is not repeated. */
+static void alt_ids(IsoMap *x, const IsoNode *cit, const char *fid)
+{
+	ISO_FOR_KIDS(idn, cit, "identifier") {
+		const IsoNode *mi = iso_xml_first(idn);
+		const char *c = iso_prop(x, iso_xml_kid(mi, "code"), ISO_WS_COLLAPSE);
+		const char *space = iso_prop(x, iso_xml_kid(mi, "codeSpace"), ISO_WS_COLLAPSE);
+		if (!c || (fid && strcmp(c, fid) == 0))
+			continue;
+		DcatitTermId n = iso_bnode(x);
+		iso_add(x, x->res, x->v.adms_identifier, n, idn);
+		iso_add(x, n, x->v.rdf_type, x->v.adms_Identifier, idn);
+		iso_add(x, n, x->v.skos_notation, iso_lit(x, c, NULL), idn);
+		if (space)
+			iso_add(x, n, x->v.adms_schemaAgency, iso_lit(x, space, NULL), idn);
+	}
+}
+
+/* ------------------------------------------------------------ one record */
+
+DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
+                            const char **id, char *idbuf, size_t idcap,
+                            DcatitDiag *d)
+{
+	const char *fid = iso_prop(x, iso_xml_kid(md, "fileIdentifier"), ISO_WS_REMOVE);
+	const char *level = iso_code(x, iso_xml_kid(md, "hierarchyLevel"));
+	const IsoNode *ident = iso_xml_first(iso_xml_kid(md, "identificationInfo"));
+	x->service = (level && strcmp(level, "service") == 0) ||
+	             iso_xml_is(ident, "SV_ServiceIdentification");
+	x->nseen = 0;
+	x->ndist = x->nsvc = 0;
+	x->lic = 0;
+	x->lic_code = NULL;
+	x->lic_href = NULL;
+	x->nlic_text = 0;
+	x->format = NULL;
+	x->has_theme = false;
+	x->tag = NULL;
+	x->ipa = NULL;
+
+	const IsoLang *ml = iso_find_lang(iso_code(x, iso_xml_kid(md, "language")));
+	if (!ml)
+		ml = iso_find_lang(iso_prop(x, iso_xml_kid(md, "language"), ISO_WS_REMOVE));
+	x->tag = ml ? ml->tag : NULL;
+
+	char pre[64];
+	bool prefixed = ipa_prefix(fid, pre, sizeof pre);
+	x->ipa = prefixed ? iso_pool_keep(&x->pool, dcatit_strdup(pre))
+	                  : x->o->default_rights_holder;
+
+	const char *base = x->o->base_iri ? x->o->base_iri : ISO_DEFAULT_BASE;
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	if (fid) {
+		dcatit_buf_adds(&b, base);
+		iso_pct(&b, fid);
+		x->res_iri = b.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&b));
+		if (!x->res_iri)
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
+			                       dcatit_strerror(DCATIT_ERR_NOMEM));
+		x->res = iso_iri(x, x->res_iri);
+	} else {
+		/* no fileIdentifier: no IRI can be minted; the record id is a
+		 * hash of title and abstract so it does not depend on the page
+		 * the record came in (FNV-1a 64) */
+		const IsoNode *c0 = iso_xml_path(ident, "citation/CI_Citation/title");
+		const char *t0 = iso_prop(x, c0, ISO_WS_COLLAPSE);
+		const char *a0 = iso_prop(x, iso_xml_kid(ident, "abstract"), ISO_WS_TRIM);
+		unsigned long long hsh = DCATIT_HASH_SEED;
+		const char *parts[3] = { t0 ? t0 : "", "\n", a0 ? a0 : "" };
+		for (int i = 0; i < 3; i++)
+			hsh = dcatit_hash_more(hsh, parts[i], strlen(parts[i]));
+		snprintf(idbuf, idcap, "nofileid-%016llx", hsh);
+		x->res = iso_bnode(x);
+		x->res_iri = NULL;
+	}
+	dcatit_buf_release(&b);
+
+	if (x->service)
+		iso_add(x, x->res, x->v.rdf_type, x->v.dcat_DataService, md);
+	else
+		iso_type2(x, x->res, x->v.dcat_Dataset, x->v.dcatapit_Dataset, md);
+
+	if (fid) {
+		const char *ident_s = fid;
+		if (!prefixed && x->ipa) {
+			DcatitBuf ib;
+			dcatit_buf_init(&ib);
+			dcatit_buf_addf(&ib, "%s:%s", x->ipa, fid);
+			ident_s = ib.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&ib));
+			dcatit_buf_release(&ib);
+		}
+		if (ident_s)
+			iso_add(x, x->res, x->v.dct_identifier, iso_lit(x, ident_s, NULL),
+			        iso_xml_kid(md, "fileIdentifier"));
+	}
+
+	/* the catalogue record: metadata date and language (GeoDCAT-AP) */
+	const char *stamp = iso_prop(x, iso_xml_kid(md, "dateStamp"), ISO_WS_REMOVE);
+	DcatitTermId sd = iso_date_lit(x, stamp);
+	if (fid && sd) {
+		DcatitBuf rb;
+		dcatit_buf_init(&rb);
+		dcatit_buf_adds(&rb, x->res_iri);
+		dcatit_buf_adds(&rb, "#record");
+		DcatitTermId rec = rb.oom ? 0 : dcatit_terms_iri(x->t, rb.data, rb.len);
+		dcatit_buf_release(&rb);
+		const IsoNode *at = iso_xml_kid(md, "dateStamp");
+		iso_add(x, rec, x->v.rdf_type, x->v.dcat_CatalogRecord, at);
+		iso_add(x, rec, x->v.foaf_primaryTopic, x->res, at);
+		iso_add(x, rec, x->v.dct_modified, sd, at);
+		if (ml)
+			iso_add(x, rec, x->v.dct_language,
+			        iso_iri2(x, DCATIT_NS_EU_AUTH "language/", ml->eu), at);
+	}
+
+	const IsoNode *cit = iso_xml_path(ident, "citation/CI_Citation");
+	const char *title = iso_prop(x, iso_xml_kid(cit, "title"), ISO_WS_COLLAPSE);
+	if (title)
+		iso_add(x, x->res, x->v.dct_title, iso_lit(x, title, x->tag),
+		        iso_xml_kid(cit, "title"));
+	const char *abs = iso_prop(x, iso_xml_kid(ident, "abstract"), ISO_WS_TRIM);
+	if (abs)
+		iso_add(x, x->res, x->v.dct_description, iso_lit(x, abs, x->tag),
+		        iso_xml_kid(ident, "abstract"));
+	dates(x, cit);
+	alt_ids(x, cit, fid);
+	iso_map_resolution(x, ident);
+
+	ISO_FOR_KIDS(ln, ident, "language") {
+		const IsoLang *l = iso_find_lang(iso_code(x, ln));
+		if (!l)
+			l = iso_find_lang(iso_prop(x, ln, ISO_WS_REMOVE));
+		if (l)
+			iso_add(x, x->res, x->v.dct_language,
+			        iso_iri2(x, DCATIT_NS_EU_AUTH "language/", l->eu), ln);
+	}
+
+	iso_map_parties(x, ident);
+	if (!iso_has_role(x, "rightsHolder") && x->ipa)
+		iso_map_agent(x, x->v.dct_rightsHolder, "rightsHolder", NULL, x->ipa, md);
+	if (!iso_has_role(x, "publisher") && x->o->default_publisher)
+		iso_map_agent(x, x->v.dct_publisher, "publisher", NULL,
+		              x->o->default_publisher, md);
+
+	const IsoNode *mf = iso_xml_path(ident, "resourceMaintenance/MD_MaintenanceInformation/"
+	                                        "maintenanceAndUpdateFrequency");
+	const char *freq = iso_find_freq(iso_code(x, mf));
+	if (freq)
+		iso_add(x, x->res, x->v.dct_accrualPeriodicity,
+		        iso_iri2(x, DCATIT_NS_EU_AUTH "frequency/", freq), mf);
+
+	iso_map_keywords(x, ident);
+	iso_map_topics(x, ident);
+	iso_map_extents(x, ident);
+	iso_map_refsys(x, md);
+	iso_map_constraints(x, ident);
+	if (x->service)
+		iso_map_service(x, ident);
+	iso_map_distributions(x, md);
+
+	ISO_FOR_KIDS(dq, md, "dataQualityInfo") {
+		const IsoNode *st = iso_xml_path(dq, "DQ_DataQuality/lineage/LI_Lineage/"
+		                                     "statement");
+		const char *s = iso_prop(x, st, ISO_WS_TRIM);
+		if (!s)
+			continue;
+		DcatitTermId pv = iso_bnode(x);
+		iso_add(x, x->res, x->v.dct_provenance, pv, st);
+		iso_add(x, pv, x->v.rdf_type, x->v.dct_ProvenanceStatement, st);
+		iso_add(x, pv, x->v.rdfs_label, iso_lit(x, s, x->tag), st);
+	}
+
+	if (x->oom || x->pool.oom)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
+		                       dcatit_strerror(DCATIT_ERR_NOMEM));
+	*id = fid ? fid : idbuf;
+	return DCATIT_OK;
+}
+
