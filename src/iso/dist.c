@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "iso/codes.h"
@@ -124,13 +125,72 @@ static DcatitTermId minted(IsoMap *x, const char *kind, unsigned n)
 	return id;
 }
 
+/* Is this query key one of the OGC GetCapabilities parameters (OGC
+ * 06-121r9 7.2), which make a request of a URL rather than name the
+ * service? Vendor parameters (MapServer's map=) stay in the endpoint. */
+static bool ogc_key(const char *k, size_t n)
+{
+	static const char *const keys[] = { "service", "request", "version",
+	                                    "acceptversions", "sections",
+	                                    "updatesequence", "acceptformats" };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (n == strlen(keys[i]) && strncasecmp(k, keys[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* A service link: dcat:endpointURL is the service root (the URL without
+ * its OGC request parameters), and a GetCapabilities request, which is what
+ * records link to, is the dcat:endpointDescription. */
+static void endpoint(IsoMap *x, DcatitTermId svc, const char *url, const IsoNode *at)
+{
+	const char *q = strchr(url, '?');
+	if (!q) {
+		iso_add(x, svc, x->v.dcat_endpointURL, iso_iri(x, url), at);
+		return;
+	}
+	DcatitBuf root;
+	dcatit_buf_init(&root);
+	dcatit_buf_add(&root, url, (size_t)(q - url));
+	bool caps = false, first = true;
+	for (const char *k = q + 1; *k;) {
+		size_t n = strcspn(k, "&#");
+		size_t kn = strcspn(k, "=&#");
+		if (kn > n)
+			kn = n;
+		if (ogc_key(k, kn)) {
+			const char *v = k + kn + (k[kn] == '=');
+			if (kn == 7 && strncasecmp(k, "request", 7) == 0 &&
+			    (size_t)(k + n - v) == 15 && strncasecmp(v, "GetCapabilities", 15) == 0)
+				caps = true;
+		} else if (n) {
+			dcatit_buf_addc(&root, first ? '?' : '&');
+			dcatit_buf_add(&root, k, n);
+			first = false;
+		}
+		k += n;
+		if (*k == '#')
+			break;
+		if (*k == '&')
+			k++;
+	}
+	if (root.oom)
+		x->oom = true;
+	else
+		iso_add(x, svc, x->v.dcat_endpointURL,
+		        dcatit_terms_iri(x->t, root.data, root.len), at);
+	dcatit_buf_release(&root);
+	if (caps)
+		iso_add(x, svc, x->v.dcat_endpointDescription, iso_iri(x, url), at);
+}
+
 static void service_node(IsoMap *x, DcatitTermId dist, const IsoOgc *ogc,
                          const char *url, const char *name, const IsoNode *at)
 {
 	DcatitTermId svc = minted(x, "/service/", ++x->nsvc);
 	iso_add(x, dist, x->v.dcat_accessService, svc, at);
 	iso_add(x, svc, x->v.rdf_type, x->v.dcat_DataService, at);
-	iso_add(x, svc, x->v.dcat_endpointURL, iso_iri(x, url), at);
+	endpoint(x, svc, url, at);
 	iso_add(x, svc, x->v.dct_conformsTo, iso_iri(x, ogc->standard), at);
 	iso_add(x, svc, x->v.dcat_servesDataset, x->res, at);
 	if (name)
@@ -153,7 +213,7 @@ static void online(IsoMap *x, const IsoNode *or_)
 		if (fn && (strcmp(fn, "information") == 0 || strcmp(fn, "search") == 0))
 			iso_add(x, x->res, x->v.foaf_page, u, or_);
 		else
-			iso_add(x, x->res, x->v.dcat_endpointURL, u, or_);
+			endpoint(x, x->res, url, or_);
 		if (ogc)
 			iso_add(x, x->res, x->v.dct_conformsTo, iso_iri(x, ogc->standard), or_);
 		return;
@@ -226,7 +286,7 @@ void iso_map_service(IsoMap *x, const IsoNode *ident)
 			const char *u = iso_prop(x, iso_xml_path(cp, "CI_OnlineResource/linkage"), ISO_WS_REMOVE);
 			if (!u || !iso_iri_ok(u))
 				continue;
-			iso_add(x, x->res, x->v.dcat_endpointURL, iso_iri(x, u), cp);
+			endpoint(x, x->res, u, cp);
 			const IsoOgc *o = iso_find_ogc(NULL, u);
 			if (o)
 				iso_add(x, x->res, x->v.dct_conformsTo, iso_iri(x, o->standard), cp);

@@ -36,6 +36,8 @@
 	X(dcat_downloadURL, DCATIT_NS_DCAT "downloadURL") \
 	X(dcat_accessService, DCATIT_NS_DCAT "accessService") \
 	X(dcat_endpointURL, DCATIT_NS_DCAT "endpointURL") \
+	X(dcat_endpointDescription, DCATIT_NS_DCAT "endpointDescription") \
+	X(dct_created, DCATIT_NS_DCT "created") \
 	X(dcat_servesDataset, DCATIT_NS_DCAT "servesDataset") \
 	X(dcat_keyword, DCATIT_NS_DCAT "keyword") \
 	X(dcat_theme, DCATIT_NS_DCAT "theme") \

@@ -310,8 +310,10 @@ static bool ipa_prefix(const char *id, char *out, size_t cap)
 	return true;
 }
 
-/* Citation dates: the earliest publication -> dct:issued (else the
- * earliest creation), the latest revision -> dct:modified. */
+/* Citation dates: the earliest publication -> dct:issued, the earliest
+ * creation -> dct:created, the latest revision -> dct:modified. A creation
+ * date is not a publication date: a dataset made in 2008 and published in
+ * 2012 was issued in 2012. */
 static void dates(IsoMap *x, const IsoNode *cit)
 {
 	DcatitTermId issued = 0, created = 0, modified = 0;
@@ -341,8 +343,8 @@ static void dates(IsoMap *x, const IsoNode *cit)
 	}
 	if (issued)
 		iso_add(x, x->res, x->v.dct_issued, issued, ai);
-	else if (created)
-		iso_add(x, x->res, x->v.dct_issued, created, ac);
+	if (created)
+		iso_add(x, x->res, x->v.dct_created, created, ac);
 	if (modified)
 		iso_add(x, x->res, x->v.dct_modified, modified, am);
 }

@@ -258,7 +258,10 @@ START_TEST(dates_are_typed_and_bad_dates_dropped)
 	Sink s;
 	DcatitDiag d;
 	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
-	ck_assert(has(&s, "<" DCT "issued> \"2008-04-15\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	/* a creation date is dct:created, never dct:issued (no publication
+	 * date here: no dct:issued at all) */
+	ck_assert(has(&s, "<" DCT "created> \"2008-04-15\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(!has(&s, "<" DCT "issued>"));
 	/* the latest revision wins; the two-day February is not a later one
 	 * because it is no date at all... */
 	ck_assert(has(&s, "<" DCT "modified> \"2021-03-04T05:06:07Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime> ."));
@@ -322,10 +325,72 @@ START_TEST(ogc_links_become_data_services)
 	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
 	ck_assert(has(&s, "<https://h.example/r_toscan%3Aa/distribution/1> <" DCAT "accessService> <https://h.example/r_toscan%3Aa/service/1> ."));
 	ck_assert(has(&s, "<https://h.example/r_toscan%3Aa/service/1> <" DCT "conformsTo> <http://www.opengis.net/def/serviceType/ogc/wms> ."));
-	ck_assert(has(&s, "<https://h.example/r_toscan%3Aa/service/1> <" DCAT "endpointURL> <https://w.example/wms?service=WMS> ."));
+	/* the endpoint is the service root, not a request */
+	ck_assert(has(&s, "<https://h.example/r_toscan%3Aa/service/1> <" DCAT "endpointURL> <https://w.example/wms> ."));
+	ck_assert(!has(&s, "endpointDescription"));
 	ck_assert(has(&s, "<" AUTH "file-type/WMS_SRVC> ."));
 	ck_assert(has(&s, "<http://xmlns.com/foaf/0.1/page> <https://w.example/info> ."));
 	ck_assert(!has(&s, "distribution/2"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(publication_creation_and_revision_dates_keep_their_meaning)
+{
+	const char *cit =
+	    "<gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>T</gco:CharacterString></gmd:title>"
+	    "<gmd:date><gmd:CI_Date><gmd:date><gco:Date>2012-06-01</gco:Date></gmd:date>"
+	    "<gmd:dateType><gmd:CI_DateTypeCode codeList=\"x\" codeListValue=\"publication\"/></gmd:dateType></gmd:CI_Date></gmd:date>"
+	    "<gmd:date><gmd:CI_Date><gmd:date><gco:Date>2008-04-15</gco:Date></gmd:date>"
+	    "<gmd:dateType><gmd:CI_DateTypeCode codeList=\"x\" codeListValue=\"creation\"/></gmd:dateType></gmd:CI_Date></gmd:date>"
+	    "<gmd:date><gmd:CI_Date><gmd:date><gco:Date>2020-01-31</gco:Date></gmd:date>"
+	    "<gmd:dateType><gmd:CI_DateTypeCode codeList=\"x\" codeListValue=\"revision\"/></gmd:dateType></gmd:CI_Date></gmd:date>"
+	    "</gmd:CI_Citation></gmd:citation>";
+	char *doc = record("r_toscan:a", cit, NULL);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCT "issued> \"2012-06-01\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(has(&s, "<" DCT "created> \"2008-04-15\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(has(&s, "<" DCT "modified> \"2020-01-31\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(!has(&s, "<" DCT "issued> \"2008"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(get_capabilities_is_the_endpoint_description_of_the_service_root)
+{
+	const char *tail =
+	    "<gmd:distributionInfo><gmd:MD_Distribution><gmd:transferOptions><gmd:MD_DigitalTransferOptions>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>"
+	    "https://g.example/ows?service=WFS&amp;version=2.0.0&amp;request=GetCapabilities</gmd:URL></gmd:linkage>"
+	    "<gmd:protocol><gco:CharacterString>OGC:WFS</gco:CharacterString></gmd:protocol>"
+	    "</gmd:CI_OnlineResource></gmd:onLine>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>"
+	    "https://m.example/cgi-bin/mapserv?map=/srv/a.map&amp;SERVICE=WMS&amp;REQUEST=getcapabilities</gmd:URL></gmd:linkage>"
+	    "<gmd:protocol><gco:CharacterString>OGC:WMS</gco:CharacterString></gmd:protocol>"
+	    "</gmd:CI_OnlineResource></gmd:onLine>"
+	    "</gmd:MD_DigitalTransferOptions></gmd:transferOptions></gmd:MD_Distribution></gmd:distributionInfo>";
+	char *doc = record("r_toscan:a", NULL, tail);
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	const char *svc = "<https://h.example/r_toscan%3Aa/service/1> <" DCAT;
+	char want[512];
+	snprintf(want, sizeof want, "%sendpointURL> <https://g.example/ows> .", svc);
+	ck_assert_msg(has(&s, want), "%s", s.out.data);
+	snprintf(want, sizeof want, "%sendpointDescription> <https://g.example/ows?"
+	         "service=WFS&version=2.0.0&request=GetCapabilities> .", svc);
+	ck_assert(has(&s, want));
+	/* the distribution still links to what the record gives */
+	ck_assert(has(&s, "<" DCAT "accessURL> <https://g.example/ows?service=WFS&version=2.0.0&request=GetCapabilities> ."));
+	/* vendor parameters name the service and stay in the root */
+	ck_assert(has(&s, "<" DCAT "endpointURL> <https://m.example/cgi-bin/mapserv?map=/srv/a.map> ."));
+	ck_assert(has(&s, "<" DCAT "endpointDescription> <https://m.example/cgi-bin/mapserv?"
+	              "map=/srv/a.map&SERVICE=WMS&REQUEST=getcapabilities> ."));
 	dcatit_buf_release(&s.out);
 	free(doc);
 }
@@ -497,6 +562,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates_are_typed_and_bad_dates_dropped);
 	tcase_add_test(tc, known_licences_become_vocabulary_iris);
 	tcase_add_test(tc, ogc_links_become_data_services);
+	tcase_add_test(tc, publication_creation_and_revision_dates_keep_their_meaning);
+	tcase_add_test(tc, get_capabilities_is_the_endpoint_description_of_the_service_root);
 	tcase_add_test(tc, csw_response_gives_one_callback_per_record);
 	tcase_add_test(tc, record_without_file_identifier_gets_a_content_id);
 	tcase_add_test(tc, malformed_xml_is_located);
