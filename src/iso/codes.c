@@ -1,12 +1,16 @@
 /* codes.c: the code lists of the ISO 19139 mapping as tables of facts:
  * ISO 639 languages to EU language codes and BCP 47 tags, maintenance
  * frequencies to EU frequencies, INSPIRE themes and topic categories to EU
- * data themes, format names to EU file types, OGC services, licence texts
- * and URLs to the Italian licences vocabulary. */
+ * data themes, format names and media types to EU file types, OGC
+ * services, licence texts and URLs to the Italian licences vocabulary, the
+ * reference system names of RNDT to EPSG codes, character sets. The two
+ * SEMIC alignments (themes, media types) are copied in tests/iso/alignments
+ * and test_iso_codes checks these tables against them. */
 #include "iso/codes.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -71,44 +75,69 @@ const char *iso_find_freq(const char *code)
 	return NULL;
 }
 
-/* INSPIRE Annex themes: code, English and Italian names, EU data theme. */
+/* INSPIRE Annex themes: code; English, Italian and French names; the EU
+ * data themes of the SEMIC alignment (skos:broadMatch). */
 static const IsoInspire inspire[] = {
-	{"ac", "Atmospheric conditions", "Condizioni atmosferiche", "ENVI"},
-	{"ad", "Addresses", "Indirizzi", "REGI"},
-	{"af", "Agricultural and aquaculture facilities", "Impianti agricoli e di acquacoltura", "AGRI"},
+	{"ac", "Atmospheric conditions", "Condizioni atmosferiche",
+	 "Conditions atmosphériques", "ENVI"},
+	{"ad", "Addresses", "Indirizzi", "Adresses", "REGI"},
+	{"af", "Agricultural and aquaculture facilities",
+	 "Impianti agricoli e di acquacoltura", "Installations agricoles et aquacoles", "AGRI"},
 	{"am", "Area management/restriction/regulation zones and reporting units",
-	 "Zone sottoposte a gestione/limitazioni/regolamentazione e unità con obbligo di comunicare dati", "ENVI"},
-	{"au", "Administrative units", "Unità amministrative", "REGI"},
-	{"br", "Bio-geographical regions", "Regioni biogeografiche", "ENVI"},
-	{"bu", "Buildings", "Edifici", "REGI"},
-	{"cp", "Cadastral parcels", "Parcelle catastali", "REGI"},
-	{"ef", "Environmental monitoring facilities", "Impianti di monitoraggio ambientale", "ENVI"},
-	{"el", "Elevation", "Elevazione", "ENVI"},
-	{"er", "Energy resources", "Risorse energetiche", "ENER"},
-	{"ge", "Geology", "Geologia", "ENVI"},
-	{"gg", "Geographical grid systems", "Sistemi di griglie geografiche", "TECH"},
-	{"gn", "Geographical names", "Nomi geografici", "REGI"},
-	{"hb", "Habitats and biotopes", "Habitat e biotopi", "ENVI"},
-	{"hh", "Human health and safety", "Salute umana e sicurezza", "HEAL"},
-	{"hy", "Hydrography", "Idrografia", "ENVI"},
-	{"lc", "Land cover", "Copertura del suolo", "ENVI"},
-	{"lu", "Land use", "Utilizzo del territorio", "REGI"},
-	{"mf", "Meteorological geographical features", "Elementi geografici meteorologici", "ENVI"},
-	{"mr", "Mineral resources", "Risorse minerarie", "ECON"},
-	{"nz", "Natural risk zones", "Zone a rischio naturale", "ENVI"},
-	{"of", "Oceanographic geographical features", "Elementi geografici oceanografici", "ENVI"},
-	{"oi", "Orthoimagery", "Orto immagini", "REGI"},
-	{"pd", "Population distribution - demography", "Distribuzione della popolazione - demografia", "SOCI"},
-	{"pf", "Production and industrial facilities", "Produzione e impianti industriali", "ECON"},
-	{"ps", "Protected sites", "Siti protetti", "ENVI"},
-	{"rs", "Coordinate reference systems", "Sistemi di coordinate", "TECH"},
-	{"sd", "Species distribution", "Distribuzione delle specie", "ENVI"},
-	{"so", "Soil", "Suolo", "ENVI"},
-	{"sr", "Sea regions", "Regioni marine", "ENVI"},
-	{"su", "Statistical units", "Unità statistiche", "REGI"},
-	{"tn", "Transport networks", "Reti di trasporto", "TRAN"},
-	{"us", "Utility and governmental services", "Servizi di pubblica utilità e servizi amministrativi", "GOVE"},
+	 "Zone sottoposte a gestione/limitazioni/regolamentazione e unità con obbligo "
+	 "di comunicare dati",
+	 "Zones de gestion, de restriction ou de réglementation et unités de déclaration",
+	 "ENVI"},
+	{"au", "Administrative units", "Unità amministrative", "Unités administratives", "GOVE"},
+	{"br", "Bio-geographical regions", "Regioni biogeografiche",
+	 "Régions biogéographiques", "ENVI"},
+	{"bu", "Buildings", "Edifici", "Bâtiments", "REGI"},
+	{"cp", "Cadastral parcels", "Parcelle catastali", "Parcelles cadastrales", "REGI ECON"},
+	{"ef", "Environmental monitoring facilities", "Impianti di monitoraggio ambientale",
+	 "Installations de suivi environnemental", "ENVI"},
+	{"el", "Elevation", "Elevazione", "Altitude", "REGI"},
+	{"er", "Energy resources", "Risorse energetiche", "Sources d'énergie", "ENER"},
+	{"ge", "Geology", "Geologia", "Géologie", "REGI TECH"},
+	{"gg", "Geographical grid systems", "Sistemi di griglie geografiche",
+	 "Systèmes de maillage géographique", "REGI"},
+	{"gn", "Geographical names", "Nomi geografici", "Dénominations géographiques", "REGI"},
+	{"hb", "Habitats and biotopes", "Habitat e biotopi", "Habitats et biotopes", "ENVI"},
+	{"hh", "Human health and safety", "Salute umana e sicurezza",
+	 "Santé et sécurité des personnes", "HEAL"},
+	{"hy", "Hydrography", "Idrografia", "Hydrographie", "ENVI TECH"},
+	{"lc", "Land cover", "Copertura del suolo", "Occupation des terres", "ENVI"},
+	{"lu", "Land use", "Utilizzo del territorio", "Usage des sols", "ECON ENVI"},
+	{"mf", "Meteorological geographical features", "Elementi geografici meteorologici",
+	 "Caractéristiques géographiques météorologiques", "ENVI TECH"},
+	{"mr", "Mineral resources", "Risorse minerarie", "Ressources minérales",
+	 "ECON ENVI ENER"},
+	{"nz", "Natural risk zones", "Zone a rischio naturale", "Zones à risque naturel", "ENVI"},
+	{"of", "Oceanographic geographical features", "Elementi geografici oceanografici",
+	 "Caractéristiques géographiques océanographiques", "ENVI"},
+	{"oi", "Orthoimagery", "Orto immagini", "Ortho-imagerie", "REGI TECH"},
+	{"pd", "Population distribution - demography",
+	 "Distribuzione della popolazione - demografia",
+	 "Répartition de la population - démographie", "SOCI"},
+	{"pf", "Production and industrial facilities", "Produzione e impianti industriali",
+	 "Lieux de production et sites industriels", "ECON"},
+	{"ps", "Protected sites", "Siti protetti", "Sites protégés", "ENVI"},
+	{"rs", "Coordinate reference systems", "Sistemi di coordinate",
+	 "Référentiels de coordonnées", "REGI"},
+	{"sd", "Species distribution", "Distribuzione delle specie", "Répartition des espèces",
+	 "ENVI"},
+	{"so", "Soil", "Suolo", "Sols", "ENVI"},
+	{"sr", "Sea regions", "Regioni marine", "Régions maritimes", "ENVI"},
+	{"su", "Statistical units", "Unità statistiche", "Unités statistiques", "SOCI"},
+	{"tn", "Transport networks", "Reti di trasporto", "Réseaux de transport", "TRAN"},
+	{"us", "Utility and governmental services",
+	 "Servizi di pubblica utilità e servizi amministrativi",
+	 "Services d'utilité publique et services publics", "GOVE"},
 };
+
+const IsoInspire *iso_inspire_at(size_t i)
+{
+	return i < sizeof inspire / sizeof *inspire ? &inspire[i] : NULL;
+}
 
 /* Compare theme names ignoring case, spaces, and dash/slash variants. */
 static bool name_eq(const char *a, const char *b)
@@ -138,7 +167,7 @@ const IsoInspire *iso_find_inspire(const char *kw, const char *hr)
 			if (strncasecmp(c, t->code, 2) == 0 && !isalnum((unsigned char)c[2]))
 				return t;
 		}
-		if (kw && (name_eq(kw, t->en) || name_eq(kw, t->it)))
+		if (kw && (name_eq(kw, t->en) || name_eq(kw, t->it) || name_eq(kw, t->fr)))
 			return t;
 	}
 	return NULL;
@@ -222,15 +251,56 @@ const char *iso_find_format(const char *name)
 	return NULL;
 }
 
-/* OGC service kinds: protocol marker, standard IRI, EU file type. */
+/* The SEMIC alignment of the INSPIRE media types to the EU file types
+ * (skos:exactMatch); application/vnd.sqlite3 has no file type there. */
+static const char *const media[][2] = {
+	{"application/atom+xml", "ATOM"}, {"application/geo+json", "GEOJSON"},
+	{"application/geopackage+sqlite3", "GPKG"}, {"application/gml+xml", "GML"},
+	{"application/vnd.google-earth.kml+xml", "KML"},
+	{"application/vnd.google-earth.kmz", "KMZ"}, {"application/vnd.las", "LAS"},
+	{"application/vnd.shp", "SHP"}, {"application/x-ascii-grid", "GRID_ASCII"},
+	{"application/x-ecw", "ECW"}, {"application/x-filegdb", "GDB"},
+	{"application/x-gmz", "GMZ"}, {"application/x-las", "LAS"},
+	{"application/x-laz", "LAZ"}, {"application/x-oracledump", "DMP"},
+	{"application/x-shapefile", "SHP"}, {"application/x-tab", "TAB"},
+	{"application/x-tab-raster", "TAB_RSTR"}, {"application/x-worldfile", "WORLD"},
+	{"image/jp2", "JPEG2000"}, {"image/tiff", "TIFF"}, {"text/csv", "CSV"},
+};
+
+const char *iso_media_filetype(const char *type)
+{
+	for (size_t i = 0; type && i < sizeof media / sizeof *media; i++)
+		if (ieq(media[i][0], type))
+			return media[i][1];
+	return NULL;
+}
+
+bool iso_media_at(size_t i, const char **type, const char **filetype)
+{
+	if (i >= sizeof media / sizeof *media)
+		return false;
+	*type = media[i][0];
+	*filetype = media[i][1];
+	return true;
+}
+
+/* OGC service kinds: protocol marker, service type IRI, standard page, EU
+ * file type, whether the service hands out the data itself. */
 static const IsoOgc ogcs[] = {
-	{"WMS", "http://www.opengis.net/def/serviceType/ogc/wms", "WMS_SRVC"},
-	{"WFS", "http://www.opengis.net/def/serviceType/ogc/wfs", "WFS_SRVC"},
-	{"WCS", "http://www.opengis.net/def/serviceType/ogc/wcs", "WCS_SRVC"},
-	{"WMTS", "http://www.opengis.net/def/serviceType/ogc/wmts", NULL},
-	{"CSW", "http://www.opengis.net/def/serviceType/ogc/csw", NULL},
-	{"SOS", "http://www.opengis.net/def/serviceType/ogc/sos", NULL},
-	{"WPS", "http://www.opengis.net/def/serviceType/ogc/wps", NULL},
+	{"WMS", "http://www.opengis.net/def/serviceType/ogc/wms",
+	 "http://www.opengeospatial.org/standards/wms", "WMS_SRVC", false},
+	{"WFS", "http://www.opengis.net/def/serviceType/ogc/wfs",
+	 "http://www.opengeospatial.org/standards/wfs", "WFS_SRVC", true},
+	{"WCS", "http://www.opengis.net/def/serviceType/ogc/wcs",
+	 "http://www.opengeospatial.org/standards/wcs", "WCS_SRVC", true},
+	{"WMTS", "http://www.opengis.net/def/serviceType/ogc/wmts",
+	 "http://www.opengeospatial.org/standards/wmts", NULL, false},
+	{"CSW", "http://www.opengis.net/def/serviceType/ogc/csw",
+	 "http://www.opengeospatial.org/standards/cat", NULL, false},
+	{"SOS", "http://www.opengis.net/def/serviceType/ogc/sos",
+	 "http://www.opengeospatial.org/standards/sos", NULL, true},
+	{"WPS", "http://www.opengis.net/def/serviceType/ogc/wps",
+	 "http://www.opengeospatial.org/standards/wps", NULL, false},
 };
 
 static const char *const ogc_long[] = {
@@ -273,40 +343,168 @@ const IsoOgc *iso_find_ogc(const char *protocol, const char *url)
 	return NULL;
 }
 
-typedef struct {
-	const char *needle, *code; /* a case-insensitive text or URL fragment */
-} Lic;
-
-/* Licence texts and URLs -> Italian licences vocabulary. More specific
- * entries first (BY-SA before BY). */
-static const Lic lics[] = {
+/* Licence texts and URLs -> Italian licences vocabulary, the needles in
+ * lower case. More specific entries first (BY-SA before BY). */
+static const char *const lics[][2] = {
 	{"creativecommons.org/publicdomain/zero/1.0", "A11_CCO10"},
-	{"CC0", "A11_CCO10"},
+	{"cc0", "A11_CCO10"},
 	{"creativecommons.org/licenses/by-sa/4.0", "A31_CCBYSA40"},
-	{"CC BY-SA 4.0", "A31_CCBYSA40"}, {"CC-BY-SA 4.0", "A31_CCBYSA40"},
-	{"CC-BY-SA-4.0", "A31_CCBYSA40"},
+	{"cc by-sa 4.0", "A31_CCBYSA40"}, {"cc-by-sa 4.0", "A31_CCBYSA40"},
+	{"cc-by-sa-4.0", "A31_CCBYSA40"},
 	{"creativecommons.org/licenses/by/4.0", "A21_CCBY40"},
-	{"CC BY 4.0", "A21_CCBY40"}, {"CC-BY 4.0", "A21_CCBY40"},
-	{"CC-BY-4.0", "A21_CCBY40"}, {"CCBY 4.0", "A21_CCBY40"},
-	{"Creative Commons Attribuzione 4.0", "A21_CCBY40"},
-	{"Creative Commons Attribution 4.0", "A21_CCBY40"},
+	{"cc by 4.0", "A21_CCBY40"}, {"cc-by 4.0", "A21_CCBY40"},
+	{"cc-by-4.0", "A21_CCBY40"}, {"ccby 4.0", "A21_CCBY40"},
+	{"creative commons attribuzione 4.0", "A21_CCBY40"},
+	{"creative commons attribution 4.0", "A21_CCBY40"},
 	{"creativecommons.org/licenses/by/3.0/it", "A23_CCBY30IT"},
 	{"creativecommons.org/licenses/by/3.0", "A22_CCBY30"},
-	{"CC BY 3.0", "A22_CCBY30"}, {"CC-BY 3.0", "A22_CCBY30"},
-	{"CC-BY-3.0", "A22_CCBY30"},
-	{"IODL 2.0", "A29_IODL20"}, {"IODL v2.0", "A29_IODL20"},
-	{"IODL2.0", "A29_IODL20"}, {"Italian Open Data License 2.0", "A29_IODL20"},
-	{"Italian Open Data License v2.0", "A29_IODL20"},
+	{"cc by 3.0", "A22_CCBY30"}, {"cc-by 3.0", "A22_CCBY30"},
+	{"cc-by-3.0", "A22_CCBY30"},
+	{"iodl 2.0", "A29_IODL20"}, {"iodl v2.0", "A29_IODL20"},
+	{"iodl2.0", "A29_IODL20"}, {"italian open data license 2.0", "A29_IODL20"},
+	{"italian open data license v2.0", "A29_IODL20"},
 	{"dati.gov.it/iodl/2.0", "A29_IODL20"},
-	{"IODL 1.0", "A39_IODL10"}, {"Italian Open Data License v1.0", "A39_IODL10"},
-	{"opendatacommons.org/licenses/odbl", "A310_ODBL"}, {"ODbL", "A310_ODBL"},
+	{"iodl 1.0", "A39_IODL10"}, {"italian open data license v1.0", "A39_IODL10"},
+	{"opendatacommons.org/licenses/odbl", "A310_ODBL"}, {"odbl", "A310_ODBL"},
 };
 
 const char *iso_find_licence(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof lics / sizeof *lics; i++)
-		if (icontains(s, lics[i].needle))
-			return lics[i].code;
+	if (!s)
+		return NULL;
+	/* every needle names a "cc", "iodl", "odbl", "creative" or "license"
+	 * text: most texts have none, and are done with here */
+	char buf[1024];
+	size_t n = strlen(s);
+	char *low = n < sizeof buf ? buf : malloc(n + 1);
+	if (!low)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	const char *code = NULL;
+	if (strstr(low, "cc") || strstr(low, "iodl") || strstr(low, "odbl") ||
+	    strstr(low, "creative") || strstr(low, "license"))
+		for (size_t i = 0; !code && i < sizeof lics / sizeof *lics; i++)
+			if (strstr(low, lics[i][0]))
+				code = lics[i][1];
+	if (low != buf)
+		free(low);
+	return code;
+}
+
+/* Reference system names of the RNDT code list and of Italian GIS
+ * practice, compared on their letters and digits only (case, spaces,
+ * slashes and dashes aside). RDN2008 is the national datum since 2012
+ * (EPSG 6706); its TM32/33/34 names are the N-E UTM zones. */
+static const struct {
+	const char *key;
+	unsigned long epsg;
+} crs[] = {
+	{"WGS84", 4326}, {"WGS84GEOGRAPHIC", 4326}, {"WGS843D", 4979},
+	{"ETRS89", 4258}, {"ETRS89ETRSLAEA", 3035}, {"ETRS89LAEA", 3035},
+	{"ETRS89ETRSLCC", 3034}, {"ETRS89LCC", 3034},
+	{"ETRS89ETRSTM32", 3044}, {"ETRS89ETRSTM33", 3045},
+	{"ETRS89UTM32N", 25832}, {"ETRS89UTMZONE32N", 25832},
+	{"ETRS89UTM33N", 25833}, {"ETRS89UTMZONE33N", 25833},
+	{"ETRS89UTM34N", 25834}, {"ETRS89UTMZONE34N", 25834},
+	{"ROMA40", 4265}, {"MONTEMARIO", 4265}, {"ROMA40ROMA", 4806},
+	{"ROMA40OVEST", 3003}, {"ROMA40EST", 3004},
+	{"GAUSSBOAGAOVEST", 3003}, {"GAUSSBOAGAFUSOOVEST", 3003},
+	{"GAUSSBOAGAEST", 3004}, {"GAUSSBOAGAFUSOEST", 3004},
+	{"MONTEMARIOITALY1", 3003}, {"MONTEMARIOITALYZONE1", 3003},
+	{"MONTEMARIOITALY2", 3004}, {"MONTEMARIOITALYZONE2", 3004},
+	{"ED50", 4230}, {"ED50UTM32N", 23032}, {"ED50UTMZONE32N", 23032},
+	{"ED50UTM33N", 23033}, {"ED50UTMZONE33N", 23033},
+	{"ED50UTM34N", 23034}, {"ED50UTMZONE34N", 23034},
+	{"IGM95", 4670}, {"IGM95UTM32N", 3064}, {"IGM95UTMZONE32N", 3064},
+	{"IGM95UTM33N", 3065}, {"IGM95UTMZONE33N", 3065},
+	{"WGS84UTM32N", 32632}, {"WGS84UTMZONE32N", 32632},
+	{"WGS84UTM33N", 32633}, {"WGS84UTMZONE33N", 32633},
+	{"WGS84UTM34N", 32634}, {"WGS84UTMZONE34N", 32634},
+	{"RDN2008", 6706}, {"RDN2008TM32", 6707}, {"RDN2008TM33", 6708},
+	{"RDN2008TM34", 6709}, {"RDN2008UTM32N", 7791}, {"RDN2008UTMZONE32N", 7791},
+	{"RDN2008UTM33N", 7792}, {"RDN2008UTMZONE33N", 7792},
+	{"RDN2008UTM34N", 7793}, {"RDN2008UTMZONE34N", 7793},
+	{"RDN2008ITALYZONE", 6875}, {"RDN2008ZONE12", 6876},
+};
+
+/* Letters and digits of s, upper case, into out (cap bytes). */
+static void crs_key(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < cap; s++)
+		if (isalnum((unsigned char)*s))
+			out[n++] = (char)toupper((unsigned char)*s);
+	out[n] = '\0';
+}
+
+unsigned long iso_crs_epsg(const char *name, double west, double east)
+{
+	if (!name)
+		return 0;
+	char key[64];
+	crs_key(name, key, sizeof key);
+	for (size_t i = 0; i < sizeof crs / sizeof *crs; i++)
+		if (strcmp(crs[i].key, key) == 0)
+			return crs[i].epsg;
+	/* Gauss-Boaga without a zone: the west zone reaches 12 E, the east
+	 * one starts there (with the customary half-degree overlap) */
+	if (strcmp(key, "GAUSSBOAGA") == 0 || strcmp(key, "MONTEMARIOGAUSSBOAGA") == 0 ||
+	    strcmp(key, "MONTEMARIOITALY") == 0) {
+		if (west < -180 || east < west)
+			return 0;
+		if (east <= 12.5)
+			return 3003;
+		if (west >= 11.5)
+			return 3004;
+	}
+	return 0;
+}
+
+/* MD_CharacterSetCode -> IANA character set name. */
+static const char *const charsets[][2] = {
+	{"utf8", "UTF-8"}, {"utf16", "UTF-16"}, {"ucs2", "ISO-10646-UCS-2"},
+	{"ucs4", "ISO-10646-UCS-4"}, {"usAscii", "US-ASCII"},
+	{"8859part1", "ISO-8859-1"}, {"8859part2", "ISO-8859-2"},
+	{"8859part3", "ISO-8859-3"}, {"8859part4", "ISO-8859-4"},
+	{"8859part5", "ISO-8859-5"}, {"8859part6", "ISO-8859-6"},
+	{"8859part7", "ISO-8859-7"}, {"8859part8", "ISO-8859-8"},
+	{"8859part9", "ISO-8859-9"}, {"8859part10", "ISO-8859-10"},
+	{"8859part13", "ISO-8859-13"}, {"8859part14", "ISO-8859-14"},
+	{"8859part15", "ISO-8859-15"}, {"8859part16", "ISO-8859-16"},
+	{"jis", "JIS_Encoding"}, {"shiftJIS", "Shift_JIS"}, {"eucJP", "EUC-JP"},
+	{"eucKR", "EUC-KR"}, {"big5", "Big5"}, {"GB2312", "GB2312"},
+	{"ebcdic", "EBCDIC"},
+};
+
+const char *iso_charset(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof charsets / sizeof *charsets; i++)
+		if (ieq(charsets[i][0], code))
+			return charsets[i][1];
 	return NULL;
 }
 
+const char *iso_service_type(const char *text)
+{
+	static const char *const types[] = { "discovery", "view", "download",
+	                                     "transformation", "invoke", "other" };
+	if (!text)
+		return NULL;
+	const char *t = text;
+	const char *slash = strrchr(t, '/');
+	if (slash && slash[1])
+		t = slash + 1; /* an anchor to the INSPIRE register */
+	for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+		if (ieq(t, types[i]))
+			return types[i];
+	/* what OGC services are, in INSPIRE's terms */
+	const IsoOgc *o = iso_find_ogc(text, NULL);
+	if (!o)
+		return NULL;
+	if (strcmp(o->kind, "CSW") == 0)
+		return "discovery";
+	if (strcmp(o->kind, "WMS") == 0 || strcmp(o->kind, "WMTS") == 0)
+		return "view";
+	return o->download ? "download" : NULL;
+}

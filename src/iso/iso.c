@@ -38,7 +38,7 @@ static DcatitStatus on_record(void *ud, const IsoNode *rec, unsigned n,
 	}
 	dcatit_model_free(x->m);
 	x->m = NULL;
-	iso_pool_free(&x->pool);
+	iso_pool_reset(&x->pool);
 	return st;
 }
 

@@ -72,32 +72,72 @@ char *iso_pool_keep(IsoPool *p, char *s)
 	return s;
 }
 
-void iso_pool_free(IsoPool *p)
+struct IsoChunk {
+	IsoChunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* 16 KiB: a full RNDT record's texts fit in one or two */
+#define CHUNK 16384
+
+char *iso_pool_alloc(IsoPool *p, size_t n)
+{
+	IsoChunk *c = p->chunks;
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > CHUNK ? n : CHUNK;
+		IsoChunk *nc = malloc(sizeof *nc + cap);
+		if (!nc) {
+			p->oom = true;
+			return NULL;
+		}
+		nc->used = 0;
+		nc->cap = cap;
+		nc->next = c;
+		p->chunks = c = nc;
+	}
+	char *s = c->data + c->used;
+	c->used += n;
+	return s;
+}
+
+void iso_pool_reset(IsoPool *p)
 {
 	for (size_t i = 0; i < p->n; i++)
 		free(p->v[i]);
+	p->n = 0;
+	IsoChunk *c = p->chunks;
+	while (c && c->next) {
+		IsoChunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	if (c)
+		c->used = 0;
+	p->chunks = c;
+	p->oom = false;
+}
+
+void iso_pool_free(IsoPool *p)
+{
+	iso_pool_reset(p);
+	free(p->chunks);
 	free(p->v);
 	memset(p, 0, sizeof *p);
 }
 
 char *iso_text(IsoMap *x, const IsoNode *n, IsoWs mode)
 {
-	if (!n)
+	size_t len = iso_xml_text_len(n);
+	if (!len)
 		return NULL;
-	DcatitBuf b;
-	dcatit_buf_init(&b);
-	iso_xml_text(n, &b);
-	if (b.oom) {
-		dcatit_buf_release(&b);
-		x->pool.oom = true;
+	char *s = iso_pool_alloc(&x->pool, len + 1);
+	if (!s)
 		return NULL;
-	}
-	if (!b.len) {
-		dcatit_buf_release(&b);
-		return NULL;
-	}
-	char *s = iso_pool_keep(&x->pool, iso_ws(dcatit_buf_detach(&b), mode));
-	return s && *s ? s : NULL;
+	iso_xml_text_copy(n, s);
+	s[len] = '\0';
+	iso_ws(s, mode);
+	return *s ? s : NULL;
 }
 
 char *iso_prop(IsoMap *x, const IsoNode *n, IsoWs mode)
@@ -116,12 +156,22 @@ char *iso_prop(IsoMap *x, const IsoNode *n, IsoWs mode)
 char *iso_attr(IsoMap *x, const IsoNode *n, const char *name, const char *ns,
                IsoWs mode)
 {
-	char *s = iso_xml_attr(n, name, ns, &x->pool.oom);
-	if (!s)
+	bool complex;
+	const char *v = iso_xml_attr_ref(n, name, ns, &complex);
+	char *s;
+	if (v) {
+		size_t len = strlen(v);
+		s = iso_pool_alloc(&x->pool, len + 1);
+		if (!s)
+			return NULL;
+		memcpy(s, v, len + 1);
+	} else if (complex) {
+		s = iso_pool_keep(&x->pool, iso_xml_attr(n, name, ns, &x->pool.oom));
+		if (!s)
+			return NULL;
+	} else {
 		return NULL;
-	s = iso_pool_keep(&x->pool, s);
-	if (!s)
-		return NULL;
+	}
 	iso_ws(s, mode);
 	return *s ? s : NULL;
 }
@@ -139,6 +189,22 @@ char *iso_href(IsoMap *x, const IsoNode *propn)
 {
 	char *s = iso_attr(x, iso_xml_first(propn), "href", ISO_NS_XLINK, ISO_WS_REMOVE);
 	return s ? s : iso_attr(x, propn, "href", ISO_NS_XLINK, ISO_WS_REMOVE);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a ? b && strcmp(a, b) == 0 : !b;
+}
+
+bool iso_once(IsoMap *x, const char *key, const char *a, const char *b)
+{
+	for (size_t i = 0; i < x->nseen; i++)
+		if (strcmp(x->seen[i].role, key) == 0 && same(x->seen[i].name, a) &&
+		    same(x->seen[i].email, b))
+			return false;
+	if (x->nseen < sizeof x->seen / sizeof *x->seen)
+		x->seen[x->nseen++] = (IsoSeen){ key, a, b, 0 };
+	return true;
 }
 
 bool iso_ieq(const char *a, const char *b)
@@ -193,6 +259,54 @@ void iso_pct(DcatitBuf *b, const char *s)
 	}
 }
 
+bool iso_http(const char *s)
+{
+	return s && (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0) &&
+	       iso_iri_ok(s);
+}
+
+const char *iso_locale_tag(IsoMap *x, const char *ref)
+{
+	if (!ref)
+		return NULL;
+	if (*ref == '#')
+		ref++;
+	for (size_t i = 0; i < x->nlocales; i++)
+		if (strcmp(x->locales[i].id, ref) == 0)
+			return x->locales[i].tag;
+	/* no PT_Locale with that id: ids are usually the language ("EN",
+	 * "ita", "locale-fre") */
+	static const char *const prefixes[] = { "locale-", "locale_", "loc-", "lang-" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+		if (strncasecmp(ref, prefixes[i], strlen(prefixes[i])) == 0)
+			ref += strlen(prefixes[i]);
+	const IsoLang *l = iso_find_lang(ref);
+	return l ? l->tag : NULL;
+}
+
+bool iso_add_text(IsoMap *x, DcatitTermId s, DcatitTermId p, const IsoNode *propn,
+                  IsoWs mode)
+{
+	bool any = false;
+	const char *main = iso_prop(x, propn, mode);
+	if (main) {
+		iso_add(x, s, p, iso_lit(x, main, x->tag), propn);
+		any = true;
+	}
+	ISO_FOR_KIDS(tg, iso_xml_kid(propn, "PT_FreeText"), "textGroup")
+		ISO_FOR_KIDS(ls, tg, "LocalisedCharacterString") {
+			const char *t = iso_text(x, ls, mode);
+			const char *tag = iso_locale_tag(x, iso_attr(x, ls, "locale", NULL,
+			                                             ISO_WS_REMOVE));
+			/* one text per language: the main one wins */
+			if (!t || !tag || (x->tag && strcmp(tag, x->tag) == 0))
+				continue;
+			iso_add(x, s, p, iso_lit(x, t, tag), ls);
+			any = true;
+		}
+	return any;
+}
+
 /* ------------------------------------------------------------ triples */
 
 void iso_add(IsoMap *x, DcatitTermId s, DcatitTermId p, DcatitTermId o,
@@ -225,6 +339,11 @@ DcatitTermId iso_lit(IsoMap *x, const char *s, const char *tag)
 DcatitTermId iso_bnode(IsoMap *x)
 {
 	return dcatit_terms_bnode_fresh(x->t);
+}
+
+void iso_type_iri(IsoMap *x, DcatitTermId s, DcatitTermId t, const IsoNode *at)
+{
+	iso_add(x, s, x->v.rdf_type, t, at);
 }
 
 void iso_type2(IsoMap *x, DcatitTermId s, DcatitTermId a, DcatitTermId b,
@@ -349,22 +468,176 @@ static void dates(IsoMap *x, const IsoNode *cit)
 		iso_add(x, x->res, x->v.dct_modified, modified, am);
 }
 
-/* The resource identifiers of the citation (code + codeSpace) as
- * adms:Identifier nodes; the fileIdentifier itself is not repeated. */
-static void alt_ids(IsoMap *x, const IsoNode *cit, const char *fid)
+
+/* A resource identifier of the citation: codeSpace + code when the
+ * codeSpace is a namespace ("org-id/", "urn:x:"), else the code (an
+ * anchor's IRI when it has no text); NULL when there is none. */
+static const char *resource_id(IsoMap *x, const IsoNode *idn)
 {
+	const IsoNode *mi = iso_xml_first(idn);
+	const IsoNode *cn = iso_xml_kid(mi, "code");
+	const char *c = iso_prop(x, cn, ISO_WS_COLLAPSE);
+	if (!c)
+		c = iso_href(x, cn);
+	const char *space = iso_prop(x, iso_xml_kid(mi, "codeSpace"), ISO_WS_COLLAPSE);
+	if (!c || !space)
+		return c;
+	size_t n = strlen(space);
+	if (!strchr("/#:", space[n - 1]))
+		return c;
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_adds(&b, space);
+	dcatit_buf_adds(&b, c);
+	return b.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&b));
+}
+
+/* Does id start with "<ipa>:"? */
+static bool has_prefix(const char *id, const char *ipa)
+{
+	size_t n = strlen(ipa);
+	return strncasecmp(id, ipa, n) == 0 && id[n] == ':' && id[n + 1];
+}
+
+/* dct:identifier and adms:identifier. DCAT-AP_IT wants one identifier,
+ * "<IPA code of the rights holder>:<local id>": a resource identifier of
+ * the citation written so (RNDT's rule for the identifier of the data),
+ * else the fileIdentifier with that prefix. Without an IPA code the
+ * resource identifier is the identifier, as in GeoDCAT-AP, else the
+ * fileIdentifier. The other resource identifiers are adms:identifier. */
+static void identifiers(IsoMap *x, const IsoNode *md, const IsoNode *cit,
+                        const char *fid, bool prefixed)
+{
+	const char *ids[16];
+	const IsoNode *at[16];
+	size_t n = 0;
 	ISO_FOR_KIDS(idn, cit, "identifier") {
-		const IsoNode *mi = iso_xml_first(idn);
-		const char *c = iso_prop(x, iso_xml_kid(mi, "code"), ISO_WS_COLLAPSE);
-		const char *space = iso_prop(x, iso_xml_kid(mi, "codeSpace"), ISO_WS_COLLAPSE);
-		if (!c || (fid && strcmp(c, fid) == 0))
+		const char *id = resource_id(x, idn);
+		if (id && n < sizeof ids / sizeof *ids) {
+			at[n] = idn;
+			ids[n++] = id;
+		}
+	}
+	const char *main = NULL;
+	const IsoNode *main_at = iso_xml_kid(md, "fileIdentifier");
+	bool uri = false;
+	for (size_t i = 0; x->ipa && !main && i < n; i++)
+		if (has_prefix(ids[i], x->ipa)) {
+			main = ids[i];
+			main_at = at[i];
+		}
+	if (!main && x->ipa && fid) {
+		if (prefixed) {
+			main = fid;
+		} else {
+			DcatitBuf b;
+			dcatit_buf_init(&b);
+			dcatit_buf_addf(&b, "%s:%s", x->ipa, fid);
+			main = b.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&b));
+		}
+	}
+	if (!main && !x->ipa && n) {
+		main = ids[0];
+		main_at = at[0];
+		uri = iso_iri_ok(main) && (strstr(main, "://") || strncasecmp(main, "urn:", 4) == 0);
+	}
+	if (!main && !x->ipa)
+		main = fid;
+	if (main)
+		iso_add(x, x->res, x->v.dct_identifier,
+		        dcatit_terms_literal_z(x->t, main, uri ? x->v.xsd_anyURI : 0, NULL),
+		        main_at);
+	for (size_t i = 0; i < n; i++) {
+		if ((main && strcmp(ids[i], main) == 0) || (fid && strcmp(ids[i], fid) == 0))
 			continue;
-		DcatitTermId n = iso_bnode(x);
-		iso_add(x, x->res, x->v.adms_identifier, n, idn);
-		iso_add(x, n, x->v.rdf_type, x->v.adms_Identifier, idn);
-		iso_add(x, n, x->v.skos_notation, iso_lit(x, c, NULL), idn);
-		if (space)
-			iso_add(x, n, x->v.adms_schemaAgency, iso_lit(x, space, NULL), idn);
+		DcatitTermId b = iso_bnode(x);
+		iso_add(x, x->res, x->v.adms_identifier, b, at[i]);
+		iso_add(x, b, x->v.rdf_type, x->v.adms_Identifier, at[i]);
+		iso_add(x, b, x->v.skos_notation, iso_lit(x, ids[i], NULL), at[i]);
+		const IsoNode *mi = iso_xml_first(at[i]);
+		const char *space = iso_prop(x, iso_xml_kid(mi, "codeSpace"), ISO_WS_COLLAPSE);
+		if (space && !strchr("/#:", space[strlen(space) - 1]))
+			iso_add(x, b, x->v.adms_schemaAgency, iso_lit(x, space, NULL), at[i]);
+	}
+}
+
+/* The PT_Locales of the record (the languages of its translations). */
+static void locales(IsoMap *x, const IsoNode *md)
+{
+	x->nlocales = 0;
+	ISO_FOR_KIDS(lo, md, "locale") {
+		const IsoNode *pl = iso_xml_kid(lo, "PT_Locale");
+		const char *id = iso_attr(x, pl, "id", NULL, ISO_WS_REMOVE);
+		const IsoNode *lc = iso_xml_kid(pl, "languageCode");
+		const IsoLang *l = iso_find_lang(iso_code(x, lc));
+		if (!l)
+			l = iso_find_lang(iso_prop(x, lc, ISO_WS_REMOVE));
+		if (id && l && x->nlocales < sizeof x->locales / sizeof *x->locales)
+			x->locales[x->nlocales++] = (IsoLocale){ id, l->tag };
+	}
+}
+
+/* dct:language <EU language> on s, the language typed. */
+static void language(IsoMap *x, DcatitTermId s, const IsoLang *l, const IsoNode *at)
+{
+	DcatitTermId li = iso_iri2(x, DCATIT_NS_EU_AUTH "language/", l->eu);
+	iso_add(x, s, x->v.dct_language, li, at);
+	iso_type_iri(x, li, x->v.dct_LinguisticSystem, at);
+}
+
+/* The catalogue record (GeoDCAT-AP: metadata about the metadata): the
+ * fileIdentifier, the metadata date, language and standard, and as its
+ * dct:source the ISO record itself (its date, character set, standard). */
+static void record(IsoMap *x, const IsoNode *md, const char *fid, const IsoLang *ml)
+{
+	DcatitTermId rec = 0;
+	if (x->res_iri) {
+		DcatitBuf rb;
+		dcatit_buf_init(&rb);
+		dcatit_buf_adds(&rb, x->res_iri);
+		dcatit_buf_adds(&rb, "#record");
+		rec = rb.oom ? 0 : dcatit_terms_iri(x->t, rb.data, rb.len);
+		dcatit_buf_release(&rb);
+	} else {
+		rec = iso_bnode(x);
+	}
+	x->record = rec;
+	const IsoNode *sn = iso_xml_kid(md, "dateStamp");
+	iso_add(x, rec, x->v.rdf_type, x->v.dcat_CatalogRecord, md);
+	iso_add(x, rec, x->v.foaf_primaryTopic, x->res, md);
+	iso_add(x, x->res, x->v.foaf_isPrimaryTopicOf, rec, md);
+	if (fid)
+		iso_add(x, rec, x->v.dct_identifier, iso_lit(x, fid, NULL),
+		        iso_xml_kid(md, "fileIdentifier"));
+	const char *stamp = iso_prop(x, sn, ISO_WS_REMOVE);
+	DcatitTermId sd = iso_date_lit(x, stamp);
+	if (sd)
+		iso_add(x, rec, x->v.dct_modified, sd, sn);
+	if (ml)
+		language(x, rec, ml, md);
+	/* the record is GeoDCAT-AP metadata */
+	iso_add(x, rec, x->v.dct_conformsTo, x->v.geodcat, md);
+	iso_add(x, x->v.geodcat, x->v.rdf_type, x->v.dct_Standard, md);
+
+	DcatitTermId src = iso_bnode(x);
+	iso_add(x, rec, x->v.dct_source, src, md);
+	iso_add(x, src, x->v.rdf_type, x->v.dcat_CatalogRecord, md);
+	if (sd && stamp && strlen(stamp) > 10)
+		sd = iso_date_lit(x, iso_pool_keep(&x->pool, dcatit_strndup(stamp, 10)));
+	if (sd)
+		iso_add(x, src, x->v.dct_modified, sd, sn);
+	const char *cs = iso_charset(iso_code(x, iso_xml_kid(md, "characterSet")));
+	if (cs)
+		iso_add(x, src, x->v.cnt_characterEncoding, iso_lit(x, cs, NULL),
+		        iso_xml_kid(md, "characterSet"));
+	const IsoNode *sname = iso_xml_kid(md, "metadataStandardName");
+	if (iso_prop(x, sname, ISO_WS_COLLAPSE)) {
+		DcatitTermId std = iso_bnode(x);
+		iso_add(x, src, x->v.dct_conformsTo, std, sname);
+		iso_add(x, std, x->v.rdf_type, x->v.dct_Standard, sname);
+		iso_add_text(x, std, x->v.dct_title, sname, ISO_WS_COLLAPSE);
+		iso_add_text(x, std, x->v.owl_versionInfo,
+		             iso_xml_kid(md, "metadataStandardVersion"), ISO_WS_COLLAPSE);
 	}
 }
 
@@ -379,14 +652,16 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	const IsoNode *ident = iso_xml_first(iso_xml_kid(md, "identificationInfo"));
 	x->service = (level && strcmp(level, "service") == 0) ||
 	             iso_xml_is(ident, "SV_ServiceIdentification");
+	bool series = !x->service && level && strcmp(level, "series") == 0;
 	x->nseen = 0;
 	x->ndist = x->nsvc = 0;
-	x->lic = 0;
-	x->lic_code = NULL;
-	x->lic_href = NULL;
+	x->lic = x->rights = x->record = 0;
+	x->lic_code = x->lic_href = NULL;
 	x->nlic_text = 0;
-	x->format = NULL;
-	x->has_theme = false;
+	x->filetype = x->media = x->charset = NULL;
+	x->nreptech = 0;
+	x->west = x->east = -1000;
+	x->has_theme = x->has_landing = x->hvd = false;
 	x->tag = NULL;
 	x->ipa = NULL;
 
@@ -394,6 +669,7 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	if (!ml)
 		ml = iso_find_lang(iso_prop(x, iso_xml_kid(md, "language"), ISO_WS_REMOVE));
 	x->tag = ml ? ml->tag : NULL;
+	locales(x, md);
 
 	char pre[64];
 	bool prefixed = ipa_prefix(fid, pre, sizeof pre);
@@ -428,55 +704,28 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	}
 	dcatit_buf_release(&b);
 
-	if (x->service)
+	/* a series is a dataset to DCAT-AP_IT 1.0, which has no series class */
+	if (x->service) {
 		iso_add(x, x->res, x->v.rdf_type, x->v.dcat_DataService, md);
-	else
+	} else {
 		iso_type2(x, x->res, x->v.dcat_Dataset, x->v.dcatapit_Dataset, md);
-
-	if (fid) {
-		const char *ident_s = fid;
-		if (!prefixed && x->ipa) {
-			DcatitBuf ib;
-			dcatit_buf_init(&ib);
-			dcatit_buf_addf(&ib, "%s:%s", x->ipa, fid);
-			ident_s = ib.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&ib));
-			dcatit_buf_release(&ib);
-		}
-		if (ident_s)
-			iso_add(x, x->res, x->v.dct_identifier, iso_lit(x, ident_s, NULL),
-			        iso_xml_kid(md, "fileIdentifier"));
+		if (series)
+			iso_add(x, x->res, x->v.rdf_type, x->v.dcat_DatasetSeries, md);
 	}
-
-	/* the catalogue record: metadata date and language (GeoDCAT-AP) */
-	const char *stamp = iso_prop(x, iso_xml_kid(md, "dateStamp"), ISO_WS_REMOVE);
-	DcatitTermId sd = iso_date_lit(x, stamp);
-	if (fid && sd) {
-		DcatitBuf rb;
-		dcatit_buf_init(&rb);
-		dcatit_buf_adds(&rb, x->res_iri);
-		dcatit_buf_adds(&rb, "#record");
-		DcatitTermId rec = rb.oom ? 0 : dcatit_terms_iri(x->t, rb.data, rb.len);
-		dcatit_buf_release(&rb);
-		const IsoNode *at = iso_xml_kid(md, "dateStamp");
-		iso_add(x, rec, x->v.rdf_type, x->v.dcat_CatalogRecord, at);
-		iso_add(x, rec, x->v.foaf_primaryTopic, x->res, at);
-		iso_add(x, rec, x->v.dct_modified, sd, at);
-		if (ml)
-			iso_add(x, rec, x->v.dct_language,
-			        iso_iri2(x, DCATIT_NS_EU_AUTH "language/", ml->eu), at);
-	}
+	const char *rtype = x->service ? "service" : series ? "series" : "dataset";
+	iso_add(x, x->res, x->v.geodcat_resourceType,
+	        iso_iri2(x, ISO_NS_INSPIRE_CL "ResourceType/", rtype), md);
 
 	const IsoNode *cit = iso_xml_path(ident, "citation/CI_Citation");
-	const char *title = iso_prop(x, iso_xml_kid(cit, "title"), ISO_WS_COLLAPSE);
-	if (title)
-		iso_add(x, x->res, x->v.dct_title, iso_lit(x, title, x->tag),
-		        iso_xml_kid(cit, "title"));
-	const char *abs = iso_prop(x, iso_xml_kid(ident, "abstract"), ISO_WS_TRIM);
-	if (abs)
-		iso_add(x, x->res, x->v.dct_description, iso_lit(x, abs, x->tag),
-		        iso_xml_kid(ident, "abstract"));
+	identifiers(x, md, cit, fid, prefixed);
+	record(x, md, fid, ml);
+
+	iso_add_text(x, x->res, x->v.dct_title, iso_xml_kid(cit, "title"), ISO_WS_COLLAPSE);
+	iso_add_text(x, x->res, x->v.dct_description, iso_xml_kid(ident, "abstract"),
+	             ISO_WS_TRIM);
+	iso_add_text(x, x->res, x->v.geodcat_purpose, iso_xml_kid(ident, "purpose"),
+	             ISO_WS_TRIM);
 	dates(x, cit);
-	alt_ids(x, cit, fid);
 	iso_map_resolution(x, ident);
 
 	ISO_FOR_KIDS(ln, ident, "language") {
@@ -484,11 +733,12 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 		if (!l)
 			l = iso_find_lang(iso_prop(x, ln, ISO_WS_REMOVE));
 		if (l)
-			iso_add(x, x->res, x->v.dct_language,
-			        iso_iri2(x, DCATIT_NS_EU_AUTH "language/", l->eu), ln);
+			language(x, x->res, l, ln);
 	}
+	x->charset = iso_charset(iso_code(x, iso_xml_kid(ident, "characterSet")));
 
 	iso_map_parties(x, ident);
+	iso_map_md_contact(x, md);
 	if (!iso_has_role(x, "rightsHolder") && x->ipa)
 		iso_map_agent(x, x->v.dct_rightsHolder, "rightsHolder", NULL, x->ipa, md);
 	if (!iso_has_role(x, "publisher") && x->o->default_publisher)
@@ -498,9 +748,11 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	const IsoNode *mf = iso_xml_path(ident, "resourceMaintenance/MD_MaintenanceInformation/"
 	                                        "maintenanceAndUpdateFrequency");
 	const char *freq = iso_find_freq(iso_code(x, mf));
-	if (freq)
-		iso_add(x, x->res, x->v.dct_accrualPeriodicity,
-		        iso_iri2(x, DCATIT_NS_EU_AUTH "frequency/", freq), mf);
+	if (freq) {
+		DcatitTermId fi = iso_iri2(x, DCATIT_NS_EU_AUTH "frequency/", freq);
+		iso_add(x, x->res, x->v.dct_accrualPeriodicity, fi, mf);
+		iso_type_iri(x, fi, x->v.dct_Frequency, mf);
+	}
 
 	iso_map_keywords(x, ident);
 	iso_map_topics(x, ident);
@@ -510,18 +762,7 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	if (x->service)
 		iso_map_service(x, ident);
 	iso_map_distributions(x, md);
-
-	ISO_FOR_KIDS(dq, md, "dataQualityInfo") {
-		const IsoNode *st = iso_xml_path(dq, "DQ_DataQuality/lineage/LI_Lineage/"
-		                                     "statement");
-		const char *s = iso_prop(x, st, ISO_WS_TRIM);
-		if (!s)
-			continue;
-		DcatitTermId pv = iso_bnode(x);
-		iso_add(x, x->res, x->v.dct_provenance, pv, st);
-		iso_add(x, pv, x->v.rdf_type, x->v.dct_ProvenanceStatement, st);
-		iso_add(x, pv, x->v.rdfs_label, iso_lit(x, s, x->tag), st);
-	}
+	iso_map_quality(x, md);
 
 	if (x->oom || x->pool.oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
@@ -529,4 +770,3 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	*id = fid ? fid : idbuf;
 	return DCATIT_OK;
 }
-

@@ -37,7 +37,11 @@ const char *iso_xml_name(const IsoNode *n)
 
 bool iso_xml_is(const IsoNode *n, const char *local)
 {
-	return n && X(n)->type == XML_ELEMENT_NODE && strcmp(iso_xml_name(n), local) == 0;
+	if (!n || X(n)->type != XML_ELEMENT_NODE || !X(n)->name)
+		return false;
+	/* the first letter tells most siblings apart without a call */
+	const char *name = (const char *)X(n)->name;
+	return name[0] == local[0] && strcmp(name, local) == 0;
 }
 
 const IsoNode *iso_xml_kid(const IsoNode *n, const char *local)
@@ -99,6 +103,50 @@ void iso_xml_text(const IsoNode *n, DcatitBuf *b)
 		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 		    c->content)
 			dcatit_buf_adds(b, (const char *)c->content);
+}
+
+size_t iso_xml_text_len(const IsoNode *n)
+{
+	size_t len = 0;
+	for (const xmlNode *c = n ? X(n)->children : NULL; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+		    c->content)
+			len += strlen((const char *)c->content);
+	return len;
+}
+
+void iso_xml_text_copy(const IsoNode *n, char *out)
+{
+	for (const xmlNode *c = n ? X(n)->children : NULL; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+		    c->content) {
+			size_t k = strlen((const char *)c->content);
+			memcpy(out, c->content, k);
+			out += k;
+		}
+}
+
+const char *iso_xml_attr_ref(const IsoNode *n, const char *name, const char *ns,
+                             bool *complex)
+{
+	*complex = false;
+	if (!n || X(n)->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (const xmlAttr *a = X(n)->properties; a; a = a->next) {
+		if (!a->name || strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (ns ? !a->ns || !a->ns->href || strcmp((const char *)a->ns->href, ns) != 0
+		       : a->ns != NULL)
+			continue;
+		const xmlNode *c = a->children;
+		if (!c)
+			return "";
+		if (c->type == XML_TEXT_NODE && !c->next && c->content)
+			return (const char *)c->content;
+		*complex = true;
+		return NULL;
+	}
+	return NULL;
 }
 
 char *iso_xml_attr(const IsoNode *n, const char *name, const char *ns, bool *oom)

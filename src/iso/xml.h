@@ -62,9 +62,18 @@ uint32_t iso_xml_line(const IsoNode *n);
 /* Append the direct text and CDATA children of n to b (never the content
  * of entity references, which are not substituted). */
 void iso_xml_text(const IsoNode *n, DcatitBuf *b);
+/* Length in bytes of the direct text and CDATA children of n. */
+size_t iso_xml_text_len(const IsoNode *n);
+/* Copy those texts to out (iso_xml_text_len(n) bytes, no NUL added). */
+void iso_xml_text_copy(const IsoNode *n, char *out);
 /* Value of attribute name (in namespace ns, NULL: no namespace) of n, or
  * NULL; caller frees. *oom is set when memory ran out. */
 char *iso_xml_attr(const IsoNode *n, const char *name, const char *ns, bool *oom);
+/* The same value borrowed from the tree when the attribute is one text
+ * (the usual case: no entity reference in it); NULL when n has no such
+ * attribute. *complex is set when it exists but needs iso_xml_attr. */
+const char *iso_xml_attr_ref(const IsoNode *n, const char *name, const char *ns,
+                             bool *complex);
 
 /* for (const IsoNode *var = first child named local; var; next same) */
 #define ISO_FOR_KIDS(var, parent, local) \
