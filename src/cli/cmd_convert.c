@@ -161,10 +161,20 @@ static DcatitStatus read_all(const char *in, DcatitBuf *b, DcatitDiag *d)
 	if (!f)
 		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
 		                       in, strerror(errno));
-	char chunk[65536];
+	/* a regular file is read in place at its size: growing the buffer by
+	 * doubling copied a 30 MB CSW answer several times over (7 % of the
+	 * csw-convert benchmark) */
+	struct stat sb;
+	size_t want = 65536;
+	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+		want = (size_t)sb.st_size + 1;
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		dcatit_buf_add(b, chunk, n);
+	while (dcatit_buf_reserve(b, want) &&
+	       (n = fread(b->data + b->len, 1, b->cap - b->len - 1, f)) > 0) {
+		b->len += n;
+		b->data[b->len] = '\0';
+		want = 65536;
+	}
 	bool bad = ferror(f);
 	if (!std)
 		fclose(f);
