@@ -508,3 +508,52 @@ const char *iso_service_type(const char *text)
 		return "view";
 	return o->download ? "download" : NULL;
 }
+
+/* The spatial data service categories of ISO 19119 as the INSPIRE
+ * metadata regulation (Part D.4) and register name them. */
+static const char *const categories[] = {
+	"humanInteractionService", "humanCatalogueViewer", "humanGeographicViewer",
+	"humanGeographicSpreadsheetViewer", "humanServiceEditor",
+	"humanChainDefinitionEditor", "humanWorkflowEnactmentManager",
+	"humanGeographicFeatureEditor", "humanGeographicSymbolEditor",
+	"humanFeatureGeneralizationEditor", "humanGeographicDataStructureViewer",
+	"infoManagementService", "infoFeatureAccessService", "infoMapAccessService",
+	"infoCoverageAccessService", "infoSensorDescriptionService",
+	"infoProductAccessService", "infoFeatureTypeService", "infoCatalogueService",
+	"infoRegistryService", "infoGazetteerService", "infoOrderHandlingService",
+	"infoStandingOrderService", "taskManagementService", "chainDefinitionService",
+	"workflowEnactmentService", "subscriptionService", "spatialProcessingService",
+	"spatialCoordinateConversionService", "spatialCoordinateTransformationService",
+	"spatialCoverageVectorConversionService", "spatialImageCoordinateConversionService",
+	"spatialRectificationService", "spatialOrthorectificationService",
+	"spatialSensorGeometryModelAdjustmentService",
+	"spatialImageGeometryModelConversionService", "spatialSubsettingService",
+	"spatialSamplingService", "spatialTilingChangeService",
+	"spatialDimensionMeasurementService", "spatialFeatureManipulationService",
+	"spatialFeatureMatchingService", "spatialFeatureGeneralizationService",
+	"spatialRouteDeterminationService", "spatialPositioningService",
+	"spatialProximityAnalysisService", "thematicProcessingService",
+	"thematicGoparameterCalculationService", "thematicClassificationService",
+	"thematicFeatureGeneralizationService", "thematicSubsettingService",
+	"thematicSpatialCountingService", "thematicChangeDetectionService",
+	"thematicGeographicInformationExtractionService", "thematicImageProcessingService",
+	"thematicReducedResolutionGenerationService", "thematicImageManipulationService",
+	"thematicImageUnderstandingService", "thematicImageSynthesisService",
+	"thematicMultibandImageManipulationService", "thematicObjectDetectionService",
+	"thematicGeoparsingService", "thematicGeocodingService", "temporalProcessingService",
+	"temporalReferenceSystemTransformationService", "temporalSubsettingService",
+	"temporalSamplingService", "temporalProximityAnalysisService",
+	"metadataProcessingService", "metadataStatisticalCalculationService",
+	"metadataGeographicAnnotationService", "comService", "comEncodingService",
+	"comTransferService", "comGeographicCompressionService",
+	"comGeographicFormatConversionService", "comMessagingService",
+	"comRemoteFileAndExecutableManagement",
+};
+
+const char *iso_service_category(const char *keyword)
+{
+	for (size_t i = 0; keyword && i < sizeof categories / sizeof *categories; i++)
+		if (ieq(categories[i], keyword))
+			return categories[i];
+	return NULL;
+}

@@ -91,4 +91,9 @@ const char *iso_charset(const char *code);
  * Borrowed (static). */
 const char *iso_service_type(const char *text);
 
+/* The INSPIRE spatial data service category (ISO 19119) a keyword names,
+ * in the register's spelling ("infomapaccessservice" ->
+ * "infoMapAccessService"); NULL when none. Borrowed (static). */
+const char *iso_service_category(const char *keyword);
+
 #endif

@@ -214,9 +214,10 @@ static void service_node(IsoMap *x, DcatitTermId dist, const IsoOgc *ogc,
 static void page(IsoMap *x, const char *url, const IsoNode *or_, bool landing)
 {
 	DcatitTermId u = iso_iri(x, url);
-	if (landing && !x->has_landing) {
+	if (landing && !x->landing) {
 		iso_add(x, x->res, x->v.dcat_landingPage, u, or_);
-		x->has_landing = true;
+		x->landing = url;
+		x->landing_at = or_;
 	} else {
 		iso_add(x, x->res, x->v.foaf_page, u, or_);
 	}
@@ -249,6 +250,25 @@ static bool file_like(const char *url)
 		if (en == strlen(exts[i]) && strncasecmp(dot + 1, exts[i], en) == 0)
 			return true;
 	return false;
+}
+
+/* A distribution reached at url, with what applies to every distribution
+ * of the record: licence, access rights, representation, encoding. */
+static DcatitTermId distribution(IsoMap *x, const char *url, const IsoNode *at)
+{
+	DcatitTermId d = minted(x, "/distribution/", ++x->ndist);
+	iso_add(x, x->res, x->v.dcat_distribution, d, at);
+	iso_type2(x, d, x->v.dcat_Distribution, x->v.dcatapit_Distribution, at);
+	iso_add(x, d, x->v.dcat_accessURL, iso_iri(x, url), at);
+	if (licence(x))
+		iso_add(x, d, x->v.dct_license, x->lic, at);
+	if (x->rights)
+		iso_add(x, d, x->v.dct_accessRights, x->rights, at);
+	for (size_t i = 0; i < x->nreptech; i++)
+		iso_add(x, d, x->v.adms_representationTechnique, x->reptech[i], at);
+	if (x->charset)
+		iso_add(x, d, x->v.cnt_characterEncoding, iso_lit(x, x->charset, NULL), at);
+	return d;
 }
 
 /* A protocol that says "a web link", nothing more. */
@@ -296,10 +316,7 @@ static void online(IsoMap *x, const IsoNode *or_, const Transfer *tr)
 		page(x, url, or_, true);
 		return;
 	}
-	DcatitTermId d = minted(x, "/distribution/", ++x->ndist);
-	iso_add(x, x->res, x->v.dcat_distribution, d, or_);
-	iso_type2(x, d, x->v.dcat_Distribution, x->v.dcatapit_Distribution, or_);
-	iso_add(x, d, x->v.dcat_accessURL, iso_iri(x, url), or_);
+	DcatitTermId d = distribution(x, url, or_);
 	if (download)
 		iso_add(x, d, x->v.dcat_downloadURL, iso_iri(x, url), or_);
 	iso_add_text(x, d, x->v.dct_title, iso_xml_kid(or_, "name"), ISO_WS_COLLAPSE);
@@ -312,16 +329,8 @@ static void online(IsoMap *x, const IsoNode *or_, const Transfer *tr)
 	if (x->media && (download || file || (ogc && ogc->download))) {
 		DcatitTermId mt = iso_iri(x, x->media);
 		iso_add(x, d, x->v.dcat_mediaType, mt, or_);
-		iso_add(x, mt, x->v.rdf_type, x->v.dct_MediaType, or_);
+		iso_type2(x, mt, x->v.dct_MediaType, x->v.dct_MediaTypeOrExtent, or_);
 	}
-	if (licence(x))
-		iso_add(x, d, x->v.dct_license, x->lic, or_);
-	if (x->rights)
-		iso_add(x, d, x->v.dct_accessRights, x->rights, or_);
-	for (size_t i = 0; i < x->nreptech; i++)
-		iso_add(x, d, x->v.adms_representationTechnique, x->reptech[i], or_);
-	if (x->charset)
-		iso_add(x, d, x->v.cnt_characterEncoding, iso_lit(x, x->charset, NULL), or_);
 	if (tr->bytes)
 		iso_add(x, d, x->v.dcat_byteSize,
 		        dcatit_terms_literal_z(x->t, tr->bytes, x->v.xsd_nonNegativeInteger, NULL),
@@ -487,6 +496,16 @@ void iso_map_distributions(IsoMap *x, const IsoNode *md)
 	ISO_FOR_KIDS(dr, dist, "distributor")
 		ISO_FOR_KIDS(to, iso_xml_kid(dr, "MD_Distributor"), "distributorTransferOptions")
 			transfer(x, to);
+	/* a dataset whose only link is its landing page is reached there:
+	 * DCAT lets an accessURL be a landing page, and DCAT-AP_IT wants a
+	 * distribution */
+	if (!x->service && !x->ndist && x->landing) {
+		DcatitTermId d = distribution(x, x->landing, x->landing_at);
+		iso_add_text(x, d, x->v.dct_title, iso_xml_kid(x->landing_at, "name"),
+		             ISO_WS_COLLAPSE);
+		iso_add_text(x, d, x->v.dct_description,
+		             iso_xml_kid(x->landing_at, "description"), ISO_WS_TRIM);
+	}
 }
 
 void iso_map_service(IsoMap *x, const IsoNode *ident)

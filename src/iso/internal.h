@@ -96,6 +96,7 @@
 	X(dct_type, DCATIT_NS_DCT "type") \
 	X(dct_format, DCATIT_NS_DCT "format") \
 	X(dct_MediaType, DCATIT_NS_DCT "MediaType") \
+	X(dct_MediaTypeOrExtent, DCATIT_NS_DCT "MediaTypeOrExtent") \
 	X(dct_license, DCATIT_NS_DCT "license") \
 	X(dct_LicenseDocument, DCATIT_NS_DCT "LicenseDocument") \
 	X(dct_accessRights, DCATIT_NS_DCT "accessRights") \
@@ -259,7 +260,8 @@ typedef struct {
 	const char *charset;    /* the resource's character set (IANA name) */
 	double west, east;      /* the first bounding box (-1000: none) */
 	bool has_theme;
-	bool has_landing;       /* a dcat:landingPage was written */
+	const char *landing;    /* the dcat:landingPage, NULL: none */
+	const IsoNode *landing_at;
 	bool hvd;               /* the record names the HVD regulation */
 } IsoMap;
 

@@ -51,18 +51,6 @@ static void subject(IsoMap *x, DcatitTermId concept, DcatitTermId scheme,
 		iso_add(x, concept, x->v.skos_inScheme, scheme, at);
 }
 
-/* Is s a code list value (letters and digits only)? */
-static bool is_code(const char *s)
-{
-	if (!s || !*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9')))
-			return false;
-	return true;
-}
-
 static bool is_eli(const char *href)
 {
 	return iso_icontains(href, "data.europa.eu/eli/");
@@ -108,9 +96,6 @@ void iso_map_keywords(IsoMap *x, const IsoNode *ident)
 		                  iso_icontains(thref, "gemet/en/inspire-themes");
 		bool is_dt = iso_icontains(th, "data theme") || iso_icontains(th, "data-theme") ||
 		             iso_icontains(thref, "authority/data-theme");
-		bool is_category = iso_icontains(thref, "SpatialDataServiceCategory") ||
-		                   iso_icontains(th, "ISO 19119") ||
-		                   iso_icontains(th, "service classification");
 		DcatitTermId scheme = 0;
 		bool scheme_done = false;
 		ISO_FOR_KIDS(k, mk, "keyword") {
@@ -134,15 +119,17 @@ void iso_map_keywords(IsoMap *x, const IsoNode *ident)
 					continue;
 				}
 			}
-			if (x->service && (is_category ||
-			                   iso_icontains(hr, "SpatialDataServiceCategory/"))) {
-				const char *c = hr && strrchr(hr, '/') ? strrchr(hr, '/') + 1 : kw;
-				if (is_code(c)) {
-					iso_add(x, x->res, x->v.geodcat_serviceCategory,
-					        iso_iri2(x, ISO_NS_INSPIRE_CL "SpatialDataServiceCategory/", c),
-					        k);
-					continue;
-				}
+			/* a service category: by anchor, or by its code as keyword
+			 * (INSPIRE asks for it so, without a thesaurus) */
+			const char *cat = NULL;
+			if (x->service && iso_icontains(hr, "SpatialDataServiceCategory/"))
+				cat = iso_service_category(strrchr(hr, '/') + 1);
+			if (x->service && !cat)
+				cat = iso_service_category(kw);
+			if (cat) {
+				iso_add(x, x->res, x->v.geodcat_serviceCategory,
+				        iso_iri2(x, ISO_NS_INSPIRE_CL "SpatialDataServiceCategory/", cat), k);
+				continue;
 			}
 			if (!iso_http(hr))
 				continue;

@@ -661,7 +661,9 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	x->filetype = x->media = x->charset = NULL;
 	x->nreptech = 0;
 	x->west = x->east = -1000;
-	x->has_theme = x->has_landing = x->hvd = false;
+	x->has_theme = x->hvd = false;
+	x->landing = NULL;
+	x->landing_at = NULL;
 	x->tag = NULL;
 	x->ipa = NULL;
 

@@ -10,7 +10,11 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "config.h"
+#include "iso/codes.h"
 #include "rdf/canon.h"
+#include "rdf/model.h"
+#include "rdf/rdfio.h"
 
 #define GMD "xmlns:gmd=\"http://www.isotc211.org/2005/gmd\" " \
             "xmlns:gco=\"http://www.isotc211.org/2005/gco\" " \
@@ -172,6 +176,43 @@ static const char *party(const char *role, const char *name, const char *mail)
 	return buf;
 }
 
+/* The object of the first triple "SUBJ PRED OBJ ." of the output (SUBJ
+ * and PRED as written, "<...>" or "_:cN"), into out; false when none. */
+static bool object_of(const Sink *s, const char *subj, const char *pred, char *out,
+                      size_t cap)
+{
+	char key[512];
+	snprintf(key, sizeof key, "%s %s ", subj, pred);
+	for (const char *l = s->out.data; l && *l;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		size_t k = strlen(key);
+		if (n > k + 2 && strncmp(l, key, k) == 0) {
+			size_t m = n - k - 2; /* without " ." */
+			if (m >= cap)
+				return false;
+			memcpy(out, l + k, m);
+			out[m] = '\0';
+			return true;
+		}
+		l = e ? e + 1 : l + n;
+	}
+	return false;
+}
+
+/* Is "SUBJ PRED OBJ ." in the output? */
+static bool triple(const Sink *s, const char *subj, const char *pred, const char *obj)
+{
+	char line[1024];
+	snprintf(line, sizeof line, "%s %s %s .\n", subj, pred, obj);
+	return has(s, line);
+}
+
+#define FOAF "http://xmlns.com/foaf/0.1/"
+#define PROV "http://www.w3.org/ns/prov#"
+#define VCARD "http://www.w3.org/2006/vcard/ns#"
+#define RES "<https://h.example/r_toscan%3Aa>"
+
 START_TEST(agents_follow_their_roles)
 {
 	DcatitBuf b;
@@ -184,20 +225,567 @@ START_TEST(agents_follow_their_roles)
 	dcatit_buf_adds(&b, party("distributor", "Distributore", "d@example.it"));
 	char *doc = record("r_toscan:a", b.data, NULL);
 	dcatit_buf_release(&b);
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	char n[128];
+	/* the contact point: one name (DCAT-AP_IT), in the record's language */
+	ck_assert(object_of(&s, RES, "<" DCAT "contactPoint>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" VCARD "fn>", "\"Ufficio SIT\"@it"));
+	ck_assert(triple(&s, n, "<" VCARD "hasEmail>", "<mailto:sit@example.it>"));
+	ck_assert(object_of(&s, RES, "<" DCT "publisher>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" FOAF "name>", "\"Regione Toscana\"@it"));
+	/* the owner, not the custodian, is the rights holder (IPA code from
+	 * the fileIdentifier), with its mailbox */
+	ck_assert(object_of(&s, RES, "<" DCT "rightsHolder>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" FOAF "name>", "\"Proprietario\"@it"));
+	ck_assert(triple(&s, n, "<" DCT "identifier>", "\"r_toscan\""));
+	ck_assert(triple(&s, n, "<" FOAF "mbox>", "<mailto:o@example.it>"));
+	ck_assert(object_of(&s, RES, "<" DCT "creator>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" FOAF "name>", "\"Autore\"@it"));
+	/* the roles without a DCAT property keep their role */
+	ck_assert(has(&s, "<" DCAT "hadRole> <http://inspire.ec.europa.eu/metadata-codelist/"
+	                  "ResponsiblePartyRole/custodian> ."));
+	ck_assert(has(&s, "<" DCAT "hadRole> <http://inspire.ec.europa.eu/metadata-codelist/"
+	                  "ResponsiblePartyRole/distributor> ."));
+	ck_assert(has(&s, "<" FOAF "name> \"Custode\"@it ."));
+	ck_assert(has(&s, "<" FOAF "name> \"Distributore\"@it ."));
+	ck_assert(!has(&s, "ResponsiblePartyRole/owner"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(phones_become_tel_iris_only_in_international_form)
+{
+	const char *ident =
+	    "<gmd:pointOfContact><gmd:CI_ResponsibleParty>"
+	    "<gmd:organisationName><gco:CharacterString>A</gco:CharacterString></gmd:organisationName>"
+	    "<gmd:contactInfo><gmd:CI_Contact><gmd:phone><gmd:CI_Telephone><gmd:voice>"
+	    "<gco:CharacterString>+39 055 438 1</gco:CharacterString></gmd:voice></gmd:CI_Telephone>"
+	    "</gmd:phone><gmd:onlineResource><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>"
+	    "https://a.example/</gmd:URL></gmd:linkage></gmd:CI_OnlineResource></gmd:onlineResource>"
+	    "</gmd:CI_Contact></gmd:contactInfo>"
+	    "<gmd:role><gmd:CI_RoleCode codeList=\"x\" codeListValue=\"owner\"/></gmd:role>"
+	    "</gmd:CI_ResponsibleParty></gmd:pointOfContact>"
+	    "<gmd:pointOfContact><gmd:CI_ResponsibleParty>"
+	    "<gmd:organisationName><gco:CharacterString>B</gco:CharacterString></gmd:organisationName>"
+	    "<gmd:contactInfo><gmd:CI_Contact><gmd:phone><gmd:CI_Telephone><gmd:voice>"
+	    "<gco:CharacterString>0874 123456</gco:CharacterString></gmd:voice></gmd:CI_Telephone>"
+	    "</gmd:phone></gmd:CI_Contact></gmd:contactInfo>"
+	    "<gmd:role><gmd:CI_RoleCode codeList=\"x\" codeListValue=\"custodian\"/></gmd:role>"
+	    "</gmd:CI_ResponsibleParty></gmd:pointOfContact>";
+	char *doc = record("r_toscan:a", ident, NULL);
 	Sink s;
 	DcatitDiag d;
 	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
-	ck_assert(has(&s, "<http://www.w3.org/2006/vcard/ns#fn> \"Ufficio SIT\" ."));
-	ck_assert(has(&s, "<http://www.w3.org/2006/vcard/ns#hasEmail> <mailto:sit@example.it> ."));
-	ck_assert(has(&s, "<http://xmlns.com/foaf/0.1/name> \"Regione Toscana\" ."));
-	/* the owner, not the custodian, is the rights holder (code from the
-	 * fileIdentifier) */
-	ck_assert(has(&s, "<http://xmlns.com/foaf/0.1/name> \"Proprietario\" ."));
-	ck_assert(!has(&s, "\"Custode\""));
-	ck_assert(has(&s, "<http://xmlns.com/foaf/0.1/name> \"Autore\" ."));
-	ck_assert(!has(&s, "Distributore"));
-	ck_assert(has(&s, "<" DCT "creator>"));
-	ck_assert(has(&s, "<" DCT "publisher>"));
+	ck_assert(has(&s, "<" FOAF "phone> <tel:+390554381> ."));
+	ck_assert(has(&s, "<" FOAF "homepage> <https://a.example/> ."));
+	/* a national number says no country: no tel: IRI is made of it */
+	ck_assert(!has(&s, "tel:0874") && !has(&s, "tel:+0874") && !has(&s, "tel:+39874"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(the_metadata_contact_is_the_catalogue_records)
+{
+	const char *doc =
+	    "<gmd:MD_Metadata " GMD ">"
+	    "<gmd:fileIdentifier><gco:CharacterString>r_toscan:a</gco:CharacterString></gmd:fileIdentifier>"
+	    "<gmd:contact><gmd:CI_ResponsibleParty>"
+	    "<gmd:organisationName><gco:CharacterString>SIT</gco:CharacterString></gmd:organisationName>"
+	    "<gmd:role><gmd:CI_RoleCode codeList=\"x\" codeListValue=\"pointOfContact\"/></gmd:role>"
+	    "</gmd:CI_ResponsibleParty></gmd:contact>"
+	    "<gmd:dateStamp><gco:DateTime>2020-01-02T10:11:12</gco:DateTime></gmd:dateStamp>"
+	    "</gmd:MD_Metadata>";
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	char n[128];
+	const char *rec = "<https://h.example/r_toscan%3Aa#record>";
+	ck_assert(triple(&s, RES, "<" FOAF "isPrimaryTopicOf>", rec));
+	ck_assert(triple(&s, rec, "<" DCT "identifier>", "\"r_toscan:a\""));
+	ck_assert(triple(&s, rec, "<" DCT "modified>",
+	                 "\"2020-01-02T10:11:12\"^^<http://www.w3.org/2001/XMLSchema#dateTime>"));
+	ck_assert(object_of(&s, rec, "<" DCAT "contactPoint>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" VCARD "fn>", "\"SIT\""));
+	/* not the dataset's contact point */
+	ck_assert(!object_of(&s, RES, "<" DCAT "contactPoint>", n, sizeof n));
+	/* the ISO record is the source of the catalogue record, dated */
+	ck_assert(object_of(&s, rec, "<" DCT "source>", n, sizeof n));
+	ck_assert(triple(&s, n, "<" DCT "modified>",
+	                 "\"2020-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>"));
+	dcatit_buf_release(&s.out);
+}
+END_TEST
+
+START_TEST(free_text_translations_are_tagged_literals)
+{
+	const char *doc =
+	    "<gmd:MD_Metadata " GMD ">"
+	    "<gmd:fileIdentifier><gco:CharacterString>r_toscan:a</gco:CharacterString></gmd:fileIdentifier>"
+	    "<gmd:language><gmd:LanguageCode codeList=\"x\" codeListValue=\"ita\"/></gmd:language>"
+	    "<gmd:locale><gmd:PT_Locale id=\"loc1\"><gmd:languageCode><gmd:LanguageCode "
+	    "codeList=\"x\" codeListValue=\"ger\"/></gmd:languageCode></gmd:PT_Locale></gmd:locale>"
+	    "<gmd:identificationInfo><gmd:MD_DataIdentification>"
+	    "<gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>Strade</gco:CharacterString>"
+	    "<gmd:PT_FreeText><gmd:textGroup><gmd:LocalisedCharacterString locale=\"#EN\">Roads"
+	    "</gmd:LocalisedCharacterString></gmd:textGroup><gmd:textGroup>"
+	    "<gmd:LocalisedCharacterString locale=\"#loc1\">Straßen</gmd:LocalisedCharacterString>"
+	    "</gmd:textGroup><gmd:textGroup><gmd:LocalisedCharacterString locale=\"#IT\">Vie"
+	    "</gmd:LocalisedCharacterString></gmd:textGroup></gmd:PT_FreeText>"
+	    "</gmd:title></gmd:CI_Citation></gmd:citation>"
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords><gmd:keyword>"
+	    "<gco:CharacterString>strade</gco:CharacterString><gmd:PT_FreeText><gmd:textGroup>"
+	    "<gmd:LocalisedCharacterString locale=\"#EN\">roads</gmd:LocalisedCharacterString>"
+	    "</gmd:textGroup></gmd:PT_FreeText></gmd:keyword></gmd:MD_Keywords></gmd:descriptiveKeywords>"
+	    "</gmd:MD_DataIdentification></gmd:identificationInfo></gmd:MD_Metadata>";
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCT "title> \"Strade\"@it ."));
+	ck_assert(has(&s, "<" DCT "title> \"Roads\"@en ."));
+	/* the locale id of a PT_Locale gives its language (ISO 639-2/B ger) */
+	ck_assert(has(&s, "<" DCT "title> \"Stra\\u00DFen\"@de .") ||
+	          has(&s, "<" DCT "title> \"Straßen\"@de ."));
+	/* one title per language: a translation into the record's own
+	 * language does not add a second Italian title */
+	ck_assert(!has(&s, "\"Vie\""));
+	ck_assert(has(&s, "<" DCAT "keyword> \"roads\"@en ."));
+	ck_assert(has(&s, "<" DCAT "keyword> \"strade\"@it ."));
+	dcatit_buf_release(&s.out);
+}
+END_TEST
+
+START_TEST(anchored_keywords_keep_their_concepts_and_thesaurus)
+{
+	const char *ident =
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords>"
+	    "<gmd:keyword><gmx:Anchor xlink:href=\"http://inspire.ec.europa.eu/theme/lu\">Land use"
+	    "</gmx:Anchor></gmd:keyword></gmd:MD_Keywords></gmd:descriptiveKeywords>"
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords>"
+	    "<gmd:keyword><gmx:Anchor xlink:href=\"https://www.eionet.europa.eu/gemet/en/concept/4614\">"
+	    "land development</gmx:Anchor></gmd:keyword>"
+	    "<gmd:thesaurusName><gmd:CI_Citation><gmd:title><gmx:Anchor "
+	    "xlink:href=\"https://www.eionet.europa.eu/gemet/en/concept/13102\">GEMET - Concepts"
+	    "</gmx:Anchor></gmd:title></gmd:CI_Citation></gmd:thesaurusName>"
+	    "</gmd:MD_Keywords></gmd:descriptiveKeywords>"
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords><gmd:keyword>"
+	    "<gmx:Anchor xlink:href=\"http://data.europa.eu/eli/reg_impl/2023/138/oj\">HVD</gmx:Anchor>"
+	    "</gmd:keyword></gmd:MD_Keywords></gmd:descriptiveKeywords>"
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords><gmd:keyword>"
+	    "<gmx:Anchor xlink:href=\"http://data.europa.eu/bna/c_dd313021\">Earth observation"
+	    "</gmx:Anchor></gmd:keyword></gmd:MD_Keywords></gmd:descriptiveKeywords>";
+	char *doc = record("r_toscan:a", ident, NULL);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	/* the INSPIRE theme is a subject; its EU data themes (SEMIC
+	 * alignment: lu -> ECON, ENVI) are the dcat:theme */
+	ck_assert(has(&s, "<" DCT "subject> <http://inspire.ec.europa.eu/theme/lu> ."));
+	ck_assert(has(&s, "<" DCAT "theme> <" AUTH "data-theme/ECON> ."));
+	ck_assert(has(&s, "<" DCAT "theme> <" AUTH "data-theme/ENVI> ."));
+	ck_assert(!has(&s, "<" DCAT "theme> <http://inspire"));
+	/* a GEMET concept with its thesaurus */
+	const char *c = "<https://www.eionet.europa.eu/gemet/en/concept/4614>";
+	ck_assert(has(&s, "<" DCT "subject> <https://www.eionet.europa.eu/gemet/en/concept/4614> ."));
+	ck_assert(triple(&s, c, "<http://www.w3.org/2004/02/skos/core#inScheme>",
+	                 "<https://www.eionet.europa.eu/gemet/en/concept/13102>"));
+	ck_assert(triple(&s, "<https://www.eionet.europa.eu/gemet/en/concept/13102>",
+	                 "<" DCT "title>", "\"GEMET - Concepts\"@it"));
+	/* the HVD regulation named: legislation and category */
+	ck_assert(has(&s, "<http://data.europa.eu/r5r/applicableLegislation> "
+	                  "<http://data.europa.eu/eli/reg_impl/2023/138/oj> ."));
+	ck_assert(has(&s, "<http://data.europa.eu/r5r/hvdCategory> <http://data.europa.eu/bna/c_dd313021> ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	/* without the regulation, an HVD category is a subject, not a category */
+	char *nohvd = strdup(ident);
+	char *p = strstr(nohvd, "reg_impl/2023/138");
+	memcpy(p, "reg_impl/2023/999", 17);
+	doc = record("r_toscan:a", nohvd, NULL);
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(!has(&s, "hvdCategory"));
+	ck_assert(has(&s, "<" DCT "subject> <http://data.europa.eu/bna/c_dd313021> ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(nohvd);
+}
+END_TEST
+
+static char *report(const char *title, const char *pass)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_addf(&b,
+	    "<gmd:dataQualityInfo><gmd:DQ_DataQuality><gmd:report><gmd:DQ_DomainConsistency>"
+	    "<gmd:result><gmd:DQ_ConformanceResult><gmd:specification><gmd:CI_Citation>"
+	    "<gmd:title>%s</gmd:title>"
+	    "<gmd:date><gmd:CI_Date><gmd:date><gco:Date>2010-12-08</gco:Date></gmd:date>"
+	    "<gmd:dateType><gmd:CI_DateTypeCode codeList=\"x\" codeListValue=\"publication\"/>"
+	    "</gmd:dateType></gmd:CI_Date></gmd:date></gmd:CI_Citation></gmd:specification>"
+	    "<gmd:explanation><gco:CharacterString>see the test</gco:CharacterString></gmd:explanation>"
+	    "<gmd:pass>%s</gmd:pass>"
+	    "</gmd:DQ_ConformanceResult></gmd:result></gmd:DQ_DomainConsistency></gmd:report>"
+	    "</gmd:DQ_DataQuality></gmd:dataQualityInfo>", title, pass);
+	return dcatit_buf_detach(&b);
+}
+
+START_TEST(conformity_results_give_conforms_to_and_their_degree)
+{
+	const char *eli = "<gmx:Anchor xlink:href=\"http://data.europa.eu/eli/reg/2010/1089\">"
+	                  "Regolamento 1089/2010</gmx:Anchor>";
+	char *tail = report(eli, "<gco:Boolean>true</gco:Boolean>");
+	char *doc = record("r_toscan:a", NULL, tail);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCT "conformsTo> <http://data.europa.eu/eli/reg/2010/1089> ."));
+	ck_assert(has(&s, "<http://inspire.ec.europa.eu/metadata-codelist/DegreeOfConformity/conformant> ."));
+	ck_assert(has(&s, "<" DCT "description> \"see the test\"@it ."));
+	/* DCAT-AP_IT: a dcatapit:Standard has a dct:identifier */
+	ck_assert(has(&s, "<http://data.europa.eu/eli/reg/2010/1089> <" DCT "identifier> "
+	                  "\"http://data.europa.eu/eli/reg/2010/1089\" ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(tail);
+	/* failed: no conformsTo, the degree says so */
+	tail = report(eli, "<gco:Boolean>false</gco:Boolean>");
+	doc = record("r_toscan:a", NULL, tail);
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(!has(&s, "<" DCT "conformsTo> <http://data.europa.eu/eli"));
+	ck_assert(has(&s, "DegreeOfConformity/notConformant> ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(tail);
+	/* not evaluated, and a specification named by its title only */
+	tail = report("<gco:CharacterString>Specifica tecnica</gco:CharacterString>",
+	              "<gco:Boolean/>");
+	doc = record("r_toscan:a", NULL, tail);
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "DegreeOfConformity/notEvaluated> ."));
+	ck_assert(has(&s, "<" DCT "title> \"Specifica tecnica\"@it ."));
+	ck_assert(!has(&s, "<" DCT "conformsTo> _:"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(tail);
+}
+END_TEST
+
+START_TEST(spatial_resolution_as_distance_and_as_scale)
+{
+	const char *ident =
+	    "<gmd:spatialResolution><gmd:MD_Resolution><gmd:distance>"
+	    "<gco:Distance uom=\"m\">2.5</gco:Distance></gmd:distance></gmd:MD_Resolution></gmd:spatialResolution>"
+	    "<gmd:spatialResolution><gmd:MD_Resolution><gmd:equivalentScale><gmd:MD_RepresentativeFraction>"
+	    "<gmd:denominator><gco:Integer>10000</gco:Integer></gmd:denominator>"
+	    "</gmd:MD_RepresentativeFraction></gmd:equivalentScale></gmd:MD_Resolution></gmd:spatialResolution>";
+	char *doc = record("r_toscan:a", ident, NULL);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCAT "spatialResolutionInMeters> \"2.5\"^^<http://www.w3.org/2001/XMLSchema#decimal> ."));
+	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#isMeasurementOf> <http://data.europa.eu/930/spatialResolutionAsScale> ."));
+	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#value> \"0.0001\"^^<http://www.w3.org/2001/XMLSchema#decimal> ."));
+	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#isMeasurementOf> <http://data.europa.eu/930/spatialResolutionAsDistance> ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(formats_media_types_and_sizes_go_to_the_right_distributions)
+{
+	const char *ident =
+	    "<gmd:spatialRepresentationType><gmd:MD_SpatialRepresentationTypeCode codeList=\"x\" "
+	    "codeListValue=\"vector\"/></gmd:spatialRepresentationType>"
+	    "<gmd:characterSet><gmd:MD_CharacterSetCode codeList=\"x\" codeListValue=\"utf8\"/>"
+	    "</gmd:characterSet>";
+	const char *tail =
+	    "<gmd:distributionInfo><gmd:MD_Distribution>"
+	    "<gmd:distributionFormat><gmd:MD_Format><gmd:name><gmx:Anchor "
+	    "xlink:href=\"https://www.iana.org/assignments/media-types/application/gml+xml\">gml+xml"
+	    "</gmx:Anchor></gmd:name></gmd:MD_Format></gmd:distributionFormat>"
+	    "<gmd:transferOptions><gmd:MD_DigitalTransferOptions>"
+	    "<gmd:transferSize><gco:Real>0.213701</gco:Real></gmd:transferSize>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>https://d.example/a.zip</gmd:URL>"
+	    "</gmd:linkage></gmd:CI_OnlineResource></gmd:onLine>"
+	    "</gmd:MD_DigitalTransferOptions></gmd:transferOptions>"
+	    "<gmd:transferOptions><gmd:MD_DigitalTransferOptions>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>https://w.example/wms?service=WMS"
+	    "</gmd:URL></gmd:linkage></gmd:CI_OnlineResource></gmd:onLine>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>https://w.example/about</gmd:URL>"
+	    "</gmd:linkage><gmd:protocol><gco:CharacterString>WWW:LINK-1.0-http--link"
+	    "</gco:CharacterString></gmd:protocol><gmd:name><gco:CharacterString>Pagina</gco:CharacterString>"
+	    "</gmd:name></gmd:CI_OnlineResource></gmd:onLine>"
+	    "</gmd:MD_DigitalTransferOptions></gmd:transferOptions>"
+	    "</gmd:MD_Distribution></gmd:distributionInfo>";
+	char *doc = record("r_toscan:a", ident, tail);
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	const char *file = "<https://h.example/r_toscan%3Aa/distribution/1>";
+	const char *wms = "<https://h.example/r_toscan%3Aa/distribution/2>";
+	/* the file gets the format (by the SEMIC alignment), the media type,
+	 * its size in bytes (transferSize is in MB) */
+	ck_assert(triple(&s, file, "<" DCT "format>", "<" AUTH "file-type/GML>"));
+	ck_assert(triple(&s, file, "<" DCAT "mediaType>",
+	                 "<https://www.iana.org/assignments/media-types/application/gml+xml>"));
+	ck_assert(triple(&s, file, "<" DCAT "byteSize>",
+	                 "\"213701\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"));
+	ck_assert(triple(&s, file, "<http://www.w3.org/ns/adms#representationTechnique>",
+	                 "<http://inspire.ec.europa.eu/metadata-codelist/SpatialRepresentationType/vector>"));
+	ck_assert(triple(&s, file, "<http://www.w3.org/2011/content#characterEncoding>", "\"UTF-8\""));
+	/* a map view serves images: WMS_SRVC, no GML media type, no size */
+	ck_assert(triple(&s, wms, "<" DCT "format>", "<" AUTH "file-type/WMS_SRVC>"));
+	char n[256];
+	ck_assert(!object_of(&s, wms, "<" DCAT "mediaType>", n, sizeof n));
+	ck_assert(!object_of(&s, wms, "<" DCAT "byteSize>", n, sizeof n));
+	/* a web link without a function is the landing page, not a
+	 * distribution */
+	ck_assert(triple(&s, RES, "<" DCAT "landingPage>", "<https://w.example/about>"));
+	ck_assert(triple(&s, "<https://w.example/about>", "<" DCT "title>", "\"Pagina\"@it"));
+	ck_assert(!has(&s, "distribution/3"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(series_and_services_say_what_they_are)
+{
+	const char *doc =
+	    "<gmd:MD_Metadata " GMD ">"
+	    "<gmd:fileIdentifier><gco:CharacterString>r_toscan:a</gco:CharacterString></gmd:fileIdentifier>"
+	    "<gmd:hierarchyLevel><gmd:MD_ScopeCode codeList=\"x\" codeListValue=\"series\"/></gmd:hierarchyLevel>"
+	    "</gmd:MD_Metadata>";
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	ck_assert(triple(&s, RES, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+	                 "<" DCAT "DatasetSeries>"));
+	/* still a dataset to DCAT-AP_IT 1.0, which has no series */
+	ck_assert(triple(&s, RES, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+	                 "<http://dati.gov.it/onto/dcatapit#Dataset>"));
+	ck_assert(triple(&s, RES, "<http://data.europa.eu/930/resourceType>",
+	                 "<http://inspire.ec.europa.eu/metadata-codelist/ResourceType/series>"));
+	dcatit_buf_release(&s.out);
+	const char *svc =
+	    "<gmd:MD_Metadata " GMD " xmlns:srv=\"http://www.isotc211.org/2005/srv\">"
+	    "<gmd:fileIdentifier><gco:CharacterString>r_toscan:a</gco:CharacterString></gmd:fileIdentifier>"
+	    "<gmd:identificationInfo><srv:SV_ServiceIdentification>"
+	    "<gmd:descriptiveKeywords><gmd:MD_Keywords><gmd:keyword><gco:CharacterString>"
+	    "infoMapAccessService</gco:CharacterString></gmd:keyword><gmd:thesaurusName><gmd:CI_Citation>"
+	    "<gmd:title><gco:CharacterString>ISO 19119</gco:CharacterString></gmd:title>"
+	    "</gmd:CI_Citation></gmd:thesaurusName></gmd:MD_Keywords></gmd:descriptiveKeywords>"
+	    "<srv:serviceType><gco:LocalName>view</gco:LocalName></srv:serviceType>"
+	    "</srv:SV_ServiceIdentification></gmd:identificationInfo></gmd:MD_Metadata>";
+	ck_assert_int_eq(map(svc, &o, &s, &d), DCATIT_OK);
+	ck_assert(triple(&s, RES, "<http://data.europa.eu/930/serviceType>",
+	                 "<http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceType/view>"));
+	ck_assert(triple(&s, RES, "<http://data.europa.eu/930/serviceCategory>",
+	                 "<http://inspire.ec.europa.eu/metadata-codelist/SpatialDataServiceCategory/"
+	                 "infoMapAccessService>"));
+	dcatit_buf_release(&s.out);
+}
+END_TEST
+
+static char *extent(const char *geo, const char *temporal)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_addf(&b, "<gmd:extent><gmd:EX_Extent>%s%s</gmd:EX_Extent></gmd:extent>", geo,
+	                temporal);
+	return dcatit_buf_detach(&b);
+}
+
+START_TEST(geographic_identifiers_name_the_location)
+{
+	const char *geo =
+	    "<gmd:geographicElement><gmd:EX_GeographicDescription><gmd:geographicIdentifier>"
+	    "<gmd:MD_Identifier><gmd:authority><gmd:CI_Citation><gmd:title><gco:CharacterString>ISTAT"
+	    "</gco:CharacterString></gmd:title></gmd:CI_Citation></gmd:authority>"
+	    "<gmd:code><gco:CharacterString>Firenze</gco:CharacterString></gmd:code>"
+	    "</gmd:MD_Identifier></gmd:geographicIdentifier></gmd:EX_GeographicDescription></gmd:geographicElement>"
+	    "<gmd:geographicElement><gmd:EX_GeographicBoundingBox>"
+	    "<gmd:westBoundLongitude><gco:Decimal>011.1</gco:Decimal></gmd:westBoundLongitude>"
+	    "<gmd:eastBoundLongitude><gco:Decimal>11.4</gco:Decimal></gmd:eastBoundLongitude>"
+	    "<gmd:southBoundLatitude><gco:Decimal>43.7</gco:Decimal></gmd:southBoundLatitude>"
+	    "<gmd:northBoundLatitude><gco:Decimal>43.9</gco:Decimal></gmd:northBoundLatitude>"
+	    "</gmd:EX_GeographicBoundingBox></gmd:geographicElement>";
+	char *ident = extent(geo, "");
+	char *doc = record("r_toscan:a", ident, NULL);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	/* one Location (DCAT-AP_IT: one dct:spatial): named, in its scheme,
+	 * with the box (leading zeros gone) */
+	ck_assert_int_eq((int)(strstr(s.out.data, "<" DCT "spatial>") != NULL), 1);
+	ck_assert(strstr(strstr(s.out.data, "<" DCT "spatial>") + 1, "<" DCT "spatial>") == NULL);
+	ck_assert(has(&s, "<http://www.w3.org/2004/02/skos/core#prefLabel> \"Firenze\"@it ."));
+	ck_assert(has(&s, "<" DCT "title> \"ISTAT\"@it ."));
+	ck_assert(has(&s, "\"POLYGON((11.1 43.7,11.4 43.7,11.4 43.9,11.1 43.9,11.1 43.7))\""));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(ident);
+	/* a place IRI is the Location */
+	const char *iri =
+	    "<gmd:geographicElement><gmd:EX_GeographicDescription><gmd:geographicIdentifier>"
+	    "<gmd:MD_Identifier><gmd:code><gmx:Anchor xlink:href=\"http://sws.geonames.org/3176959/\">"
+	    "Firenze</gmx:Anchor></gmd:code></gmd:MD_Identifier></gmd:geographicIdentifier>"
+	    "</gmd:EX_GeographicDescription></gmd:geographicElement>";
+	ident = extent(iri, "");
+	doc = record("r_toscan:a", ident, NULL);
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCT "spatial> <http://sws.geonames.org/3176959/> ."));
+	ck_assert(has(&s, "<http://sws.geonames.org/3176959/> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+	                  "<" DCT "Location> ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(ident);
+}
+END_TEST
+
+START_TEST(temporal_extents_keep_years_and_months)
+{
+	const char *tp =
+	    "<gmd:temporalElement><gmd:EX_TemporalExtent><gmd:extent>"
+	    "<gml:TimePeriod xmlns:gml=\"http://www.opengis.net/gml\" gml:id=\"a\">"
+	    "<gml:beginPosition>2004-02</gml:beginPosition><gml:endPosition>2008</gml:endPosition>"
+	    "</gml:TimePeriod></gmd:extent></gmd:EX_TemporalExtent></gmd:temporalElement>"
+	    "<gmd:temporalElement><gmd:EX_TemporalExtent><gmd:extent>"
+	    "<gml:TimeInstant xmlns:gml=\"http://www.opengis.net/gml\" gml:id=\"b\">"
+	    "<gml:timePosition>2001-06-30</gml:timePosition>"
+	    "</gml:TimeInstant></gmd:extent></gmd:EX_TemporalExtent></gmd:temporalElement>";
+	char *ident = extent("", tp);
+	char *doc = record("r_toscan:a", ident, NULL);
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	/* one period covering both, at the precision given; DCAT-AP_IT's own
+	 * properties take dates: the first and last day */
+	ck_assert(has(&s, "<" DCAT "startDate> \"2001-06-30\"^^<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(has(&s, "<" DCAT "endDate> \"2008\"^^<http://www.w3.org/2001/XMLSchema#gYear> ."));
+	ck_assert(has(&s, "<http://dati.gov.it/onto/dcatapit#endDate> \"2008-12-31\"^^"
+	                  "<http://www.w3.org/2001/XMLSchema#date> ."));
+	ck_assert(strstr(strstr(s.out.data, "<" DCT "temporal>") + 1, "<" DCT "temporal>") == NULL);
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(ident);
+	/* a year-month alone is a gYearMonth, never "2004-02"^^xsd:date */
+	const char *ym =
+	    "<gmd:temporalElement><gmd:EX_TemporalExtent><gmd:extent>"
+	    "<gml:TimePeriod xmlns:gml=\"http://www.opengis.net/gml\" gml:id=\"a\">"
+	    "<gml:beginPosition>2004-02</gml:beginPosition><gml:endPosition>2004-02</gml:endPosition>"
+	    "</gml:TimePeriod></gmd:extent></gmd:EX_TemporalExtent></gmd:temporalElement>";
+	ident = extent("", ym);
+	doc = record("r_toscan:a", ident, NULL);
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "\"2004-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> ."));
+	ck_assert(!has(&s, "\"2004-02\"^^<http://www.w3.org/2001/XMLSchema#date>"));
+	ck_assert(has(&s, "<http://dati.gov.it/onto/dcatapit#startDate> \"2004-02-01\"^^"));
+	ck_assert(has(&s, "<http://dati.gov.it/onto/dcatapit#endDate> \"2004-02-29\"^^"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	free(ident);
+}
+END_TEST
+
+static char *crs(const char *code, const char *west, const char *east)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_addf(&b,
+	    "<gmd:referenceSystemInfo><gmd:MD_ReferenceSystem><gmd:referenceSystemIdentifier>"
+	    "<gmd:RS_Identifier><gmd:code><gco:CharacterString>%s</gco:CharacterString></gmd:code>"
+	    "</gmd:RS_Identifier></gmd:referenceSystemIdentifier></gmd:MD_ReferenceSystem>"
+	    "</gmd:referenceSystemInfo>", code);
+	char *t = dcatit_buf_detach(&b);
+	dcatit_buf_init(&b);
+	dcatit_buf_addf(&b,
+	    "<gmd:extent><gmd:EX_Extent><gmd:geographicElement><gmd:EX_GeographicBoundingBox>"
+	    "<gmd:westBoundLongitude><gco:Decimal>%s</gco:Decimal></gmd:westBoundLongitude>"
+	    "<gmd:eastBoundLongitude><gco:Decimal>%s</gco:Decimal></gmd:eastBoundLongitude>"
+	    "<gmd:southBoundLatitude><gco:Decimal>42</gco:Decimal></gmd:southBoundLatitude>"
+	    "<gmd:northBoundLatitude><gco:Decimal>44</gco:Decimal></gmd:northBoundLatitude>"
+	    "</gmd:EX_GeographicBoundingBox></gmd:geographicElement></gmd:EX_Extent></gmd:extent>",
+	    west, east);
+	char *ident = dcatit_buf_detach(&b);
+	/* referenceSystemInfo comes before identificationInfo in a record */
+	dcatit_buf_init(&b);
+	dcatit_buf_addf(&b,
+	    "<gmd:MD_Metadata " GMD ">"
+	    "<gmd:fileIdentifier><gco:CharacterString>r_toscan:a</gco:CharacterString></gmd:fileIdentifier>"
+	    "%s<gmd:identificationInfo><gmd:MD_DataIdentification>%s"
+	    "</gmd:MD_DataIdentification></gmd:identificationInfo></gmd:MD_Metadata>", t, ident);
+	free(t);
+	free(ident);
+	return dcatit_buf_detach(&b);
+}
+
+START_TEST(rndt_reference_system_names_become_epsg_iris)
+{
+	const char *cases[][4] = {
+		{"ROMA40/OVEST", "10", "11", "3003"}, {"Roma40/Est", "15", "16", "3004"},
+		{"ETRS89/UTM 32N", "10", "11", "25832"}, {"ETRS89/UTM-zone33N", "15", "16", "25833"},
+		{"RDN2008/TM32", "10", "11", "6707"}, {"WGS84", "10", "11", "4326"},
+		{"Gauss-Boaga Fuso Est", "10", "11", "3004"},
+		/* no zone named: the box says which (Tuscany is west of 12 E) */
+		{"Gauss-Boaga", "9.7", "12.4", "3003"}, {"Gauss-Boaga", "12.6", "15", "3004"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *doc = crs(cases[i][0], cases[i][1], cases[i][2]);
+		char want[128];
+		snprintf(want, sizeof want, "<" DCT "conformsTo> <http://www.opengis.net/def/crs/EPSG/0/%s> .",
+		         cases[i][3]);
+		Sink s;
+		DcatitDiag d;
+		ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+		ck_assert_msg(has(&s, want), "%s -> %s", cases[i][0], cases[i][3]);
+		dcatit_buf_release(&s.out);
+		free(doc);
+	}
+	/* across both zones a bare Gauss-Boaga names none */
+	char *doc = crs("Gauss-Boaga", "9", "16");
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
+	ck_assert(!has(&s, "EPSG/0/300"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
+START_TEST(the_ipa_prefixed_resource_identifier_is_the_identifier)
+{
+	const char *cit =
+	    "<gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>T</gco:CharacterString></gmd:title>"
+	    "<gmd:identifier><gmd:MD_Identifier><gmd:code><gco:CharacterString>r_toscan:ctr10k"
+	    "</gco:CharacterString></gmd:code></gmd:MD_Identifier></gmd:identifier>"
+	    "</gmd:CI_Citation></gmd:citation>";
+	char *doc = record("r_toscan:0a1b-22", cit, NULL);
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<https://h.example/r_toscan%3A0a1b-22> <" DCT "identifier> \"r_toscan:ctr10k\" ."));
+	/* the fileIdentifier identifies the metadata record */
+	ck_assert(has(&s, "<https://h.example/r_toscan%3A0a1b-22#record> <" DCT "identifier> "
+	                  "\"r_toscan:0a1b-22\" ."));
+	dcatit_buf_release(&s.out);
+	free(doc);
+	/* no IPA code at all: the resource identifier, as GeoDCAT-AP */
+	const char *uri =
+	    "<gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>T</gco:CharacterString></gmd:title>"
+	    "<gmd:identifier><gmd:MD_Identifier><gmd:code><gco:CharacterString>https://id.example/ds/1"
+	    "</gco:CharacterString></gmd:code></gmd:MD_Identifier></gmd:identifier>"
+	    "</gmd:CI_Citation></gmd:citation>";
+	doc = record("0a1b-22", uri, NULL);
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	ck_assert(has(&s, "<" DCT "identifier> \"https://id.example/ds/1\"^^<http://www.w3.org/2001/XMLSchema#anyURI> ."));
 	dcatit_buf_release(&s.out);
 	free(doc);
 }
@@ -549,6 +1137,105 @@ START_TEST(sniffing_finds_iso_and_csw_roots)
 }
 END_TEST
 
+/* The pairs (subject suffix after sprefix, object suffix after oprefix) of
+ * the triples with predicate pred in an alignment file of tests/iso. */
+typedef struct {
+	char a[128][64], b[128][64];
+	size_t n;
+} Pairs;
+
+static void alignment(const char *file, const char *pred, const char *sprefix,
+                      const char *oprefix, Pairs *out)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/iso/alignments/%s", DCATIT_SRCDIR, file);
+	DcatitParseOpts po;
+	memset(&po, 0, sizeof po);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_msg(dcatit_rdfio_parse_file(m, path, &po, &d) == DCATIT_OK, "%s", d.message);
+	out->n = 0;
+	for (size_t i = 0; i < dcatit_model_size(m); i++) {
+		const DcatitTriple *tr = dcatit_model_triple(m, i);
+		const char *p = dcatit_terms_str(t, tr->p);
+		const char *s = dcatit_terms_str(t, tr->s);
+		const char *o = dcatit_terms_str(t, tr->o);
+		if (strcmp(p, pred) != 0 || strncmp(s, sprefix, strlen(sprefix)) != 0 ||
+		    strncmp(o, oprefix, strlen(oprefix)) != 0)
+			continue;
+		ck_assert(out->n < 128);
+		snprintf(out->a[out->n], 64, "%s", s + strlen(sprefix));
+		snprintf(out->b[out->n], 64, "%s", o + strlen(oprefix));
+		out->n++;
+	}
+	ck_assert(out->n > 10);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+
+START_TEST(media_types_follow_the_semic_alignment)
+{
+	static Pairs al;
+	alignment("inspire-media-types-to-mdr-file-types.rdf", SKOS "exactMatch",
+	          "http://inspire.ec.europa.eu/media-types/", AUTH "file-type/", &al);
+	size_t used = 0;
+	for (size_t i = 0; i < al.n; i++) {
+		if (strcmp(al.b[i], "??") == 0) {
+			/* the alignment has no file type for it: nor do we */
+			ck_assert_msg(!iso_media_filetype(al.a[i]), "%s", al.a[i]);
+			continue;
+		}
+		const char *ft = iso_media_filetype(al.a[i]);
+		ck_assert_msg(ft && strcmp(ft, al.b[i]) == 0, "%s -> %s, table says %s", al.a[i],
+		              al.b[i], ft ? ft : "nothing");
+		used++;
+	}
+	/* and the table has nothing the alignment does not say */
+	const char *type, *ft;
+	for (size_t i = 0; iso_media_at(i, &type, &ft); i++) {
+		bool found = false;
+		for (size_t k = 0; k < al.n && !found; k++)
+			found = strcmp(al.a[k], type) == 0 && strcmp(al.b[k], ft) == 0;
+		ck_assert_msg(found, "%s -> %s is not in the alignment", type, ft);
+	}
+	ck_assert(used > 15);
+}
+END_TEST
+
+START_TEST(inspire_themes_follow_the_semic_alignment)
+{
+	static Pairs al;
+	alignment("inspire-themes-to-mdr-data-themes.rdf", SKOS "broadMatch",
+	          "http://inspire.ec.europa.eu/theme/", AUTH "data-theme/", &al);
+	for (size_t i = 0; i < al.n; i++) {
+		char href[128];
+		snprintf(href, sizeof href, "http://inspire.ec.europa.eu/theme/%s", al.a[i]);
+		const IsoInspire *it = iso_find_inspire(NULL, href);
+		ck_assert_msg(it != NULL, "%s", href);
+		ck_assert_msg(strstr(it->themes, al.b[i]) != NULL, "%s -> %s, table says %s",
+		              al.a[i], al.b[i], it->themes);
+	}
+	const IsoInspire *it;
+	for (size_t i = 0; (it = iso_inspire_at(i)) != NULL; i++) {
+		char themes[64];
+		snprintf(themes, sizeof themes, "%s", it->themes);
+		for (char *tok = themes, *sp; tok && *tok; tok = sp ? sp + 1 : NULL) {
+			sp = strchr(tok, ' ');
+			if (sp)
+				*sp = '\0';
+			bool found = false;
+			for (size_t k = 0; k < al.n && !found; k++)
+				found = strcmp(al.a[k], it->code) == 0 && strcmp(al.b[k], tok) == 0;
+			ck_assert_msg(found, "%s -> %s is not in the alignment", it->code, tok);
+		}
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("iso");
@@ -558,6 +1245,18 @@ static Suite *suite(void)
 	tcase_add_test(tc, rndt_file_identifier_is_the_identifier_and_names_the_holder);
 	tcase_add_test(tc, plain_identifier_takes_the_configured_holder_code);
 	tcase_add_test(tc, agents_follow_their_roles);
+	tcase_add_test(tc, phones_become_tel_iris_only_in_international_form);
+	tcase_add_test(tc, the_metadata_contact_is_the_catalogue_records);
+	tcase_add_test(tc, free_text_translations_are_tagged_literals);
+	tcase_add_test(tc, anchored_keywords_keep_their_concepts_and_thesaurus);
+	tcase_add_test(tc, conformity_results_give_conforms_to_and_their_degree);
+	tcase_add_test(tc, spatial_resolution_as_distance_and_as_scale);
+	tcase_add_test(tc, formats_media_types_and_sizes_go_to_the_right_distributions);
+	tcase_add_test(tc, series_and_services_say_what_they_are);
+	tcase_add_test(tc, geographic_identifiers_name_the_location);
+	tcase_add_test(tc, temporal_extents_keep_years_and_months);
+	tcase_add_test(tc, rndt_reference_system_names_become_epsg_iris);
+	tcase_add_test(tc, the_ipa_prefixed_resource_identifier_is_the_identifier);
 	tcase_add_test(tc, bounding_box_is_a_closed_crs84_polygon);
 	tcase_add_test(tc, dates_are_typed_and_bad_dates_dropped);
 	tcase_add_test(tc, known_licences_become_vocabulary_iris);
@@ -573,6 +1272,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, exception_report_and_other_roots_are_errors);
 	tcase_add_test(tc, sniffing_finds_iso_and_csw_roots);
 	suite_add_tcase(s, tc);
+	TCase *codes = tcase_create("codes");
+	tcase_add_test(codes, media_types_follow_the_semic_alignment);
+	tcase_add_test(codes, inspire_themes_follow_the_semic_alignment);
+	suite_add_tcase(s, codes);
 	return s;
 }
 
