@@ -1,93 +1,13 @@
-/* build.h: assembling a catalogue: the state shared by the loaders (records,
- * orgs, tables), the defaults of catalog.yaml, minted IRIs, and writing the
- * output directory (all formats, per-dataset files, hydra pages) through a
- * temporary directory renamed into place only when everything succeeded. */
+/* build.h: assembling a catalogue: find catalog.yaml, then load the
+ * vocabularies, catalog.yaml, the registry and the records into the build
+ * state (catalog/state.h), fill defaults and complete the catalogue node.
+ * Writing the output is catalog/output.h. */
 #ifndef DCATIT_BUILD_H
 #define DCATIT_BUILD_H
 
-#include <stdbool.h>
-#include <stddef.h>
-
 #include "base/status.h"
-#include "rdf/codes.h"
-#include "rdf/cvocab.h"
 #include "catalog/notes.h"
-#include "profile/orgs.h"
-#include "rdf/model.h"
-
-/* Output formats, a bit set. */
-enum {
-	DCATIT_OUT_TTL = 1,
-	DCATIT_OUT_RDF = 2,
-	DCATIT_OUT_JSONLD = 4,
-	DCATIT_OUT_NT = 8,
-};
-
-typedef struct {
-	char *id;
-	DcatitTermId iri;
-	char *modified;  /* YYYY-MM-DD, "" when unknown (Turtle records) */
-	char *file;      /* the record, for messages */
-	unsigned long line, col; /* where its id is written */
-} DcatitBuildDataset;
-
-typedef struct {
-	char *id;
-	char *signature; /* the YAML content, to check repeated definitions */
-	DcatitTermId iri;
-} DcatitBuildNamed;
-
-/* The state of one build. Fields are filled by dcatit_build_load (and the
- * loaders it calls); callers only set the options before loading. */
-typedef struct {
-	/* options */
-	char *dir;            /* catalogue directory (holds catalog.yaml) */
-	char *base_override;  /* --base-uri, NULL when not given */
-	char *vocab_dir;      /* the data directory with organizations.ttl */
-	bool checksum_sha1;   /* spdx:checksum with SHA-1 (DCAT-AP 2.1.1) instead
-	                       * of SHA-256; set before loading */
-
-	/* graph */
-	DcatitTerms *terms;   /* owned */
-	DcatitModel *model;   /* the catalogue graph, owned */
-	DcatitCatVocab v;
-	DcatitOrgs *orgs;
-	DcatitCodes *themes, *freqs, *ftypes, *langs, *licences;
-	DcatitModel *subject_map; /* AgID theme -> EuroVoc table (skos:narrowMatch),
-	                           * NULL when vocab/ has none */
-
-	/* catalog.yaml */
-	char *base;           /* effective base URI, no trailing slash */
-	DcatitTermId catalog; /* <base>/catalog */
-	uint32_t catalog_src; /* source id of catalog.yaml */
-	char *catalog_modified; /* as written, NULL: latest record date */
-	char **record_dirs;   /* relative to dir */
-	size_t nrecord_dirs;
-	char *registry;       /* relative to dir, NULL when none */
-	/* defaults: 0 / NULL when not given */
-	DcatitTermId def_license, def_publisher, def_rights_holder;
-	DcatitTermId *def_languages;
-	size_t ndef_languages;
-	char *def_contact_name, *def_contact_email, *def_contact_url;
-	DcatitLoc def_loc;   /* where the defaults were written */
-
-	/* collected while loading */
-	DcatitBuildDataset *datasets;
-	size_t ndatasets, capdatasets;
-	DcatitBuildNamed *named; /* services and places with geometry */
-	size_t nnamed, capnamed;
-	DcatitTermId *agents;    /* referenced agents, emitted at the end */
-	size_t nagents, capagents;
-	char **files;            /* local files to publish, relative to dir */
-	size_t nfiles, capfiles;
-} DcatitBuild;
-
-/* A new build for the catalogue in dir; base_override and vocab_dir may be
- * NULL. NULL on out of memory. */
-DcatitBuild *dcatit_build_new(const char *dir, const char *base_override,
-                              const char *vocab_dir);
-/* Free a build; NULL is a no-op. */
-void dcatit_build_free(DcatitBuild *b);
+#include "catalog/state.h"
 
 /* Path of the catalogue file inside dir: dir/catalog.yaml, else
  * dir/catalog/catalog.yaml (the directory then becomes dir/catalog). */
@@ -98,26 +18,5 @@ DcatitStatus dcatit_build_locate(DcatitBuild *b, DcatitDiag *d);
  * table checks. Data problems go to notes (errors and warnings); the
  * return is not OK only for failures that stop the build (I/O, memory). */
 DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d);
-
-/* Remember that a dataset exists (for dcat:dataset, per-dataset files);
- * file/line/col locate its id for the "used twice" error. */
-DcatitStatus dcatit_build_add_dataset(DcatitBuild *b, const char *id,
-                                      DcatitTermId iri, const char *modified,
-                                      const char *file, unsigned long line,
-                                      unsigned long col);
-/* Remember an agent to emit from the registry. */
-DcatitStatus dcatit_build_use_agent(DcatitBuild *b, DcatitTermId agent);
-/* Remember a local file to publish (path relative to dir). */
-DcatitStatus dcatit_build_add_file(DcatitBuild *b, const char *rel);
-/* Find or remember a named node (service, place): returns the existing
- * entry with *isnew false, or a new one with *isnew true; NULL on OOM. */
-DcatitBuildNamed *dcatit_build_named(DcatitBuild *b, const char *kind_id,
-                                     const char *signature, bool *isnew);
-
-/* Write the outputs into out (created or replaced atomically): the formats
- * in the set fmts, one Turtle file per dataset, and hydra pages when
- * page_size > 0. */
-DcatitStatus dcatit_build_write(DcatitBuild *b, const char *out, unsigned fmts,
-                                size_t page_size, DcatitDiag *d);
 
 #endif

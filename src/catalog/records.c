@@ -20,6 +20,8 @@
 
 typedef struct {
 	DcatitBuild *b;
+	DcatitModel *model; /* where triples go: the build's graph, or the
+	                     * registry graph of b->orgs for organizations.yaml */
 	DcatitNotes *notes;
 	const char *rel;    /* path relative to the catalogue directory */
 	char *display;      /* path for messages */
@@ -39,16 +41,6 @@ typedef struct {
 #define NKEYS(a) (sizeof(a) / sizeof(a)[0])
 
 /* ---- paths ------------------------------------------------------------ */
-
-char *dcatit_records_path(const DcatitBuild *b, const char *rel)
-{
-	DcatitBuf p;
-	dcatit_buf_init(&p);
-	if (strcmp(b->dir, ".") != 0)
-		dcatit_buf_addf(&p, "%s/", b->dir);
-	dcatit_buf_adds(&p, rel);
-	return dcatit_buf_detach(&p);
-}
 
 /* Resolve a relative path written in the file at from_rel into a path
  * relative to the catalogue directory; NULL when it is absolute or leaves
@@ -192,7 +184,7 @@ static void add(R *r, DcatitTermId s, DcatitTermId p, DcatitTermId o,
 	if (!s || !p || !o)
 		return;
 	DcatitLoc loc = { r->src, n ? (uint32_t)n->start_mark.line + 1 : 0 };
-	if (dcatit_model_add(r->b->model, s, p, o, loc) != DCATIT_OK)
+	if (dcatit_model_add(r->model, s, p, o, loc) != DCATIT_OK)
 		r->oom = true;
 }
 
@@ -634,7 +626,7 @@ static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
 			ERR(r, n, "'%s' must be a relative path inside the catalogue for %s", s, what);
 		return NULL;
 	}
-	char *full = dcatit_records_path(r->b, rel);
+	char *full = dcatit_build_path(r->b, rel);
 	struct stat sb;
 	bool ok = full && stat(full, &sb) == 0 &&
 	          (want_dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
@@ -959,10 +951,11 @@ static DcatitStatus open_doc(R *r, DcatitBuild *b, const char *rel,
 {
 	memset(r, 0, sizeof *r);
 	r->b = b;
+	r->model = b->model;
 	r->notes = notes;
 	r->rel = rel;
 	*root = NULL;
-	r->display = dcatit_records_path(b, rel);
+	r->display = dcatit_build_path(b, rel);
 	if (!r->display)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->src = dcatit_model_add_source(b->model, r->display);
@@ -1213,9 +1206,8 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 		return close_doc(&r, d);
 	}
 	const DcatitCatVocab *v = &b->v;
-	DcatitModel *saved = b->model;
-	b->model = dcatit_orgs_graph(b->orgs); /* entries live in the registry graph */
-	r.src = dcatit_model_add_source(b->model, r.display);
+	r.model = dcatit_orgs_graph(b->orgs); /* entries live in the registry graph */
+	r.src = dcatit_model_add_source(r.model, r.display);
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 	     p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = node_at(&r, p->key), *e = node_at(&r, p->value);
@@ -1266,7 +1258,6 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 		else if (as != DCATIT_OK)
 			r.oom = true;
 	}
-	b->model = saved;
 	return close_doc(&r, d);
 }
 
@@ -1630,7 +1621,7 @@ static DcatitStatus publish_file(R *r, const char *rel)
 static void check_table(R *r, yaml_node_t *distn, const char *file_rel,
                         yaml_node_t *dictn, DcatitDiag *d, DcatitStatus *fatal)
 {
-	char *path = dcatit_records_path(r->b, file_rel);
+	char *path = dcatit_build_path(r->b, file_rel);
 	if (!path) {
 		r->oom = true;
 		return;
@@ -1709,7 +1700,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		dcatit_buf_release(&u);
 		add(r, dist, v->dcat_accessURL, ui, file);
 		add(r, dist, v->dcat_downloadURL, ui, file);
-		char *full = dcatit_records_path(b, rel);
+		char *full = dcatit_build_path(b, rel);
 		DcatitFileFacts ff;
 		DcatitDiag fd;
 		dcatit_diag_init(&fd);

@@ -6,7 +6,7 @@
 #define DCATIT_RECORDS_H
 
 #include "base/status.h"
-#include "catalog/build.h"
+#include "catalog/state.h"
 #include "catalog/notes.h"
 
 /* First pass over catalog.yaml (rel: its path relative to b->dir): key
@@ -24,8 +24,5 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
  * facts and table checks. */
 DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
                                          DcatitNotes *notes, DcatitDiag *d);
-/* The path b->dir/rel as shown in messages and used to open files
- * (no "./" prefix); caller frees. NULL on out of memory. */
-char *dcatit_records_path(const DcatitBuild *b, const char *rel);
 
 #endif

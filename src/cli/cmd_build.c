@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog/build.h"
+#include "catalog/output.h"
 #include "cli/cmds.h"
 #include "cli/datadir.h"
 #include "cli/msg.h"
@@ -259,7 +260,7 @@ int cmd_build(int argc, char **argv)
 			                 violations == 1 ? "" : "s");
 		goto out;
 	}
-	if ((st = dcatit_build_write(b, out, fmts, page_size, &d)) != DCATIT_OK) {
+	if ((st = dcatit_output_write(b, out, fmts, page_size, &d)) != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "config.h"
+#include "base/i18n.h"
 #include "cli/cmds.h"
+#include "cli/locale.h"
 #include "cli/msg.h"
 
 typedef struct {
@@ -18,13 +20,13 @@ static int cmd_version(int argc, char **argv);
 
 /* Sorted by name. */
 static const Command commands[] = {
-	{ "build", cmd_build, "assemble the catalogue kept as files into DCAT-AP_IT RDF" },
-	{ "convert", cmd_convert, "read RDF in any syntax and write it normalised" },
-	{ "harvest", cmd_harvest, "collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT" },
-	{ "help", cmd_help, "show the commands, or the help of one command" },
-	{ "push", cmd_push, "publish a catalogue to a CKAN instance" },
-	{ "validate", cmd_validate, "validate RDF data with SHACL shapes (DCAT-AP_IT by default)" },
-	{ "version", cmd_version, "print the version of dcatit" },
+	{ "build", cmd_build, N_("assemble the catalogue kept as files into DCAT-AP_IT RDF") },
+	{ "convert", cmd_convert, N_("read RDF in any syntax and write it normalised") },
+	{ "harvest", cmd_harvest, N_("collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT") },
+	{ "help", cmd_help, N_("show the commands, or the help of one command") },
+	{ "push", cmd_push, N_("publish a catalogue to a CKAN instance") },
+	{ "validate", cmd_validate, N_("validate RDF data with SHACL shapes (DCAT-AP_IT by default)") },
+	{ "version", cmd_version, N_("print the version of dcatit") },
 };
 
 static const Command *find_command(const char *name)
@@ -37,12 +39,12 @@ static const Command *find_command(const char *name)
 
 static void print_overview(FILE *f)
 {
-	fputs("usage: dcatit [--version] [--help] COMMAND [ARGS]\n\n"
-	      "commands:\n", f);
+	fputs(_("usage: dcatit [--version] [--help] COMMAND [ARGS]\n\n"
+	        "commands:\n"), f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nRun 'dcatit help COMMAND' or 'dcatit COMMAND --help' for the "
-	      "options of a command.\n", f);
+		fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\nRun 'dcatit help COMMAND' or 'dcatit COMMAND --help' for the "
+	        "options of a command.\n"), f);
 }
 
 static int cmd_help(int argc, char **argv)
@@ -85,6 +87,7 @@ static int cmd_version(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	int code;
+	dcatit_locale_init();
 	if (argc < 2) {
 		print_overview(stderr);
 		return DCATIT_EXIT_USAGE;

@@ -1645,6 +1645,7 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.write("ckan_server: " + (fmt % args) + "\n")
 
     def setup(self):
+        self.timeout = self.server.cfg.idle_timeout
         super().setup()
         # headers and body are separate writes: without this, Nagle + delayed ACK cost 40 ms
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -2018,6 +2019,8 @@ def build_parser():
     ap.add_argument("--max-resource-size", type=int, default=10, help="MB")
     ap.add_argument("--load", help="JSON file {organizations: [...], packages: [...]} to "
                     "create at start (through the normal validation)")
+    ap.add_argument("--idle-timeout", type=float, default=120,
+                    help="close a kept-alive connection idle this many seconds (default 120)")
     ap.add_argument("--log", help="append one line per request: time method path status ...")
     ap.add_argument("--verbose", action="store_true")
     g = ap.add_argument_group("fault injection (also at run time: POST /_test/faults)")

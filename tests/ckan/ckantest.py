@@ -4,6 +4,7 @@ talk to it over keep-alive HTTP, count checks and print "N passed, N failed"."""
 import http.client
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -80,6 +81,18 @@ class Client:
         self.conn = None
 
     def request(self, method, path, body=None, headers=None):
+        # A kept-alive connection the server has closed meanwhile (its idle
+        # timeout, 120 s in ckan_server.py) would fail on first use: when the
+        # socket already reads as closed, connect afresh before sending. A
+        # failure after sending is the server's (a dropped answer) and is
+        # raised as is, so fault tests still see it.
+        if self.conn is not None and self.conn.sock is not None:
+            try:
+                stale = bool(select.select([self.conn.sock], [], [], 0)[0])
+            except (OSError, ValueError):
+                stale = True
+            if stale:
+                self.close()
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         try:

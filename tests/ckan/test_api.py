@@ -310,6 +310,23 @@ def test_keepalive(ck, srv):
              "%d new connections" % (after - before))
 
 
+def test_client_reconnects(ck):
+    """reliability-probe-2 §T: a slow run outlived the server's idle timeout and the test
+    client failed on its stale keep-alive connection; it now sends again once."""
+    with ckantest.Server("--idle-timeout", "0.3") as srv:
+        c = srv.client()
+        first = c.action("status_show")
+        time.sleep(1.0)  # the server closes the idle connection meanwhile
+        try:
+            again = c.action("status_show").status
+        except (ConnectionError, OSError) as e:  # http.client.RemoteDisconnected included
+            again = repr(e)
+        c.close()
+        ck.check(first.status == 200 and again == 200,
+                 "the test client reconnects when the server closed its idle keep-alive "
+                 "connection", repr(again))
+
+
 def test_scale(ck):
     with ckantest.Server() as srv:
         c = srv.client(timeout=60)
@@ -426,6 +443,7 @@ def main():
         test_search(ck, srv, c)
         c.close()
         test_keepalive(ck, srv)
+    test_client_reconnects(ck)
     test_load_option(ck)
     test_scale(ck)
     return ck.finish()

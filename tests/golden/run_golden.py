@@ -74,6 +74,8 @@ def run_case(binary, case_dir, update):
         tpath = os.path.join(case_dir, "timeout")
         if os.path.exists(tpath):
             timeout = float(read(tpath).strip())
+        # sanitizer builds run several times slower (meson.build's test setup)
+        timeout *= float(os.environ.get("DCATIT_TEST_TIMEOUT_SCALE", "1"))
         gen = os.path.join(case_dir, "gen.py")
         if os.path.exists(gen):
             subprocess.run([sys.executable, gen, tmp], check=True,
