@@ -129,6 +129,14 @@ static DcatitTermId minted(IsoMap *x, const char *kind, unsigned n)
 	return id;
 }
 
+/* s dct:conformsTo <OGC service type>, the type a dct:Standard. */
+static void conforms(IsoMap *x, DcatitTermId s, const IsoOgc *ogc, const IsoNode *at)
+{
+	DcatitTermId std = iso_iri(x, ogc->standard);
+	iso_add(x, s, x->v.dct_conformsTo, std, at);
+	iso_add(x, std, x->v.rdf_type, x->v.dct_Standard, at);
+}
+
 /* Is this query key one of the OGC GetCapabilities parameters (OGC
  * 06-121r9 7.2), which make a request of a URL rather than name the
  * service? Vendor parameters (MapServer's map=) stay in the endpoint. */
@@ -196,7 +204,7 @@ static void service_node(IsoMap *x, DcatitTermId dist, const IsoOgc *ogc,
 	iso_add(x, dist, x->v.dcat_accessService, svc, or_);
 	iso_add(x, svc, x->v.rdf_type, x->v.dcat_DataService, or_);
 	endpoint(x, svc, url, or_);
-	iso_add(x, svc, x->v.dct_conformsTo, iso_iri(x, ogc->standard), or_);
+	conforms(x, svc, ogc, or_);
 	DcatitTermId proto = iso_iri(x, ogc->protocol);
 	iso_add(x, svc, x->v.geodcat_serviceProtocol, proto, or_);
 	iso_add(x, proto, x->v.rdf_type, x->v.dct_Standard, or_);
@@ -301,7 +309,7 @@ static void online(IsoMap *x, const IsoNode *or_, const Transfer *tr)
 		else
 			endpoint(x, x->res, url, or_);
 		if (ogc)
-			iso_add(x, x->res, x->v.dct_conformsTo, iso_iri(x, ogc->standard), or_);
+			conforms(x, x->res, ogc, or_);
 		return;
 	}
 	if (!ogc && fn && (strcmp(fn, "information") == 0 || strcmp(fn, "search") == 0)) {
@@ -514,7 +522,7 @@ void iso_map_service(IsoMap *x, const IsoNode *ident)
 	const char *st = iso_prop(x, stn, ISO_WS_COLLAPSE);
 	const IsoOgc *ogc = iso_find_ogc(st, NULL);
 	if (ogc)
-		iso_add(x, x->res, x->v.dct_conformsTo, iso_iri(x, ogc->standard), ident);
+		conforms(x, x->res, ogc, ident);
 	const char *type = iso_service_type(st);
 	if (!type)
 		type = iso_service_type(iso_href(x, stn));
@@ -531,7 +539,7 @@ void iso_map_service(IsoMap *x, const IsoNode *ident)
 			endpoint(x, x->res, u, cp);
 			const IsoOgc *o = iso_find_ogc(NULL, u);
 			if (o)
-				iso_add(x, x->res, x->v.dct_conformsTo, iso_iri(x, o->standard), cp);
+				conforms(x, x->res, o, cp);
 		}
 	}
 	ISO_FOR_KIDS(op, ident, "operatesOn") {

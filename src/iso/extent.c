@@ -414,8 +414,11 @@ static void measurement(IsoMap *x, DcatitTermId metric, DcatitTermId value,
 	iso_add(x, q, x->v.dqv_isMeasurementOf, metric, at);
 	iso_add(x, metric, x->v.rdf_type, x->v.dqv_Metric, at);
 	iso_add(x, q, x->v.dqv_value, value, at);
-	if (unit)
+	if (unit) {
 		iso_add(x, q, x->v.sdmx_unitMeasure, unit, at);
+		/* GeoDCAT-AP: the unit is a skos:Concept */
+		iso_add(x, unit, x->v.rdf_type, x->v.skos_Concept, at);
+	}
 }
 
 void iso_map_resolution(IsoMap *x, const IsoNode *ident)

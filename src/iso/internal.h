@@ -65,6 +65,7 @@
 	X(dcat_spatialResolutionInMeters, DCATIT_NS_DCAT "spatialResolutionInMeters") \
 	X(dcatap_applicableLegislation, ISO_NS_DCATAP "applicableLegislation") \
 	X(dcatap_hvdCategory, ISO_NS_DCATAP "hvdCategory") \
+	X(eli_LegalResource, "http://data.europa.eu/eli/ontology#LegalResource") \
 	X(dcatapit_Dataset, DCATIT_NS_DCATAPIT "Dataset") \
 	X(dcatapit_Distribution, DCATIT_NS_DCATAPIT "Distribution") \
 	X(dcatapit_Agent, DCATIT_NS_DCATAPIT "Agent") \

@@ -41,14 +41,16 @@ static void themes(IsoMap *x, const char *list, const IsoNode *at)
 	}
 }
 
-/* dct:subject <concept>, a skos:Concept of scheme (0: none given). */
+/* dct:subject <concept>, a skos:Concept of scheme (0: none given) labelled
+ * with the keyword k (DCAT-AP: a concept has a skos:prefLabel). */
 static void subject(IsoMap *x, DcatitTermId concept, DcatitTermId scheme,
-                    const IsoNode *at)
+                    const IsoNode *k)
 {
-	iso_add(x, x->res, x->v.dct_subject, concept, at);
-	iso_add(x, concept, x->v.rdf_type, x->v.skos_Concept, at);
+	iso_add(x, x->res, x->v.dct_subject, concept, k);
+	iso_add(x, concept, x->v.rdf_type, x->v.skos_Concept, k);
+	iso_add_text(x, concept, x->v.skos_prefLabel, k, ISO_WS_COLLAPSE);
 	if (scheme)
-		iso_add(x, concept, x->v.skos_inScheme, scheme, at);
+		iso_add(x, concept, x->v.skos_inScheme, scheme, k);
 }
 
 static bool is_eli(const char *href)
@@ -134,7 +136,9 @@ void iso_map_keywords(IsoMap *x, const IsoNode *ident)
 			if (!iso_http(hr))
 				continue;
 			if (is_eli(hr)) {
-				iso_add(x, x->res, x->v.dcatap_applicableLegislation, iso_iri(x, hr), k);
+				DcatitTermId act = iso_iri(x, hr);
+				iso_add(x, x->res, x->v.dcatap_applicableLegislation, act, k);
+				iso_add(x, act, x->v.rdf_type, x->v.eli_LegalResource, k);
 				continue;
 			}
 			if (x->hvd && strncmp(hr, HVD_CATEGORY, strlen(HVD_CATEGORY)) == 0)

@@ -622,6 +622,7 @@ static void record(IsoMap *x, const IsoNode *md, const char *fid, const IsoLang 
 	DcatitTermId src = iso_bnode(x);
 	iso_add(x, rec, x->v.dct_source, src, md);
 	iso_add(x, src, x->v.rdf_type, x->v.dcat_CatalogRecord, md);
+	iso_add(x, src, x->v.foaf_primaryTopic, x->res, md);
 	if (sd && stamp && strlen(stamp) > 10)
 		sd = iso_date_lit(x, iso_pool_keep(&x->pool, dcatit_strndup(stamp, 10)));
 	if (sd)

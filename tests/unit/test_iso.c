@@ -1021,7 +1021,12 @@ START_TEST(record_without_file_identifier_gets_a_content_id)
 	ck_assert_int_eq(map(doc, NULL, &s, &d), DCATIT_OK);
 	ck_assert(has(&s, "# nofileid-"));
 	ck_assert(!has(&s, "<" DCT "identifier>"));
-	ck_assert(has(&s, "_:c0 <" DCT "title> \"T\"@it ."));
+	/* the dataset is a blank node */
+	const char *t = strstr(s.out.data, " <" DCT "title> \"T\"@it .");
+	ck_assert(t != NULL);
+	while (t > s.out.data && t[-1] != '\n')
+		t--;
+	ck_assert(strncmp(t, "_:c", 3) == 0);
 	ck_assert_int_eq(map(doc, NULL, &s2, &d), DCATIT_OK);
 	ck_assert_str_eq(s.out.data, s2.out.data);
 	dcatit_buf_release(&s.out);
