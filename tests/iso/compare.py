@@ -170,9 +170,12 @@ def values(triples, local_iri_prefix):
     # the inverse pair foaf:primaryTopic / foaf:isPrimaryTopicOf
     pt = "http://xmlns.com/foaf/0.1/primaryTopic"
     ipt = "http://xmlns.com/foaf/0.1/isPrimaryTopicOf"
+    # (a record that is the dct:source of another, the ISO record itself in
+    # dcatit's output, is not the resource's catalogue record)
+    sources = {o for s, p, o in triples if p[1] == "http://purl.org/dc/terms/source"}
     extra = []
     for s, p, o in triples:
-        if p[1] == pt:
+        if p[1] == pt and s not in sources:
             extra.append((o, ("iri", ipt), s))
         elif p[1] == ipt:
             extra.append((o, ("iri", pt), s))
@@ -180,7 +183,8 @@ def values(triples, local_iri_prefix):
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
     record_types = {"http://www.w3.org/ns/dcat#CatalogRecord"}
     typed_records = {s for s, p, o in triples if p[1] == rdf_type and o[1] in record_types}
-    mains = {o for s, p, o in triples if p[1] == pt and s in typed_records}
+    mains = {o for s, p, o in triples
+             if p[1] == pt and s in typed_records and s not in sources}
     if len(mains) != 1:
         raise ValueError(f"expected one described resource, found {len(mains)}")
     main = mains.pop()
