@@ -153,38 +153,6 @@ static DcatitStatus add_record(void *ud, const char *id, DcatitModel *rec,
 	                                              dcatit_strerror(st));
 }
 
-/* Read IN whole ('-': standard input) into b. */
-static DcatitStatus read_all(const char *in, DcatitBuf *b, DcatitDiag *d)
-{
-	bool std = strcmp(in, "-") == 0;
-	FILE *f = std ? stdin : fopen(in, "rb");
-	if (!f)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       in, strerror(errno));
-	/* a regular file is read in place at its size: growing the buffer by
-	 * doubling copied a 30 MB CSW answer several times over (7 % of the
-	 * csw-convert benchmark) */
-	struct stat sb;
-	size_t want = 65536;
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
-		want = (size_t)sb.st_size + 1;
-	size_t n;
-	while (dcatit_buf_reserve(b, want) &&
-	       (n = fread(b->data + b->len, 1, b->cap - b->len - 1, f)) > 0) {
-		b->len += n;
-		b->data[b->len] = '\0';
-		want = 65536;
-	}
-	bool bad = ferror(f);
-	if (!std)
-		fclose(f);
-	if (bad)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", in);
-	return b->oom ? dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "%s",
-	                                dcatit_strerror(DCATIT_ERR_NOMEM))
-	              : DCATIT_OK;
-}
-
 /* Is the file IN an ISO 19139 record or a CSW response? (not stdin: it
  * cannot be read twice) */
 static bool sniff_iso(const char *in)
@@ -204,20 +172,11 @@ static bool sniff_iso(const char *in)
 static DcatitStatus parse_iso(DcatitModel *m, const char *in, const char *base,
                               DcatitDiag *d)
 {
-	DcatitBuf b;
-	dcatit_buf_init(&b);
-	DcatitStatus st = read_all(in, &b, d);
-	if (st == DCATIT_OK) {
-		DcatitIsoOpts o;
-		memset(&o, 0, sizeof o);
-		o.base_iri = base;
-		o.terms = dcatit_model_terms(m);
-		st = dcatit_iso_read(b.data ? b.data : "", b.len,
-		                     strcmp(in, "-") == 0 ? "<stdin>" : in, &o, NULL,
-		                     add_record, m, d);
-	}
-	dcatit_buf_release(&b);
-	return st;
+	DcatitIsoOpts o;
+	memset(&o, 0, sizeof o);
+	o.base_iri = base;
+	o.terms = dcatit_model_terms(m);
+	return dcatit_iso_read_file(in, NULL, &o, NULL, add_record, m, d);
 }
 
 static DcatitSyntax input_syntax(const char *name)

@@ -4,8 +4,12 @@
 #include "iso/iso.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "base/buf.h"
 #include "iso/internal.h"
 
 typedef struct {
@@ -82,6 +86,46 @@ DcatitStatus dcatit_iso_read(const char *xml, size_t len, const char *docname,
 	}
 	iso_pool_free(&doc.x.pool);
 	dcatit_terms_free(own);
+	return st;
+}
+
+DcatitStatus dcatit_iso_read_file(const char *path, const char *docname,
+                                  const DcatitIsoOpts *opts, DcatitIsoDocInfo *info,
+                                  DcatitIsoRecordFn fn, void *ud, DcatitDiag *d)
+{
+	bool std = strcmp(path, "-") == 0;
+	if (!docname)
+		docname = std ? "<stdin>" : path;
+	FILE *f = std ? stdin : fopen(path, "rb");
+	if (!f)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
+		                       docname, strerror(errno));
+	/* a regular file is read in place at its size: growing the buffer by
+	 * doubling copied a 30 MB CSW answer several times over (7 % of the
+	 * csw-convert benchmark) */
+	struct stat sb;
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	size_t want = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	              (size_t)sb.st_size + 1 : 65536;
+	size_t got;
+	while (dcatit_buf_reserve(&b, want) &&
+	       (got = fread(b.data + b.len, 1, b.cap - b.len - 1, f)) > 0) {
+		b.len += got;
+		want = 65536;
+	}
+	bool bad = ferror(f) != 0;
+	if (!std)
+		fclose(f);
+	DcatitStatus st;
+	if (bad)
+		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", docname);
+	else if (b.oom)
+		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
+		                     dcatit_strerror(DCATIT_ERR_NOMEM));
+	else
+		st = dcatit_iso_read(b.data ? b.data : "", b.len, docname, opts, info, fn, ud, d);
+	dcatit_buf_release(&b);
 	return st;
 }
 

@@ -27,6 +27,9 @@ typedef struct {
 	const char *default_rights_holder; /* IPA code for records without one */
 	DcatitTerms *terms;        /* store of the record models (borrowed);
 	                              NULL: a private store per document */
+	const char *resource_iri;  /* the resource's IRI (distributions and
+	                              services are minted under it); NULL:
+	                              base_iri + the fileIdentifier */
 } DcatitIsoOpts;
 
 /* What a read saw of a document (the CSW envelope around the records). */
@@ -56,6 +59,13 @@ typedef struct {
 DcatitStatus dcatit_iso_read(const char *xml, size_t len, const char *docname,
                              const DcatitIsoOpts *opts, DcatitIsoDocInfo *info,
                              DcatitIsoRecordFn fn, void *ud, DcatitDiag *d);
+
+/* dcatit_iso_read of the whole file at path ("-": standard input), named
+ * docname in triples and messages (NULL: path, or "<stdin>");
+ * DCATIT_ERR_IO when it cannot be read. */
+DcatitStatus dcatit_iso_read_file(const char *path, const char *docname,
+                                  const DcatitIsoOpts *opts, DcatitIsoDocInfo *info,
+                                  DcatitIsoRecordFn fn, void *ud, DcatitDiag *d);
 
 /* Does the start of this buffer look like ISO 19139 or CSW XML (a root
  * element MD_Metadata, MI_Metadata, GetRecordsResponse,

@@ -682,9 +682,13 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 	const char *base = x->o->base_iri ? x->o->base_iri : ISO_DEFAULT_BASE;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
-	if (fid) {
-		dcatit_buf_adds(&b, base);
-		iso_pct(&b, fid);
+	if (x->o->resource_iri || fid) {
+		if (x->o->resource_iri) {
+			dcatit_buf_adds(&b, x->o->resource_iri);
+		} else {
+			dcatit_buf_adds(&b, base);
+			iso_pct(&b, fid);
+		}
 		x->res_iri = b.oom ? NULL : iso_pool_keep(&x->pool, dcatit_buf_detach(&b));
 		if (!x->res_iri)
 			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",

@@ -1035,6 +1035,62 @@ START_TEST(record_without_file_identifier_gets_a_content_id)
 }
 END_TEST
 
+/* The `iso:` key of catalogue records names the resource itself. */
+START_TEST(a_given_resource_iri_names_the_resource_and_its_parts)
+{
+	const char *tail =
+	    "<gmd:distributionInfo><gmd:MD_Distribution><gmd:transferOptions><gmd:MD_DigitalTransferOptions>"
+	    "<gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>https://w.example/a.zip</gmd:URL></gmd:linkage>"
+	    "<gmd:function><gmd:CI_OnLineFunctionCode codeList=\"x\" codeListValue=\"download\"/></gmd:function>"
+	    "</gmd:CI_OnlineResource></gmd:onLine>"
+	    "</gmd:MD_DigitalTransferOptions></gmd:transferOptions></gmd:MD_Distribution></gmd:distributionInfo>";
+	const char *fids[2] = { "r_toscan:a", "" };
+	for (int i = 0; i < 2; i++) {
+		char *doc = record(fids[i], NULL, tail);
+		DcatitIsoOpts o = { .base_iri = "https://h.example/",
+		                    .resource_iri = "https://c.example/dataset/x" };
+		Sink s;
+		DcatitDiag d;
+		ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+		ck_assert(has(&s, "<https://c.example/dataset/x> <" DCAT "distribution> "
+		                  "<https://c.example/dataset/x/distribution/1> ."));
+		ck_assert(has(&s, "<https://c.example/dataset/x#record> <http://xmlns.com/foaf/0.1/"
+		                  "primaryTopic> <https://c.example/dataset/x> ."));
+		ck_assert(!has(&s, "https://h.example/"));
+		dcatit_buf_release(&s.out);
+		free(doc);
+	}
+}
+END_TEST
+
+START_TEST(reading_a_file_maps_it_and_a_missing_file_is_an_io_error)
+{
+	char path[] = "/tmp/dcatit-iso-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	char *doc = record("r_toscan:f", NULL, NULL);
+	ck_assert_int_eq(write(fd, doc, strlen(doc)), (ssize_t)strlen(doc));
+	close(fd);
+	Sink s;
+	memset(&s, 0, sizeof s);
+	dcatit_buf_init(&s.out);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_iso_read_file(path, "shown.xml", NULL, NULL, sink, &s, &d),
+	                 DCATIT_OK);
+	ck_assert_int_eq(s.calls, 1);
+	ck_assert(has(&s, "# r_toscan:f"));
+	unlink(path);
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_iso_read_file(path, "shown.xml", NULL, NULL, sink, &s, &d),
+	                 DCATIT_ERR_IO);
+	ck_assert(strstr(d.message, "cannot read 'shown.xml'") != NULL);
+	ck_assert_int_eq(s.calls, 1);
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
 START_TEST(malformed_xml_is_located)
 {
 	Sink s;
@@ -1270,6 +1326,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, get_capabilities_is_the_endpoint_description_of_the_service_root);
 	tcase_add_test(tc, csw_response_gives_one_callback_per_record);
 	tcase_add_test(tc, record_without_file_identifier_gets_a_content_id);
+	tcase_add_test(tc, a_given_resource_iri_names_the_resource_and_its_parts);
+	tcase_add_test(tc, reading_a_file_maps_it_and_a_missing_file_is_an_io_error);
 	tcase_add_test(tc, malformed_xml_is_located);
 	tcase_add_test(tc, invalid_utf8_is_a_located_error);
 	tcase_add_test(tc, billion_laughs_fails_without_expanding);
