@@ -186,6 +186,7 @@ class Checker:
         self.ids = {}               # dataset id -> file
         self.records = 0
         self.distributions = 0
+        self.own_files = False
 
     # -- helpers ------------------------------------------------------------------------------
     def load(self, path):
@@ -507,7 +508,7 @@ class Checker:
                                where + ".media_type")
         if "license" in m:
             self.code(path, m["license"], where + ".license", LICENCES, "licence")
-        elif not has_default_license:
+        elif not has_default_license and not ("file" in m and self.own_files):
             self.rep.error(path, node, "no 'license' and no default licence", where)
         if "languages" in m:
             self.codes(path, m["languages"], where + ".languages", LANGUAGES, "language")
@@ -565,7 +566,7 @@ class Checker:
         spec = {"base_uri": True, "title": True, "description": True, "publisher": True,
                 "homepage": False, "issued": False, "modified": False, "languages": False,
                 "license": False, "spatial": False, "registry": False, "records": True,
-                "defaults": False}
+                "defaults": False, "own_files": False}
         m = self.mapping(path, doc, spec, "")
         if m is None:
             return None
@@ -594,6 +595,13 @@ class Checker:
             self.code(path, m["license"], "license", LICENCES, "licence")
         if "spatial" in m:
             self.spatial(path, m["spatial"], "spatial")
+        self.own_files = "own_files" in m
+        if "own_files" in m:
+            o = self.mapping(path, m["own_files"], {"license": True, "statement": True}, "own_files")
+            if o and "license" in o:
+                self.code(path, o["license"], "own_files.license", LICENCES, "licence")
+            if o and "statement" in o:
+                self.text(path, o["statement"], "own_files.statement")
         defaults = {}
         if "defaults" in m:
             d = self.mapping(path, m["defaults"], {"license": False, "languages": False,
@@ -629,8 +637,8 @@ class Checker:
                 "contributors": False, "frequency": True, "issued": False, "modified": True,
                 "languages": False, "temporal": False, "spatial": False, "contact": False,
                 "conforms_to": False, "landing_page": False, "version": False, "distributions": True,
-                "iso": False}
-        # README 5.6: with an ISO 19139 file, the keys it can give are optional (this checker
+                "source_inconsistencies": False, "unverified": False, "iso": False}
+        # README 5.7: with an ISO 19139 file, the keys it can give are optional (this checker
         # does not read the file; dcatit build does, and says which are missing)
         if isinstance(doc, MAP) and any(isinstance(k, SCALAR) and k.value == "iso" for k, _ in doc.value):
             for k in ("title", "description", "themes", "frequency", "modified", "distributions"):
@@ -639,6 +647,7 @@ class Checker:
         if m is None:
             return
         self.records += 1
+        self.source_notes(path, doc, m)
         rid = self.ident(path, m["id"], "id") if "id" in m else None
         if rid:
             if rid in self.ids:
@@ -727,6 +736,51 @@ class Checker:
                     self.rep.error(path, n, "distribution id '%s' used twice" % did, "distributions[%d]" % i)
                 seen.add(did)
 
+    def source_notes(self, path, doc, m):
+        """README section 5.6: notes in the languages of the description; each inconsistency a
+        warning at its quote in one of the record's files (an error when no file holds it)."""
+        desc = self.text(path, m["description"], "description") if "description" in m else None
+        langs = set(desc or {})
+        items = []
+        if "source_inconsistencies" in m:
+            for i, n in enumerate(self.seq(path, m["source_inconsistencies"], "source_inconsistencies")):
+                w = "source_inconsistencies[%d]" % i
+                it = self.mapping(path, n, {"note": True, "quote": False}, w)
+                if it and "note" in it:
+                    items.append((w, n, self.text(path, it["note"], w + ".note"), it.get("quote")))
+        if "unverified" in m:
+            for i, n in enumerate(self.seq(path, m["unverified"], "unverified")):
+                w = "unverified[%d]" % i
+                items.append((w, n, self.text(path, n, w), None))
+        files = []
+        if "distributions" in m and isinstance(m["distributions"], SEQ):
+            for d in m["distributions"].value:
+                f = plain(d).get("file") if isinstance(d, MAP) else None
+                if isinstance(f, str):
+                    files.append(os.path.normpath(os.path.join(os.path.dirname(path), f)))
+        for w, node, text, quote in items:
+            if text is None:
+                continue
+            for lang in langs - set(text):
+                self.rep.error(path, node, "note has no '%s' text; every note needs each language "
+                               "of the description" % lang, w)
+            for lang in set(text) - langs:
+                self.rep.error(path, node, "note in '%s', a language the description does not "
+                               "have" % lang, w)
+            if not w.startswith("source_inconsistencies"):
+                continue
+            msg = "inconsistency in the source, kept as published: %s" % \
+                text.get("en", text.get("it")).value.strip()
+            if quote is None:
+                self.rep.warning(path, node, msg, w)
+                continue
+            q = self.string(path, quote, w + ".quote")
+            where = find_quote(files, q) if q else None
+            if where:
+                self.rep.warning(where[0], where[1:], msg)
+            elif q:
+                self.rep.error(path, quote, "quote '%s' is not in any file of the record" % q, w)
+
     def run(self):
         res = self.check_catalog()
         if res is None:
@@ -741,6 +795,24 @@ class Checker:
                     self.check_record(full, defaults)
                 elif name.endswith(".ttl"):
                     self.records += 1   # loaded as is by the build; not checked here
+
+
+def find_quote(files, quote):
+    """(file, line, col) of the first place a file holds quote, white space runs matching any
+    white space run (README section 5.6); None when no file does."""
+    words = quote.split()
+    pattern = re.compile(r"\s+".join(re.escape(x) for x in words))
+    for f in files:
+        try:
+            with open(f, encoding="utf-8") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError):
+            continue
+        mt = pattern.search(text)
+        if mt and words:
+            before = text[:mt.start()]
+            return f, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    return None
 
 
 class _Any(dict):
@@ -783,12 +855,12 @@ class TableCheck:
         for i, n in enumerate(chk.seq(path, m.get("columns", yaml.SequenceNode("", [])), "columns")):
             w = "columns[%d]" % i
             c = chk.mapping(path, n, {"name": True, "type": True, "required": False, "unit": False,
-                                      "scale": False, "total_of": False, "title": True,
-                                      "description": False}, w)
+                                      "scale": False, "total_of": False, "stated_counts": False,
+                                      "title": True, "description": False}, w)
             if not c or "name" not in c or "type" not in c:
                 return
             col = {"name": c["name"].value, "type": c["type"].value, "node": n, "required": True,
-                   "scale": None, "total_of": []}
+                   "scale": None, "total_of": [], "counts": []}
             if not re.match(r"^[a-z][a-z0-9_]*$", col["name"]):
                 self.rep.error(path, c["name"], "bad column name", w + ".name")
             chk.code(path, c["type"], w + ".type", {"string", "decimal", "ipa_code"}, "column type")
@@ -800,9 +872,11 @@ class TableCheck:
                     self.rep.error(path, c["scale"], "scale must be an integer >= 0", w + ".scale")
                 else:
                     col["scale"] = int(c["scale"].value)
-            for k in ("unit", "scale", "total_of"):
+            for k in ("unit", "scale", "total_of", "stated_counts"):
                 if k in c and col["type"] != "decimal":
                     self.rep.error(path, c[k], "'%s' only applies to decimal columns" % k, w)
+            if "stated_counts" in c:
+                col["counts"] = self.stated_counts(c["stated_counts"], w + ".stated_counts")
             if "total_of" in c:
                 col["total_of"] = [x.value for x in chk.seq(path, c["total_of"], w + ".total_of")]
                 col["total_node"] = c["total_of"]
@@ -813,6 +887,12 @@ class TableCheck:
             cols.append(col)
         names = [c["name"] for c in cols]
         bytype = {c["name"]: c["type"] for c in cols}
+        for c in cols:
+            for cnt in c["counts"]:
+                if cnt["column"] is not None and cnt["column"] not in names:
+                    self.rep.error(path, cnt["node"], "'%s' is not a column of the dictionary" %
+                                   cnt["column"])
+                    cnt["bad"] = True
         for c in cols:
             for x in c["total_of"]:
                 if bytype.get(x) != "decimal":
@@ -831,6 +911,62 @@ class TableCheck:
                         self.rep.error(path, t["sums"], "sums names '%s', not a decimal column" % x,
                                        "totals_row.sums")
         self.check_csv(cols, names, totals)
+
+    def stated_counts(self, node, where):
+        """README section 7: [{rows: {column, starts_with}?, nonzero, source}]."""
+        chk, path, out = self.chk, self.dpath, []
+        for i, item in enumerate(chk.seq(path, node, where)):
+            w = "%s[%d]" % (where, i)
+            m = chk.mapping(path, item, {"rows": False, "nonzero": True, "source": True}, w)
+            if not m or "nonzero" not in m or "source" not in m:
+                continue
+            nz = chk.scalar(path, m["nonzero"], w + ".nonzero", "a whole number")
+            if nz is None or not re.match(r"^[0-9]+$", nz):
+                self.rep.error(path, m["nonzero"], "nonzero must be a whole number of rows, not "
+                               "'%s'" % nz, w + ".nonzero")
+                continue
+            src = chk.string(path, m["source"], w + ".source")
+            cnt = {"node": item, "nonzero": int(nz), "source": src, "column": None, "prefix": None}
+            if "rows" in m:
+                r = chk.mapping(path, m["rows"], {"column": True, "starts_with": True}, w + ".rows")
+                if not r or "column" not in r or "starts_with" not in r:
+                    continue
+                cnt["column"] = chk.scalar(path, r["column"], w + ".rows.column")
+                cnt["prefix"] = chk.string(path, r["starts_with"], w + ".rows.starts_with")
+                if cnt["column"] is None or cnt["prefix"] is None:
+                    continue
+            if src is not None:
+                out.append(cnt)
+        return out
+
+    def check_counts(self, cols, data):
+        """Compare the stated counts with the data rows (README section 7)."""
+        for c in cols:
+            for cnt in c["counts"]:
+                if cnt.get("bad"):
+                    continue
+                sel = [(rec, v) for (_, rec), v in data
+                       if cnt["column"] is None or rec[cnt["column"]].startswith(cnt["prefix"])]
+                vals = [(rec, v.get(c["name"])) for rec, v in sel]
+                if any(x is None and rec[c["name"]] != "" for rec, x in vals):
+                    continue   # a value that does not parse: already an error
+                which = (" whose %s starts with '%s'" % (cnt["column"], cnt["prefix"])
+                         if cnt["column"] else "")
+                if not sel:
+                    self.rep.error(self.dpath, cnt["node"], "stated count of column '%s': no data "
+                                   "row%s" % (c["name"], which))
+                    continue
+                key = list(data[0][0][1])[0]
+                nonzero = [rec[key] for rec, x in vals if x]
+                zero = [rec[key] for rec, x in vals if not x]
+                if len(nonzero) == cnt["nonzero"]:
+                    continue
+                kind, lst = ("non-zero", nonzero) if len(nonzero) > cnt["nonzero"] else ("zero", zero)
+                shown = ", ".join(lst[:8]) + (" and %d more" % (len(lst) - 8) if len(lst) > 8 else "")
+                self.rep.warning(self.dpath, cnt["node"], "column '%s': %d of the %d data rows%s have "
+                                 "a value other than zero, the source states %d (%s); %s: %s" %
+                                 (c["name"], len(nonzero), len(sel), which, cnt["nonzero"],
+                                  cnt["source"], kind, shown))
 
     def check_csv(self, cols, names, totals):
         path = self.cpath
@@ -912,6 +1048,7 @@ class TableCheck:
                                      "up to %s (difference %s)" % (rec[totals["column"]], name,
                                                                    fmt(declared), len(data), fmt(s),
                                                                    fmt(declared - s)))
+        self.check_counts(cols, [((line, rec), values[line]) for line, rec in data])
         self.summary = (len(data), trow is not None)
 
     def check_row(self, line, rec, cols, is_data):
@@ -1135,6 +1272,17 @@ class Emitter:
         self.add(s, "dct:license", o)
         self.typ(o, "dcatapit:LicenseDocument", "dct:LicenseDocument")
 
+    def description(self, ds, r):
+        """README section 5.6: the record's text, then one paragraph per note."""
+        notes = [("Incongruenza della fonte: ", "Inconsistency in the source: ", x["note"])
+                 for x in r.get("source_inconsistencies", [])]
+        notes += [("Non verificato: ", "Not verified: ", x) for x in r.get("unverified", [])]
+        for lang, v in sorted(r["description"].items()):
+            text = v.strip()
+            for it, en, t in notes:
+                text += "\n\n" + (it if lang == "it" else en) + t[lang].strip()
+            self.add(ds, "dct:description", self.lit(text, lang=lang))
+
     # files
     def emit(self, cat, registry, records):
         self.base = cat["base_uri"]
@@ -1156,6 +1304,12 @@ class Emitter:
             self.license(c, cat["license"])
         if "spatial" in cat:
             self.spatial(c, cat["spatial"])
+        self.own = cat.get("own_files")
+        if self.own:
+            rs = self.iri(self.base + "/rights/own-files")
+            self.typ(rs, "dct:RightsStatement")
+            for lang, v in sorted(self.own["statement"].items()):
+                self.add(rs, "rdfs:label", self.lit(v.strip(), lang=lang))
         tax = self.iri(EU + "data-theme")
         self.add(c, "dcat:themeTaxonomy", tax)
         self.typ(tax, "skos:ConceptScheme")
@@ -1191,7 +1345,7 @@ class Emitter:
         rh = r.get("rights_holder", d.get("rights_holder"))
         self.add(ds, "dct:identifier", self.lit("%s:%s" % (self.agent_identifier(rh), r["id"])))
         self.text(ds, "dct:title", r["title"])
-        self.text(ds, "dct:description", r["description"])
+        self.description(ds, r)
         self.typed_codes(ds, "dcat:theme", "theme", r["themes"], "skos:Concept")
         self.themes_used.update(r["themes"])
         for code in r.get("subjects", []):
@@ -1268,7 +1422,11 @@ class Emitter:
             o = self.iri("https://www.iana.org/assignments/media-types/" + dist["media_type"])
             self.add(n, "dcat:mediaType", o)
             self.typ(o, "dct:MediaType", "dct:MediaTypeOrExtent")
-        self.license(n, dist.get("license", d.get("license")))
+        if "license" not in dist and "file" in dist and self.own:
+            self.license(n, self.own["license"])
+            self.add(n, "dct:rights", self.iri(self.base + "/rights/own-files"))
+        else:
+            self.license(n, dist.get("license", d.get("license")))
         self.typed_codes(n, "dct:language", "language", dist.get("languages", []), "dct:LinguisticSystem")
         for k in ("issued", "modified"):
             if k in dist:

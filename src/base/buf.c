@@ -1,6 +1,7 @@
 /* buf.c: growable byte buffer. */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +126,24 @@ void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial
 		return NULL;
 	*cap = c;
 	return p;
+}
+
+DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
+{
+	*err = 0;
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		*err = errno;
+		return DCATIT_ERR_IO;
+	}
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		dcatit_buf_add(b, chunk, got);
+	if (ferror(fp))
+		*err = errno ? errno : EIO;
+	fclose(fp);
+	if (*err)
+		return DCATIT_ERR_IO;
+	return b->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/status.h"
+
 /* Stack object: _init / _release. `data` is NUL-terminated when len > 0
  * or after any append; `oom` latches the first allocation failure so a
  * sequence of appends can be checked once at the end. */
@@ -35,6 +37,10 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append with a va_list. */
 bool dcatit_buf_vaddf(DcatitBuf *b, const char *fmt, va_list ap);
+/* Append the whole content of the file at path: DCATIT_OK, DCATIT_ERR_IO
+ * with *err the errno of the failure, or DCATIT_ERR_NOMEM. The buffer keeps
+ * what was read before a failure; the caller releases it either way. */
+DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err);
 /* Take ownership of the content (caller frees; never NULL unless oom);
  * the buffer is left empty. */
 char *dcatit_buf_detach(DcatitBuf *b);

@@ -1,5 +1,7 @@
 /* dist.c: size, SHA-256 and format of local distribution files. The file is
- * read once in 64 KiB chunks, so a large table costs no memory. */
+ * read once in 64 KiB chunks, so a large table costs no memory. Quotes are
+ * searched in text files read whole: they are the catalogue's own short
+ * texts. */
 #include "catalog/dist.h"
 
 #include <errno.h>
@@ -7,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/buf.h"
 #include "base/sha1.h"
 #include "base/sha256.h"
 
@@ -93,4 +96,70 @@ const char *dcatit_dist_media_type_from_path(const char *path)
 {
 	const ExtInfo *e = lookup(path);
 	return e ? e->media : NULL;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Length of the match of needle (n bytes) at hay[i..], 0 when none. */
+static size_t match_at(const char *hay, size_t len, size_t i, const char *needle, size_t n)
+{
+	size_t k = i;
+	for (size_t j = 0; j < n;) {
+		if (is_space(needle[j])) {
+			if (k >= len || !is_space(hay[k]))
+				return 0;
+			while (j < n && is_space(needle[j]))
+				j++;
+			while (k < len && is_space(hay[k]))
+				k++;
+		} else {
+			if (k >= len || hay[k] != needle[j])
+				return 0;
+			j++;
+			k++;
+		}
+	}
+	return k - i;
+}
+
+DcatitStatus dcatit_dist_find_text(const char *path, const char *text, size_t len,
+                                   unsigned long *line, unsigned long *col, DcatitDiag *d)
+{
+	while (len && is_space(*text)) {
+		text++;
+		len--;
+	}
+	while (len && is_space(text[len - 1]))
+		len--;
+	DcatitBuf all;
+	dcatit_buf_init(&all);
+	int err;
+	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
+	if (st != DCATIT_OK) {
+		dcatit_buf_release(&all);
+		return st == DCATIT_ERR_IO ?
+		       dcatit_diag_set(d, st, NULL, 0, 0, "cannot read '%s': %s", path, strerror(err)) :
+		       dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	}
+	st = DCATIT_ERR_NOT_FOUND;
+	unsigned long ln = 1, cl = 1;
+	for (size_t i = 0; len && i < all.len; i++) {
+		if (match_at(all.data, all.len, i, text, len)) {
+			*line = ln;
+			*col = cl;
+			st = DCATIT_OK;
+			break;
+		}
+		if (all.data[i] == '\n') {
+			ln++;
+			cl = 1;
+		} else if (((unsigned char)all.data[i] & 0xC0) != 0x80) {
+			cl++; /* columns count characters, as in YAML and CSV locations */
+		}
+	}
+	dcatit_buf_release(&all);
+	return st;
 }

@@ -1,4 +1,4 @@
-/* isorec.h: the `iso:` key of dataset records (catalog/README.md §5.6). A
+/* isorec.h: the `iso:` key of dataset records (catalog/README.md §5.7). A
  * GIS record may point at its ISO 19139 / RNDT file instead of repeating
  * the metadata: the file is mapped by src/iso into the build's term store,
  * and what the record's keys do not say is merged into the catalogue. */

@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 #include "catalog/dist.h"
 #include "catalog/isorec.h"
 #include "catalog/tables.h"
@@ -1038,7 +1039,9 @@ static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
 static const char *const catalog_keys[] = {
 	"base_uri", "title", "description", "publisher", "homepage", "issued",
 	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
+	"own_files",
 };
+static const char *const own_files_keys[] = { "license", "statement" };
 static const char *const defaults_keys[] = {
 	"license", "languages", "publisher", "rights_holder", "contact",
 };
@@ -1088,6 +1091,19 @@ static void catalog_body(R *r, yaml_node_t *root)
 	if ((n = get(r, root, "spatial")))
 		emit_spatial(r, c, n);
 
+	yaml_node_t *own = get(r, root, "own_files");
+	if (own && closed_map(r, own, "own_files", own_files_keys, NKEYS(own_files_keys))) {
+		yaml_node_t *ln = need(r, own, "license", "own_files");
+		yaml_node_t *sn = need(r, own, "statement", "own_files");
+		DcatitTermId lic = ln ? code_val(r, ln, b->licences, DCATIT_NS_LICENCES, "licence") : 0;
+		DcatitTermId rs = sn ? iri_cat(r, b->base, "/rights/own-files") : 0;
+		if (lic && rs) {
+			b->own_license = lic;
+			b->own_rights = rs;
+			add(r, rs, v->rdf_type, v->dct_RightsStatement, own);
+			emit_text(r, rs, v->rdfs_label, sn, "own_files statement", false);
+		}
+	}
 	yaml_node_t *def = get(r, root, "defaults");
 	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
 		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->start_mark.line + 1 };
@@ -1268,9 +1284,12 @@ static const char *const dict_keys[] = {
 	"table", "title", "source", "decimal_separator", "columns", "totals_row",
 };
 static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "title", "description",
+	"name", "type", "required", "unit", "scale", "total_of", "stated_counts", "title",
+	"description",
 };
 static const char *const totals_keys[] = { "column", "value", "sums" };
+static const char *const count_keys[] = { "rows", "nonzero", "source" };
+static const char *const rows_keys[] = { "column", "starts_with" };
 
 static long column_index(const DcatitDict *dict, const char *name)
 {
@@ -1309,6 +1328,77 @@ static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
 		idx[(*count)++] = (size_t)i;
 	}
 	return idx;
+}
+
+/* Read the stated counts of a decimal column (README section 7). */
+static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node_t *n)
+{
+	if (col->type != DCATIT_COL_DECIMAL) {
+		ERR(r, n, "stated_counts apply to decimal columns only");
+		return;
+	}
+	if (!list_ok(r, n, "stated_counts"))
+		return;
+	size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	col->counts = calloc(cnt, sizeof *col->counts);
+	if (!col->counts) {
+		r->oom = true;
+		return;
+	}
+	FOR_ITEMS(r, n, item) {
+		if (!closed_map(r, item, "stated count", count_keys, NKEYS(count_keys)))
+			continue;
+		yaml_node_t *rows = get(r, item, "rows");
+		yaml_node_t *nz = need(r, item, "nonzero", "stated count");
+		yaml_node_t *src = need(r, item, "source", "stated count");
+		DcatitDictCount c = { .all_rows = true,
+		                      .line = (unsigned long)item->start_mark.line + 1,
+		                      .col = (unsigned long)item->start_mark.column + 1 };
+		bool ok = nz && src;
+		const char *s = nz ? scalar(r, nz, "nonzero") : NULL;
+		char *end = NULL;
+		errno = 0;
+		unsigned long long v = s && isdigit((unsigned char)*s) ? strtoull(s, &end, 10) : 0;
+		if (s && (!end || *end || errno)) {
+			ERR(r, nz, "nonzero must be a whole number of rows, not '%s'", s);
+			ok = false;
+		}
+		c.nonzero = (size_t)v;
+		Str st;
+		if (src && string_val(r, src, "stated count source", &st)) {
+			c.source = dcatit_strndup(st.s, st.len);
+			if (!c.source)
+				r->oom = true;
+		} else {
+			ok = false;
+		}
+		if (rows && closed_map(r, rows, "stated count rows", rows_keys, NKEYS(rows_keys))) {
+			yaml_node_t *cn = need(r, rows, "column", "stated count rows");
+			yaml_node_t *pn = need(r, rows, "starts_with", "stated count rows");
+			const char *cs = cn ? scalar(r, cn, "rows.column") : NULL;
+			long ci = cs ? column_index(dict, cs) : -1;
+			if (cs && ci < 0)
+				ERR(r, cn, "'%s' is not a column of the dictionary", cs);
+			Str ps;
+			if (ci >= 0 && pn && string_val(r, pn, "rows.starts_with", &ps)) {
+				c.all_rows = false;
+				c.match_col = (size_t)ci;
+				c.prefix = dcatit_strndup(ps.s, ps.len);
+				if (!c.prefix)
+					r->oom = true;
+			} else {
+				ok = false;
+			}
+		} else if (rows) {
+			ok = false;
+		}
+		if (ok && !r->oom) {
+			col->counts[col->ncounts++] = c;
+		} else {
+			free(c.prefix);
+			free(c.source);
+		}
+	}
 }
 
 /* Read a dictionary; returns false after errors. table_rel gets the path
@@ -1414,7 +1504,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			dict->ncols++;
 		}
 		FOR_ITEMS(&r, cols, c) {
-			yaml_node_t *to = get(&r, c, "total_of");
+			yaml_node_t *to = get(&r, c, "total_of"), *sc = get(&r, c, "stated_counts");
 			yaml_node_t *nm = get(&r, c, "name");
 			const char *name = nm && nm->type == YAML_SCALAR_NODE ?
 			                   (const char *)nm->data.scalar.value : "";
@@ -1427,6 +1517,8 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 					col->total_of = column_list(&r, dict, to, "total_of",
 					                            &col->ntotal_of);
 			}
+			if (sc && ci >= 0)
+				read_counts(&r, dict, &dict->cols[ci], sc);
 		}
 	}
 	yaml_node_t *tr = get(&r, root, "totals_row");
@@ -1459,8 +1551,9 @@ static const char *const dataset_keys[] = {
 	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
 	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
 	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
-	"version", "distributions", "iso",
+	"version", "distributions", "source_inconsistencies", "unverified", "iso",
 };
+static const char *const inconsistency_keys[] = { "note", "quote" };
 static const char *const dist_keys[] = {
 	"id", "title", "description", "file", "url", "download_url", "format",
 	"media_type", "license", "languages", "issued", "modified", "dictionary",
@@ -1538,6 +1631,198 @@ static void check_subject(R *r, yaml_node_t *n, const char *code, DcatitTermId s
 	const char *slash = strrchr(t, '/');
 	ERR(r, n, "EuroVoc id '%s' belongs to theme %s, which is not among the record's "
 	    "themes", code, slash ? slash + 1 : t);
+}
+
+/* ---- notes on the sources (README section 5.6) ---------------------------- */
+
+/* A note the build appends to the description: an inconsistency of the
+ * source (also a warning) or a value nobody verified. */
+typedef struct {
+	yaml_node_t *item;  /* the list item, for locations */
+	yaml_node_t *text;  /* language -> text */
+	yaml_node_t *quote; /* inconsistencies: the passage of a file it is about */
+	bool inconsistency;
+} Caveat;
+
+/* The trimmed text of language lang in a text mapping already checked by
+ * emit_text; false when absent. */
+static bool text_lang(R *r, yaml_node_t *text, const char *lang, Str *out)
+{
+	for (yaml_node_pair_t *p = text->data.mapping.pairs.start;
+	     p < text->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
+		if (!k || k->type != YAML_SCALAR_NODE || !v || v->type != YAML_SCALAR_NODE ||
+		    strcmp((const char *)k->data.scalar.value, lang) != 0)
+			continue;
+		const char *st = (const char *)v->data.scalar.value;
+		size_t len = v->data.scalar.length;
+		while (len && isspace((unsigned char)*st)) {
+			st++;
+			len--;
+		}
+		while (len && isspace((unsigned char)st[len - 1]))
+			len--;
+		*out = (Str){ st, len };
+		return len > 0;
+	}
+	return false;
+}
+
+/* Read source_inconsistencies and unverified into cv (room for max);
+ * returns how many were read. */
+static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
+{
+	size_t n = 0;
+	bool full = false;
+	yaml_node_t *l = get(r, root, "source_inconsistencies");
+	if (l && list_ok(r, l, "source_inconsistencies"))
+		FOR_ITEMS(r, l, item) {
+			if (n == max) {
+				full = true;
+				break;
+			}
+			if (!closed_map(r, item, "source inconsistency", inconsistency_keys,
+			                NKEYS(inconsistency_keys)))
+				continue;
+			yaml_node_t *note = need(r, item, "note", "source inconsistency");
+			yaml_node_t *quote = get(r, item, "quote");
+			Str q;
+			if (quote && !string_val(r, quote, "quote", &q))
+				quote = NULL;
+			if (!note)
+				continue;
+			emit_text(r, 0, 0, note, "source inconsistency note", false);
+			cv[n++] = (Caveat){ item, note, quote, true };
+		}
+	l = get(r, root, "unverified");
+	if (l && list_ok(r, l, "unverified"))
+		FOR_ITEMS(r, l, item) {
+			if (n == max) {
+				full = true;
+				break;
+			}
+			emit_text(r, 0, 0, item, "unverified note", false);
+			if (item->type == YAML_MAPPING_NODE)
+				cv[n++] = (Caveat){ item, item, NULL, false };
+		}
+	if (full)
+		ERR(r, root, "more than %zu notes in source_inconsistencies and unverified", max);
+	return n;
+}
+
+static const char *caveat_label(const Caveat *c, const char *lang)
+{
+	bool it = strcmp(lang, "it") == 0;
+	if (c->inconsistency)
+		return it ? "Incongruenza della fonte: " : "Inconsistency in the source: ";
+	return it ? "Non verificato: " : "Not verified: ";
+}
+
+/* dct:description: the record's text, then, in the same language, one
+ * paragraph per note. Every note gives every language of the description
+ * and no other, so no reader of any language misses one. */
+static void emit_description(R *r, DcatitTermId ds, yaml_node_t *desc, const Caveat *cv,
+                             size_t ncv)
+{
+	if (!ncv) {
+		emit_text(r, ds, r->b->v.dct_description, desc, "description", false);
+		return;
+	}
+	size_t before = r->notes->errors;
+	emit_text(r, 0, 0, desc, "description", false);
+	if (r->notes->errors != before)
+		return;
+	for (size_t i = 0; i < ncv; i++) {
+		const char *what = cv[i].inconsistency ? "source_inconsistencies" : "unverified";
+		for (yaml_node_pair_t *p = cv[i].text->data.mapping.pairs.start;
+		     p < cv[i].text->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = node_at(r, p->key);
+			const char *lang = k && k->type == YAML_SCALAR_NODE ?
+			                   (const char *)k->data.scalar.value : "";
+			Str x;
+			if (!text_lang(r, desc, lang, &x))
+				ERR(r, k ? k : cv[i].text, "%s note in '%s', a language the description "
+				    "does not have", what, lang);
+		}
+	}
+	for (yaml_node_pair_t *p = desc->data.mapping.pairs.start;
+	     p < desc->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
+		const char *lang = (const char *)k->data.scalar.value;
+		Str d;
+		if (!text_lang(r, desc, lang, &d))
+			continue;
+		DcatitBuf b;
+		dcatit_buf_init(&b);
+		dcatit_buf_add(&b, d.s, d.len);
+		bool whole = true;
+		for (size_t i = 0; i < ncv; i++) {
+			Str x;
+			if (!text_lang(r, cv[i].text, lang, &x)) {
+				ERR(r, cv[i].text, "%s note has no '%s' text; every note needs each "
+				    "language of the description", cv[i].inconsistency ?
+				    "source_inconsistencies" : "unverified", lang);
+				whole = false;
+				continue;
+			}
+			dcatit_buf_addf(&b, "\n\n%s", caveat_label(&cv[i], lang));
+			dcatit_buf_add(&b, x.s, x.len);
+		}
+		if (b.oom)
+			r->oom = true;
+		else if (whole)
+			add(r, ds, r->b->v.dct_description, lit(r, b.data, b.len, 0, lang), v);
+		dcatit_buf_release(&b);
+	}
+}
+
+/* Each inconsistency is a warning: at its quote in one of the record's
+ * files (the plain-text version that repeats the source), else at the item.
+ * A quote that no file holds is an error, so the flag cannot go stale. */
+static void flag_inconsistencies(R *r, yaml_node_t *root, const Caveat *cv, size_t ncv)
+{
+	yaml_node_t *dists = get(r, root, "distributions");
+	for (size_t i = 0; i < ncv; i++) {
+		if (!cv[i].inconsistency)
+			continue;
+		Str msg, q = { NULL, 0 };
+		if (!text_lang(r, cv[i].text, "en", &msg) && !text_lang(r, cv[i].text, "it", &msg))
+			continue;
+		if (cv[i].quote && !string_val(r, cv[i].quote, "quote", &q))
+			continue;
+		if (!q.s) {
+			note(r, DCATIT_NOTE_WARNING, cv[i].item, "inconsistency in the source, kept as "
+			     "published: %.*s", (int)msg.len, msg.s);
+			continue;
+		}
+		bool found = false;
+		if (dists && dists->type == YAML_SEQUENCE_NODE)
+			FOR_ITEMS(r, dists, di) {
+				yaml_node_t *f = found ? NULL : get(r, di, "file");
+				if (!f || f->type != YAML_SCALAR_NODE)
+					continue;
+				bool oom = false;
+				char *rel = resolve_rel(r->rel, (const char *)f->data.scalar.value, &oom);
+				char *full = rel ? dcatit_build_path(r->b, rel) : NULL;
+				unsigned long line = 0, col = 0;
+				DcatitDiag fd;
+				dcatit_diag_init(&fd);
+				if (oom || (rel && !full))
+					r->oom = true;
+				else if (full && dcatit_dist_find_text(full, q.s, q.len, &line, &col,
+				                                       &fd) == DCATIT_OK) {
+					dcatit_notes_add(r->notes, DCATIT_NOTE_WARNING, full, line, col,
+					                 "inconsistency in the source, kept as published: %.*s",
+					                 (int)msg.len, msg.s);
+					found = true;
+				}
+				free(full);
+				free(rel);
+			}
+		if (!found)
+			ERR(r, cv[i].quote, "quote '%.*s' is not in any file of the record; quote the "
+			    "passage of the file the inconsistency is about", (int)q.len, q.s);
+	}
 }
 
 static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n,
@@ -1756,9 +2041,13 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	}
 	if (mtype)
 		add(r, dist, v->dcat_mediaType, iri_cat(r, DCATIT_NS_IANA_MT, mtype), mloc);
-	if ((x = get(r, n, "license")))
+	if ((x = get(r, n, "license"))) {
 		emit_license(r, dist, code_val(r, x, b->licences, DCATIT_NS_LICENCES, "licence"), x);
-	else if (b->def_license)
+	} else if (rel && b->own_license) {
+		/* a file the catalogue wrote: the maintainer's terms, said as such */
+		emit_license(r, dist, b->own_license, n);
+		add(r, dist, v->dct_rights, b->own_rights, n);
+	} else if (b->def_license)
 		emit_license(r, dist, b->def_license, n);
 	else
 		need(r, n, "license", "distribution (no default in catalog.yaml)");
@@ -1802,7 +2091,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	free(rel);
 }
 
-/* The ISO record of the `iso` key n (§5.6) read into ir; NULL after an
+/* The ISO record of the `iso` key n (§5.7) read into ir; NULL after an
  * error. */
 static DcatitIsoRec *read_iso(R *r, yaml_node_t *n, const char *ds_iri, DcatitTermId ds,
                               DcatitIsoRec *ir)
@@ -1879,7 +2168,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	}
 	add(&r, ds, v->rdf_type, v->dcatapit_Dataset, root);
 	add(&r, ds, v->rdf_type, v->dcat_Dataset, root);
-	/* what the keys give replaces what the ISO record says (§5.6) */
+	/* what the keys give replaces what the ISO record says (§5.7) */
 	yaml_node_t *ison = get(&r, root, "iso");
 	DcatitIsoRec isorec;
 	memset(&isorec, 0, sizeof isorec);
@@ -1889,9 +2178,15 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if ((n = keyed(need_or_iso(&r, root, "title", ison, iso, v->dct_title), v->dct_title,
 	               &ks)))
 		emit_text(&r, ds, v->dct_title, n, "title", false);
+	Caveat caveats[64];
+	size_t ncaveats = read_caveats(&r, root, caveats, sizeof caveats / sizeof caveats[0]);
 	if ((n = keyed(need_or_iso(&r, root, "description", ison, iso, v->dct_description),
 	               v->dct_description, &ks)))
-		emit_text(&r, ds, v->dct_description, n, "description", false);
+		emit_description(&r, ds, n, caveats, ncaveats);
+	else if (ison && ncaveats)
+		ERR(&r, caveats[0].item, "notes on the sources are paragraphs of the description: "
+		    "give 'description' next to 'iso'");
+	flag_inconsistencies(&r, root, caveats, ncaveats);
 	DcatitTermId themes[32];
 	size_t nthemes = 0;
 	n = keyed(need_or_iso(&r, root, "themes", ison, iso, v->dcat_theme), v->dcat_theme, &ks);

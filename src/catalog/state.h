@@ -61,6 +61,9 @@ typedef struct {
 	size_t ndef_languages;
 	char *def_contact_name, *def_contact_email, *def_contact_url;
 	DcatitLoc def_loc;   /* where the defaults were written */
+	/* own_files: the maintainer's terms for the files the catalogue wrote
+	 * itself; 0 when not given */
+	DcatitTermId own_license, own_rights;
 
 	/* collected while loading */
 	DcatitBuildDataset *datasets;

@@ -2,7 +2,8 @@
  * (tables here are small), checked for UTF-8, then parsed row by row with
  * RFC 4180 rules; decimals are compared as exact fixed-point integers, so
  * 0.1 + 0.2 is 0.3 and a published total that is off is reported, never
- * rounded away. */
+ * rounded away. Stated counts are tallied over the same pass and compared
+ * at the end, naming the rows that make the difference. */
 #include "catalog/tables.h"
 
 #include <ctype.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 /* Decimals are held as integers in millionths: 9.2e12 units of currency
  * fit, and no published table here has more than two decimals. */
@@ -24,8 +26,14 @@ void dcatit_tables_dict_release(DcatitDict *dict)
 	if (!dict)
 		return;
 	for (size_t i = 0; i < dict->ncols; i++) {
-		free(dict->cols[i].name);
-		free(dict->cols[i].total_of);
+		DcatitDictColumn *c = &dict->cols[i];
+		free(c->name);
+		free(c->total_of);
+		for (size_t j = 0; j < c->ncounts; j++) {
+			free(c->counts[j].prefix);
+			free(c->counts[j].source);
+		}
+		free(c->counts);
 	}
 	free(dict->cols);
 	free(dict->file);
@@ -265,10 +273,26 @@ static void format_decimal(int64_t v, int decimals, char out[48])
 	}
 }
 
+/* Rows named in a count warning: enough to act on, short enough to read. */
+#define TALLY_NAMES 8
+
+/* The running count of one stated count: the rows it selects, those with a
+ * value other than zero, and the first names of each kind ([0] zero rows,
+ * [1] non-zero rows), one of which the warning lists. */
+typedef struct {
+	size_t ci;
+	const DcatitDictCount *cnt;
+	size_t rows, nonzero;
+	char *names[2][TALLY_NAMES];
+	size_t nnames[2];
+} Tally;
+
 typedef struct {
 	const DcatitDict *dict;
 	DcatitOrgs *orgs;
 	Csv *c;
+	Tally *tally;       /* one per stated count, in column order */
+	size_t ntally;
 	int64_t *colsum;    /* per column, over data rows */
 	int *coldec;        /* most decimals seen per column */
 	bool *colbad;       /* a value of the column did not parse */
@@ -398,26 +422,126 @@ static void check_totals_row(Check *k, const Row *r)
 	}
 }
 
+/* One tally per stated count of the dictionary; false on out of memory. */
+static bool tally_init(Check *k)
+{
+	const DcatitDict *dict = k->dict;
+	size_t n = 0;
+	for (size_t ci = 0; ci < dict->ncols; ci++)
+		n += dict->cols[ci].ncounts;
+	if (!n)
+		return true;
+	k->tally = calloc(n, sizeof *k->tally);
+	if (!k->tally)
+		return false;
+	for (size_t ci = 0; ci < dict->ncols; ci++)
+		for (size_t j = 0; j < dict->cols[ci].ncounts; j++)
+			k->tally[k->ntally++] = (Tally){ .ci = ci, .cnt = &dict->cols[ci].counts[j] };
+	return true;
+}
+
+static void tally_release(Check *k)
+{
+	for (size_t i = 0; i < k->ntally; i++)
+		for (int kind = 0; kind < 2; kind++)
+			for (size_t j = 0; j < k->tally[i].nnames[kind]; j++)
+				free(k->tally[i].names[kind][j]);
+	free(k->tally);
+	k->tally = NULL;
+	k->ntally = 0;
+}
+
+/* Count a data row in every stated count that selects it. An empty field
+ * counts as zero; a value that does not parse is already an error and is
+ * left out (the column is then not compared). */
+static void tally_row(Check *k, const Row *r)
+{
+	for (size_t i = 0; i < k->ntally; i++) {
+		Tally *t = &k->tally[i];
+		const DcatitDictCount *cnt = t->cnt;
+		if (t->ci >= r->n)
+			continue;
+		if (!cnt->all_rows && (cnt->match_col >= r->n ||
+		    strncmp(r->f[cnt->match_col].s, cnt->prefix, strlen(cnt->prefix)) != 0))
+			continue;
+		int64_t v = 0;
+		int dec;
+		const Field *f = &r->f[t->ci];
+		if (f->len && !parse_decimal(f->s, &v, &dec))
+			continue;
+		int kind = v != 0;
+		t->rows++;
+		t->nonzero += (size_t)kind;
+		if (t->nnames[kind] < TALLY_NAMES) {
+			char *name = dcatit_strdup(row_key(r));
+			if (!name)
+				k->c->oom = true;
+			else
+				t->names[kind][t->nnames[kind]++] = name;
+		}
+	}
+}
+
+/* Compare every tally with what the source states; the finding is located
+ * at the declaration in the dictionary, where the statement is quoted. */
+static void tally_report(Check *k)
+{
+	const DcatitDict *dict = k->dict;
+	const char *file = dict->file ? dict->file : k->c->display;
+	for (size_t i = 0; i < k->ntally; i++) {
+		const Tally *t = &k->tally[i];
+		const DcatitDictCount *cnt = t->cnt;
+		const char *col = dict->cols[t->ci].name;
+		if (k->colbad[t->ci])
+			continue;
+		DcatitBuf which;
+		dcatit_buf_init(&which);
+		if (!cnt->all_rows)
+			dcatit_buf_addf(&which, " whose %s starts with '%s'",
+			                dict->cols[cnt->match_col].name, cnt->prefix);
+		if (!t->rows) {
+			dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, file, cnt->line, cnt->col,
+			                 "stated count of column '%s': no data row%s", col,
+			                 which.data ? which.data : "");
+		} else if (t->nonzero != cnt->nonzero) {
+			/* name the rows that make the difference: the non-zero ones
+			 * when there are more than stated, the zero ones when fewer */
+			int kind = t->nonzero > cnt->nonzero;
+			size_t total = kind ? t->nonzero : t->rows - t->nonzero;
+			DcatitBuf names;
+			dcatit_buf_init(&names);
+			for (size_t j = 0; j < t->nnames[kind]; j++)
+				dcatit_buf_addf(&names, "%s%s", j ? ", " : "", t->names[kind][j]);
+			if (total > t->nnames[kind])
+				dcatit_buf_addf(&names, " and %zu more", total - t->nnames[kind]);
+			dcatit_notes_add(k->c->notes, DCATIT_NOTE_WARNING, file, cnt->line, cnt->col,
+			                 "column '%s': %zu of the %zu data rows%s have a value other "
+			                 "than zero, the source states %zu (%s); %s: %s", col,
+			                 t->nonzero, t->rows, which.data ? which.data : "",
+			                 cnt->nonzero, cnt->source, kind ? "non-zero" : "zero",
+			                 names.data ? names.data : "");
+			if (names.oom)
+				k->c->oom = true;
+			dcatit_buf_release(&names);
+		}
+		if (which.oom)
+			k->c->oom = true;
+		dcatit_buf_release(&which);
+	}
+}
+
 DcatitStatus dcatit_tables_check(const char *path, const char *display,
                                  const DcatitDict *dict, DcatitOrgs *orgs,
                                  DcatitNotes *notes)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return DCATIT_ERR_IO;
 	DcatitBuf all;
 	dcatit_buf_init(&all);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(&all, chunk, got);
-	bool rerr = ferror(fp);
-	fclose(fp);
-	if (rerr || all.oom) {
+	int err;
+	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
+	if (st != DCATIT_OK) {
 		dcatit_buf_release(&all);
-		return rerr ? DCATIT_ERR_IO : DCATIT_ERR_NOMEM;
+		return st;
 	}
-	DcatitStatus st = DCATIT_OK;
 	unsigned long bl = 0, bc = 0;
 	if (all.len >= 3 && memcmp(all.data, "\xEF\xBB\xBF", 3) == 0) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, 1, 1,
@@ -444,7 +568,7 @@ DcatitStatus dcatit_tables_check(const char *path, const char *display,
 	k.colsum = calloc(ncols + 1, sizeof *k.colsum);
 	k.coldec = calloc(ncols + 1, sizeof *k.coldec);
 	k.colbad = calloc(ncols + 1, sizeof *k.colbad);
-	if (!k.colsum || !k.coldec || !k.colbad) {
+	if (!k.colsum || !k.coldec || !k.colbad || (dict && !tally_init(&k))) {
 		st = DCATIT_ERR_NOMEM;
 		goto rows_done;
 	}
@@ -468,6 +592,7 @@ DcatitStatus dcatit_tables_check(const char *path, const char *display,
 			dcatit_buf_release(&want);
 			dict = NULL;
 			k.dict = NULL;
+			tally_release(&k);
 		}
 	}
 	size_t rowno = 0;
@@ -499,8 +624,11 @@ DcatitStatus dcatit_tables_check(const char *path, const char *display,
 			check_totals_row(&k, &row);
 		} else {
 			k.ndata++;
+			tally_row(&k, &row);
 		}
 	}
+	if (dict && rc == 0)
+		tally_report(&k);
 	if (dict && dict->has_totals_row && !k.totals_seen && rc == 0)
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, c.line, 1,
 		                 "no totals row (%s = '%s') in the table",
@@ -513,6 +641,7 @@ rows_done:
 	free(k.colsum);
 	free(k.coldec);
 	free(k.colbad);
+	tally_release(&k);
 done:
 	dcatit_buf_release(&all);
 	return st;

@@ -17,6 +17,7 @@
 #define DCATIT_CVOCAB_LIST(X) \
 	X(rdf_type, DCATIT_NS_RDF "type") \
 	X(rdfs_comment, DCATIT_NS_RDFS "comment") \
+	X(rdfs_label, DCATIT_NS_RDFS "label") \
 	X(owl_versionInfo, DCATIT_NS_OWL "versionInfo") \
 	X(xsd_date, DCATIT_NS_XSD "date") \
 	X(xsd_decimal, DCATIT_NS_XSD "decimal") \
@@ -60,6 +61,8 @@
 	X(dct_description, DCATIT_NS_DCT "description") \
 	X(dct_publisher, DCATIT_NS_DCT "publisher") \
 	X(dct_rightsHolder, DCATIT_NS_DCT "rightsHolder") \
+	X(dct_rights, DCATIT_NS_DCT "rights") \
+	X(dct_RightsStatement, DCATIT_NS_DCT "RightsStatement") \
 	X(dct_creator, DCATIT_NS_DCT "creator") \
 	X(dct_contributor, DCATIT_NS_DCT "contributor") \
 	X(dct_issued, DCATIT_NS_DCT "issued") \

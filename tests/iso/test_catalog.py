@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The `iso:` key of catalogue records (catalog/README.md section 5.6), built for real.
+"""The `iso:` key of catalogue records (catalog/README.md section 5.7), built for real.
 
 usage: test_catalog.py DCATIT SOURCE_ROOT
 

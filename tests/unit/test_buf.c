@@ -2,9 +2,12 @@
 #include "base/buf.h"
 
 #include <check.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 START_TEST(appends_accumulate_and_stay_nul_terminated)
 {
@@ -63,6 +66,34 @@ START_TEST(clear_keeps_storage_but_drops_content)
 }
 END_TEST
 
+START_TEST(read_file_appends_a_whole_file_and_reports_why_it_cannot)
+{
+	const char *t = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/dcatit-buf-XXXXXX", t && *t ? t : "/tmp");
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	/* larger than one read chunk, with a NUL inside */
+	static char big[70000];
+	memset(big, 'x', sizeof big);
+	big[10] = '\0';
+	ck_assert_int_eq(write(fd, big, sizeof big), (ssize_t)sizeof big);
+	close(fd);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	dcatit_buf_adds(&b, "head:");
+	int err = -1;
+	ck_assert_int_eq(dcatit_buf_read_file(&b, path, &err), DCATIT_OK);
+	ck_assert_int_eq(err, 0);
+	ck_assert_uint_eq(b.len, 5 + sizeof big);
+	ck_assert_int_eq(memcmp(b.data + 5, big, sizeof big), 0);
+	unlink(path);
+	ck_assert_int_eq(dcatit_buf_read_file(&b, path, &err), DCATIT_ERR_IO);
+	ck_assert_int_eq(err, ENOENT);
+	dcatit_buf_release(&b);
+}
+END_TEST
+
 START_TEST(grow_doubles_keeps_contents_and_refuses_overflow)
 {
 	size_t cap = 0;
@@ -93,6 +124,7 @@ int main(void)
 	tcase_add_test(tc, detach_hands_over_the_string_and_empties_the_buffer);
 	tcase_add_test(tc, clear_keeps_storage_but_drops_content);
 	tcase_add_test(tc, grow_doubles_keeps_contents_and_refuses_overflow);
+	tcase_add_test(tc, read_file_appends_a_whole_file_and_reports_why_it_cannot);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

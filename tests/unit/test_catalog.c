@@ -191,10 +191,14 @@ static DcatitDict *money_dict(void)
 	static size_t parts[2] = { 1, 2 };
 	static size_t sums[3] = { 1, 2, 3 };
 	static DcatitDict dict;
-	cols[0] = (DcatitDictColumn){ "ente", DCATIT_COL_STRING, true, -1, NULL, 0 };
-	cols[1] = (DcatitDictColumn){ "a", DCATIT_COL_DECIMAL, true, 2, NULL, 0 };
-	cols[2] = (DcatitDictColumn){ "b", DCATIT_COL_DECIMAL, false, 2, NULL, 0 };
-	cols[3] = (DcatitDictColumn){ "totale", DCATIT_COL_DECIMAL, true, 2, parts, 2 };
+	cols[0] = (DcatitDictColumn){ .name = "ente", .type = DCATIT_COL_STRING, .required = true,
+	                              .scale = -1 };
+	cols[1] = (DcatitDictColumn){ .name = "a", .type = DCATIT_COL_DECIMAL, .required = true,
+	                              .scale = 2 };
+	cols[2] = (DcatitDictColumn){ .name = "b", .type = DCATIT_COL_DECIMAL, .required = false,
+	                              .scale = 2 };
+	cols[3] = (DcatitDictColumn){ .name = "totale", .type = DCATIT_COL_DECIMAL, .required = true,
+	                              .scale = 2, .total_of = parts, .ntotal_of = 2 };
 	dict = (DcatitDict){ NULL, cols, 4, true, 0, "TOTALI", sums, 3 };
 	return &dict;
 }
@@ -278,6 +282,100 @@ START_TEST(malformed_tables_are_errors_with_their_line)
 	p = put("header.csv", "ente,a,x,totale\nTOTALI,1.00,1.00,2.00\n");
 	dcatit_tables_check(p, "header.csv", money_dict(), NULL, &n);
 	ck_assert_ptr_nonnull(find_note(&n, "header does not match"));
+	dcatit_notes_release(&n);
+}
+END_TEST
+
+START_TEST(stated_counts_that_differ_from_the_table_are_warnings_naming_the_rows)
+{
+	make_tmpdir();
+	const char *p = put("t.csv",
+	        "ente,a,b,totale\n"
+	        "Provincia di Arezzo,10.00,0.00,10.00\n"
+	        "Provincia di Pisa,5.00,,5.00\n"
+	        "Unione Valdera,0.00,3.00,3.00\n"
+	        "Unione Alta Val di Cecina,0.00,0.00,0.00\n"
+	        "TOTALI,15.00,3.00,18.00\n");
+	DcatitDictCount a_counts[] = {
+		/* stated 1, the table has 2: the two non-zero rows are named */
+		{ .all_rows = true, .nonzero = 1, .source = "text A", .line = 7, .col = 9 },
+		/* agrees: both Provinces */
+		{ .match_col = 0, .prefix = "Provincia", .nonzero = 2, .source = "text B",
+		  .line = 9, .col = 9 },
+	};
+	DcatitDictCount b_counts[] = {
+		/* stated 2 Unions, 1 has a value: the zero row is named */
+		{ .match_col = 0, .prefix = "Unione", .nonzero = 2, .source = "text C",
+		  .line = 12, .col = 9 },
+		/* selects nothing: a declaration error, not a silent pass */
+		{ .match_col = 0, .prefix = "Comune", .nonzero = 0, .source = "text D",
+		  .line = 14, .col = 9 },
+	};
+	DcatitDict *dict = money_dict();
+	dict->file = "t.dictionary.yaml";
+	dict->cols[1].counts = a_counts;
+	dict->cols[1].ncounts = 2;
+	dict->cols[2].counts = b_counts;
+	dict->cols[2].ncounts = 2;
+	DcatitNotes n;
+	dcatit_notes_init(&n);
+	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", dict, NULL, &n), DCATIT_OK);
+	dict->file = NULL;
+	dict->cols[1].counts = dict->cols[2].counts = NULL;
+	dict->cols[1].ncounts = dict->cols[2].ncounts = 0;
+	ck_assert_uint_eq(n.warnings, 2);
+	ck_assert_uint_eq(n.errors, 1);
+	const DcatitNote *w = find_note(&n, "column 'a': 2 of the 4 data rows have a value other "
+	                                "than zero, the source states 1 (text A); non-zero: "
+	                                "Provincia di Arezzo, Provincia di Pisa");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(w->kind, DCATIT_NOTE_WARNING);
+	ck_assert_str_eq(w->file, "t.dictionary.yaml");
+	ck_assert_uint_eq(w->line, 7);
+	ck_assert_uint_eq(w->col, 9);
+	w = find_note(&n, "column 'b': 1 of the 2 data rows whose ente starts with 'Unione' have "
+	              "a value other than zero, the source states 2 (text C); zero: Unione Alta "
+	              "Val di Cecina");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_uint_eq(w->line, 12);
+	const DcatitNote *e = find_note(&n, "stated count of column 'b': no data row whose ente "
+	                                "starts with 'Comune'");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(e->kind, DCATIT_NOTE_ERROR);
+	ck_assert_uint_eq(e->line, 14);
+	dcatit_notes_release(&n);
+}
+END_TEST
+
+START_TEST(a_long_difference_names_eight_rows_and_counts_the_rest)
+{
+	make_tmpdir();
+	DcatitBuf csv;
+	dcatit_buf_init(&csv);
+	dcatit_buf_adds(&csv, "ente,a,b,totale\n");
+	for (int i = 1; i <= 11; i++)
+		dcatit_buf_addf(&csv, "Unione %02d,1.00,0.00,1.00\n", i);
+	dcatit_buf_adds(&csv, "TOTALI,11.00,0.00,11.00\n");
+	const char *p = put("t.csv", csv.data);
+	dcatit_buf_release(&csv);
+	DcatitDictCount counts[] = {
+		{ .all_rows = true, .nonzero = 8, .source = "8 piloti", .line = 3, .col = 1 },
+	};
+	DcatitDict *dict = money_dict();
+	dict->cols[1].counts = counts;
+	dict->cols[1].ncounts = 1;
+	DcatitNotes n;
+	dcatit_notes_init(&n);
+	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", dict, NULL, &n), DCATIT_OK);
+	dict->cols[1].counts = NULL;
+	dict->cols[1].ncounts = 0;
+	ck_assert_uint_eq(n.warnings, 1);
+	/* no dictionary file name: located in the table */
+	ck_assert_str_eq(n.items[0].file, "t.csv");
+	ck_assert_ptr_nonnull(strstr(n.items[0].message, "11 of the 11 data rows"));
+	ck_assert_ptr_nonnull(strstr(n.items[0].message, "non-zero: Unione 01, Unione 02, "
+	                             "Unione 03, Unione 04, Unione 05, Unione 06, Unione 07, "
+	                             "Unione 08 and 3 more"));
 	dcatit_notes_release(&n);
 }
 END_TEST
@@ -491,6 +589,255 @@ START_TEST(subjects_must_belong_to_one_of_the_record_themes)
 }
 END_TEST
 
+/* A dictionary with two stated counts: two Unions, and every row, non-zero. */
+#define COUNTS_DICT \
+	"table: t.csv\n" \
+	"decimal_separator: \".\"\n" \
+	"columns:\n" \
+	"  - name: ente\n" \
+	"    type: string\n" \
+	"    title: {it: Ente}\n" \
+	"  - name: fondi\n" \
+	"    type: decimal\n" \
+	"    title: {it: Fondi}\n" \
+	"    stated_counts:\n" \
+	"      - rows: {column: ente, starts_with: Unione}\n" \
+	"        nonzero: 2\n" \
+	"        source: \"Beneficiari: 2 Unioni\"\n" \
+	"      - nonzero: 2\n" \
+	"        source: tutti\n"
+
+START_TEST(a_dictionary_declares_stated_counts_located_at_their_line)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "distributions:\n"
+	                "  - id: tabella\n"
+	                "    file: files/t.csv\n"
+	                "    dictionary: files/t.dictionary.yaml\n"
+	                "    format: CSV\n");
+	put("cat/ds/files/t.csv", "ente,fondi\nUnione A,3.00\nUnione B,0.00\nProvincia C,2.00\n");
+	put("cat/ds/files/t.dictionary.yaml", COUNTS_DICT
+	    "      - rows: {column: entx, starts_with: U}\n"
+	    "        nonzero: -1\n"
+	    "        source: x\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	/* the third declaration is wrong twice; the first two are read */
+	ck_assert_uint_eq(n.errors, 2);
+	ck_assert_ptr_nonnull(find_note(&n, "'entx' is not a column of the dictionary"));
+	ck_assert_ptr_nonnull(find_note(&n, "nonzero must be a whole number of rows, not '-1'"));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+
+	/* without the faulty declaration: one warning, at the first one */
+	put("cat/ds/files/t.dictionary.yaml", COUNTS_DICT);
+	b = load(&n);
+	ck_assert_uint_eq(n.errors, 0);
+	ck_assert_uint_eq(n.warnings, 1);
+	const DcatitNote *w = find_note(&n, "column 'fondi': 1 of the 2 data rows whose ente "
+	                                "starts with 'Unione' have a value other than zero, the "
+	                                "source states 2 (Beneficiari: 2 Unioni); zero: Unione B");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_ptr_nonnull(strstr(w->file, "ds/files/t.dictionary.yaml"));
+	ck_assert_uint_eq(w->line, 11);
+	ck_assert_uint_eq(w->col, 9);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(a_quote_is_found_across_line_breaks_of_the_file)
+{
+	make_tmpdir();
+	const char *p = put("t.md", "# Titolo\n\nConvenzione sul Fascicolo\n  Sanitario (Delibera n. 1169\n"
+	                    "del 17/03/2015).\nPerciò «Nota»\n");
+	unsigned long line = 0, col = 0;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	const char *q = "Delibera n. 1169 del 17/03/2015";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 4);
+	ck_assert_uint_eq(col, 14);
+	q = "  Fascicolo Sanitario ";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 3);
+	ck_assert_uint_eq(col, 17);
+	/* columns count characters, not bytes */
+	q = "«Nota»";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_uint_eq(line, 6);
+	ck_assert_uint_eq(col, 8);
+	q = "Delibera n. 1169 del 17/03/2016";
+	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d),
+	                 DCATIT_ERR_NOT_FOUND);
+	ck_assert_int_eq(dcatit_dist_find_text(p, " ", 1, &line, &col, &d), DCATIT_ERR_NOT_FOUND);
+	ck_assert_int_eq(dcatit_dist_find_text("/nonexistent/x.md", "a", 1, &line, &col, &d),
+	                 DCATIT_ERR_IO);
+}
+END_TEST
+
+static const char noted_record[] =
+	"id: primo\n"
+	"title: {it: Primo}\n"
+	"description:\n"
+	"  it: Il primo.\n"
+	"  en: The first.\n"
+	"themes: [GOVE]\n"
+	"frequency: NEVER\n"
+	"modified: 2024-01-01\n"
+	"source_inconsistencies:\n"
+	"  - quote: Delibera n. 1169 del 17/03/2015\n"
+	"    note:\n"
+	"      it: Numero e data incompatibili.\n"
+	"      en: Number and date do not match.\n"
+	"  - note: {it: Due cifre diverse., en: Two different figures.}\n"
+	"unverified:\n"
+	"  - it: Il sistema di riferimento.\n"
+	"    en: The reference system.\n"
+	"distributions:\n"
+	"  - id: testo\n"
+	"    file: files/t.txt\n"
+	"    format: TXT\n";
+
+START_TEST(notes_on_the_source_become_paragraphs_of_the_description_and_warnings)
+{
+	write_catalogue(noted_record);
+	put("cat/ds/files/t.txt", "Premesse\nconvenzione (Delibera n. 1169\ndel 17/03/2015)\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 0);
+	ck_assert_uint_eq(n.warnings, 2);
+	const char *ds = "https://example.org/c/dataset/primo";
+	ck_assert(has_literal(b, ds, "http://purl.org/dc/terms/description",
+	                      "Il primo.\n\nIncongruenza della fonte: Numero e data incompatibili."
+	                      "\n\nIncongruenza della fonte: Due cifre diverse.\n\nNon verificato: "
+	                      "Il sistema di riferimento."));
+	ck_assert(has_literal(b, ds, "http://purl.org/dc/terms/description",
+	                      "The first.\n\nInconsistency in the source: Number and date do not "
+	                      "match.\n\nInconsistency in the source: Two different figures.\n\n"
+	                      "Not verified: The reference system."));
+	/* at the quote in the file, across its line break */
+	const DcatitNote *w = find_note(&n, "inconsistency in the source, kept as published: "
+	                                "Number and date do not match.");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(w->kind, DCATIT_NOTE_WARNING);
+	ck_assert_ptr_nonnull(strstr(w->file, "ds/files/t.txt"));
+	ck_assert_uint_eq(w->line, 2);
+	ck_assert_uint_eq(w->col, 14);
+	/* without a quote, at the item of the record */
+	w = find_note(&n, "kept as published: Two different figures.");
+	ck_assert_ptr_nonnull(w);
+	ck_assert_ptr_nonnull(strstr(w->file, "ds/a.yaml"));
+	ck_assert_uint_eq(w->line, 14);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(a_note_must_match_its_file_and_the_languages_of_the_description)
+{
+	write_catalogue(noted_record);
+	/* the file no longer holds the quoted passage */
+	put("cat/ds/files/t.txt", "Premesse\nconvenzione (Delibera n. 1169 del 17/03/2016)\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 1);
+	const DcatitNote *e = find_note(&n, "quote 'Delibera n. 1169 del 17/03/2015' is not in "
+	                                "any file of the record");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(e->line, 10);
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+
+	/* an English description needs an English note; a German note needs a
+	 * German description: no description is written half */
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo., en: The first.}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "unverified:\n"
+	                "  - {it: Non verificato., de: Nicht geprueft.}\n"
+	                "distributions:\n"
+	                "  - id: testo\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n");
+	b = load(&n);
+	ck_assert_uint_eq(n.errors, 2);
+	ck_assert_ptr_nonnull(find_note(&n, "unverified note in 'de', a language the description "
+	                                "does not have"));
+	ck_assert_ptr_nonnull(find_note(&n, "unverified note has no 'en' text"));
+	ck_assert(!has_literal(b, "https://example.org/c/dataset/primo",
+	                       "http://purl.org/dc/terms/description", "The first."));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
+START_TEST(own_files_terms_go_to_the_files_the_catalogue_wrote_with_a_rights_statement)
+{
+	write_catalogue("id: primo\n"
+	                "title: {it: Primo}\n"
+	                "description: {it: Il primo}\n"
+	                "themes: [GOVE]\n"
+	                "frequency: NEVER\n"
+	                "modified: 2024-01-01\n"
+	                "distributions:\n"
+	                "  - id: nostro\n"
+	                "    file: files/t.txt\n"
+	                "    format: TXT\n"
+	                "  - id: loro\n"
+	                "    file: files/u.txt\n"
+	                "    format: TXT\n"
+	                "    license: A11_CCO10\n");
+	put("cat/ds/files/u.txt", "official");
+	put("vocab/it/licences.ttl",
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40> a <c> .\n"
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A11_CCO10> a <c> .\n"
+	    "<https://w3id.org/italia/controlled-vocabulary/licences/A29_IODL20> a <c> .\n");
+	put("cat/catalog.yaml",
+	    "base_uri: https://example.org/c\n"
+	    "title: {it: Catalogo, en: Catalogue}\n"
+	    "description:\n  it: Descrizione\n"
+	    "publisher: r_toscan\n"
+	    "records: [ds]\n"
+	    "own_files:\n"
+	    "  license: A29_IODL20\n"
+	    "  statement:\n"
+	    "    it: Testo redatto per il catalogo; licenza scelta dal manutentore.\n"
+	    "    en: Text written for the catalogue; licence chosen by its maintainer.\n"
+	    "defaults:\n  license: A21_CCBY40\n  rights_holder: r_toscan\n  publisher: r_toscan\n"
+	    "  contact: {name: Ufficio, email: uff@example.org}\n");
+	DcatitNotes n;
+	DcatitBuild *b = load(&n);
+	ck_assert_uint_eq(n.errors, 0);
+	const char *ours = "https://example.org/c/dataset/primo/distribution/nostro";
+	const char *theirs = "https://example.org/c/dataset/primo/distribution/loro";
+	const char *lic = "http://purl.org/dc/terms/license";
+	const char *rights = "http://purl.org/dc/terms/rights";
+	const char *rs = "https://example.org/c/rights/own-files";
+	ck_assert(has_literal(b, ours, lic,
+	                      "https://w3id.org/italia/controlled-vocabulary/licences/A29_IODL20"));
+	ck_assert(has_literal(b, ours, rights, rs));
+	ck_assert(has_literal(b, rs, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+	                      "http://purl.org/dc/terms/RightsStatement"));
+	ck_assert(has_literal(b, rs, "http://www.w3.org/2000/01/rdf-schema#label",
+	                      "Text written for the catalogue; licence chosen by its maintainer."));
+	/* a file with the licence of its source is not the catalogue's work */
+	ck_assert(has_literal(b, theirs, lic,
+	                      "https://w3id.org/italia/controlled-vocabulary/licences/A11_CCO10"));
+	ck_assert(!has_literal(b, theirs, rights, rs));
+	dcatit_notes_release(&n);
+	dcatit_build_free(b);
+}
+END_TEST
+
 START_TEST(jsonld_has_a_compact_context_and_sorted_nodes)
 {
 	DcatitTerms *t = dcatit_terms_new();
@@ -549,11 +896,18 @@ static Suite *catalog_suite(void)
 	tcase_add_test(tc, a_total_that_does_not_add_up_is_a_warning_with_both_figures);
 	tcase_add_test(tc, exact_decimals_add_up_without_rounding_noise);
 	tcase_add_test(tc, malformed_tables_are_errors_with_their_line);
+	tcase_add_test(tc, stated_counts_that_differ_from_the_table_are_warnings_naming_the_rows);
+	tcase_add_test(tc, a_long_difference_names_eight_rows_and_counts_the_rest);
 	tcase_add_test(tc, a_record_becomes_a_dataset_with_minted_iris_and_identifier);
 	tcase_add_test(tc, unknown_keys_and_codes_are_located_errors_with_a_suggestion);
 	tcase_add_test(tc, paths_may_not_leave_the_catalogue);
 	tcase_add_test(tc, a_dataset_id_used_twice_is_an_error_at_the_second_record);
 	tcase_add_test(tc, subjects_must_belong_to_one_of_the_record_themes);
+	tcase_add_test(tc, a_dictionary_declares_stated_counts_located_at_their_line);
+	tcase_add_test(tc, a_quote_is_found_across_line_breaks_of_the_file);
+	tcase_add_test(tc, notes_on_the_source_become_paragraphs_of_the_description_and_warnings);
+	tcase_add_test(tc, a_note_must_match_its_file_and_the_languages_of_the_description);
+	tcase_add_test(tc, own_files_terms_go_to_the_files_the_catalogue_wrote_with_a_rights_statement);
 	tcase_add_test(tc, jsonld_has_a_compact_context_and_sorted_nodes);
 	suite_add_tcase(s, tc);
 	return s;
