@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void dcatit_buf_init(DcatitBuf *b)
 {
@@ -128,6 +129,30 @@ void *dcatit_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial
 	return p;
 }
 
+DcatitStatus dcatit_buf_read_stream(DcatitBuf *b, FILE *fp, int *err)
+{
+	*err = 0;
+	/* a regular file is read in place at its size: growing the buffer
+	 * chunk by chunk copied a 30 MB CSW answer several times over */
+	struct stat sb;
+	size_t want = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	              (size_t)sb.st_size + 1 : 65536;
+	while (dcatit_buf_reserve(b, want)) {
+		size_t room = b->cap - b->len - 1;
+		size_t got = fread(b->data + b->len, 1, room, fp);
+		b->len += got;
+		b->data[b->len] = '\0';
+		if (got < room)
+			break; /* end of file or error */
+		want = 65536;
+	}
+	if (ferror(fp))
+		*err = errno ? errno : EIO;
+	if (*err)
+		return DCATIT_ERR_IO;
+	return b->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
+}
+
 DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
 {
 	*err = 0;
@@ -136,14 +161,7 @@ DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
 		*err = errno;
 		return DCATIT_ERR_IO;
 	}
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(b, chunk, got);
-	if (ferror(fp))
-		*err = errno ? errno : EIO;
+	DcatitStatus st = dcatit_buf_read_stream(b, fp, err);
 	fclose(fp);
-	if (*err)
-		return DCATIT_ERR_IO;
-	return b->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
+	return st;
 }

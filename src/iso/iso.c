@@ -4,10 +4,8 @@
 #include "iso/iso.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "iso/internal.h"
@@ -96,33 +94,16 @@ DcatitStatus dcatit_iso_read_file(const char *path, const char *docname,
 	bool std = strcmp(path, "-") == 0;
 	if (!docname)
 		docname = std ? "<stdin>" : path;
-	FILE *f = std ? stdin : fopen(path, "rb");
-	if (!f)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       docname, strerror(errno));
-	/* a regular file is read in place at its size: growing the buffer by
-	 * doubling copied a 30 MB CSW answer several times over (7 % of the
-	 * csw-convert benchmark) */
-	struct stat sb;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
-	size_t want = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
-	              (size_t)sb.st_size + 1 : 65536;
-	size_t got;
-	while (dcatit_buf_reserve(&b, want) &&
-	       (got = fread(b.data + b.len, 1, b.cap - b.len - 1, f)) > 0) {
-		b.len += got;
-		want = 65536;
-	}
-	bool bad = ferror(f) != 0;
-	if (!std)
-		fclose(f);
-	DcatitStatus st;
-	if (bad)
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", docname);
-	else if (b.oom)
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, docname, 0, 0, "%s",
-		                     dcatit_strerror(DCATIT_ERR_NOMEM));
+	int err = 0;
+	DcatitStatus st = std ? dcatit_buf_read_stream(&b, stdin, &err)
+	                      : dcatit_buf_read_file(&b, path, &err);
+	if (st == DCATIT_ERR_IO)
+		st = dcatit_diag_set(d, st, NULL, 0, 0, "cannot read '%s': %s", docname,
+		                     strerror(err));
+	else if (st != DCATIT_OK)
+		st = dcatit_diag_set(d, st, docname, 0, 0, "%s", dcatit_strerror(st));
 	else
 		st = dcatit_iso_read(b.data ? b.data : "", b.len, docname, opts, info, fn, ud, d);
 	dcatit_buf_release(&b);
