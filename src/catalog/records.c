@@ -2115,6 +2115,22 @@ static DcatitIsoRec *read_iso(R *r, yaml_node_t *n, const char *ds_iri, DcatitTe
 	return NULL;
 }
 
+/* A distribution id di that would name one of the ISO record's own
+ * distributions (<ds>/distribution/<n>) is an error. */
+static void check_iso_dist_id(R *r, DcatitIsoRec *iso, const char *ds_iri, yaml_node_t *di)
+{
+	if (di->type != YAML_SCALAR_NODE)
+		return;
+	const char *id = (const char *)di->data.scalar.value;
+	DcatitBuf u;
+	dcatit_buf_init(&u);
+	dcatit_buf_addf(&u, "%s/distribution/%s", ds_iri, id);
+	if (u.data && dcatit_isorec_describes(iso, dcatit_terms_find_iri(r->b->terms, u.data)))
+		ERR(r, di, "distribution id '%s' is the IRI of a distribution of the ISO record; "
+		    "choose another", id);
+	dcatit_buf_release(&u);
+}
+
 /* The dataset properties the record's keys give, which replace the ISO
  * record's. */
 typedef struct {
@@ -2324,17 +2340,8 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 						ERR(&r, di, "distribution id '%s' is used twice in this record",
 						    (const char *)di->data.scalar.value);
 				}
-			if (iso && di && di->type == YAML_SCALAR_NODE) {
-				DcatitBuf du;
-				dcatit_buf_init(&du);
-				dcatit_buf_addf(&du, "%s/distribution/%s", iri.data,
-				                (const char *)di->data.scalar.value);
-				if (du.data && dcatit_isorec_describes(iso, dcatit_terms_find_iri(b->terms,
-				                                                                du.data)))
-					ERR(&r, di, "distribution id '%s' is the IRI of a distribution of the "
-					    "ISO record; choose another", (const char *)di->data.scalar.value);
-				dcatit_buf_release(&du);
-			}
+			if (iso && di)
+				check_iso_dist_id(&r, iso, iri.data, di);
 			DcatitStatus fatal = DCATIT_OK;
 			emit_distribution(&r, ds, iri.data, item, d, &fatal);
 			if (fatal != DCATIT_OK) {

@@ -95,14 +95,9 @@ static DcatitTermId tel(IsoMap *x, const char *phone)
 	return id;
 }
 
-/* A FOAF agent node for a party (GeoDCAT-AP): types, names with their
- * translations, mailbox, phone, home page, address. */
-static DcatitTermId foaf_agent(IsoMap *x, const Party *p)
+/* The party's mailbox, phone and home page on the agent a. */
+static void foaf_contacts(IsoMap *x, DcatitTermId a, const Party *p)
 {
-	DcatitTermId a = iso_bnode(x);
-	iso_type2(x, a, x->v.prov_Agent, p->org ? x->v.foaf_Organization : x->v.foaf_Person,
-	          p->at);
-	iso_add_text(x, a, x->v.foaf_name, p->name_at, ISO_WS_COLLAPSE);
 	DcatitTermId mb = mailto(x, p->email);
 	if (mb)
 		iso_add(x, a, x->v.foaf_mbox, mb, p->at);
@@ -111,6 +106,17 @@ static DcatitTermId foaf_agent(IsoMap *x, const Party *p)
 		iso_add(x, a, x->v.foaf_phone, ph, p->at);
 	if (iso_http(p->url))
 		iso_add(x, a, x->v.foaf_homepage, iso_iri(x, p->url), p->at);
+}
+
+/* A FOAF agent node for a party (GeoDCAT-AP): types, names with their
+ * translations, mailbox, phone, home page, address. */
+static DcatitTermId foaf_agent(IsoMap *x, const Party *p)
+{
+	DcatitTermId a = iso_bnode(x);
+	iso_type2(x, a, x->v.prov_Agent, p->org ? x->v.foaf_Organization : x->v.foaf_Person,
+	          p->at);
+	iso_add_text(x, a, x->v.foaf_name, p->name_at, ISO_WS_COLLAPSE);
+	foaf_contacts(x, a, p);
 	if (p->street || p->city || p->area || p->postcode || p->country) {
 		DcatitTermId ad = iso_bnode(x);
 		iso_add(x, a, x->v.locn_address, ad, p->at);
@@ -182,14 +188,7 @@ static void dcatapit_agent(IsoMap *x, DcatitTermId prop, const char *role,
 		return; /* seen already */
 	DcatitTermId a = x->seen[x->nseen - 1].node;
 	iso_add(x, a, x->v.rdf_type, p->org ? x->v.foaf_Organization : x->v.foaf_Person, p->at);
-	DcatitTermId mb = mailto(x, p->email);
-	if (mb)
-		iso_add(x, a, x->v.foaf_mbox, mb, p->at);
-	DcatitTermId ph = tel(x, p->phone);
-	if (ph)
-		iso_add(x, a, x->v.foaf_phone, ph, p->at);
-	if (iso_http(p->url))
-		iso_add(x, a, x->v.foaf_homepage, iso_iri(x, p->url), p->at);
+	foaf_contacts(x, a, p);
 }
 
 /* A vCard contact point of s for a party; dcatapit: the DCAT-AP_IT type

@@ -19,7 +19,7 @@ static bool ieq(const char *a, const char *b)
 	return a && b && strcasecmp(a, b) == 0;
 }
 
-static bool icontains(const char *hay, const char *needle)
+bool iso_icontains(const char *hay, const char *needle)
 {
 	if (!hay)
 		return false;
@@ -162,7 +162,7 @@ const IsoInspire *iso_find_inspire(const char *kw, const char *hr)
 {
 	for (size_t i = 0; i < sizeof inspire / sizeof *inspire; i++) {
 		const IsoInspire *t = &inspire[i];
-		if (hr && icontains(hr, "inspire.ec.europa.eu/theme/")) {
+		if (hr && iso_icontains(hr, "inspire.ec.europa.eu/theme/")) {
 			const char *c = strstr(hr, "/theme/") + 7;
 			if (strncasecmp(c, t->code, 2) == 0 && !isalnum((unsigned char)c[2]))
 				return t;
@@ -198,7 +198,7 @@ const char *iso_find_data_theme(const char *kw, const char *hr)
 		const char *c = data_themes[i];
 		if (ieq(kw, c))
 			return c;
-		if (hr && icontains(hr, "data-theme/")) {
+		if (hr && iso_icontains(hr, "data-theme/")) {
 			const char *h = strstr(hr, "data-theme/") + 11;
 			if (ieq(h, c))
 				return c;
@@ -323,7 +323,7 @@ const IsoOgc *iso_find_ogc(const char *protocol, const char *url)
 				p += 4;
 			if (strncasecmp(p, k, n) == 0 && !isalpha((unsigned char)p[n]))
 				return &ogcs[i];
-			if (icontains(protocol, ogc_long[i]))
+			if (iso_icontains(protocol, ogc_long[i]))
 				return &ogcs[i];
 		}
 	}

@@ -19,6 +19,8 @@ typedef struct {
 /* The language of an ISO 639-2 B/T or 639-1 code (any case); NULL when
  * unknown. Borrowed (static). */
 const IsoLang *iso_find_lang(const char *code);
+/* Does hay contain needle, ignoring case? false when hay is NULL. */
+bool iso_icontains(const char *hay, const char *needle);
 
 /* EU frequency code of an MD_MaintenanceFrequencyCode, NULL when none. */
 const char *iso_find_freq(const char *code);

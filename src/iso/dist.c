@@ -333,7 +333,8 @@ static void online(IsoMap *x, const IsoNode *or_, const Transfer *tr)
 	 * the services that hand out the data (WFS, WCS), not to a map view */
 	const char *ft = ogc ? ogc->filetype : download || file ? x->filetype : NULL;
 	if (ft)
-		iso_add(x, d, x->v.dct_format, iso_iri2(x, DCATIT_NS_EU_AUTH "file-type/", ft), or_);
+		iso_add(x, d, x->v.dct_format, iso_iri2(x, DCATIT_NS_EU_AUTH "file-type/", ft),
+		        or_);
 	if (x->media && (download || file || (ogc && ogc->download))) {
 		DcatitTermId mt = iso_iri(x, x->media);
 		iso_add(x, d, x->v.dcat_mediaType, mt, or_);

@@ -434,7 +434,8 @@ void iso_map_resolution(IsoMap *x, const IsoNode *ident)
 		                 iso_icontains(uom, "uom/ML_gmxUom.xml#m"))) {
 			DcatitTermId d = dcatit_terms_literal_z(x->t, v, x->v.xsd_decimal, NULL);
 			iso_add(x, x->res, x->v.dcat_spatialResolutionInMeters, d, dn);
-			measurement(x, x->v.geodcat_spatialResolutionAsDistance, d, x->v.om_metre, dn);
+			measurement(x, x->v.geodcat_spatialResolutionAsDistance, d, x->v.om_metre,
+			            dn);
 		}
 		/* an equivalent scale 1:N, as the fraction 1/N */
 		const IsoNode *den = iso_xml_path(sr, "MD_Resolution/equivalentScale/"

@@ -302,8 +302,6 @@ const char *iso_locale_tag(IsoMap *x, const char *ref);
 bool iso_once(IsoMap *x, const char *key, const char *a, const char *b);
 /* Case-insensitive equality; false when either is NULL. */
 bool iso_ieq(const char *a, const char *b);
-/* Does hay contain needle, ignoring case? false when hay is NULL. */
-bool iso_icontains(const char *hay, const char *needle);
 /* Are the n bytes at s all ASCII digits? */
 bool iso_digits(const char *s, size_t n);
 /* Is s an absolute IRI that can be written as such (scheme, no spaces)? */

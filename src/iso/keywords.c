@@ -129,8 +129,9 @@ void iso_map_keywords(IsoMap *x, const IsoNode *ident)
 			if (x->service && !cat)
 				cat = iso_service_category(kw);
 			if (cat) {
-				iso_add(x, x->res, x->v.geodcat_serviceCategory,
-				        iso_iri2(x, ISO_NS_INSPIRE_CL "SpatialDataServiceCategory/", cat), k);
+				DcatitTermId ci = iso_iri2(x, ISO_NS_INSPIRE_CL
+				                           "SpatialDataServiceCategory/", cat);
+				iso_add(x, x->res, x->v.geodcat_serviceCategory, ci, k);
 				continue;
 			}
 			if (!iso_http(hr))

@@ -212,17 +212,6 @@ bool iso_ieq(const char *a, const char *b)
 	return a && b && strcasecmp(a, b) == 0;
 }
 
-bool iso_icontains(const char *hay, const char *needle)
-{
-	if (!hay)
-		return false;
-	size_t n = strlen(needle);
-	for (const char *h = hay; *h; h++)
-		if (strncasecmp(h, needle, n) == 0)
-			return true;
-	return false;
-}
-
 /* Is s an absolute IRI we can write as such (scheme, no spaces)? */
 bool iso_iri_ok(const char *s)
 {
@@ -539,7 +528,8 @@ static void identifiers(IsoMap *x, const IsoNode *md, const IsoNode *cit,
 	if (!main && !x->ipa && n) {
 		main = ids[0];
 		main_at = at[0];
-		uri = iso_iri_ok(main) && (strstr(main, "://") || strncasecmp(main, "urn:", 4) == 0);
+		uri = iso_iri_ok(main) &&
+		      (strstr(main, "://") || strncasecmp(main, "urn:", 4) == 0);
 	}
 	if (!main && !x->ipa)
 		main = fid;
