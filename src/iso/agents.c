@@ -335,3 +335,21 @@ void iso_map_md_contact(IsoMap *x, const IsoNode *md)
 		contact(x, x->record, &p, 0);
 	}
 }
+
+void iso_map_distributors(IsoMap *x, const IsoNode *md)
+{
+	ISO_FOR_KIDS(di, md, "distributionInfo") {
+		const IsoNode *dist = iso_xml_kid(di, "MD_Distribution");
+		ISO_FOR_KIDS(dr, dist, "distributor") {
+			const IsoNode *rp = iso_xml_path(dr, "MD_Distributor/distributorContact/"
+			                                     "CI_ResponsibleParty");
+			if (!rp)
+				continue;
+			/* the element says the role, whatever the role code says */
+			Party p;
+			read_party(x, rp, &p);
+			p.role = "distributor";
+			attribution(x, x->res, &p);
+		}
+	}
+}

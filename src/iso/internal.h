@@ -342,6 +342,9 @@ void iso_map_parties(IsoMap *x, const IsoNode *ident);
 /* The metadata point of contact -> the record's contact point and
  * attribution (agents.c). */
 void iso_map_md_contact(IsoMap *x, const IsoNode *md);
+/* The distributors of distributionInfo: qualified attributions with the
+ * role distributor (GeoDCAT-AP). */
+void iso_map_distributors(IsoMap *x, const IsoNode *md);
 /* An agent for a DCAT-AP_IT role with this name and IPA code, once per
  * (role, name) (agents.c). */
 void iso_map_agent(IsoMap *x, DcatitTermId p, const char *role, const char *name,

@@ -736,6 +736,7 @@ DcatitStatus iso_map_record(IsoMap *x, const IsoNode *md, const char *docname,
 
 	iso_map_parties(x, ident);
 	iso_map_md_contact(x, md);
+	iso_map_distributors(x, md);
 	if (!iso_has_role(x, "rightsHolder") && x->ipa)
 		iso_map_agent(x, x->v.dct_rightsHolder, "rightsHolder", NULL, x->ipa, md);
 	if (!iso_has_role(x, "publisher") && x->o->default_publisher)

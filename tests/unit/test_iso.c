@@ -257,6 +257,36 @@ START_TEST(agents_follow_their_roles)
 }
 END_TEST
 
+/* distributionInfo names the distributor (GeoDCAT-AP: a qualified
+ * attribution), whatever role code its contact carries. */
+START_TEST(distributor_contacts_are_attributed_as_distributors)
+{
+	const char *tail =
+	    "<gmd:distributionInfo><gmd:MD_Distribution><gmd:distributor><gmd:MD_Distributor>"
+	    "<gmd:distributorContact><gmd:CI_ResponsibleParty>"
+	    "<gmd:organisationName><gco:CharacterString>Servizio distribuzione</gco:CharacterString>"
+	    "</gmd:organisationName>"
+	    "<gmd:role><gmd:CI_RoleCode codeList=\"x\" codeListValue=\"pointOfContact\"/></gmd:role>"
+	    "</gmd:CI_ResponsibleParty></gmd:distributorContact>"
+	    "</gmd:MD_Distributor></gmd:distributor></gmd:MD_Distribution></gmd:distributionInfo>";
+	char *doc = record("r_toscan:a", NULL, tail);
+	DcatitIsoOpts o = { .base_iri = "https://h.example/" };
+	Sink s;
+	DcatitDiag d;
+	ck_assert_int_eq(map(doc, &o, &s, &d), DCATIT_OK);
+	char at[64], ag[64];
+	ck_assert(object_of(&s, RES, "<" PROV "qualifiedAttribution>", at, sizeof at));
+	ck_assert(triple(&s, at, "<" DCAT "hadRole>", "<http://inspire.ec.europa.eu/"
+	                 "metadata-codelist/ResponsiblePartyRole/distributor>"));
+	ck_assert(object_of(&s, at, "<" PROV "agent>", ag, sizeof ag));
+	ck_assert(triple(&s, ag, "<" FOAF "name>", "\"Servizio distribuzione\"@it"));
+	/* not the dataset's contact point */
+	ck_assert(!has(&s, "<" DCAT "contactPoint>"));
+	dcatit_buf_release(&s.out);
+	free(doc);
+}
+END_TEST
+
 START_TEST(phones_become_tel_iris_only_in_international_form)
 {
 	const char *ident =
@@ -1306,6 +1336,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, rndt_file_identifier_is_the_identifier_and_names_the_holder);
 	tcase_add_test(tc, plain_identifier_takes_the_configured_holder_code);
 	tcase_add_test(tc, agents_follow_their_roles);
+	tcase_add_test(tc, distributor_contacts_are_attributed_as_distributors);
 	tcase_add_test(tc, phones_become_tel_iris_only_in_international_form);
 	tcase_add_test(tc, the_metadata_contact_is_the_catalogue_records);
 	tcase_add_test(tc, free_text_translations_are_tagged_literals);
