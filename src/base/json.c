@@ -135,6 +135,11 @@ const char *dcatit_json_str(const DcatitJson *j)
 	return json_is_string(J(j)) ? json_string_value(J(j)) : NULL;
 }
 
+size_t dcatit_json_strlen(const DcatitJson *j)
+{
+	return json_is_string(J(j)) ? json_string_length(J(j)) : 0;
+}
+
 bool dcatit_json_int(const DcatitJson *j, long long *v)
 {
 	if (json_is_integer(J(j))) {

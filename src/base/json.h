@@ -60,6 +60,9 @@ bool dcatit_json_next(const DcatitJson *obj, void **it, const char **key,
 
 /* The text of a string value; borrowed; NULL for other kinds. */
 const char *dcatit_json_str(const DcatitJson *j);
+/* The length in bytes of a string value, NUL bytes included (a string
+ * with "\u0000" is longer than strlen says); 0 for other kinds. */
+size_t dcatit_json_strlen(const DcatitJson *j);
 /* The value of an integer (or integral real) into *v; false otherwise. */
 bool dcatit_json_int(const DcatitJson *j, long long *v);
 /* The value of any number (integer or real) into *v; false otherwise. */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "catalog/format.h"
 #include "base/str.h"
 #include "catalog/records.h"
 #include "rdf/rdfio.h"
@@ -96,15 +97,17 @@ static char **list_records(const char *dir, size_t *count, DcatitDiag *d)
 static DcatitStatus load_side(DcatitBuild *b, DcatitModel *m, const char *file,
                               DcatitDiag *d);
 
-static DcatitStatus load_codes(DcatitBuild *b, DcatitCodes *c, const char *file,
-                               const char *ns, DcatitDiag *d)
+/* Fill c with code list list (its file and namespace from format.h). */
+static DcatitStatus load_codes(DcatitBuild *b, DcatitCodes *c, DcatitCodeList list,
+                               DcatitDiag *d)
 {
+	const DcatitCodeSource *src = dcatit_fmt_code_source(list);
 	DcatitBuf p;
 	dcatit_buf_init(&p);
-	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", file);
+	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", src->file);
 	if (p.oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	DcatitStatus st = dcatit_codes_scan_file(c, p.data, ns, d);
+	DcatitStatus st = dcatit_codes_scan_file(c, p.data, src->ns, d);
 	dcatit_buf_release(&p);
 	return st;
 }
@@ -357,11 +360,11 @@ static DcatitStatus finish_catalog(DcatitBuild *b, DcatitNotes *notes, DcatitDia
 DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d)
 {
 	DcatitStatus st;
-	if ((st = load_codes(b, b->themes, "eu/data-theme.ttl", DCATIT_NS_EU_AUTH "data-theme/", d)) ||
-	    (st = load_codes(b, b->freqs, "eu/frequencies.ttl", DCATIT_NS_EU_AUTH "frequency/", d)) ||
-	    (st = load_codes(b, b->ftypes, "eu/filetypes.ttl", DCATIT_NS_EU_AUTH "file-type/", d)) ||
-	    (st = load_codes(b, b->langs, "eu/languages.ttl", DCATIT_NS_EU_AUTH "language/", d)) ||
-	    (st = load_codes(b, b->licences, "it/licences.ttl", DCATIT_NS_LICENCES, d)))
+	if ((st = load_codes(b, b->themes, DCATIT_CODES_THEME, d)) ||
+	    (st = load_codes(b, b->freqs, DCATIT_CODES_FREQUENCY, d)) ||
+	    (st = load_codes(b, b->ftypes, DCATIT_CODES_FILE_TYPE, d)) ||
+	    (st = load_codes(b, b->langs, DCATIT_CODES_LANGUAGE, d)) ||
+	    (st = load_codes(b, b->licences, DCATIT_CODES_LICENCE, d)))
 		return st;
 	/* optional: the AgID theme -> EuroVoc mapping, to check subjects */
 	DcatitBuf mp;

@@ -1,48 +1,17 @@
-/* dist.c: size, SHA-256 and format of local distribution files. The file is
- * read once in 64 KiB chunks, so a large table costs no memory. Quotes are
- * searched in text files read whole: they are the catalogue's own short
- * texts. */
+/* dist.c: size, checksums (base/digest.h) and format of local distribution
+ * files. Quotes are searched in text files read whole: they are the
+ * catalogue's own short texts. */
 #include "catalog/dist.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/buf.h"
-#include "base/sha1.h"
-#include "base/sha256.h"
 
 DcatitStatus dcatit_dist_file_facts(const char *path, DcatitFileFacts *f,
                                     DcatitDiag *d)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(errno));
-	DcatitSha256 c;
-	DcatitSha1 c1;
-	dcatit_sha256_init(&c);
-	dcatit_sha1_init(&c1);
-	unsigned char buf[65536];
-	size_t n;
-	f->size = 0;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		dcatit_sha256_update(&c, buf, n);
-		dcatit_sha1_update(&c1, buf, n);
-		f->size += n;
-	}
-	int err = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (err)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                       "cannot read '%s': %s", path, strerror(err));
-	unsigned char dig[32], dig1[20];
-	dcatit_sha256_final(&c, dig);
-	dcatit_md_hex(dig, sizeof dig, f->sha256);
-	dcatit_sha1_final(&c1, dig1);
-	dcatit_md_hex(dig1, sizeof dig1, f->sha1);
-	return DCATIT_OK;
+	return dcatit_digest_file(path, true, f, d);
 }
 
 typedef struct {

@@ -7,13 +7,11 @@
 
 #include <stdint.h>
 
+#include "base/digest.h"
 #include "base/status.h"
 
-typedef struct {
-	uint64_t size;      /* bytes */
-	char sha256[65];    /* lower-case hex */
-	char sha1[41];      /* lower-case hex, for DCAT-AP 2.1.1 */
-} DcatitFileFacts;
+/* Size, SHA-256 and SHA-1 (for DCAT-AP 2.1.1) of a distribution file. */
+typedef DcatitFileDigest DcatitFileFacts;
 
 /* Read the file at path and fill its size, SHA-256 and SHA-1; DCATIT_ERR_IO with d
  * filled when it cannot be read. */

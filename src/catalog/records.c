@@ -17,6 +17,7 @@
 #include "base/buf.h"
 #include "base/str.h"
 #include "catalog/dist.h"
+#include "catalog/format.h"
 #include "catalog/isorec.h"
 #include "catalog/tables.h"
 
@@ -40,7 +41,6 @@ typedef struct {
 	size_t len;
 } Str;
 
-#define NKEYS(a) (sizeof(a) / sizeof(a)[0])
 
 /* ---- paths ------------------------------------------------------------ */
 
@@ -281,11 +281,11 @@ static const char *kind_name(const yaml_node_t *n)
 	return "nothing";
 }
 
-/* A closed mapping: every key must be one of keys; duplicates, empty
- * values and unknown keys are errors. False when n is not a mapping. */
-static bool closed_map(R *r, yaml_node_t *n, const char *what,
-                       const char *const *keys, size_t nkeys)
+/* A closed mapping: every key must be one of m's (format.h); duplicates,
+ * empty values and unknown keys are errors. False when n is not a mapping. */
+static bool closed_map(R *r, yaml_node_t *n, const DcatitFmtMap *m)
 {
+	const char *what = m->what;
 	if (n->type != YAML_MAPPING_NODE) {
 		ERR(r, n, "expected a mapping for %s, found %s", what, kind_name(n));
 		return false;
@@ -302,11 +302,12 @@ static bool closed_map(R *r, yaml_node_t *n, const char *what,
 			continue;
 		}
 		const char *ks = (const char *)k->data.scalar.value;
-		bool known = false;
-		for (size_t i = 0; i < nkeys && !known; i++)
-			known = strcmp(keys[i], ks) == 0;
-		if (!known) {
-			const char *s = dcatit_codes_closest(ks, keys, nkeys);
+		if (!dcatit_fmt_key(m, ks)) {
+			const char *names[32];
+			size_t nn = 0;
+			for (; nn < m->nkeys && nn < sizeof names / sizeof *names; nn++)
+				names[nn] = m->keys[nn].name;
+			const char *s = dcatit_codes_closest(ks, names, nn);
 			if (s)
 				ERR(r, k, "unknown key '%s' in %s, did you mean '%s'?", ks, what, s);
 			else
@@ -725,12 +726,11 @@ static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, yaml_node_t *n)
 	add(r, lic, v->rdf_type, v->dct_LicenseDocument, n);
 }
 
-static const char *const spatial_keys[] = { "place", "bbox" };
 
 static void emit_spatial(R *r, DcatitTermId s, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "spatial", spatial_keys, NKEYS(spatial_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_spatial))
 		return;
 	yaml_node_t *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
 	if (!place && !bbox) {
@@ -821,12 +821,11 @@ static void emit_contact_values(R *r, DcatitTermId s, const char *name,
 		add(r, c, v->vcard_hasURL, iri_z(r, url), n);
 }
 
-static const char *const contact_keys[] = { "name", "email", "url" };
 
 /* Read a contact block; fills name/email/url (malloc'd) when valid. */
 static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char **url)
 {
-	if (!closed_map(r, n, "contact", contact_keys, NKEYS(contact_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_contact))
 		return false;
 	yaml_node_t *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
 	yaml_node_t *un = get(r, n, "url");
@@ -848,9 +847,6 @@ static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char *
 	return true;
 }
 
-static const char *const standard_keys[] = {
-	"identifier", "iri", "title", "description", "reference", "type",
-};
 
 static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 {
@@ -858,7 +854,7 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 	if (!list_ok(r, n, "conforms_to"))
 		return;
 	FOR_ITEMS(r, n, item) {
-		if (!closed_map(r, item, "standard", standard_keys, NKEYS(standard_keys)))
+		if (!closed_map(r, item, &dcatit_fmt_standard))
 			continue;
 		yaml_node_t *idn = need(r, item, "identifier", "standard");
 		yaml_node_t *irin = get(r, item, "iri"), *type = get(r, item, "type");
@@ -913,12 +909,11 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 	}
 }
 
-static const char *const temporal_keys[] = { "start", "end", "comment" };
 
 static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "temporal", temporal_keys, NKEYS(temporal_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_temporal))
 		return;
 	yaml_node_t *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
 	yaml_node_t *cm = get(r, n, "comment");
@@ -1036,15 +1031,6 @@ static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- catalog.yaml ------------------------------------------------------- */
 
-static const char *const catalog_keys[] = {
-	"base_uri", "title", "description", "publisher", "homepage", "issued",
-	"modified", "languages", "license", "spatial", "registry", "records", "defaults",
-	"own_files",
-};
-static const char *const own_files_keys[] = { "license", "statement" };
-static const char *const defaults_keys[] = {
-	"license", "languages", "publisher", "rights_holder", "contact",
-};
 
 static bool base_ok(const char *s)
 {
@@ -1092,7 +1078,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 		emit_spatial(r, c, n);
 
 	yaml_node_t *own = get(r, root, "own_files");
-	if (own && closed_map(r, own, "own_files", own_files_keys, NKEYS(own_files_keys))) {
+	if (own && closed_map(r, own, &dcatit_fmt_own_files)) {
 		yaml_node_t *ln = need(r, own, "license", "own_files");
 		yaml_node_t *sn = need(r, own, "statement", "own_files");
 		DcatitTermId lic = ln ? code_val(r, ln, b->licences, DCATIT_NS_LICENCES, "licence") : 0;
@@ -1105,7 +1091,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 		}
 	}
 	yaml_node_t *def = get(r, root, "defaults");
-	if (def && closed_map(r, def, "defaults", defaults_keys, NKEYS(defaults_keys))) {
+	if (def && closed_map(r, def, &dcatit_fmt_defaults)) {
 		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->start_mark.line + 1 };
 		if ((n = get(r, def, "license")))
 			b->def_license = code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence");
@@ -1142,7 +1128,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
 		return st;
 	}
 	b->catalog_src = r.src;
-	if (!closed_map(&r, root, "catalog", catalog_keys, NKEYS(catalog_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_catalog))
 		return close_doc(&r, d);
 	yaml_node_t *n = need(&r, root, "base_uri", "catalog");
 	const char *base = b->base_override;
@@ -1198,7 +1184,6 @@ DcatitStatus dcatit_records_read_catalog_body(DcatitBuild *b, const char *rel,
 
 /* ---- organizations.yaml ------------------------------------------------- */
 
-static const char *const org_keys[] = { "name", "identifier", "homepage", "note" };
 
 static bool key_ok(const char *s)
 {
@@ -1240,7 +1225,7 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 			    "use the code directly", key);
 			continue;
 		}
-		if (!e || !closed_map(&r, e, "organisation", org_keys, NKEYS(org_keys)))
+		if (!e || !closed_map(&r, e, &dcatit_fmt_organisation))
 			continue;
 		DcatitBuf iri;
 		dcatit_buf_init(&iri);
@@ -1280,16 +1265,6 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 
 /* ---- data dictionaries -------------------------------------------------- */
 
-static const char *const dict_keys[] = {
-	"table", "title", "source", "decimal_separator", "columns", "totals_row",
-};
-static const char *const column_keys[] = {
-	"name", "type", "required", "unit", "scale", "total_of", "stated_counts", "title",
-	"description",
-};
-static const char *const totals_keys[] = { "column", "value", "sums" };
-static const char *const count_keys[] = { "rows", "nonzero", "source" };
-static const char *const rows_keys[] = { "column", "starts_with" };
 
 static long column_index(const DcatitDict *dict, const char *name)
 {
@@ -1346,7 +1321,7 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 		return;
 	}
 	FOR_ITEMS(r, n, item) {
-		if (!closed_map(r, item, "stated count", count_keys, NKEYS(count_keys)))
+		if (!closed_map(r, item, &dcatit_fmt_stated_count))
 			continue;
 		yaml_node_t *rows = get(r, item, "rows");
 		yaml_node_t *nz = need(r, item, "nonzero", "stated count");
@@ -1372,7 +1347,7 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 		} else {
 			ok = false;
 		}
-		if (rows && closed_map(r, rows, "stated count rows", rows_keys, NKEYS(rows_keys))) {
+		if (rows && closed_map(r, rows, &dcatit_fmt_stated_rows)) {
 			yaml_node_t *cn = need(r, rows, "column", "stated count rows");
 			yaml_node_t *pn = need(r, rows, "starts_with", "stated count rows");
 			const char *cs = cn ? scalar(r, cn, "rows.column") : NULL;
@@ -1418,7 +1393,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		return false;
 	}
 	dict->file = strdup(r.display);
-	if (!closed_map(&r, root, "data dictionary", dict_keys, NKEYS(dict_keys))) {
+	if (!closed_map(&r, root, &dcatit_fmt_dictionary)) {
 		*fatal = close_doc(&r, d);
 		return false;
 	}
@@ -1447,7 +1422,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			DcatitDictColumn *col = &dict->cols[dict->ncols];
 			col->scale = -1;
 			col->required = true;
-			if (!closed_map(&r, c, "column", column_keys, NKEYS(column_keys)))
+			if (!closed_map(&r, c, &dcatit_fmt_column))
 				continue;
 			yaml_node_t *nm = need(&r, c, "name", "column");
 			yaml_node_t *ty = need(&r, c, "type", "column");
@@ -1522,7 +1497,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		}
 	}
 	yaml_node_t *tr = get(&r, root, "totals_row");
-	if (tr && closed_map(&r, tr, "totals_row", totals_keys, NKEYS(totals_keys))) {
+	if (tr && closed_map(&r, tr, &dcatit_fmt_totals)) {
 		yaml_node_t *cn = need(&r, tr, "column", "totals_row");
 		yaml_node_t *vn = need(&r, tr, "value", "totals_row");
 		yaml_node_t *sn = need(&r, tr, "sums", "totals_row");
@@ -1547,21 +1522,6 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 
 /* ---- dataset records ---------------------------------------------------- */
 
-static const char *const dataset_keys[] = {
-	"id", "title", "description", "themes", "subjects", "keywords", "publisher",
-	"rights_holder", "creators", "contributors", "frequency", "issued", "modified",
-	"languages", "temporal", "spatial", "contact", "conforms_to", "landing_page",
-	"version", "distributions", "source_inconsistencies", "unverified", "iso",
-};
-static const char *const inconsistency_keys[] = { "note", "quote" };
-static const char *const dist_keys[] = {
-	"id", "title", "description", "file", "url", "download_url", "format",
-	"media_type", "license", "languages", "issued", "modified", "dictionary",
-	"access_service",
-};
-static const char *const service_keys[] = {
-	"id", "title", "description", "endpoint_url", "endpoint_description", "conforms_to",
-};
 
 static bool keyword_ok(const char *s, size_t len)
 {
@@ -1681,8 +1641,7 @@ static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
 				full = true;
 				break;
 			}
-			if (!closed_map(r, item, "source inconsistency", inconsistency_keys,
-			                NKEYS(inconsistency_keys)))
+			if (!closed_map(r, item, &dcatit_fmt_inconsistency))
 				continue;
 			yaml_node_t *note = need(r, item, "note", "source inconsistency");
 			yaml_node_t *quote = get(r, item, "quote");
@@ -1837,7 +1796,7 @@ static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n
 static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
-	if (!closed_map(r, n, "access_service", service_keys, NKEYS(service_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "access_service");
 	const char *id = idn ? id_val(r, idn, "service id") : NULL;
@@ -1947,7 +1906,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 {
 	DcatitBuild *b = r->b;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(r, n, "distribution", dist_keys, NKEYS(dist_keys)))
+	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
 	yaml_node_t *idn = need(r, n, "id", "distribution");
 	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
@@ -2168,7 +2127,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if (!begin(&r, b, rel, notes, d, &root, &st))
 		return st;
 	const DcatitCatVocab *v = &b->v;
-	if (!closed_map(&r, root, "dataset record", dataset_keys, NKEYS(dataset_keys)))
+	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
 	yaml_node_t *idn = need(&r, root, "id", "dataset record");
 	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;

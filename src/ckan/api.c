@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/str.h"
@@ -49,6 +50,15 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 		                "the API token contains a line break");
 		return NULL;
 	}
+	/* anyone on the path reads a token sent in clear: only this machine
+	 * may see it unless the caller says otherwise */
+	if (o->token && *o->token && strncasecmp(o->url, "http://", 7) == 0 &&
+	    !dcatit_http_url_is_loopback(o->url) && !o->allow_http) {
+		dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
+		                "the API token would travel unencrypted over '%.200s': use https://, "
+		                "or --allow-http if the network is trusted", o->url);
+		return NULL;
+	}
 	DcatitCkan *c = calloc(1, sizeof *c);
 	if (!c) {
 		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -67,8 +77,12 @@ DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *o, DcatitDiag *d)
 		c->hdr_key = hdr("X-CKAN-API-Key", o->token);
 		ok = c->token && c->hdr_auth && c->hdr_key;
 	}
+	DcatitHttpPolicy pol = { .home = c->base };
+	DcatitHttpOpts ho = o->http;
+	if (!ho.policy)
+		ho.policy = &pol;
 	if (ok)
-		c->http = dcatit_http_new(&o->http, d);
+		c->http = dcatit_http_new(&ho, d);
 	if (!ok || !c->http) {
 		if (!ok)
 			dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -235,22 +249,6 @@ static void on_http(void *ud, const DcatitHttpResponse *r)
 	free(call);
 }
 
-static void url_escape(DcatitBuf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned char ch = *p;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		    ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-			dcatit_buf_addc(b, (char)ch);
-		} else {
-			dcatit_buf_addc(b, '%');
-			dcatit_buf_addc(b, hex[ch >> 4]);
-			dcatit_buf_addc(b, hex[ch & 15]);
-		}
-	}
-}
-
 static DcatitStatus submit(DcatitCkan *c, DcatitHttpRequest *req, DcatitCkanDone cb, void *ud,
                            DcatitDiag *d)
 {
@@ -278,7 +276,7 @@ static DcatitStatus submit(DcatitCkan *c, DcatitHttpRequest *req, DcatitCkanDone
 static bool action_url(DcatitCkan *c, DcatitBuf *u, const char *action)
 {
 	dcatit_buf_addf(u, "%s/api/3/action/", c->base);
-	url_escape(u, action);
+	dcatit_http_escape(u, action);
 	return !u->oom;
 }
 
@@ -310,15 +308,15 @@ DcatitStatus dcatit_ckan_call(DcatitCkan *c, const char *action, const DcatitJso
 		while (dcatit_json_next(params, &it, &k, &v)) {
 			dcatit_buf_addc(&u, sep);
 			sep = '&';
-			url_escape(&u, k);
+			dcatit_http_escape(&u, k);
 			dcatit_buf_addc(&u, '=');
 			const char *s = dcatit_json_str(v);
 			if (s) {
-				url_escape(&u, s);
+				dcatit_http_escape(&u, s);
 			} else {
 				char *txt = dcatit_json_dump(v, false);
 				if (txt)
-					url_escape(&u, txt);
+					dcatit_http_escape(&u, txt);
 				free(txt);
 			}
 		}

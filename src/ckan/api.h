@@ -21,7 +21,10 @@ typedef struct DcatitCkanImpl DcatitCkan;
 typedef struct {
 	const char *url;     /* site URL, e.g. https://dati.toscana.it */
 	const char *token;   /* API token or NULL (anonymous) */
-	DcatitHttpOpts http; /* transport: jobs, retries, timeouts */
+	bool allow_http;     /* let the token travel over plain http:// to a
+	                        host that is not loopback */
+	DcatitHttpOpts http; /* transport: jobs, retries, timeouts (its policy
+	                        is set to the site: redirects stay on it) */
 } DcatitCkanOpts;
 
 /* The outcome of one action; pointers are borrowed for the callback. */
@@ -39,7 +42,9 @@ typedef struct {
 /* Called once per action, from dcatit_ckan_run. May issue more calls. */
 typedef void (*DcatitCkanDone)(void *ud, const DcatitCkanReply *r);
 
-/* A new client; caller frees; NULL with d set. */
+/* A new client; caller frees; NULL with d set: DCATIT_ERR_USAGE for a URL
+ * that is not http(s), or a token that would travel over plain http to a
+ * host that is not loopback without allow_http. */
 DcatitCkan *dcatit_ckan_new(const DcatitCkanOpts *opts, DcatitDiag *d);
 /* Free the client; NULL is a no-op. */
 void dcatit_ckan_free(DcatitCkan *c);

@@ -1,30 +1,52 @@
-/* sync.c: plan and apply a push to one CKAN organization. Identity is the
- * dataset identifier; the package name is derived from it once, at
- * creation, and then kept. Each package we create carries two extras,
- * dcatit_managed=true and dcatit_hash (of the mapped dict), so an
- * unchanged dataset costs no write, and --prune only ever touches our own
- * packages. Writes that may have happened although their answer was lost
- * (dropped connection, then a retry) are recognised on the retry's 409 by
- * reading the package back, so reruns converge. */
+/* sync.c: plan and apply a push to one CKAN organization, in four phases
+ * (sync_org, sync_list, sync_plan, sync_apply). Identity is the dataset
+ * identifier; the package name is derived from it once, at creation, and
+ * then kept. Each package we write carries three extras: dcatit_managed=
+ * true, dcatit_catalog (the catalogue's IRI) and dcatit_hash (of the
+ * mapped dict), so an unchanged dataset costs no write, and --prune only
+ * ever touches the packages of this catalogue in this organization, and
+ * at most a share of them (base/guard.h). Writes that may have happened
+ * although their answer was lost (dropped connection, then a retry) are
+ * recognised on the retry's 409 by reading the package back, so reruns
+ * converge. Local files are read only under --upload directories, opened
+ * and checked by base/fsafe.h, and uploaded from the descriptor checked. */
 #include "ckan/sync.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "base/buf.h"
-#include "base/sha256.h"
-#include "ckan/map.h"
+#include "base/digest.h"
+#include "base/fsafe.h"
+#include "base/guard.h"
 #include "base/str.h"
+#include "ckan/map.h"
+#include "rdf/term.h"
+#include "rdf/vocab.h"
 
 #define SEARCH_ROWS 1000 /* CKAN's default rows_max: larger is silently cut */
+/* An organization announcing more packages is a broken or hostile portal:
+ * its count would queue a request per 1,000 (10^12 -> 10^9 requests). The
+ * largest Italian portals hold tens of thousands of datasets in all. */
+#define MAX_LISTED 2000000LL
 
 typedef struct {
 	char *id, *name, *identifier, *hash, *owner;
+	char *catalog; /* dcatit_catalog of the marker, or NULL */
 	bool managed;
 	bool claimed; /* matched by a catalogue dataset */
 } Existing;
+
+/* Open addressing over borrowed strings: the plan checks identifiers and
+ * names of tens of thousands of datasets, so no quadratic scans. */
+typedef struct {
+	const char **slot;
+	size_t cap, n;
+} Set;
 
 /* Per dataset, while it is applied: local files to upload. */
 typedef struct {
@@ -52,6 +74,15 @@ typedef struct {
 	char fatal_msg[2200];
 	bool org_missing;
 	size_t done, total;
+	/* the plan */
+	DcatitTermId *ds;    /* datasets of the model */
+	size_t nds;
+	size_t cap;          /* of rep->items */
+	size_t mapped_failures;
+	char **names;        /* sorted names in use, for collisions */
+	size_t nnames;
+	Set idents;          /* identifiers of the catalogue (owned copies) */
+	Set used;            /* names given to new packages (borrowed) */
 } Sync;
 
 typedef struct {
@@ -101,6 +132,7 @@ void dcatit_ckan_sync_report_release(DcatitSyncReport *rep)
 		free(rep->items[i].message);
 	}
 	free(rep->items);
+	free(rep->catalog);
 	memset(rep, 0, sizeof *rep);
 }
 
@@ -192,6 +224,7 @@ static void on_page(void *ud, const DcatitCkanReply *r)
 		}
 		const char *ident = dcatit_ckan_field(p, "identifier");
 		const char *managed = dcatit_ckan_field(p, "dcatit_managed");
+		const char *cat = dcatit_ckan_field(p, "dcatit_catalog");
 		Existing *e = &s->ex[s->nex++];
 		memset(e, 0, sizeof *e);
 		e->id = dcatit_strdup(dcatit_json_get_str(p, "id"));
@@ -199,8 +232,9 @@ static void on_page(void *ud, const DcatitCkanReply *r)
 		e->identifier = dcatit_strdup(ident ? ident : "");
 		e->hash = dcatit_strdup(dcatit_ckan_field(p, "dcatit_hash"));
 		e->owner = dcatit_strdup(dcatit_json_get_str(p, "owner_org"));
+		e->catalog = cat && *cat ? dcatit_strdup(cat) : NULL;
 		e->managed = managed && strcmp(managed, "true") == 0;
-		if (!e->id || !e->name || !e->identifier)
+		if (!e->id || !e->name || !e->identifier || (cat && *cat && !e->catalog))
 			set_fatal(s, DCATIT_ERR_NOMEM, "%s%s", "out of memory", "");
 	}
 }
@@ -388,85 +422,152 @@ static void on_op(void *ud, const DcatitCkanReply *r)
 
 /* ------------------------------------------------------------ uploads */
 
-/* The local file behind a download URL, or NULL; caller frees. */
-static char *local_path(const DcatitSyncOpts *o, const char *url)
+/* Does s start with the file: scheme (any case)? */
+static bool is_file_url(const char *s)
 {
-	if (!url)
-		return NULL;
-	if (strncmp(url, "file://", 7) == 0)
-		return dcatit_strdup(url + 7);
-	for (size_t k = 0; k < o->nuploads; k++) {
-		const char *pre = o->uploads[k].prefix;
-		size_t n = strlen(pre);
-		if (n && strncmp(url, pre, n) == 0 && url[n] && !strstr(url + n, "..")) {
-			DcatitBuf b;
-			dcatit_buf_init(&b);
-			dcatit_buf_addf(&b, "%s/%s", o->uploads[k].dir, url + n);
-			return b.oom ? (dcatit_buf_release(&b), NULL) : dcatit_buf_detach(&b);
-		}
-	}
-	return NULL;
+	return s && strncasecmp(s, "file:", 5) == 0;
 }
 
-static bool file_sha256(const char *path, char hex[65], char *err, size_t errcap)
+/* The --upload mapping a URL falls under: its index, *rel set to the rest
+ * of the URL; -1 when none does. */
+static int upload_map(const DcatitSyncOpts *o, const char *url, const char **rel)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errcap, "cannot read '%s': %s", path, strerror(errno));
+	for (size_t k = 0; url && k < o->nuploads; k++) {
+		const char *pre = o->uploads[k].prefix;
+		size_t n = strlen(pre);
+		if (n && strncmp(url, pre, n) == 0 && url[n]) {
+			*rel = url + n;
+			return (int)k;
+		}
+	}
+	return -1;
+}
+
+/* Hash an open file from offset 0; false with err set on a read error. */
+static bool fd_sha256(int fd, const char *what, char hex[65], char *err, size_t errcap)
+{
+	DcatitFileDigest dig;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_digest_fd(fd, what, false, &dig, &d) != DCATIT_OK) {
+		snprintf(err, errcap, "%s", d.message);
 		return false;
 	}
-	DcatitSha256 c;
-	dcatit_sha256_init(&c);
-	unsigned char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		dcatit_sha256_update(&c, buf, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		snprintf(err, errcap, "cannot read '%s': read error", path);
-		return false;
-	}
-	unsigned char dig[32];
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hex);
+	memcpy(hex, dig.sha256, sizeof dig.sha256);
 	return true;
 }
 
-/* Move the resources backed by local files out of pkg's resources into
- * *uploads, each with its "upload_sha256" (kept, so the dataset hash covers
- * the files' content) and "_path". false with err set on an unreadable file. */
+/* The first string of j (depth first) that is a file: URL, or NULL. */
+static const char *find_file_url(const DcatitJson *j)
+{
+	const char *s = dcatit_json_str(j);
+	if (s)
+		return is_file_url(s) ? s : NULL;
+	for (size_t i = 0; i < dcatit_json_size(j) && dcatit_json_is_array(j); i++)
+		if ((s = find_file_url(dcatit_json_at(j, i))))
+			return s;
+	void *it = NULL;
+	const char *k;
+	DcatitJson *v;
+	while (dcatit_json_is_object(j) && dcatit_json_next(j, &it, &k, &v))
+		if ((s = find_file_url(v)))
+			return s;
+	return NULL;
+}
+
+/* The identity of an upload's file when it was hashed, kept in the
+ * upload dict so the upload can insist on the same file. */
+static bool stat_text(const struct stat *st, char *out, size_t cap)
+{
+	return snprintf(out, cap, "%llu:%llu:%lld:%lld.%09ld:%lld.%09ld",
+	                (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	                (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+	                (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+	                (long)st->st_ctim.tv_nsec) < (int)cap;
+}
+
+/* Move the resources backed by local files (under an --upload mapping)
+ * out of pkg's resources into *uploads, each with its "upload_sha256"
+ * (kept, so the dataset hash covers the files' content) and the private
+ * "_dir", "_rel", "_stat" of the file checked. false with err set on a
+ * file that cannot be uploaded, or on a file: URL anywhere in the
+ * dataset: nothing of it is then uploaded. */
 static bool split_uploads(const DcatitSyncOpts *o, DcatitJson *pkg, DcatitJson **uploads,
                           char *err, size_t errcap)
 {
 	*uploads = NULL;
 	DcatitJson *res = dcatit_json_get(pkg, "resources");
 	DcatitJson *keep = dcatit_json_array();
-	if (!keep)
+	if (!keep) {
+		snprintf(err, errcap, "out of memory");
 		return false;
-	for (size_t i = 0; i < dcatit_json_size(res); i++) {
+	}
+	bool ok = true;
+	for (size_t i = 0; ok && i < dcatit_json_size(res); i++) {
 		DcatitJson *r = dcatit_json_at(res, i);
 		const char *dl = dcatit_json_get_str(r, "download_url");
-		char *path = local_path(o, dl ? dl : dcatit_json_get_str(r, "url"));
-		if (!path) {
-			dcatit_json_append(keep, dcatit_json_ref(r));
+		const char *url = dl ? dl : dcatit_json_get_str(r, "url");
+		const char *rel = NULL;
+		int k = upload_map(o, url, &rel);
+		if (k < 0) {
+			ok = dcatit_json_append(keep, dcatit_json_ref(r));
 			continue;
 		}
-		char hex[65];
-		if (!file_sha256(path, hex, err, errcap)) {
-			free(path);
-			dcatit_json_free(keep);
-			dcatit_json_free(*uploads);
-			*uploads = NULL;
-			return false;
+		int fd;
+		struct stat st;
+		DcatitDiag fd_d;
+		dcatit_diag_init(&fd_d);
+		if (dcatit_fsafe_open_under(o->uploads[k].dir, rel, &fd, &st, &fd_d) != DCATIT_OK) {
+			snprintf(err, errcap, "cannot upload '%s': %s", url, fd_d.message);
+			ok = false;
+			break;
 		}
+		char hex[65], id[128];
+		ok = fd_sha256(fd, url, hex, err, errcap) && stat_text(&st, id, sizeof id);
+		close(fd);
+		if (!ok)
+			break;
 		if (!*uploads)
 			*uploads = dcatit_json_array();
 		DcatitJson *u = dcatit_json_copy(r);
-		dcatit_json_set_str(u, "upload_sha256", hex);
-		dcatit_json_set_str(u, "_path", path);
-		dcatit_json_append(*uploads, u);
-		free(path);
+		ok = *uploads && u && dcatit_json_set_str(u, "upload_sha256", hex) &&
+		     dcatit_json_set_str(u, "_dir", o->uploads[k].dir) &&
+		     dcatit_json_set_str(u, "_rel", rel) && dcatit_json_set_str(u, "_stat", id);
+		if (!ok || !dcatit_json_append(*uploads, u)) {
+			if (!ok)
+				dcatit_json_free(u);
+			snprintf(err, errcap, "out of memory");
+			ok = false;
+		}
+	}
+	/* what is left is published as is: a file: URL in it would be a local
+	 * path on a public portal, or an upload nobody asked for */
+	const char *local = NULL;
+	for (size_t i = 0; ok && i < dcatit_json_size(keep) && !local; i++)
+		local = find_file_url(dcatit_json_at(keep, i));
+	void *it = NULL;
+	const char *key;
+	DcatitJson *v;
+	while (ok && !local && dcatit_json_next(pkg, &it, &key, &v))
+		if (strcmp(key, "resources") != 0)
+			local = find_file_url(v);
+	for (size_t i = 0; ok && !local && i < dcatit_json_size(*uploads); i++) {
+		DcatitJson *u = dcatit_json_at(*uploads, i);
+		it = NULL;
+		while (!local && dcatit_json_next(u, &it, &key, &v))
+			if (strcmp(key, "url") != 0 && strcmp(key, "download_url") != 0 && key[0] != '_')
+				local = find_file_url(v);
+	}
+	if (ok && local) {
+		snprintf(err, errcap, "'%.600s' is a local file: push uploads local files only from "
+		         "the directories given with --upload URL=DIR, and links no file: URL", local);
+		ok = false;
+	}
+	if (!ok) {
+		dcatit_json_free(keep);
+		dcatit_json_free(*uploads);
+		*uploads = NULL;
+		return false;
 	}
 	/* the uploads' digests enter the hash through a field of the dict */
 	if (*uploads) {
@@ -477,6 +578,30 @@ static bool split_uploads(const DcatitSyncOpts *o, DcatitJson *pkg, DcatitJson *
 		dcatit_json_set(pkg, "dcatit_uploads", digests);
 	}
 	dcatit_json_set(pkg, "resources", keep);
+	return true;
+}
+
+/* Open an upload's file again, with the same checks, and insist it is the
+ * file that was hashed: the descriptor is what gets sent. */
+static bool reopen_upload(const DcatitJson *u, int *fd, struct stat *st, char *err,
+                          size_t errcap)
+{
+	const char *dir = dcatit_json_get_str(u, "_dir"), *rel = dcatit_json_get_str(u, "_rel");
+	const char *was = dcatit_json_get_str(u, "_stat");
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_fsafe_open_under(dir, rel, fd, st, &d) != DCATIT_OK) {
+		snprintf(err, errcap, "cannot upload '%s': %s", rel, d.message);
+		return false;
+	}
+	char now[128];
+	if (!stat_text(st, now, sizeof now) || !was || strcmp(now, was) != 0) {
+		snprintf(err, errcap, "cannot upload '%s/%s': it changed since it was hashed; push "
+		         "again", dir, rel);
+		close(*fd);
+		*fd = -1;
+		return false;
+	}
 	return true;
 }
 
@@ -510,19 +635,30 @@ static void after_write(Op *op, DcatitSyncAction outcome, const char *pkg_id)
 			if (v)
 				parts[np++] = (DcatitHttpPart){ .name = fields[f], .value = v };
 		}
-		const char *path = dcatit_json_get_str(u, "_path");
-		const char *base = strrchr(path, '/');
-		parts[np++] = (DcatitHttpPart){ .name = "upload", .file = path,
-		                                .filename = base ? base + 1 : path };
+		const char *rel = dcatit_json_get_str(u, "_rel");
+		const char *base = strrchr(rel, '/');
+		char err[1400] = "out of memory";
+		int fd = -1;
+		struct stat st;
 		Op *up = calloc(1, sizeof *up);
-		DcatitDiag d;
-		dcatit_diag_init(&d);
-		if (!up || dcatit_ckan_upload(s->api, "resource_create", parts, np, on_op, up, &d)
-		    != DCATIT_OK) {
+		bool ok = up && reopen_upload(u, &fd, &st, err, sizeof err);
+		if (ok) {
+			parts[np++] = (DcatitHttpPart){ .name = "upload", .filename = base ? base + 1 : rel,
+			                                .fd = fd, .size = (long long)st.st_size };
+			DcatitDiag d;
+			dcatit_diag_init(&d);
+			ok = dcatit_ckan_upload(s->api, "resource_create", parts, np, on_op, up, &d)
+			     == DCATIT_OK;
+			if (!ok)
+				snprintf(err, sizeof err, "%s", d.message);
+		}
+		if (fd >= 0)
+			close(fd); /* the transfer holds its own descriptor */
+		if (!ok) {
 			free(up);
 			/* count it as done and failed */
 			if (!run->err)
-				run->err = dcatit_strdup(up ? d.message : "out of memory");
+				run->err = dcatit_strdup(err);
 			if (--run->pending == 0)
 				settle(s, i, DCATIT_SYNC_FAILED, run->err);
 			continue;
@@ -573,13 +709,6 @@ static bool final_body(Sync *s, size_t i, const DcatitJson *shown)
 
 /* ------------------------------------------------------------ string set */
 
-/* Open addressing over borrowed strings: the plan checks identifiers and
- * names of tens of thousands of datasets, so no quadratic scans. */
-typedef struct {
-	const char **slot;
-	size_t cap, n;
-} Set;
-
 static size_t str_hash(const char *s)
 {
 	return (size_t)dcatit_hash_str(s);
@@ -627,7 +756,7 @@ static int set_add(Set *set, const char *s)
 	return 1;
 }
 
-/* ------------------------------------------------------------ driver */
+/* ------------------------------------------------------------ phases */
 
 static bool add_item(DcatitSyncReport *rep, size_t *cap, const char *identifier,
                      const char *name, DcatitSyncAction a, const char *msg)
@@ -641,6 +770,7 @@ static bool add_item(DcatitSyncReport *rep, size_t *cap, const char *identifier,
 		*cap = nc;
 	}
 	DcatitSyncItem *it = &rep->items[rep->n++];
+	memset(it, 0, sizeof *it);
 	it->identifier = dcatit_strdup(identifier ? identifier : "");
 	it->name = dcatit_strdup(name ? name : "");
 	it->planned = a;
@@ -667,6 +797,334 @@ static int cmp_cstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Run what is queued; a fatal failure of a callback becomes the status. */
+static DcatitStatus run_queued(Sync *s, DcatitDiag *d)
+{
+	DcatitStatus st = dcatit_ckan_run(s->api, d);
+	if (st == DCATIT_OK && s->fatal != DCATIT_OK)
+		st = dcatit_diag_set(d, s->fatal, NULL, 0, 0, "%s", s->fatal_msg);
+	return st;
+}
+
+/* Phase 1: the organization, created when missing (on_org_show). */
+static DcatitStatus sync_org(Sync *s, DcatitDiag *d)
+{
+	DcatitJson *p = dcatit_json_object();
+	if (!p || !dcatit_json_set_str(p, "id", s->o->org)) {
+		dcatit_json_free(p);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	DcatitStatus st = dcatit_ckan_call(s->api, "organization_show", p, false, on_org_show, s, d);
+	dcatit_json_free(p);
+	return st == DCATIT_OK ? run_queued(s, d) : st;
+}
+
+/* Phase 2: every package the organization holds, sorted by identifier. */
+static DcatitStatus sync_list(Sync *s, DcatitDiag *d)
+{
+	if (!s->org_id)
+		return DCATIT_OK; /* to be created: it holds nothing */
+	DcatitStatus st = list_page(s, 0, d);
+	if (st == DCATIT_OK)
+		st = run_queued(s, d);
+	if (st == DCATIT_OK && s->count > MAX_LISTED)
+		st = dcatit_diag_set(d, DCATIT_ERR_LIMIT, NULL, 0, 0, "the portal announces %lld "
+		                     "packages in '%s', more than dcatit lists (%lld): nothing done",
+		                     s->count, s->o->org, MAX_LISTED);
+	for (long long start = SEARCH_ROWS; st == DCATIT_OK && start < s->count;
+	     start += SEARCH_ROWS)
+		st = list_page(s, start, d);
+	if (st == DCATIT_OK)
+		st = run_queued(s, d);
+	if (st == DCATIT_OK && s->nex > 1)
+		qsort(s->ex, s->nex, sizeof *s->ex, cmp_ex);
+	return st;
+}
+
+/* The catalogue IRI of the model: its one dcat:Catalog IRI; NULL when it
+ * has none or several (borrowed from the term store). */
+static const char *catalog_iri(DcatitModel *m)
+{
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId type = dcatit_terms_find_iri(t, DCATIT_NS_RDF "type");
+	DcatitTermId cls = dcatit_terms_find_iri(t, DCATIT_NS_DCAT "Catalog");
+	if (!type || !cls)
+		return NULL;
+	DcatitRange r = dcatit_model_po(m, type, cls);
+	DcatitTermId found = 0;
+	for (size_t i = 0; i < r.n; i++) {
+		DcatitTermId c = dcatit_model_triple(m, r.idx[i])->s;
+		if (!dcatit_terms_is_iri(t, c) || (found && found != c))
+			return NULL;
+		found = c;
+	}
+	return found ? dcatit_terms_str(t, found) : NULL;
+}
+
+/* Is e a package of this catalogue in this organization (the only kind
+ * --prune may delete)? */
+static bool ours(const Sync *s, const Existing *e)
+{
+	return e->managed && e->catalog && s->rep->catalog &&
+	       strcmp(e->catalog, s->rep->catalog) == 0 && e->owner && s->org_id &&
+	       strcmp(e->owner, s->org_id) == 0;
+}
+
+/* The plan of one dataset: map it, split its uploads, hash it, and add
+ * one item (create, update, unchanged or failed) with its body. false on
+ * out of memory only. */
+static bool plan_dataset(Sync *s, DcatitModel *m, DcatitTermId dsid)
+{
+	const DcatitSyncOpts *o = s->o;
+	DcatitSyncReport *rep = s->rep;
+	DcatitJson *pkg = NULL;
+	DcatitDiag md;
+	dcatit_diag_init(&md);
+	size_t i = rep->n;
+	if (dcatit_ckan_map_dataset(m, dsid, &pkg, &md) != DCATIT_OK) {
+		char msg[1600];
+		if (md.file[0])
+			snprintf(msg, sizeof msg, "%s:%lu: %s", md.file, md.line, md.message);
+		else
+			snprintf(msg, sizeof msg, "%s", md.message);
+		s->mapped_failures++;
+		return add_item(rep, &s->cap, "", "", DCATIT_SYNC_FAILED, msg);
+	}
+	const char *ident = dcatit_json_get_str(pkg, "identifier");
+	char *ident_copy = dcatit_strdup(ident); /* pkg may go before the set */
+	int seen = ident_copy ? set_add(&s->idents, ident_copy) : -1;
+	if (seen <= 0)
+		free(ident_copy);
+	if (seen == 0) {
+		bool ok = add_item(rep, &s->cap, ident, "", DCATIT_SYNC_FAILED,
+		                   "the identifier appears twice in the catalogue");
+		dcatit_json_free(pkg);
+		return ok;
+	}
+	if (seen < 0) {
+		dcatit_json_free(pkg);
+		return false;
+	}
+	/* claimed first: a dataset that fails below is still no prune target */
+	Existing *e = find_ex(s, ident);
+	for (Existing *x = e; x && x < s->ex + s->nex && strcmp(x->identifier, ident) == 0; x++)
+		x->claimed = true;
+	DcatitJson *uploads = NULL;
+	char uerr[1400];
+	if (!split_uploads(o, pkg, &uploads, uerr, sizeof uerr)) {
+		bool ok = add_item(rep, &s->cap, ident, e ? e->name : "", DCATIT_SYNC_FAILED, uerr);
+		dcatit_json_free(pkg);
+		return ok;
+	}
+	if (rep->catalog && !add_extra(pkg, "dcatit_catalog", rep->catalog)) {
+		dcatit_json_free(pkg);
+		dcatit_json_free(uploads);
+		return false;
+	}
+	char hash[40];
+	dcatit_ckan_sync_hash(pkg, hash);
+	s->run[i].uploads = uploads;
+	if (e) {
+		const char *refuse = !e->managed ? "is not managed by dcatit"
+		                     : (!e->owner || !s->org_id || strcmp(e->owner, s->org_id) != 0)
+		                     ? "belongs to another organization" : NULL;
+		if (refuse) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "package '%.200s' has this identifier and %s; not "
+			         "overwritten", e->name, refuse);
+			bool ok = add_item(rep, &s->cap, ident, e->name, DCATIT_SYNC_FAILED, msg);
+			dcatit_json_free(pkg); /* ident is pkg's */
+			return ok;
+		}
+		if (!o->force && e->hash && strcmp(e->hash, hash) == 0) {
+			bool ok = add_item(rep, &s->cap, ident, e->name, DCATIT_SYNC_UNCHANGED, NULL);
+			dcatit_json_free(pkg);
+			return ok;
+		}
+		if (!add_item(rep, &s->cap, ident, e->name, DCATIT_SYNC_UPDATE, NULL)) {
+			dcatit_json_free(pkg);
+			return false;
+		}
+		dcatit_json_set_str(pkg, "id", e->id);
+		dcatit_json_set_str(pkg, "name", e->name);
+	} else {
+		char name[128];
+		if (!dcatit_ckan_name_from_identifier(ident, name, sizeof name))
+			snprintf(name, sizeof name, "ds");
+		/* a name another identifier already holds: suffix a hash */
+		bool taken = strlen(name) < 2 ||
+		             bsearch(&(char *){ name }, s->names, s->nnames, sizeof *s->names, cmp_cstr);
+		taken = taken || set_has(&s->used, name);
+		if (taken) {
+			size_t n = strlen(name);
+			if (n > 90)
+				n = 90;
+			snprintf(name + n, sizeof name - n, "-%.7s", hash + 3);
+		}
+		if (!add_item(rep, &s->cap, ident, name, DCATIT_SYNC_CREATE, NULL) ||
+		    set_add(&s->used, rep->items[rep->n - 1].name) < 0) {
+			dcatit_json_free(pkg);
+			return false;
+		}
+		dcatit_json_set_str(pkg, "name", name);
+	}
+	dcatit_json_set_str(pkg, "owner_org", s->org_id ? s->org_id : o->org);
+	char shown_hash[64];
+	snprintf(shown_hash, sizeof shown_hash, "%s%s", uploads ? PENDING : "", hash);
+	/* bodies are indexed by item number (at most one item per dataset) */
+	s->body[rep->n - 1] = pkg;
+	s->hash[rep->n - 1] = dcatit_strdup(hash);
+	return s->hash[rep->n - 1] && add_extra(pkg, "dcatit_managed", "true") &&
+	       add_extra(pkg, "dcatit_hash", shown_hash);
+}
+
+/* The deletions of --prune: this catalogue's packages in this organization
+ * that no dataset claimed, all held back when there are more than the
+ * share allows. false on out of memory only. */
+static bool plan_prune(Sync *s)
+{
+	const DcatitSyncOpts *o = s->o;
+	DcatitSyncReport *rep = s->rep;
+	size_t ncat = rep->n;
+	for (size_t k = 0; k < s->nex; k++) {
+		const Existing *e = &s->ex[k];
+		if (ours(s, e))
+			rep->managed++;
+		else if (e->managed && !e->catalog)
+			rep->legacy++;
+		else if (e->managed)
+			rep->other_catalog++;
+	}
+	if (!o->prune)
+		return true;
+	if (ncat == 0) {
+		rep->prune_skipped = "the catalogue has no datasets";
+		return true;
+	}
+	if (s->mapped_failures) {
+		rep->prune_skipped = "some datasets of the catalogue could not be mapped";
+		return true;
+	}
+	if (!rep->catalog) {
+		rep->prune_skipped = "the catalogue files do not describe exactly one dcat:Catalog, "
+		                     "so no package can be known to be this catalogue's";
+		return true;
+	}
+	for (size_t k = 0; k < s->nex; k++) {
+		Existing *e = &s->ex[k];
+		if (e->claimed || !ours(s, e))
+			continue;
+		size_t i = rep->n;
+		if (!add_item(rep, &s->cap, e->identifier, e->name, DCATIT_SYNC_DELETE, NULL))
+			return false;
+		s->pkg_id[i] = e->id;
+		rep->prune_planned++;
+	}
+	if (!dcatit_guard_allows(rep->managed, rep->prune_planned, o->max_prune_pct,
+	                         &rep->prune_limit) && !o->allow_mass_removal) {
+		rep->prune_refused = true;
+		for (size_t i = ncat; i < rep->n; i++)
+			rep->items[i].held = true;
+	}
+	return true;
+}
+
+/* Phase 3: the plan, one item per dataset, then the deletions. */
+static DcatitStatus sync_plan(Sync *s, DcatitModel *m, DcatitDiag *d)
+{
+	DcatitSyncReport *rep = s->rep;
+	const char *cat = catalog_iri(m);
+	if (cat && !(rep->catalog = dcatit_strdup(cat)))
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	DcatitStatus st = dcatit_ckan_map_datasets(m, &s->ds, &s->nds);
+	if (st != DCATIT_OK)
+		return dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	size_t nds = s->nds;
+	s->body = calloc(nds + 1, sizeof *s->body);
+	s->hash = calloc(nds + 1, sizeof *s->hash);
+	s->pkg_id = calloc(nds + s->nex + 1, sizeof *s->pkg_id);
+	s->names = calloc(nds + s->nex + 1, sizeof *s->names);
+	s->run = calloc(nds + s->nex + 1, sizeof *s->run);
+	if (!s->body || !s->hash || !s->pkg_id || !s->names || !s->run)
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < s->nex; i++)
+		s->names[s->nnames++] = s->ex[i].name;
+	qsort(s->names, s->nnames, sizeof *s->names, cmp_cstr);
+	for (size_t k = 0; k < nds; k++)
+		if (!plan_dataset(s, m, s->ds[k]))
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (!plan_prune(s))
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; i < rep->n; i++)
+		if (rep->items[i].planned != DCATIT_SYNC_UNCHANGED &&
+		    rep->items[i].planned != DCATIT_SYNC_FAILED && !rep->items[i].held)
+			s->total++;
+	return DCATIT_OK;
+}
+
+/* Phase 4: every create, update and delete of the plan, in parallel. */
+static DcatitStatus sync_apply(Sync *s, DcatitDiag *d)
+{
+	DcatitSyncReport *rep = s->rep;
+	for (size_t i = 0; i < rep->n; i++) {
+		DcatitSyncAction a = rep->items[i].planned;
+		if (a == DCATIT_SYNC_UNCHANGED || a == DCATIT_SYNC_FAILED || rep->items[i].held)
+			continue;
+		Op *op = calloc(1, sizeof *op);
+		if (!op)
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		op->s = s;
+		op->i = i;
+		if (a == DCATIT_SYNC_CREATE) {
+			op->stage = ST_CREATE;
+			issue(op, "package_create", s->body[i], true);
+		} else if (a == DCATIT_SYNC_UPDATE) {
+			op->stage = ST_UPDATE;
+			issue(op, "package_update", s->body[i], true);
+		} else {
+			op->stage = ST_DELETE;
+			DcatitJson *dp = dcatit_json_object();
+			dcatit_json_set_str(dp, "id", s->pkg_id[i]);
+			issue(op, "package_delete", dp, true);
+			dcatit_json_free(dp);
+		}
+	}
+	return dcatit_ckan_run(s->api, d);
+}
+
+static void sync_release(Sync *s)
+{
+	for (size_t i = 0; s->body && i <= s->nds; i++) {
+		dcatit_json_free(s->body[i]);
+		free(s->hash[i]);
+	}
+	free(s->body);
+	free(s->hash);
+	for (size_t i = 0; s->run && i < s->nds + s->nex + 1; i++) {
+		dcatit_json_free(s->run[i].uploads);
+		free(s->run[i].pkg_id);
+		free(s->run[i].err);
+	}
+	free(s->run);
+	free(s->pkg_id);
+	free(s->names);
+	for (size_t k = 0; k < s->idents.cap; k++)
+		free((char *)s->idents.slot[k]);
+	free(s->idents.slot);
+	free(s->used.slot);
+	for (size_t i = 0; i < s->nex; i++) {
+		free(s->ex[i].id);
+		free(s->ex[i].name);
+		free(s->ex[i].identifier);
+		free(s->ex[i].hash);
+		free(s->ex[i].owner);
+		free(s->ex[i].catalog);
+	}
+	free(s->ex);
+	free(s->org_id);
+	free(s->ds);
+}
+
 DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncOpts *o,
                               DcatitSyncReport *rep, DcatitDiag *d)
 {
@@ -674,209 +1132,16 @@ DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncO
 	if (!o || !o->org || !*o->org)
 		return dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0, "no organization given");
 	Sync s = { .api = api, .o = o, .rep = rep };
-	DcatitStatus st = DCATIT_OK;
-	DcatitTermId *ds = NULL;
-	size_t nds = 0, cap = 0, mapped_failures = 0;
-	char **names = NULL; /* sorted names in use, for collisions */
-	size_t nnames = 0;
-	Set idents = { 0 }; /* identifiers of the catalogue (owned copies) */
-	Set used = { 0 };   /* names given to new packages (borrowed) */
-
-	/* phase 1: the organization */
-	DcatitJson *p = dcatit_json_object();
-	dcatit_json_set_str(p, "id", o->org);
-	st = dcatit_ckan_call(api, "organization_show", p, false, on_org_show, &s, d);
-	dcatit_json_free(p);
+	DcatitStatus st = sync_org(&s, d);
 	if (st == DCATIT_OK)
-		st = dcatit_ckan_run(api, d);
-	if (st == DCATIT_OK && s.fatal != DCATIT_OK)
-		st = dcatit_diag_set(d, s.fatal, NULL, 0, 0, "%s", s.fatal_msg);
-	if (st != DCATIT_OK)
-		goto out;
-
-	/* phase 2: what the organization holds */
-	if (s.org_id) {
-		st = list_page(&s, 0, d);
-		if (st == DCATIT_OK)
-			st = dcatit_ckan_run(api, d);
-		for (long long start = SEARCH_ROWS; st == DCATIT_OK && s.fatal == DCATIT_OK &&
-		     start < s.count; start += SEARCH_ROWS)
-			st = list_page(&s, start, d);
-		if (st == DCATIT_OK)
-			st = dcatit_ckan_run(api, d);
-		if (st == DCATIT_OK && s.fatal != DCATIT_OK)
-			st = dcatit_diag_set(d, s.fatal, NULL, 0, 0, "%s", s.fatal_msg);
-		if (st != DCATIT_OK)
-			goto out;
-		if (s.nex > 1)
-			qsort(s.ex, s.nex, sizeof *s.ex, cmp_ex);
-	}
-
-	/* phase 3: the plan */
-	st = dcatit_ckan_map_datasets(m, &ds, &nds);
-	if (st != DCATIT_OK) {
-		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	s.body = calloc(nds + 1, sizeof *s.body);
-	s.hash = calloc(nds + 1, sizeof *s.hash);
-	s.pkg_id = calloc(nds + s.nex + 1, sizeof *s.pkg_id);
-	names = calloc(nds + s.nex + 1, sizeof *names);
-	s.run = calloc(nds + s.nex + 1, sizeof *s.run);
-	if (!s.body || !s.hash || !s.pkg_id || !names || !s.run) {
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	for (size_t i = 0; i < s.nex; i++)
-		names[nnames++] = s.ex[i].name;
-	qsort(names, nnames, sizeof *names, cmp_cstr);
-	for (size_t k = 0; k < nds; k++) {
-		DcatitJson *pkg = NULL;
-		DcatitDiag md;
-		dcatit_diag_init(&md);
-		size_t i = rep->n;
-		if (dcatit_ckan_map_dataset(m, ds[k], &pkg, &md) != DCATIT_OK) {
-			char msg[1600];
-			if (md.file[0])
-				snprintf(msg, sizeof msg, "%s:%lu: %s", md.file, md.line, md.message);
-			else
-				snprintf(msg, sizeof msg, "%s", md.message);
-			mapped_failures++;
-			if (!add_item(rep, &cap, "", "", DCATIT_SYNC_FAILED, msg))
-				goto oom;
+		st = sync_list(&s, d);
+	if (st == DCATIT_OK)
+		st = sync_plan(&s, m, d);
+	if (st == DCATIT_OK && !o->dry_run)
+		st = sync_apply(&s, d);
+	for (size_t i = 0; st == DCATIT_OK && i < rep->n; i++) {
+		if (rep->items[i].held)
 			continue;
-		}
-		const char *ident = dcatit_json_get_str(pkg, "identifier");
-		char *ident_copy = dcatit_strdup(ident); /* pkg may go before the set */
-		int seen = ident_copy ? set_add(&idents, ident_copy) : -1;
-		if (seen <= 0)
-			free(ident_copy);
-		if (seen < 0)
-			goto oom;
-		if (seen == 0) {
-			add_item(rep, &cap, ident, "", DCATIT_SYNC_FAILED,
-			         "the identifier appears twice in the catalogue");
-			dcatit_json_free(pkg);
-			continue;
-		}
-		/* claimed first: a dataset that fails below is still no prune target */
-		Existing *e = find_ex(&s, ident);
-		for (Existing *x = e; x && x < s.ex + s.nex && strcmp(x->identifier, ident) == 0; x++)
-			x->claimed = true;
-		DcatitJson *uploads = NULL;
-		char uerr[1200];
-		if (!split_uploads(o, pkg, &uploads, uerr, sizeof uerr)) {
-			add_item(rep, &cap, ident, e ? e->name : "", DCATIT_SYNC_FAILED, uerr);
-			dcatit_json_free(pkg);
-			continue;
-		}
-		char hash[40];
-		dcatit_ckan_sync_hash(pkg, hash);
-		s.run[i].uploads = uploads;
-		if (e) {
-			if (!e->managed) {
-				char msg[600];
-				snprintf(msg, sizeof msg, "package '%.200s' has this identifier and is not "
-				         "managed by dcatit; not overwritten", e->name);
-				add_item(rep, &cap, ident, e->name, DCATIT_SYNC_FAILED, msg);
-				dcatit_json_free(pkg);
-				continue;
-			}
-			if (!o->force && e->hash && strcmp(e->hash, hash) == 0) {
-				add_item(rep, &cap, ident, e->name, DCATIT_SYNC_UNCHANGED, NULL);
-				dcatit_json_free(pkg);
-				continue;
-			}
-			if (!add_item(rep, &cap, ident, e->name, DCATIT_SYNC_UPDATE, NULL))
-				goto oom;
-			dcatit_json_set_str(pkg, "id", e->id);
-			dcatit_json_set_str(pkg, "name", e->name);
-		} else {
-			char name[128];
-			if (!dcatit_ckan_name_from_identifier(ident, name, sizeof name))
-				snprintf(name, sizeof name, "ds");
-			/* a name another identifier already holds: suffix a hash */
-			bool taken = strlen(name) < 2 ||
-			             bsearch(&(char *){ name }, names, nnames, sizeof *names, cmp_cstr);
-			taken = taken || set_has(&used, name);
-			if (taken) {
-				size_t n = strlen(name);
-				if (n > 90)
-					n = 90;
-				snprintf(name + n, sizeof name - n, "-%.7s", hash + 3);
-			}
-			if (!add_item(rep, &cap, ident, name, DCATIT_SYNC_CREATE, NULL) ||
-			    set_add(&used, rep->items[rep->n - 1].name) < 0)
-				goto oom;
-			dcatit_json_set_str(pkg, "name", name);
-		}
-		dcatit_json_set_str(pkg, "owner_org", s.org_id ? s.org_id : o->org);
-		char shown_hash[64];
-		snprintf(shown_hash, sizeof shown_hash, "%s%s", uploads ? PENDING : "", hash);
-		if (!add_extra(pkg, "dcatit_managed", "true") ||
-		    !add_extra(pkg, "dcatit_hash", shown_hash))
-			goto oom;
-		/* bodies are indexed by item number (at most one item per dataset) */
-		s.body[rep->n - 1] = pkg;
-		s.hash[rep->n - 1] = dcatit_strdup(hash);
-		if (!s.hash[rep->n - 1])
-			goto oom;
-	}
-	size_t ncat = rep->n;
-	if (o->prune) {
-		if (ncat == 0)
-			rep->prune_skipped = "the catalogue has no datasets";
-		else if (mapped_failures)
-			rep->prune_skipped = "some datasets of the catalogue could not be mapped";
-		else {
-			for (size_t k = 0; k < s.nex; k++) {
-				Existing *e = &s.ex[k];
-				if (e->claimed || !e->managed)
-					continue;
-				size_t i = rep->n;
-				if (i >= nds + s.nex + 1)
-					break;
-				if (!add_item(rep, &cap, e->identifier, e->name, DCATIT_SYNC_DELETE, NULL))
-					goto oom;
-				s.pkg_id[i] = e->id;
-			}
-		}
-	}
-	for (size_t i = 0; i < rep->n; i++)
-		if (rep->items[i].planned != DCATIT_SYNC_UNCHANGED &&
-		    rep->items[i].planned != DCATIT_SYNC_FAILED)
-			s.total++;
-
-	/* phase 4: apply */
-	if (!o->dry_run) {
-		for (size_t i = 0; i < rep->n; i++) {
-			DcatitSyncAction a = rep->items[i].planned;
-			if (a == DCATIT_SYNC_UNCHANGED || a == DCATIT_SYNC_FAILED)
-				continue;
-			Op *op = calloc(1, sizeof *op);
-			if (!op)
-				goto oom;
-			op->s = &s;
-			op->i = i;
-			if (a == DCATIT_SYNC_CREATE) {
-				op->stage = ST_CREATE;
-				issue(op, "package_create", s.body[i], true);
-			} else if (a == DCATIT_SYNC_UPDATE) {
-				op->stage = ST_UPDATE;
-				issue(op, "package_update", s.body[i], true);
-			} else {
-				op->stage = ST_DELETE;
-				DcatitJson *dp = dcatit_json_object();
-				dcatit_json_set_str(dp, "id", s.pkg_id[i]);
-				issue(op, "package_delete", dp, true);
-				dcatit_json_free(dp);
-			}
-		}
-		st = dcatit_ckan_run(api, d);
-		if (st != DCATIT_OK)
-			goto out;
-	}
-	for (size_t i = 0; i < rep->n; i++) {
 		switch (rep->items[i].outcome) {
 		case DCATIT_SYNC_CREATE: rep->created++; break;
 		case DCATIT_SYNC_UPDATE: rep->updated++; break;
@@ -885,37 +1150,6 @@ DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncO
 		case DCATIT_SYNC_FAILED: rep->failed++; break;
 		}
 	}
-	goto out;
-oom:
-	st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-out:
-	for (size_t i = 0; s.body && i <= nds; i++) {
-		dcatit_json_free(s.body[i]);
-		free(s.hash[i]);
-	}
-	free(s.body);
-	free(s.hash);
-	for (size_t i = 0; s.run && i < nds + s.nex + 1; i++) {
-		dcatit_json_free(s.run[i].uploads);
-		free(s.run[i].pkg_id);
-		free(s.run[i].err);
-	}
-	free(s.run);
-	free(s.pkg_id);
-	free(names);
-	for (size_t k = 0; k < idents.cap; k++)
-		free((char *)idents.slot[k]);
-	free(idents.slot);
-	free(used.slot);
-	for (size_t i = 0; i < s.nex; i++) {
-		free(s.ex[i].id);
-		free(s.ex[i].name);
-		free(s.ex[i].identifier);
-		free(s.ex[i].hash);
-		free(s.ex[i].owner);
-	}
-	free(s.ex);
-	free(s.org_id);
-	free(ds);
+	sync_release(&s);
 	return st;
 }

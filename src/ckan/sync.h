@@ -1,7 +1,9 @@
 /* sync.h: publish the datasets of a model to one CKAN organization.
  * Plan (create / update / unchanged / delete per dataset, by identifier,
  * with a content hash kept on each package) and apply it with parallel
- * calls; one failed dataset never stops the others. */
+ * calls; one failed dataset never stops the others. Local files are
+ * uploaded only from the directories the caller names, and --prune
+ * deletes only this catalogue's packages, a bounded share of them. */
 #ifndef DCATIT_CKAN_SYNC_H
 #define DCATIT_CKAN_SYNC_H
 
@@ -27,14 +29,19 @@ typedef struct {
 	DcatitSyncAction planned;
 	DcatitSyncAction outcome; /* planned action when done, FAILED otherwise */
 	char *message;            /* why it failed (CKAN's text), or NULL */
+	bool held;                /* a deletion the removal guard refused:
+	                             planned, never applied */
 } DcatitSyncItem;
 
 /* Progress: called after each dataset is settled. */
 typedef void (*DcatitSyncProgress)(void *ud, size_t done, size_t total);
 
-/* Distributions whose download URL starts with prefix are uploaded from
- * dir + the rest of the URL (multipart resource_create) instead of linked;
- * file:// download URLs are always uploaded. */
+/* Distributions whose download URL (else access URL) starts with prefix
+ * are uploaded from the file dir/REST, REST being the rest of the URL as
+ * written, instead of linked (multipart resource_create). The file must
+ * be a regular file whose real path stays inside dir (base/fsafe.h). No
+ * other local file is ever read: a file: URL anywhere else in a dataset
+ * fails that dataset. */
 typedef struct {
 	const char *prefix;
 	const char *dir;
@@ -49,7 +56,11 @@ typedef struct {
 	const char *org_telephone;  /* organization schema, set when it is */
 	const char *org_site;       /* created; NULL: left out */
 	bool dry_run;               /* plan only, write nothing */
-	bool prune;                 /* delete managed packages gone from the model */
+	bool prune;                 /* delete this catalogue's packages gone from
+	                               the model */
+	unsigned max_prune_pct;     /* delete at most this share of the packages
+	                               this catalogue manages (0: 20) */
+	bool allow_mass_removal;    /* no share limit on --prune */
 	bool force;                 /* update managed packages even when unchanged */
 	const DcatitSyncUpload *uploads;
 	size_t nuploads;
@@ -63,7 +74,18 @@ typedef struct {
 	size_t n;
 	size_t created, updated, unchanged, deleted, failed;
 	bool org_created;           /* organization created (or would be) */
+	char *catalog;              /* the catalogue IRI recorded in the marker
+	                               (dcatit_catalog) of every package, or NULL
+	                               when the model has not exactly one */
 	const char *prune_skipped;  /* why --prune did nothing, or NULL */
+	size_t managed;             /* packages of the organization whose marker
+	                               names this catalogue */
+	size_t prune_planned;       /* of them, gone from the catalogue */
+	size_t prune_limit;         /* the most the share allows */
+	bool prune_refused;         /* the guard held every deletion back */
+	size_t legacy;              /* packages with the marker of older
+	                               versions (no catalogue): never pruned */
+	size_t other_catalog;       /* packages another catalogue manages */
 } DcatitSyncReport;
 
 /* Sync the datasets of m into opts->org. Per-dataset failures go to the
@@ -76,7 +98,8 @@ void dcatit_ckan_sync_report_release(DcatitSyncReport *rep);
 /* "create", "update", "unchanged", "delete", "failed". */
 const char *dcatit_ckan_sync_action_name(DcatitSyncAction a);
 /* The hash kept on a package for a mapped dict (as dcatit_hash); out has
- * room for 40 bytes. */
+ * room for 40 bytes. The dict includes the dcatit_catalog extra, so a
+ * package whose marker names no or another catalogue is rewritten once. */
 void dcatit_ckan_sync_hash(const DcatitJson *pkg, char out[40]);
 
 #endif

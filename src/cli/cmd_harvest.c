@@ -28,6 +28,7 @@
 static const char usage[] =
 	"usage: dcatit harvest [SOURCE...] [-c DIR] [-o OUT] [--jobs N]\n"
 	"                      [--no-cache] [--no-validate] [--catalog-uri IRI]\n"
+	"                      [--max-removal PCT] [--allow-mass-removal]\n"
 	"       dcatit harvest --list [-c DIR]\n"
 	"\n"
 	"Collect metadata from the sources described in DIR (one NAME.yaml per\n"
@@ -45,6 +46,10 @@ static const char usage[] =
 	"      --list          read the source files and list them; fetch nothing\n"
 	"      --catalog-uri IRI  the IRI of the merged catalogue\n"
 	"                      (default urn:dcatit:harvest:catalog)\n"
+	"      --max-removal PCT  a run moves at most PCT% of a source's records\n"
+	"                      to removed/ (default: the source's limits.max_removal,\n"
+	"                      else 20)\n"
+	"      --allow-mass-removal  move every record that is gone, however many\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record\n"
@@ -61,9 +66,18 @@ static const char usage[] =
 	"\n"
 	"A rerun rewrites only the records that changed. Records gone from a\n"
 	"source move to removed/, never when the fetch failed, was cut short\n"
-	"(paging loop, page cap, a short page) or came back empty. Every file is\n"
-	"written to a temporary name and renamed: an interrupted run leaves the\n"
-	"previous output intact.\n"
+	"(paging loop, page cap, a short page) or came back empty, and never more\n"
+	"than PCT% of them (at least one; never all but a handful): a source that\n"
+	"shrinks more fails and nothing is removed. Every file is written to a\n"
+	"temporary name and renamed: an interrupted run leaves the previous output\n"
+	"intact; OUT and its directories must be real directories, not symlinks.\n"
+	"\n"
+	"Redirects and hydra next links stay on the source's host (http may become\n"
+	"https) unless the source lists other hosts under follow_hosts; a loopback,\n"
+	"link-local (169.254.169.254) or private address is never connected to\n"
+	"unless the source itself is on one, checked on the address actually\n"
+	"connected to. A dataset IRI claimed by two records is kept once and\n"
+	"reported in both sources' reports.\n"
 	"\n"
 	"Exit status: 0 every source harvested (records may be invalid: see the\n"
 	"reports), 1 a source failed, 2 usage error, 3 runtime error.\n";
@@ -159,8 +173,11 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 	while (p && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (k++ < max)
-			fprintf(f, "%s%.*s\n", prefix, (int)n, p);
+		if (k++ < max) {
+			fputs(prefix, f);
+			dcatit_msg_put_text(f, p, n);
+			putc('\n', f);
+		}
 		p += n + 1;
 	}
 	if (k > max)
@@ -178,6 +195,8 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		printf(", %zu duplicates", r->duplicates);
 	if (r->rejected)
 		printf(", %zu rejected", r->rejected);
+	if (r->claimed_elsewhere)
+		printf(", %zu left out (dataset IRI claimed twice)", r->claimed_elsewhere);
 	printf("; %u pages", r->pages);
 	if (r->pages_not_modified)
 		printf(" (%u not modified)", r->pages_not_modified);
@@ -198,22 +217,30 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		const DcatitHarvestInvalid *it = &r->invalid_items[i];
 		const char *p = it->reasons.data ? it->reasons.data : "";
 		const char *nl = strchr(p, '\n');
-		printf("  invalid: %s: %.*s\n", it->id, (int)(nl ? nl - p : (long)strlen(p)), p);
+		fputs("  invalid: ", stdout);
+		dcatit_msg_put_text(stdout, it->id, strlen(it->id));
+		fputs(": ", stdout);
+		dcatit_msg_put_text(stdout, p, nl ? (size_t)(nl - p) : strlen(p));
+		putc('\n', stdout);
 	}
 	if (r->ninvalid_items > LIST_INVALID)
 		printf("  invalid: ... and %zu more\n", r->ninvalid_items - LIST_INVALID);
 	if (r->removed)
 		print_lines(stdout, "  removed: ", &r->removed_ids, 10);
-	if (r->st != DCATIT_OK)
-		printf("  error: %s\n", r->error);
+	if (r->st != DCATIT_OK) {
+		fputs("  error: ", stdout);
+		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
+		putc('\n', stdout);
+	}
 	printf("  report: %s/%s/report.json\n", out_dir, s->name);
 }
 
 int cmd_harvest(int argc, char **argv)
 {
 	const char *config = "harvest", *out_dir = "harvested", *jobs_s = NULL;
-	const char *catalog_uri = NULL;
+	const char *catalog_uri = NULL, *max_removal_s = NULL;
 	bool no_cache = false, no_validate = false, opts_done = false, list = false;
+	bool allow_mass = false;
 	Paths named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
 	DcatitHarvestReport *reps = NULL;
@@ -242,11 +269,15 @@ int cmd_harvest(int argc, char **argv)
 			no_validate = true;
 		} else if (dcatit_opt_flag(argv, i, "--list", NULL)) {
 			list = true;
+		} else if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
+			allow_mass = true;
 		} else if ((r = dcatit_opt_value("harvest", argc, argv, &i, "--config", "-c", &config)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--output", "-o", &out_dir)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--catalog-uri", NULL,
-		                                 &catalog_uri))) {
+		                                 &catalog_uri)) ||
+		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--max-removal", NULL,
+		                                 &max_removal_s))) {
 			if (r < 0)
 				goto out;
 		} else {
@@ -264,6 +295,19 @@ int cmd_harvest(int argc, char **argv)
 			goto out;
 		}
 		jobs = (unsigned)v;
+	}
+	unsigned max_removal = 0;
+	if (max_removal_s) {
+		char *end;
+		long v = strtol(max_removal_s, &end, 10);
+		if (*end == '%')
+			end++;
+		if (*end || end == max_removal_s || v < 1 || v > 100) {
+			dcatit_msg_usage("harvest", "--max-removal must be a percentage from 1 to 100, "
+			                 "not '%s'", max_removal_s);
+			goto out;
+		}
+		max_removal = (unsigned)v;
 	}
 	code = DCATIT_EXIT_RUNTIME;
 	if (!list_sources(config, &files)) {
@@ -364,12 +408,14 @@ int cmd_harvest(int argc, char **argv)
 	ho.catalog_uri = catalog_uri;
 	ho.only = only;
 	ho.no_cache = no_cache;
+	ho.max_removal_pct = max_removal;
+	ho.allow_mass_removal = allow_mass;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	DcatitStatus st = dcatit_harvest_run(srcs, nsrc, &ho, reps, &d);
 	dcatit_msg_progress_done();
 	size_t failed = 0, harvested = 0, seen = 0, added = 0, changed = 0, removed = 0,
-	       invalid = 0;
+	       invalid = 0, twice = 0;
 	for (size_t i = 0; i < nsrc; i++) {
 		if (!reps[i].harvested)
 			continue;
@@ -377,7 +423,9 @@ int cmd_harvest(int argc, char **argv)
 		print_report(&reps[i], out_dir);
 		if (reps[i].st != DCATIT_OK) {
 			failed++;
-			dcatit_msg_error("source '%s' failed: %s", srcs[i].name, reps[i].error);
+			fprintf(stderr, "dcatit: source '%s' failed: ", srcs[i].name);
+			dcatit_msg_put_text(stderr, reps[i].error, strlen(reps[i].error));
+			putc('\n', stderr);
 		}
 		seen += reps[i].seen;
 		added += reps[i].added;
@@ -385,14 +433,19 @@ int cmd_harvest(int argc, char **argv)
 		removed += reps[i].removed;
 		invalid += reps[i].invalid;
 	}
+	for (size_t i = 0; i < nsrc; i++)
+		twice += reps[i].claimed_elsewhere; /* harvested now or not */
 	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
 	fprintf(stderr, "dcatit harvest: %zu source%s, %zu failed; %zu records seen, %zu new, "
-	        "%zu changed, %zu removed, %zu invalid; catalogue %s/catalog.ttl\n", harvested,
-	        harvested == 1 ? "" : "s", failed, seen, added, changed, removed, invalid,
-	        out_dir);
+	        "%zu changed, %zu removed, %zu invalid", harvested, harvested == 1 ? "" : "s",
+	        failed, seen, added, changed, removed, invalid);
+	if (twice)
+		fprintf(stderr, ", %zu left out of the catalogue (a dataset IRI claimed by two "
+		        "records)", twice);
+	fprintf(stderr, "; catalogue %s/catalog.ttl\n", out_dir);
 	code = failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 	goto out;
 oom:

@@ -1,12 +1,14 @@
 /* cmd_push.c: `dcatit push`: publish the datasets of DCAT-AP_IT RDF files
  * to a CKAN portal with the ckanext-dcatapit schema. The work is in
  * src/ckan (map, api, sync); this file reads the options and the token,
- * loads the catalogue, and prints the plan, progress and summary. The
- * token never comes from argv and is never printed. */
+ * loads and validates the catalogue, and prints the plan, progress and
+ * summary. The token never comes from argv, is never printed, and never
+ * travels over plain http beyond this machine unless --allow-http. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "config.h"
@@ -16,14 +18,17 @@
 #include "cli/cmds.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
+#include "cli/profile_load.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
+#include "shacl/report.h"
 
 static const char usage[] =
 	"usage: dcatit push --ckan URL --org NAME [CATALOG...] [--dry-run] [--prune]\n"
 	"                   [--force] [--jobs N] [--token-file F] [--org-identifier IPA]\n"
-	"                   [--org-title TITLE] [--upload URL=DIR]\n"
+	"                   [--org-title TITLE] [--upload URL=DIR]... [--no-validate]\n"
+	"                   [--max-removal PCT] [--allow-mass-removal] [--allow-http]\n"
 	"\n"
 	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
 	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
@@ -33,9 +38,19 @@ static const char usage[] =
 	"is shown; at the end a summary: N created, N updated, N unchanged,\n"
 	"N deleted, N failed.\n"
 	"\n"
-	"The API token is read from the CKAN_API_TOKEN environment variable or from\n"
-	"--token-file, never from the command line, and is never printed.\n"
+	"The catalogue is validated first with the DCAT-AP_IT profile (as\n"
+	"`dcatit validate`): with a violation nothing is pushed and the violations\n"
+	"are printed, located, unless --no-validate.\n"
 	"\n"
+	"The API token is read from the CKAN_API_TOKEN environment variable or from\n"
+	"--token-file, never from the command line, and is never printed. It is\n"
+	"never sent over plain http:// to a host other than this machine\n"
+	"(loopback) unless --allow-http.\n"
+	"\n";
+
+/* The options: one string of its own would pass the 4095 bytes a C
+ * compiler must accept. */
+static const char usage_options[] =
 	"  --ckan URL            the portal (http:// or https://)\n"
 	"  --org NAME            the organization; created if missing, with the IPA\n"
 	"                        code and name of the catalogue's rights holder (or\n"
@@ -43,9 +58,18 @@ static const char usage[] =
 	"                        telephone and site of its contact point\n"
 	"  --dry-run             print the plan (create/update/unchanged/delete per\n"
 	"                        dataset) and write nothing\n"
-	"  --prune               delete the packages this tool created in NAME that\n"
-	"                        are no longer in the catalogue (never when the\n"
-	"                        catalogue is empty or a dataset could not be mapped)\n"
+	"  --prune               delete the packages of this catalogue in NAME that\n"
+	"                        are no longer in it: those whose dcatit marker names\n"
+	"                        this catalogue's IRI (its one dcat:Catalog) and whose\n"
+	"                        owner is NAME; never when the catalogue is empty or\n"
+	"                        a dataset could not be mapped. Packages marked by an\n"
+	"                        older dcatit (no catalogue IRI) are never pruned;\n"
+	"                        a push records the IRI on every package it writes\n"
+	"  --max-removal PCT     --prune deletes at most PCT% of the packages this\n"
+	"                        catalogue manages (default 20; at least one, and\n"
+	"                        never all but a handful); above it nothing is\n"
+	"                        deleted and push exits 1; --dry-run shows the same\n"
+	"  --allow-mass-removal  delete however many --prune finds\n"
 	"  --force               update every package of the catalogue, even those\n"
 	"                        whose content hash says unchanged (e.g. after edits\n"
 	"                        made in CKAN)\n"
@@ -54,14 +78,24 @@ static const char usage[] =
 	"                        (default: the CKAN_API_TOKEN environment variable)\n"
 	"  --org-identifier IPA  IPA code used when the organization is created\n"
 	"  --org-title TITLE     title used when the organization is created\n"
-	"  --upload URL=DIR      upload the distributions whose download URL starts\n"
-	"                        with URL from DIR (the rest of the URL is the path\n"
-	"                        under DIR) instead of linking them; file:// URLs\n"
-	"                        are always uploaded (repeatable)\n"
+	"  --upload URL=DIR      upload the distributions whose download URL (else\n"
+	"                        access URL) starts with URL from DIR, the rest of\n"
+	"                        the URL being the path under DIR, instead of linking\n"
+	"                        them (repeatable). Only regular files whose real\n"
+	"                        path stays inside DIR are sent (no symlink out, no\n"
+	"                        device or FIFO). No other local file is ever read:\n"
+	"                        a file: URL anywhere else in a dataset fails that\n"
+	"                        dataset. The usual way to publish the files\n"
+	"                        `dcatit build -o OUT` wrote, whose URLs start with\n"
+	"                        the catalogue's base_uri BASE: --upload BASE/=OUT\n"
+	"  --no-validate         push even when the catalogue has violations\n"
+	"  --allow-http          send the token over plain http:// to a host that is\n"
+	"                        not loopback (a trusted network only)\n"
 	"  -h, --help            show this help\n"
 	"\n"
-	"Exit status: 0 done, 1 some dataset failed, 2 usage error, 3 the catalogue\n"
-	"could not be loaded or the portal could not be used.\n";
+	"Exit status: 0 done, 1 some dataset failed, the catalogue has violations\n"
+	"or --prune was refused, 2 usage error, 3 the catalogue could not be loaded\n"
+	"or the portal could not be used.\n";
 
 static char *read_token_file(const char *path)
 {
@@ -109,6 +143,104 @@ static void progress(void *ud, size_t done, size_t total)
 	dcatit_msg_progress("push: %zu/%zu datasets", done, total);
 }
 
+/* Validate m with the DCAT-AP_IT profile, as `dcatit validate` does, and
+ * print its violations (located) to stderr. The number of violations, or
+ * -1 when the profile could not be used (printed; *code set). */
+static long validate_first(DcatitModel *m, const char *const *files, size_t nfiles, int *code)
+{
+	DcatitTerms *terms = dcatit_model_terms(m);
+	DcatitModel *shapes = dcatit_model_new(terms);
+	DcatitProfile prof;
+	memset(&prof, 0, sizeof prof);
+	DcatitResults res, viol;
+	dcatit_results_init(&res);
+	dcatit_results_init(&viol);
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	long n = -1;
+	DcatitProfileLoadOpts po;
+	memset(&po, 0, sizeof po);
+	po.hint = "use --no-validate";
+	if (!shapes) {
+		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		*code = DCATIT_EXIT_RUNTIME;
+		goto out;
+	}
+	if (!dcatit_profile_load(&prof, shapes, &po, code))
+		goto out;
+	prof.shapes = shapes;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_profile_validate(&prof, m, &res, &d) != DCATIT_OK) {
+		*code = dcatit_msg_diag(&d);
+		goto out;
+	}
+	dcatit_results_sort(&res, m);
+	for (size_t i = 0; i < res.n; i++)
+		if (dcatit_report_severity(terms, res.items[i].severity) == DCATIT_SEV_VIOLATION &&
+		    dcatit_results_add(&viol, &res.items[i]) != DCATIT_OK)
+			goto oom;
+	DcatitReportInput in;
+	memset(&in, 0, sizeof in);
+	in.data = m;
+	in.shapes = shapes;
+	in.files = files;
+	in.nfiles = nfiles;
+	if (viol.n && dcatit_report_write(&viol, &in, DCATIT_REPORT_TEXT, &text) != DCATIT_OK)
+		goto oom;
+	if (text.len)
+		fwrite(text.data, 1, text.len, stderr);
+	/* a check the engine could not complete holds the push back too */
+	for (size_t i = 0; i < res.nfailures; i++) {
+		dcatit_buf_clear(&text);
+		dcatit_report_failure_line(&res.failures[i], &in, &text);
+		if (text.data)
+			fprintf(stderr, "%s\n", text.data);
+	}
+	n = (long)(viol.n + res.nfailures);
+	goto out;
+oom:
+	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+	*code = DCATIT_EXIT_RUNTIME;
+out:
+	dcatit_buf_release(&text);
+	dcatit_results_release(&viol);
+	dcatit_results_release(&res);
+	dcatit_profile_load_release(&prof);
+	dcatit_model_free(shapes);
+	return n;
+}
+
+/* Print what --prune did not do, and why. */
+static void report_prune(const DcatitSyncReport *rep, const char *org, bool dry, unsigned pct)
+{
+	if (rep->prune_skipped)
+		dcatit_msg_error("push: --prune skipped: %s", rep->prune_skipped);
+	if (rep->prune_refused) {
+		dcatit_msg_error("push: --prune refused: %s %zu of the %zu packages this catalogue "
+		                 "manages in '%s' (at most %zu, %u%%): nothing %sdeleted; check the "
+		                 "catalogue given, or use --allow-mass-removal",
+		                 dry ? "it would delete" : "it would have deleted", rep->prune_planned,
+		                 rep->managed, org, rep->prune_limit, pct ? pct : 20u,
+		                 dry ? "would be " : "");
+		size_t k = 0;
+		for (size_t i = 0; i < rep->n && !dry; i++) {
+			if (!rep->items[i].held)
+				continue;
+			if (k++ < 10)
+				dcatit_msg_error("push: not deleted: '%s' (%s)", rep->items[i].identifier,
+				                 rep->items[i].name);
+		}
+		if (k > 10)
+			dcatit_msg_error("push: not deleted: ... and %zu more", k - 10);
+	}
+	if (rep->legacy)
+		dcatit_msg_error("push: %zu package(s) of '%s' carry the dcatit marker of an older "
+		                 "version, with no catalogue IRI: --prune never deletes them (delete "
+		                 "them by hand if they are gone, or push their catalogue once to mark "
+		                 "them)", rep->legacy, org);
+}
+
 /* Declared in cli/cmds.h once the command table lists push; repeated
  * here so this file builds on its own. */
 int cmd_push(int argc, char **argv);
@@ -116,8 +248,9 @@ int cmd_push(int argc, char **argv);
 int cmd_push(int argc, char **argv)
 {
 	const char *url = NULL, *org = NULL, *token_file = NULL, *jobs_s = NULL;
-	const char *org_ident = NULL, *org_title = NULL;
-	bool dry = false, prune = false, force = false;
+	const char *org_ident = NULL, *org_title = NULL, *max_removal_s = NULL;
+	bool dry = false, prune = false, force = false, no_validate = false, allow_http = false;
+	bool allow_mass = false;
 	DcatitSyncUpload uploads[16];
 	char *upload_specs[16];
 	size_t nuploads = 0;
@@ -142,6 +275,7 @@ int cmd_push(int argc, char **argv)
 		}
 		if (dcatit_opt_flag(argv, i, "--help", "-h")) {
 			fputs(usage, stdout);
+			fputs(usage_options, stdout);
 			free(files);
 			return dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
 		}
@@ -155,6 +289,18 @@ int cmd_push(int argc, char **argv)
 		}
 		if (dcatit_opt_flag(argv, i, "--force", NULL)) {
 			force = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--no-validate", NULL)) {
+			no_validate = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--allow-http", NULL)) {
+			allow_http = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
+			allow_mass = true;
 			continue;
 		}
 		/* never echo what follows --token: it would be the secret */
@@ -180,6 +326,18 @@ int cmd_push(int argc, char **argv)
 				return DCATIT_EXIT_RUNTIME;
 			}
 			spec[eq - up] = '\0';
+			struct stat dst;
+			if (stat(spec + (eq - up) + 1, &dst) != 0 || !S_ISDIR(dst.st_mode)) {
+				int err = errno;
+				int code2 = dcatit_msg_usage("push", "--upload: '%s' is not a directory%s%s",
+				                             spec + (eq - up) + 1, err ? ": " : "",
+				                             err ? strerror(err) : "");
+				free(spec);
+				for (size_t k = 0; k < nuploads; k++)
+					free(upload_specs[k]);
+				free(files);
+				return code2;
+			}
 			upload_specs[nuploads] = spec;
 			uploads[nuploads++] = (DcatitSyncUpload){ spec, spec + (eq - up) + 1 };
 			continue;
@@ -189,30 +347,47 @@ int cmd_push(int argc, char **argv)
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--token-file", NULL, &token_file)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-identifier", NULL, &org_ident)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title))) {
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--max-removal", NULL,
+		                          &max_removal_s))) {
 			if (r < 0) {
+				for (size_t k = 0; k < nuploads; k++)
+					free(upload_specs[k]);
 				free(files);
 				return DCATIT_EXIT_USAGE;
 			}
 			continue;
 		}
+		for (size_t k = 0; k < nuploads; k++)
+			free(upload_specs[k]);
 		free(files);
 		return dcatit_msg_usage("push", "unknown option '%.40s'", a);
 	}
+	unsigned jobs = 4, max_removal = 0;
+	const char *bad = NULL;
 	if (!url || !org) {
-		free(files);
-		return dcatit_msg_usage("push", "--ckan URL and --org NAME are required");
-	}
-	unsigned jobs = 4;
-	if (jobs_s) {
+		bad = "--ckan URL and --org NAME are required";
+	} else if (jobs_s) {
 		char *end;
 		long v = strtol(jobs_s, &end, 10);
-		if (*end || v < 1 || v > 64) {
-			free(files);
-			return dcatit_msg_usage("push", "--jobs needs a number from 1 to 64, not '%s'",
-			                        jobs_s);
-		}
+		if (*end || end == jobs_s || v < 1 || v > 64)
+			bad = "--jobs needs a number from 1 to 64";
 		jobs = (unsigned)v;
+	}
+	if (!bad && max_removal_s) {
+		char *end;
+		long v = strtol(max_removal_s, &end, 10);
+		if (*end == '%')
+			end++;
+		if (*end || end == max_removal_s || v < 1 || v > 100)
+			bad = "--max-removal needs a percentage from 1 to 100";
+		max_removal = (unsigned)v;
+	}
+	if (bad) {
+		for (size_t k = 0; k < nuploads; k++)
+			free(upload_specs[k]);
+		free(files);
+		return dcatit_msg_usage("push", "%s", bad);
 	}
 	if (!nfiles)
 		files[nfiles++] = "out/catalog.ttl";
@@ -249,13 +424,25 @@ int cmd_push(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (!no_validate) {
+		long nviol = validate_first(m, files, nfiles, &code);
+		if (nviol < 0)
+			goto out;
+		if (nviol > 0) {
+			dcatit_msg_error("push: nothing pushed: the catalogue has %ld violation%s of the "
+			                 "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                 "fix them, or use --no-validate", nviol, nviol == 1 ? "" : "s");
+			code = DCATIT_EXIT_FINDINGS;
+			goto out;
+		}
+	}
 	if (dcatit_ckan_map_org(m, &org_fields) != DCATIT_OK) {
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		code = DCATIT_EXIT_RUNTIME;
 		goto out;
 	}
 
-	DcatitCkanOpts co = { .url = url, .token = token };
+	DcatitCkanOpts co = { .url = url, .token = token, .allow_http = allow_http };
 	co.http.jobs = jobs;
 	co.http.user_agent = "dcatit/" DCATIT_VERSION;
 	api = dcatit_ckan_new(&co, &d);
@@ -273,6 +460,8 @@ int cmd_push(int argc, char **argv)
 		.org_site = dcatit_json_get_str(org_fields, "site"),
 		.dry_run = dry,
 		.prune = prune,
+		.max_prune_pct = max_removal,
+		.allow_mass_removal = allow_mass,
 		.force = force,
 		.uploads = uploads,
 		.nuploads = nuploads,
@@ -290,37 +479,45 @@ int cmd_push(int argc, char **argv)
 	for (size_t i = 0; i < rep.n; i++) {
 		const DcatitSyncItem *it = &rep.items[i];
 		if (dry)
-			printf("%-9s %s%s%s%s\n", dcatit_ckan_sync_action_name(it->planned),
-			       it->identifier, *it->name ? " (" : "", it->name, *it->name ? ")" : "");
+			printf("%-9s %s%s%s%s%s\n", dcatit_ckan_sync_action_name(it->planned),
+			       it->identifier, *it->name ? " (" : "", it->name, *it->name ? ")" : "",
+			       it->held ? " [not deleted: --prune refused]" : "");
 		if (it->outcome == DCATIT_SYNC_FAILED) {
 			char msg[2048];
 			snprintf(msg, sizeof msg, "%s", it->message ? it->message : "failed");
 			dcatit_ckan_redact(api, msg);
-			dcatit_msg_error("push: cannot %s '%s': %s",
-			                 dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
-			                                              ? DCATIT_SYNC_CREATE : it->planned),
-			                 *it->identifier ? it->identifier : it->name, msg);
+			/* the portal's text and the catalogue's identifiers: shown, never
+			 * obeyed by the terminal */
+			const char *who = *it->identifier ? it->identifier : it->name;
+			fprintf(stderr, "dcatit: push: cannot %s '",
+			        dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
+			                                     ? DCATIT_SYNC_CREATE : it->planned));
+			dcatit_msg_put_text(stderr, who, strlen(who));
+			fputs("': ", stderr);
+			dcatit_msg_put_text(stderr, msg, strlen(msg));
+			putc('\n', stderr);
 		}
 	}
 	if (dcatit_ckan_retries(api))
 		dcatit_msg_error("push: %lu request(s) retried after transient failures",
 		                 dcatit_ckan_retries(api));
-	if (prune && rep.prune_skipped)
-		dcatit_msg_error("push: --prune skipped: %s", rep.prune_skipped);
+	if (prune)
+		report_prune(&rep, org, dry, max_removal);
 	if (dry) {
 		size_t c = 0, u = 0, del = 0;
 		for (size_t i = 0; i < rep.n; i++) {
 			c += rep.items[i].planned == DCATIT_SYNC_CREATE;
 			u += rep.items[i].planned == DCATIT_SYNC_UPDATE;
-			del += rep.items[i].planned == DCATIT_SYNC_DELETE;
+			del += rep.items[i].planned == DCATIT_SYNC_DELETE && !rep.items[i].held;
 		}
 		printf("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
-		       "%zu failed\n", c, u, rep.unchanged, del, rep.failed);
+		       "%zu failed%s\n", c, u, rep.unchanged, del, rep.failed,
+		       rep.prune_refused ? "; --prune refused" : "");
 	} else {
 		printf("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n",
 		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
 	}
-	code = rep.failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	code = rep.failed || rep.prune_refused ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 out:
 	dcatit_ckan_sync_report_release(&rep);
 	dcatit_ckan_free(api);

@@ -49,11 +49,13 @@ static const char usage[] =
 	"                      (default), warning or info\n"
 	"  -h, --help          show this help\n"
 	"\n"
-	"The data directory is $DCATIT_DATADIR, else the installed one, else\n"
-	"vocab/ of the source tree. A summary line goes to standard error.\n"
+	"The data directory is $DCATIT_DATADIR, else vocab/ of the source tree\n"
+	"for a build that is not installed, else the installed one (next to the\n"
+	"executable: ../share/dcatit). A summary line goes to standard error.\n"
 	"\n"
 	"Exit status: 0 conforms, 1 findings at or above --fail-on, 2 usage\n"
-	"error, 3 runtime error (unreadable file, syntax error, bad shapes).\n";
+	"error, 3 runtime error (unreadable file, syntax error, bad shapes, a\n"
+	"sh:pattern too expensive to check on some value).\n";
 
 typedef enum { PROFILE_DEFAULT, PROFILE_NONE, PROFILE_DCATAPIT, PROFILE_STRICT } Profile;
 
@@ -259,6 +261,20 @@ int cmd_validate(int argc, char **argv)
 	if (level >= DCATIT_SEV_INFO)
 		failing += counts.infos;
 	code = failing ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	/* checks the engine could not complete: neither conforming nor not */
+	for (size_t i = 0; i < results.nfailures; i++) {
+		dcatit_buf_clear(&text);
+		dcatit_report_failure_line(&results.failures[i], &in, &text);
+		if (text.data)
+			fprintf(stderr, "%s\n", text.data);
+	}
+	if (results.nfailures) {
+		dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match limit "
+		                 "and %s not made", results.nfailures,
+		                 results.nfailures == 1 ? "" : "s",
+		                 results.nfailures == 1 ? "was" : "were");
+		code = DCATIT_EXIT_RUNTIME;
+	}
 done:
 	dcatit_msg_progress_done();
 	dcatit_buf_release(&text);

@@ -3,10 +3,12 @@
 #include "cli/datadir.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "config.h"
@@ -30,6 +32,51 @@ static DcatitStatus try_dir(char *out, size_t n, const char *dir,
 	return is_dir(out) ? DCATIT_OK : DCATIT_ERR_NOT_FOUND;
 }
 
+/* The directory holding the running executable, symlinks resolved; false
+ * when the system does not say (no /proc). */
+static bool exe_dir(char *out, size_t n)
+{
+	ssize_t len = readlink("/proc/self/exe", out, n);
+	if (len <= 0 || (size_t)len >= n)
+		return false;
+	out[len] = '\0';
+	char *slash = strrchr(out, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
+/* True when the executable lies in the build directory meson made
+ * (DCATIT_BUILDDIR: dcatit itself, or a test driver in a subdirectory), not
+ * an installed copy: only then is the source tree's vocab/ the data. */
+static bool running_uninstalled(const char *exe)
+{
+	char built[PATH_MAX];
+	if (!realpath(DCATIT_BUILDDIR, built))
+		return false;
+	size_t n = strlen(built);
+	return strncmp(built, exe, n) == 0 && (exe[n] == '\0' || exe[n] == '/');
+}
+
+/* The installed data directory relative to the executable: DCATIT_BINDIR_DEPTH
+ * components up from it is the prefix the tree was installed (or moved) to. */
+static bool relocated_dir(char *out, size_t n, const char *exe)
+{
+	if (DCATIT_BINDIR_DEPTH < 0)
+		return false;
+	char prefix[PATH_MAX];
+	snprintf(prefix, sizeof prefix, "%s", exe);
+	for (int i = 0; i < DCATIT_BINDIR_DEPTH; i++) {
+		char *slash = strrchr(prefix, '/');
+		if (!slash)
+			return false;
+		*slash = '\0';
+	}
+	int len = snprintf(out, n, "%s/%s", prefix, DCATIT_DATADIR_REL);
+	return len >= 0 && (size_t)len < n;
+}
+
 DcatitStatus dcatit_datadir_find(char *out, size_t n)
 {
 	if (!out || n == 0)
@@ -41,11 +88,25 @@ DcatitStatus dcatit_datadir_find(char *out, size_t n)
 			return DCATIT_OK;
 		return try_dir(out, n, env, "");
 	}
-	/* meson's install_subdir('vocab') puts it under DCATIT_DATADIR/vocab */
+	char exe[PATH_MAX], rel[PATH_MAX];
+	bool have_exe = exe_dir(exe, sizeof exe);
+	if (have_exe && running_uninstalled(exe))
+		return try_dir(out, n, DCATIT_SRCDIR, "/vocab");
+	/* meson's install_subdir('vocab') puts it under <datadir>/vocab. The
+	 * place next to the executable comes first, so a moved tree uses its
+	 * own data and not whatever is installed at the configured prefix. */
+	bool have_rel = have_exe && relocated_dir(rel, sizeof rel, exe);
+	if (have_rel) {
+		DcatitStatus st = try_dir(out, n, rel, "/vocab");
+		if (st != DCATIT_ERR_NOT_FOUND)
+			return st;
+	}
 	DcatitStatus st = try_dir(out, n, DCATIT_DATADIR, "/vocab");
-	if (st != DCATIT_ERR_NOT_FOUND)
+	if (st == DCATIT_OK || !have_rel)
 		return st;
-	return try_dir(out, n, DCATIT_SRCDIR, "/vocab");
+	/* neither: name the place next to the executable, where a moved
+	 * install's data is missing */
+	return try_dir(out, n, rel, "/vocab");
 }
 
 typedef struct {

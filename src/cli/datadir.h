@@ -1,6 +1,8 @@
 /* datadir.h: where dcatit finds its data (vocab/: shapes and controlled
- * vocabularies): $DCATIT_DATADIR, else the installed data dir, else the
- * source tree's vocab/ (so an uninstalled build works). */
+ * vocabularies): $DCATIT_DATADIR; else, for the executable meson built and
+ * has not installed, the source tree's vocab/; else the installed data dir,
+ * found first relative to the executable (a moved or unpacked install) and
+ * then at the configured prefix. */
 #ifndef DCATIT_DATADIR_H
 #define DCATIT_DATADIR_H
 
@@ -9,10 +11,11 @@
 
 #include "base/status.h"
 
-/* Write the data directory into out (n bytes): DCATIT_OK, else
- * DCATIT_ERR_NOT_FOUND when none of the candidates is a directory (out
- * holds the last one tried) or DCATIT_ERR_LIMIT when a candidate does not
- * fit in n bytes (out holds its first n - 1 bytes). */
+/* Write the vocab/ directory into out (n bytes): DCATIT_OK, else
+ * DCATIT_ERR_NOT_FOUND when no candidate is a directory (out holds the one
+ * to report: $DCATIT_DATADIR, the source tree's, or the one next to the
+ * executable) or DCATIT_ERR_LIMIT when a candidate does not fit in n bytes
+ * (out holds its first n - 1 bytes). */
 DcatitStatus dcatit_datadir_find(char *out, size_t n);
 
 /* The .ttl files under dir (recursively when recursive; a subdirectory

@@ -123,3 +123,18 @@ int dcatit_msg_finish_stdout(int code)
 	}
 	return code;
 }
+
+void dcatit_msg_put_text(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* C1 controls as UTF-8: U+0080..U+009F are C2 80..C2 9F */
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F) {
+			putc('?', f);
+			i++;
+		} else {
+			putc(c < 0x20 || c == 0x7F ? '?' : (int)c, f);
+		}
+	}
+}

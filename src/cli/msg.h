@@ -35,6 +35,10 @@ bool dcatit_msg_stderr_is_tty(void);
 void dcatit_msg_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Clear a progress line if one was printed. */
 void dcatit_msg_progress_done(void);
+/* Write the n bytes at s to f with control characters (C0, DEL, C1)
+ * shown as '?': text from a remote source (record ids, CKAN's error text)
+ * must not drive the user's terminal. */
+void dcatit_msg_put_text(FILE *f, const char *s, size_t n);
 /* Flush and close stdout, reporting a write error (disk full); returns
  * code unchanged on success, DCATIT_EXIT_RUNTIME on error. main() calls it
  * after every command; later calls only repeat the first outcome. */

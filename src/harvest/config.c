@@ -1,6 +1,7 @@
 /* config.c: reading harvest/NAME.yaml. A source file is a small mapping,
- * one level of nesting (filters, defaults, limits), scalars only, so it
- * is read with libyaml's event parser rather than into a document tree. */
+ * one level of nesting (filters, defaults, limits), scalars only but for
+ * the follow_hosts list, so it is read with libyaml's event parser rather
+ * than into a document tree. */
 #include "harvest/config.h"
 #include "base/str.h"
 
@@ -29,6 +30,9 @@ void dcatit_harvest_source_release(DcatitHarvestSource *s)
 	free(s->rights_holder);
 	free(s->rights_holder_name);
 	free(s->lang);
+	for (size_t i = 0; i < s->nfollow_hosts; i++)
+		free(s->follow_hosts[i]);
+	free(s->follow_hosts);
 	memset(s, 0, sizeof *s);
 }
 
@@ -46,7 +50,7 @@ bool dcatit_harvest_name_is_valid(const char *name)
 	return true;
 }
 
-typedef enum { K_STR, K_UINT, K_TYPE, K_METHOD, K_ENABLED } Kind;
+typedef enum { K_STR, K_UINT, K_TYPE, K_METHOD, K_ENABLED, K_HOSTS, K_PCT } Kind;
 
 typedef struct {
 	const char *key; /* "section.key" or "key" */
@@ -77,6 +81,8 @@ static const Key keys[] = {
 	{ "limits.max_body_mb", K_UINT, 0, 4096 },
 	{ "limits.timeout_s", K_UINT, 0, 86400 },
 	U("limits.retries", retries, 20),
+	{ "limits.max_removal", K_PCT, 0, 100 },
+	{ "follow_hosts", K_HOSTS, 0, 0 },
 };
 
 typedef struct {
@@ -130,6 +136,36 @@ static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
 			                       "method must be GET or POST, not '%s'", val);
 		return DCATIT_OK;
 	}
+	if (k->kind == K_HOSTS) {
+		/* "host" or "host:port" ("[v6]:port"): what net/http.h matches */
+		bool ok = *val != '\0' && strlen(val) < 256;
+		for (const char *q = val; ok && *q; q++)
+			ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			     (*q >= '0' && *q <= '9') || strchr(".-_:[]", *q);
+		if (!ok)
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "follow_hosts: '%.80s' is not a host or host:port", val);
+		char **n = realloc(c->s->follow_hosts, (c->s->nfollow_hosts + 1) * sizeof *n);
+		if (!n)
+			return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		c->s->follow_hosts = n;
+		if (!(n[c->s->nfollow_hosts] = dcatit_strdup(val)))
+			return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		c->s->nfollow_hosts++;
+		return DCATIT_OK;
+	}
+	if (k->kind == K_PCT) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(val, &end, 10);
+		if (*end == '%')
+			end++;
+		if (errno || end == val || *end || val[0] == '-' || v < 1 || v > 100)
+			return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                       "'%s' must be a percentage from 1 to 100, not '%s'", key, val);
+		c->s->max_removal_pct = (unsigned)v;
+		return DCATIT_OK;
+	}
 	if (k->kind == K_STR) {
 		char **f = (char **)(base + k->off);
 		free(*f);
@@ -165,6 +201,7 @@ static DcatitStatus parse(Ctx *c, FILE *f)
 	char key[64] = "";
 	bool have_key = false;
 	bool done = false;
+	bool in_list = false;   /* inside follow_hosts: [...] */
 	while (!done && st == DCATIT_OK) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&p, &e)) {
@@ -180,7 +217,10 @@ static DcatitStatus parse(Ctx *c, FILE *f)
 			done = true;
 			break;
 		case YAML_MAPPING_START_EVENT:
-			if (depth == 0) {
+			if (in_list) {
+				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+				                     "follow_hosts is a list of host names");
+			} else if (depth == 0) {
 				depth = 1;
 			} else if (depth == 1 && have_key) {
 				snprintf(section, sizeof section, "%s", key);
@@ -196,13 +236,26 @@ static DcatitStatus parse(Ctx *c, FILE *f)
 			section[0] = '\0';
 			break;
 		case YAML_SEQUENCE_START_EVENT:
+			if (depth == 1 && have_key && !in_list && strcmp(key, "follow_hosts") == 0) {
+				in_list = true;
+				break;
+			}
+			st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
+			                     "lists are not allowed here (only follow_hosts is a list)");
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+			in_list = false;
+			have_key = false;
+			break;
 		case YAML_ALIAS_EVENT:
 			st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-			                     "lists and aliases are not allowed here");
+			                     "aliases are not allowed");
 			break;
 		case YAML_SCALAR_EVENT: {
 			const char *v = (const char *)e.data.scalar.value;
-			if (depth == 0) {
+			if (in_list) {
+				st = set_key(c, "follow_hosts", v, line);
+			} else if (depth == 0) {
 				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
 				                     "a source file is a mapping of keys");
 			} else if (!have_key) {

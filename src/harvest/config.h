@@ -7,7 +7,7 @@
 #include <stdbool.h>
 
 #include "base/status.h"
-#include "harvest/harvest.h"
+#include "harvest/source.h"
 
 /* Read the source in path into *s (zeroed first; defaults filled), its
  * name being the file name without .yaml/.yml. DCATIT_ERR_SYNTAX or

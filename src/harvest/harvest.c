@@ -19,10 +19,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/sha256.h"
+#include "base/digest.h"
+#include "base/guard.h"
 #include "harvest/normalize.h"
 #include "harvest/src_ckan.h"
 #include "harvest/src_csw.h"
@@ -47,6 +49,8 @@ typedef struct {
 	char stem[96];
 	char *id;
 	char hash[65];
+	char *datasets; /* the dataset IRIs the record types, one per line; NULL
+	                   when unknown (a state of an older version) */
 	bool used;
 } Rec;
 
@@ -63,8 +67,10 @@ static uint64_t fnv(const char *s)
 static void recmap_release(RecMap *m)
 {
 	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].used)
+		if (m->slots[i].used) {
 			free(m->slots[i].id);
+			free(m->slots[i].datasets);
+		}
 	free(m->slots);
 	memset(m, 0, sizeof *m);
 }
@@ -101,8 +107,9 @@ static bool recmap_grow(RecMap *m)
 	return true;
 }
 
-/* Insert (or find) stem; NULL on OOM. */
-static Rec *recmap_put(RecMap *m, const char *stem, const char *id, const char *hash)
+/* Insert (or find) stem; datasets (may be NULL) is copied. NULL on OOM. */
+static Rec *recmap_put(RecMap *m, const char *stem, const char *id, const char *hash,
+                       const char *datasets)
 {
 	Rec *r = recmap_find(m, stem);
 	if (r)
@@ -118,6 +125,11 @@ static Rec *recmap_put(RecMap *m, const char *stem, const char *id, const char *
 	if (!r->id)
 		return NULL;
 	memcpy(r->id, id, n + 1);
+	r->datasets = NULL;
+	if (datasets && !(r->datasets = dcatit_strdup(datasets))) {
+		free(r->id);
+		return NULL;
+	}
 	snprintf(r->stem, sizeof r->stem, "%s", stem);
 	snprintf(r->hash, sizeof r->hash, "%s", hash ? hash : "");
 	r->used = true;
@@ -166,26 +178,41 @@ void dcatit_harvest_stem(const char *record_id, char out[96])
 	}
 	while (j && (out[j - 1] == '_' || out[j - 1] == '.'))
 		j--;
-	DcatitSha256 c;
-	unsigned char dig[32];
-	char hex[65];
-	dcatit_sha256_init(&c);
-	dcatit_sha256_update(&c, record_id, strlen(record_id));
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hex);
+	char hex[DCATIT_DIGEST_HEX_MAX];
+	dcatit_digest_hex(DCATIT_DIGEST_SHA256, record_id, strlen(record_id), hex);
 	if (j)
 		out[j++] = '-';
 	memcpy(out + j, hex, 12);
 	out[j + 12] = '\0';
 }
 
-static bool ensure_dir(const char *path)
+/* Create the directory path if missing. It must be a real directory: a
+ * symlink planted where harvest writes (OUT, OUT/NAME, OUT/NAME/removed)
+ * would carry records, states and removals elsewhere, so it is refused,
+ * never followed (lstat). */
+static DcatitStatus ensure_dir(const char *path, DcatitDiag *d)
 {
-	if (mkdir(path, 0777) == 0 || errno == EEXIST) {
-		struct stat st;
-		return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-	}
-	return false;
+	char p[4096];
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--; /* "out/" would make lstat follow a link */
+	if (n >= sizeof p)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "path too long: '%.200s'", path);
+	memcpy(p, path, n);
+	p[n] = '\0';
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot create '%s': %s", p,
+		                       strerror(errno));
+	struct stat st;
+	if (lstat(p, &st) != 0)
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot create '%s': %s", p,
+		                       strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "'%s' is a symbolic link: "
+		                       "harvest writes only into real directories", p);
+	if (!S_ISDIR(st.st_mode))
+		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "'%s' is not a directory", p);
+	return DCATIT_OK;
 }
 
 /* Read a whole file (NUL-terminated) into b; false when it cannot be read. */
@@ -208,11 +235,12 @@ static bool read_file(const char *path, DcatitBuf *b)
 	return ok;
 }
 
-/* Does path hold exactly these bytes? */
+/* Does path hold exactly these bytes? (A symlink never does: the rename
+ * replaces it instead of writing through it.) */
 static bool same_content(const char *path, const char *data, size_t len)
 {
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
 		return false;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
@@ -238,8 +266,15 @@ static DcatitStatus write_file(const char *path, const char *data, size_t len,
 	dcatit_buf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
 	if (tmp.oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	FILE *f = fopen(tmp.data, "wb");
+	/* a fresh file, never an existing name: a symlink planted at the
+	 * temporary name is not written through */
+	int fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0 && errno == EEXIST && unlink(tmp.data) == 0)
+		fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s", tmp.data,
 		                strerror(errno));
 		dcatit_buf_release(&tmp);
@@ -291,10 +326,11 @@ static void sync_dir(const char *dir)
 	sync();
 }
 
+/* A regular file (not a symlink to one) is at path. */
 static bool file_exists(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* ---- prefixes of the Turtle we write ---- */
@@ -316,6 +352,34 @@ static DcatitStatus add_prefixes(DcatitModel *m)
 			return st;
 	}
 	return DCATIT_OK;
+}
+
+static DcatitJson *lines_array(const DcatitBuf *b);
+
+/* The IRIs of the datasets a record types (dcat:Dataset, dcatapit:Dataset),
+ * one per line, appended to out: what the merged catalogue checks for two
+ * records claiming one dataset. */
+static bool record_datasets(DcatitModel *rec, DcatitBuf *out)
+{
+	DcatitTerms *t = dcatit_model_terms(rec);
+	DcatitTermId type = dcatit_terms_find_iri(t, DCATIT_NS_RDF "type");
+	DcatitTermId cls[2] = { dcatit_terms_find_iri(t, DCATIT_NS_DCAT "Dataset"),
+	                        dcatit_terms_find_iri(t, DCATIT_NS_DCATAPIT "Dataset") };
+	DcatitTermId last = 0;
+	for (int k = 0; k < 2 && type; k++) {
+		DcatitRange r = cls[k] ? dcatit_model_po(rec, type, cls[k]) : (DcatitRange){ NULL, 0 };
+		for (size_t i = 0; i < r.n; i++) {
+			DcatitTermId ds = dcatit_model_triple(rec, r.idx[i])->s;
+			if (!dcatit_terms_is_iri(t, ds) || ds == last)
+				continue;
+			/* typed twice (both classes): listed once */
+			if (k == 1 && cls[0] && dcatit_model_has(rec, ds, type, cls[0]))
+				continue;
+			last = ds;
+			dcatit_buf_addf(out, "%s\n", dcatit_terms_str(t, ds));
+		}
+	}
+	return !out->oom;
 }
 
 /* ---- one source ---- */
@@ -368,13 +432,9 @@ static DcatitStatus on_record(void *ud, const char *record_id, DcatitModel *reco
 		return st == DCATIT_ERR_NOMEM
 		       ? dcatit_diag_set(d, st, NULL, 0, 0, "out of memory") : st;
 	}
-	DcatitSha256 c;
-	unsigned char dig[32];
-	char hash[65];
-	dcatit_sha256_init(&c);
-	dcatit_sha256_update(&c, r->canon.data ? r->canon.data : "", r->canon.len);
-	dcatit_sha256_final(&c, dig);
-	dcatit_sha256_hex(dig, hash);
+	char hash[DCATIT_DIGEST_HEX_MAX];
+	dcatit_digest_hex(DCATIT_DIGEST_SHA256, r->canon.data ? r->canon.data : "",
+	                  r->canon.len, hash);
 
 	dcatit_buf_clear(&r->path);
 	dcatit_buf_addf(&r->path, "%s/%s.ttl", r->dir, stem);
@@ -397,8 +457,13 @@ static DcatitStatus on_record(void *ud, const char *record_id, DcatitModel *reco
 			return st;
 		}
 	}
+	dcatit_buf_clear(&r->ttl);
+	if (!record_datasets(out, &r->ttl)) {
+		dcatit_model_free(out);
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
 	dcatit_model_free(out);
-	if (!recmap_put(&r->now, stem, record_id, hash))
+	if (!recmap_put(&r->now, stem, record_id, hash, r->ttl.data ? r->ttl.data : ""))
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	if (!prev)
 		r->rep->added++;
@@ -440,7 +505,7 @@ static void on_keep(void *ud, const char *record_id)
 		                "--no-cache to fetch it again\n", record_id, r->path.data);
 		return;
 	}
-	if (!recmap_put(&r->now, stem, record_id, prev->hash)) {
+	if (!recmap_put(&r->now, stem, record_id, prev->hash, prev->datasets)) {
 		r->rep->rejected++;
 		return;
 	}
@@ -479,8 +544,12 @@ static DcatitStatus load_state(const char *dir, RecMap *old, DcatitJson **pages,
 	dcatit_buf_init(&b);
 	dcatit_buf_addf(&p, "%s/state.json", dir);
 	DcatitStatus st = DCATIT_OK;
+	struct stat lst;
 	if (p.oom) {
 		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	} else if (lstat(p.data, &lst) == 0 && !S_ISREG(lst.st_mode)) {
+		st = dcatit_diag_set(d, DCATIT_ERR_SYNTAX, p.data, 0, 0, "not a regular file (a "
+		                     "symbolic link?); move it away to harvest this source afresh");
 	} else if (file_exists(p.data)) {
 		if (!read_file(p.data, &b)) {
 			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
@@ -504,8 +573,18 @@ static DcatitStatus load_state(const char *dir, RecMap *old, DcatitJson **pages,
 					const char *h = dcatit_json_get_str(v, "hash");
 					if (!id || !h || strlen(stem) >= 96)
 						continue;
-					if (!recmap_put(old, stem, id, h))
+					DcatitJson *dsl = dcatit_json_get(v, "datasets");
+					DcatitBuf ds;
+					dcatit_buf_init(&ds);
+					for (size_t k = 0; k < dcatit_json_size(dsl); k++) {
+						const char *iri = dcatit_json_str(dcatit_json_at(dsl, k));
+						if (iri && *iri && !strchr(iri, '\n'))
+							dcatit_buf_addf(&ds, "%s\n", iri);
+					}
+					if (ds.oom || !recmap_put(old, stem, id, h, dcatit_json_is_array(dsl)
+					                          ? (ds.data ? ds.data : "") : NULL))
 						st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+					dcatit_buf_release(&ds);
 				}
 				DcatitJson *pg = dcatit_json_get(j, "pages");
 				if (dcatit_json_is_array(pg))
@@ -532,6 +611,10 @@ static DcatitStatus save_state(const char *dir, const DcatitHarvestSource *src,
 			continue;
 		DcatitJson *e = dcatit_json_object();
 		ok = e && dcatit_json_set_str(e, "id", r->id) && dcatit_json_set_str(e, "hash", r->hash);
+		if (ok && r->datasets) {
+			DcatitBuf lines = { .data = r->datasets, .len = strlen(r->datasets) };
+			ok = dcatit_json_set(e, "datasets", lines_array(&lines));
+		}
 		ok = ok && dcatit_json_set(o, r->stem, e);
 		if (!ok)
 			e = NULL;
@@ -575,11 +658,8 @@ static DcatitStatus remove_gone(Run *r, DcatitDiag *d)
 	for (size_t i = 0; i < r->old.n && st == DCATIT_OK; i++) {
 		if (recmap_find(&r->now, v[i]->stem))
 			continue;
-		if (!ensure_dir(rdir.data)) {
-			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot create '%s': %s",
-			                     rdir.data, strerror(errno));
+		if ((st = ensure_dir(rdir.data, d)) != DCATIT_OK)
 			break;
-		}
 		dcatit_buf_clear(&r->path);
 		dcatit_buf_addf(&r->path, "%s/%s.ttl", r->dir, v[i]->stem);
 		dcatit_buf_clear(&to);
@@ -654,11 +734,8 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 	DcatitHttp *h = NULL;
 	rep->harvested = true;
 
-	if (!ensure_dir(r.dir)) {
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot create '%s': %s", r.dir,
-		                     strerror(errno));
+	if ((st = ensure_dir(r.dir, d)) != DCATIT_OK)
 		goto out;
-	}
 	clean_temporaries(r.dir);
 	DcatitDiag sd;
 	dcatit_diag_init(&sd);
@@ -682,6 +759,11 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 	ho.max_retries = src->retries;
 	ho.max_body = src->max_body;
 	ho.user_agent = "dcatit-harvest";
+	/* redirects and links stay on the source's host unless it lists others */
+	DcatitHttpPolicy pol = { .home = src->url,
+	                         .follow_hosts = (const char *const *)src->follow_hosts,
+	                         .nfollow_hosts = src->nfollow_hosts };
+	ho.policy = &pol;
 	DcatitDiag hd;
 	dcatit_diag_init(&hd);
 	h = dcatit_http_new(&ho, &hd);
@@ -730,22 +812,52 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 	for (size_t i = 0; i < r.old.cap; i++)
 		if (r.old.slots[i].used && !recmap_find(&r.now, r.old.slots[i].stem))
 			gone++;
+	const char *why = NULL;
+	if (may_remove && gone) {
+		/* a source that suddenly shrinks (a broken search index, a
+		 * compromised portal) must not empty what we hold */
+		unsigned pct = opts->max_removal_pct ? opts->max_removal_pct : src->max_removal_pct;
+		size_t limit;
+		if (!dcatit_guard_allows(r.old.n, gone, pct, &limit) && !opts->allow_mass_removal) {
+			may_remove = false;
+			rep->removal_refused = true;
+			rep->st = DCATIT_ERR_LIMIT;
+			snprintf(rep->error, sizeof rep->error, "%zu of the %zu records of the last run are "
+			         "gone, more than a run may remove (at most %zu, %u%%; never all but a "
+			         "handful): nothing removed; check the source, then rerun with "
+			         "--allow-mass-removal if the records are really gone", gone, r.old.n,
+			         limit, pct ? pct : DCATIT_GUARD_DEFAULT_PCT);
+			why = "the removal guard refused";
+		} else {
+			DcatitDiag rd;
+			dcatit_diag_init(&rd);
+			char rdir[4200];
+			snprintf(rdir, sizeof rdir, "%s/removed", r.dir);
+			if (ensure_dir(rdir, &rd) != DCATIT_OK) {
+				may_remove = false;
+				rep->st = rd.status;
+				snprintf(rep->error, sizeof rep->error, "%s", rd.message);
+				why = "removed/ cannot be used";
+			}
+		}
+	}
 	if (may_remove) {
 		rep->removal_done = true;
 		if (gone && (st = remove_gone(&r, d)) != DCATIT_OK)
 			goto out;
 	} else if (gone) {
-		const char *why = fs != DCATIT_OK ? "the fetch failed"
-		                  : f.cut_short ? "the fetch was cut short"
-		                  : rep->seen == 0 ? "the source came back empty"
-		                  : "some records could not be converted";
+		if (!why)
+			why = fs != DCATIT_OK ? "the fetch failed"
+			      : f.cut_short ? "the fetch was cut short"
+			      : rep->seen == 0 ? "the source came back empty"
+			      : "some records could not be converted";
 		dcatit_buf_addf(&rep->warnings, "%zu record(s) of the last run not seen, kept "
 		                "because %s\n", gone, why);
 		/* keep them in the state: they are still ours */
 		for (size_t i = 0; i < r.old.cap; i++) {
 			const Rec *o = &r.old.slots[i];
 			if (o->used && !recmap_find(&r.now, o->stem) &&
-			    !recmap_put(&r.now, o->stem, o->id, o->hash)) {
+			    !recmap_put(&r.now, o->stem, o->id, o->hash, o->datasets)) {
 				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 				goto out;
 			}
@@ -894,6 +1006,145 @@ static DcatitStatus add_catalog_node(DcatitModel *m, const char *uri)
 	return st;
 }
 
+/* ---- one record per dataset IRI ---- */
+
+/* The records of every source, as their states list them. */
+typedef struct {
+	RecMap map;
+	Rec **v;       /* sorted by stem; NULL when the state could not be read */
+	bool *drop;    /* per v[k]: left out of the merged catalogue */
+} SrcRecs;
+
+typedef struct {
+	const char *iri; /* a line of a Rec's datasets (cut at its '\n') */
+	size_t len;
+	size_t src, k;
+} Claim;
+
+static int cmp_claim(const void *a, const void *b)
+{
+	const Claim *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->iri, y->iri, n);
+	if (c || x->len != y->len)
+		return c ? c : (x->len < y->len ? -1 : 1);
+	if (x->src != y->src)
+		return x->src < y->src ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/* Does the host of the IRI equal the host of url (case-insensitive)? */
+static bool same_host(const char *iri, size_t len, const char *url)
+{
+	const char *a = NULL, *b = url ? strstr(url, "://") : NULL;
+	for (size_t i = 0; i + 3 <= len && !a; i++)
+		if (memcmp(iri + i, "://", 3) == 0)
+			a = iri + i;
+	if (!a || !b)
+		return false;
+	a += 3;
+	b += 3;
+	size_t na = 0, nb = strcspn(b, "/?#:");
+	while (a + na < iri + len && !strchr("/?#:", a[na]))
+		na++;
+	return na == nb && na && strncasecmp(a, b, na) == 0;
+}
+
+/* The dataset IRIs of a record whose state does not list them (a state
+ * written by an older version): read from its file. */
+static bool datasets_from_file(DcatitTerms *t, const char *path, Rec *r)
+{
+	DcatitModel *m = dcatit_model_new(t);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitParseOpts po = { .syntax = DCATIT_SYNTAX_TURTLE, .name = path, .max_errors = 1 };
+	DcatitDiag pd;
+	dcatit_diag_init(&pd);
+	bool ok = m != NULL;
+	if (ok && file_exists(path) && dcatit_rdfio_parse_file(m, path, &po, &pd) == DCATIT_OK)
+		ok = record_datasets(m, &b);
+	ok = ok && (r->datasets = dcatit_strdup(b.data ? b.data : "")) != NULL;
+	dcatit_buf_release(&b);
+	dcatit_model_free(m);
+	return ok;
+}
+
+/* A dataset IRI typed by two records (of two sources, or of one) would
+ * merge silently in the catalogue: one source could overwrite what another
+ * publishes. Each such IRI keeps one record: the one whose source's URL
+ * has the IRI's host, else the first source by name, else the first
+ * record; the others are left out of the catalogue, reported in the
+ * warnings of both sources and counted in claimed_elsewhere. */
+static DcatitStatus one_record_per_dataset(const DcatitHarvestSource *srcs, size_t n,
+                                           const DcatitHarvestOpts *opts, DcatitTerms *t,
+                                           SrcRecs *sr, DcatitHarvestReport *reps)
+{
+	Claim *c = NULL;
+	size_t nc = 0, cap = 0;
+	DcatitStatus st = DCATIT_OK;
+	DcatitBuf path;
+	dcatit_buf_init(&path);
+	for (size_t i = 0; i < n && st == DCATIT_OK; i++) {
+		for (size_t k = 0; sr[i].v && k < sr[i].map.n && st == DCATIT_OK; k++) {
+			Rec *r = sr[i].v[k];
+			if (!r->datasets) {
+				dcatit_buf_clear(&path);
+				dcatit_buf_addf(&path, "%s/%s/%s.ttl", opts->out_dir, srcs[i].name, r->stem);
+				if (path.oom || !datasets_from_file(t, path.data, r)) {
+					st = DCATIT_ERR_NOMEM;
+					break;
+				}
+			}
+			for (const char *p = r->datasets; *p;) {
+				const char *nl = strchr(p, '\n');
+				size_t len = nl ? (size_t)(nl - p) : strlen(p);
+				Claim *g = dcatit_grow(c, &cap, nc + 1, sizeof *c, 64);
+				if (!g) {
+					st = DCATIT_ERR_NOMEM;
+					break;
+				}
+				c = g;
+				c[nc++] = (Claim){ p, len, i, k };
+				p += len + (nl ? 1 : 0);
+			}
+		}
+	}
+	dcatit_buf_release(&path);
+	if (st == DCATIT_OK && nc > 1)
+		qsort(c, nc, sizeof *c, cmp_claim);
+	for (size_t i = 0; st == DCATIT_OK && i < nc;) {
+		size_t j = i + 1;
+		while (j < nc && c[j].len == c[i].len && memcmp(c[j].iri, c[i].iri, c[i].len) == 0)
+			j++;
+		size_t win = i; /* sorted by source, then record: the first unless a host matches */
+		for (size_t k = i; k < j && !same_host(c[win].iri, c[win].len, srcs[c[win].src].url);
+		     k++)
+			if (same_host(c[k].iri, c[k].len, srcs[c[k].src].url))
+				win = k;
+		for (size_t k = i; k < j; k++) {
+			if (c[k].src == c[win].src && c[k].k == c[win].k)
+				continue;
+			const Claim *w = &c[win], *l = &c[k];
+			if (!sr[l->src].drop[l->k]) {
+				sr[l->src].drop[l->k] = true;
+				reps[l->src].claimed_elsewhere++;
+			}
+			const char *line = "dataset <%.*s> is claimed by record '%s' of source '%s' and "
+			                   "record '%s' of source '%s': kept the first, left the second "
+			                   "out of the catalogue\n";
+			const char *wid = sr[w->src].v[w->k]->id, *lid = sr[l->src].v[l->k]->id;
+			dcatit_buf_addf(&reps[w->src].warnings, line, (int)w->len, w->iri, wid,
+			                srcs[w->src].name, lid, srcs[l->src].name);
+			if (l->src != w->src)
+				dcatit_buf_addf(&reps[l->src].warnings, line, (int)w->len, w->iri, wid,
+				                srcs[w->src].name, lid, srcs[l->src].name);
+		}
+		i = j;
+	}
+	free(c);
+	return st;
+}
+
 /* Load every record of every source into one model, write catalog.ttl,
  * validate and attribute findings. */
 static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n,
@@ -909,37 +1160,50 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 	dcatit_buf_init(&ttl);
 	DcatitResults res;
 	dcatit_results_init(&res);
+	SrcRecs *sr = NULL;
 	DcatitStatus st = m ? DCATIT_OK : DCATIT_ERR_NOMEM;
 	if (st)
 		goto out;
+	sr = calloc(n ? n : 1, sizeof *sr);
+	if (!sr) {
+		st = DCATIT_ERR_NOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < n && st == DCATIT_OK; i++) {
 		char dir[4096];
 		snprintf(dir, sizeof dir, "%s/%s", opts->out_dir, srcs[i].name);
-		RecMap recs = { 0 };
 		DcatitJson *pages = NULL;
 		DcatitDiag sd;
 		dcatit_diag_init(&sd);
-		if (load_state(dir, &recs, &pages, &sd) != DCATIT_OK) {
-			/* reported by the source's own run; its records stay out */
-			recmap_release(&recs);
-			continue;
-		}
+		if (load_state(dir, &sr[i].map, &pages, &sd) != DCATIT_OK)
+			continue; /* reported by the source's own run; its records stay out */
 		dcatit_json_free(pages);
-		Rec **v = recmap_sorted(&recs);
-		if (!v) {
-			recmap_release(&recs);
+		sr[i].v = recmap_sorted(&sr[i].map);
+		sr[i].drop = calloc(sr[i].map.n + 1, sizeof *sr[i].drop);
+		if (!sr[i].v || !sr[i].drop)
 			st = DCATIT_ERR_NOMEM;
-			break;
-		}
-		for (size_t k = 0; k < recs.n && st == DCATIT_OK; k++) {
+	}
+	if (st == DCATIT_OK)
+		st = one_record_per_dataset(srcs, n, opts, t, sr, reps);
+	for (size_t i = 0; i < n && st == DCATIT_OK; i++) {
+		for (size_t k = 0; sr[i].v && k < sr[i].map.n && st == DCATIT_OK; k++) {
+			if (sr[i].drop[k])
+				continue;
+			const Rec *rec = sr[i].v[k];
 			dcatit_buf_clear(&path);
-			dcatit_buf_addf(&path, "%s/%s.ttl", dir, v[k]->stem);
+			dcatit_buf_addf(&path, "%s/%s/%s.ttl", opts->out_dir, srcs[i].name, rec->stem);
 			if (path.oom) {
 				st = DCATIT_ERR_NOMEM;
 				break;
 			}
+			if (!file_exists(path.data)) {
+				/* gone, or a symlink planted in OUT: never read through it */
+				dcatit_buf_addf(&reps[i].warnings, "%s: not a regular file: left out of the "
+				                "catalogue\n", path.data);
+				continue;
+			}
 			uint32_t file = dcatit_model_add_source(m, path.data);
-			if (!file || filerecs_set(&fr, file, i, v[k]->id, path.data) != DCATIT_OK) {
+			if (!file || filerecs_set(&fr, file, i, rec->id, path.data) != DCATIT_OK) {
 				st = DCATIT_ERR_NOMEM;
 				break;
 			}
@@ -955,8 +1219,6 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 				dcatit_buf_addf(&reps[i].warnings, "%s: %s\n", path.data, pd.message);
 			}
 		}
-		free(v);
-		recmap_release(&recs);
 	}
 	if (st)
 		goto out;
@@ -1006,6 +1268,17 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 		dcatit_buf_addf(&r->reasons, "line %u: %s\n", x->loc.line,
 		                msg.data ? msg.data : "constraint violated");
 	}
+	/* checks that could not be completed: said in the record's source */
+	for (size_t i = 0; i < res.nfailures; i++) {
+		const DcatitResult *x = &res.failures[i];
+		uint32_t file = x->loc.file;
+		if (!file || file >= fr.n || !fr.items[file].id)
+			continue;
+		dcatit_buf_clear(&msg);
+		dcatit_report_failure_line(x, &in, &msg);
+		dcatit_buf_addf(&reps[fr.items[file].src].warnings, "%s\n",
+		                msg.data ? msg.data : "pattern too expensive");
+	}
 	dcatit_buf_release(&msg);
 	for (size_t f = 0; f < fr.n; f++) {
 		FileRec *r = &fr.items[f];
@@ -1033,6 +1306,12 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 out:
 	if (st == DCATIT_ERR_NOMEM)
 		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; sr && i < n; i++) {
+		free(sr[i].v);
+		free(sr[i].drop);
+		recmap_release(&sr[i].map);
+	}
+	free(sr);
 	dcatit_results_release(&res);
 	filerecs_release(&fr);
 	dcatit_buf_release(&path);
@@ -1118,6 +1397,7 @@ DcatitStatus dcatit_harvest_report_json(const DcatitHarvestReport *r, DcatitBuf 
 	NUM(c, "invalid", r->invalid);
 	NUM(c, "duplicates", r->duplicates);
 	NUM(c, "rejected", r->rejected);
+	NUM(c, "claimed_elsewhere", r->claimed_elsewhere);
 	NUM(j, "pages", r->pages);
 	NUM(j, "pages_not_modified", r->pages_not_modified);
 	NUM(fx, "schema_dates", r->fixes.schema_dates);
@@ -1145,7 +1425,8 @@ DcatitStatus dcatit_harvest_report_json(const DcatitHarvestReport *r, DcatitBuf 
 	inv = NULL;
 	ok = ok && dcatit_json_set(j, "removed", lines_array(&r->removed_ids)) &&
 	     dcatit_json_set(j, "warnings", lines_array(&r->warnings)) &&
-	     dcatit_json_set(j, "removal", dcatit_json_bool(r->removal_done));
+	     dcatit_json_set(j, "removal", dcatit_json_bool(r->removal_done)) &&
+	     dcatit_json_set(j, "removal_refused", dcatit_json_bool(r->removal_refused));
 	char *text = ok ? dcatit_json_dump(j, true) : NULL;
 	dcatit_json_free(j);
 	dcatit_json_free(c);
@@ -1203,9 +1484,9 @@ DcatitStatus dcatit_harvest_run(const DcatitHarvestSource *srcs, size_t n,
 		dcatit_buf_init(&reps[i].warnings);
 		dcatit_buf_init(&reps[i].removed_ids);
 	}
-	if (!ensure_dir(opts->out_dir))
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot create '%s': %s",
-		                       opts->out_dir, strerror(errno));
+	DcatitStatus est = ensure_dir(opts->out_dir, d);
+	if (est != DCATIT_OK)
+		return est;
 	int lock = -1;
 	DcatitStatus st = lock_out_dir(opts->out_dir, &lock, d);
 	for (size_t i = 0; i < n && st == DCATIT_OK; i++) {

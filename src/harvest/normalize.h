@@ -6,7 +6,7 @@
 #define DCATIT_HARVEST_NORMALIZE_H
 
 #include "base/status.h"
-#include "harvest/harvest.h"
+#include "harvest/source.h"
 #include "rdf/model.h"
 
 /* Copy rec (any term store) into out (the run's store), fixing known

@@ -35,22 +35,6 @@ typedef struct {
 	long long start;
 } Page;
 
-static void url_escape(DcatitBuf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
-			dcatit_buf_addc(b, (char)ch);
-		} else {
-			dcatit_buf_addc(b, '%');
-			dcatit_buf_addc(b, hex[ch >> 4]);
-			dcatit_buf_addc(b, hex[ch & 15]);
-		}
-	}
-}
-
 static void fail(Ctx *c, DcatitStatus st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -93,7 +77,7 @@ static void submit(Ctx *c, long long start)
 	                "&rows=%u&start=%lld", c->src->page_size, start);
 	if (fq.len) {
 		dcatit_buf_adds(&u, "&fq=");
-		url_escape(&u, fq.data);
+		dcatit_http_escape(&u, fq.data);
 	}
 	DcatitDiag d;
 	dcatit_diag_init(&d);
@@ -195,6 +179,13 @@ static void on_page(void *ud, const DcatitHttpResponse *r)
 			c->f->rejected++;
 			dcatit_buf_addf(&c->f->warnings, "package_search start=%lld: result %zu "
 			                "has no id\n", start, i);
+			continue;
+		}
+		if (strlen(id) != dcatit_json_strlen(dcatit_json_get(pkg, "id"))) {
+			/* "a\u0000b" would be record "a": another package's identity */
+			c->f->rejected++;
+			dcatit_buf_addf(&c->f->warnings, "package_search start=%lld: result %zu: the "
+			                "id ('%s...') contains a NUL character: skipped\n", start, i, id);
 			continue;
 		}
 		DcatitModel *m = dcatit_model_new(c->f->terms);

@@ -6,7 +6,7 @@
 #define DCATIT_SRC_CKAN_H
 
 #include "base/status.h"
-#include "harvest/harvest.h"
+#include "harvest/source.h"
 #include "net/http.h"
 
 /* Fetch every package of src and hand each to fn as one record (id = the

@@ -397,16 +397,60 @@ static const DcatitJson *cached_page(const DcatitJson *pages, const char *url)
 	return NULL;
 }
 
-/* Handle one fetched page: checks, parse, records, next link. */
-static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const char *url,
-                            unsigned pageno, DcatitHarvestRecordFn fn, void *ud,
-                            DcatitHarvestFetch *f, char *next, size_t next_cap,
-                            DcatitJson *entry, DcatitDiag *d)
+/* Lines of a page that carry a NUL character, raw or as a Turtle /
+ * N-Triples escape (\u0000, \U00000000): raptor cuts the string there, so
+ * "a\u0000b" would silently become "a", another record's identity. */
+typedef struct {
+	unsigned long *line;
+	size_t n, cap;
+} Lines;
+
+static bool nul_escape_at(const char *p, const char *end)
 {
-	DcatitStatus st = DCATIT_OK;
-	const DcatitJson *prev = cached_page(f->prev_pages, url);
-	Got g = { 0 };
-	dcatit_buf_init(&g.body);
+	if (p[1] == 'u')
+		return end - p >= 6 && memcmp(p + 2, "0000", 4) == 0;
+	return p[1] == 'U' && end - p >= 10 && memcmp(p + 2, "00000000", 8) == 0;
+}
+
+static bool find_nul_lines(const char *body, size_t len, Lines *out)
+{
+	unsigned long line = 1;
+	size_t backslashes = 0;
+	const char *end = body + len;
+	for (const char *p = body; p < end; p++) {
+		bool hit = *p == '\0' ||
+		           (*p == '\\' && backslashes % 2 == 0 && p + 1 < end && nul_escape_at(p, end));
+		backslashes = *p == '\\' ? backslashes + 1 : 0;
+		if (hit && (!out->n || out->line[out->n - 1] != line)) {
+			unsigned long *g = dcatit_grow(out->line, &out->cap, out->n + 1, sizeof *g, 8);
+			if (!g)
+				return false;
+			out->line = g;
+			out->line[out->n++] = line;
+		}
+		if (*p == '\n')
+			line++;
+	}
+	return true;
+}
+
+/* The first triple of rec on one of the lines, or 0. */
+static unsigned long record_nul_line(DcatitModel *rec, const Lines *nul)
+{
+	size_t n = nul->n ? dcatit_model_size(rec) : 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned long l = dcatit_model_loc(rec, i).line;
+		for (size_t k = 0; k < nul->n; k++)
+			if (nul->line[k] == l)
+				return l;
+	}
+	return 0;
+}
+
+/* GET the page, conditionally when the last run's cache has validators. */
+static DcatitStatus fetch_page(DcatitHttp *h, const char *url, const DcatitJson *prev, Got *g,
+                               DcatitDiag *d)
+{
 	DcatitBuf h1, h2;
 	dcatit_buf_init(&h1);
 	dcatit_buf_init(&h2);
@@ -426,16 +470,169 @@ static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const
 	}
 	hdrs[nh] = NULL;
 	DcatitHttpRequest req = { .method = "GET", .url = url, .headers = hdrs };
+	DcatitStatus st = (h1.oom || h2.oom)
+	                  ? dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory")
+	                  : dcatit_http_submit(h, &req, on_done, g, d);
+	if (st == DCATIT_OK)
+		st = dcatit_http_run(h, d);
+	dcatit_buf_release(&h1);
+	dcatit_buf_release(&h2);
+	return st;
+}
+
+/* A 304: the page's records and next link are those of the last run. */
+static void keep_page(const DcatitJson *prev, DcatitHarvestFetch *f, char *next, size_t next_cap,
+                      DcatitJson *entry)
+{
+	f->pages_not_modified++;
+	const DcatitJson *pids = dcatit_json_get(prev, "records");
+	for (size_t i = 0; i < dcatit_json_size(pids); i++) {
+		const char *id = dcatit_json_str(dcatit_json_at(pids, i));
+		if (id && f->keep)
+			f->keep(f->ud, id);
+	}
+	const char *pn = dcatit_json_get_str(prev, "next");
+	snprintf(next, next_cap, "%s", pn ? pn : "");
+	dcatit_json_set(entry, "records", dcatit_json_copy(dcatit_json_get(prev, "records")));
+	dcatit_json_set_str(entry, "etag", dcatit_json_get_str(prev, "etag"));
+	dcatit_json_set_str(entry, "last_modified", dcatit_json_get_str(prev, "last_modified"));
+	dcatit_json_set_str(entry, "next", pn);
+}
+
+/* What must hold before raptor sees a page: HTTP 200, a body, not HTML,
+ * valid UTF-8; *nul gets the lines with NUL characters. */
+static DcatitStatus check_body(const Got *g, const char *url, unsigned pageno, Lines *nul,
+                               DcatitDiag *d)
+{
+	const char *body = g->body.data ? g->body.data : "";
+	size_t len = g->body.len;
+	char title[128] = "";
+	if (g->status != 200) {
+		if (is_html(g->ctype, body, len))
+			html_title(body, len, title, sizeof title);
+		return dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0, "page %u '%s': HTTP %ld%s%s",
+		                       pageno, url, g->status, title[0] ? ": " : "", title);
+	}
+	if (!len)
+		return dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
+		                       "page %u '%s': empty response", pageno, url);
+	if (is_html(g->ctype, body, len)) {
+		html_title(body, len, title, sizeof title);
+		return dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
+		                       "page %u '%s': the server sent an HTML page, not RDF "
+		                       "(HTTP %ld, Content-Type '%s'%s%s%s)", pageno, url, g->status,
+		                       g->ctype, title[0] ? ", title '" : "", title, title[0] ? "'" : "");
+	}
+	size_t bad = 0;
+	if (!xml_other_encoding(body, len) && !utf8_valid((const unsigned char *)body, len, &bad))
+		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, NULL, 0, 0,
+		                       "page %u '%s': invalid UTF-8 at byte %zu", pageno, url, bad);
+	if (!find_nul_lines(body, len, nul))
+		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	return DCATIT_OK;
+}
+
+/* The syntax to read the page in: the source's, else the Content-Type's
+ * unless the body says otherwise (a warning says which). */
+static DcatitSyntax pick_syntax(const DcatitHarvestSource *src, const Got *g, const char *url,
+                                unsigned pageno, DcatitHarvestFetch *f)
+{
+	DcatitSyntax ct = dcatit_rdfio_syntax_from_media_type(g->ctype);
+	DcatitSyntax sn = dcatit_rdfio_syntax_sniff(g->body.data, g->body.len);
+	DcatitSyntax syn = ct;
+	if (src->syntax) {
+		syn = dcatit_rdfio_syntax_from_name(src->syntax);
+	} else if (ct == DCATIT_SYNTAX_GUESS) {
+		/* text/plain, application/octet-stream, application/xml, none */
+		syn = sn == DCATIT_SYNTAX_GUESS ? DCATIT_SYNTAX_TURTLE : sn;
+		if (g->ctype[0])
+			dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s', read as %s\n",
+			                pageno, url, g->ctype, dcatit_rdfio_syntax_name(syn));
+	} else if (sn != DCATIT_SYNTAX_GUESS && sn != ct &&
+	           !(sn == DCATIT_SYNTAX_TURTLE && (ct == DCATIT_SYNTAX_NTRIPLES ||
+	                                           ct == DCATIT_SYNTAX_TRIG ||
+	                                           ct == DCATIT_SYNTAX_NQUADS))) {
+		/* the body says otherwise: RDF/XML served as Turtle and the like */
+		syn = sn;
+		dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s' but the body is %s\n",
+		                pageno, url, g->ctype, dcatit_rdfio_syntax_name(sn));
+	}
+	return syn;
+}
+
+/* Hand every dataset of a parsed page to fn as one record (its closure),
+ * its id appended to ids. */
+static DcatitStatus page_records(DcatitModel *page, const PageIds *v, const Set *datasets,
+                                 const Set *stop, const Lines *nul, const char *url,
+                                 DcatitHarvestRecordFn fn, void *ud, DcatitHarvestFetch *f,
+                                 DcatitJson *ids, DcatitDiag *d)
+{
+	DcatitStatus st = DCATIT_OK;
+	for (size_t i = 0; i < datasets->n && st == DCATIT_OK; i++) {
+		DcatitTermId ds = datasets->items[i];
+		const char *id = NULL;
+		if (dcatit_terms_is_iri(f->terms, ds))
+			id = dcatit_terms_str(f->terms, ds);
+		else if (v->ident) {
+			DcatitTermId lit = dcatit_model_object(page, ds, v->ident);
+			if (lit && dcatit_terms_is_literal(f->terms, lit) &&
+			    *dcatit_terms_str(f->terms, lit))
+				id = dcatit_terms_str(f->terms, lit);
+		}
+		DcatitLoc loc = dcatit_model_node_loc(page, ds);
+		if (!id) {
+			f->rejected++;
+			dcatit_buf_addf(&f->warnings, "%s:%u: a dataset with neither an IRI nor a "
+			                "dct:identifier is skipped\n", url, loc.line);
+			continue;
+		}
+		DcatitModel *rec = dcatit_model_new(f->terms);
+		if (!rec)
+			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		DcatitStatus cs = closure(page, ds, stop, v->type, rec);
+		unsigned long nl = cs == DCATIT_OK ? record_nul_line(rec, nul) : 0;
+		if (cs == DCATIT_ERR_LIMIT) {
+			f->rejected++;
+			dcatit_buf_addf(&f->warnings, "%s: dataset '%s' reaches more than %d "
+			                "triples: skipped\n", url, id, MAX_CLOSURE_TRIPLES);
+		} else if (cs != DCATIT_OK) {
+			st = dcatit_diag_set(d, cs, NULL, 0, 0, "out of memory");
+		} else if (nl) {
+			/* its identity or text may have lost what followed the NUL */
+			f->rejected++;
+			dcatit_buf_addf(&f->warnings, "%s:%lu: dataset '%s' has a NUL character "
+			                "(U+0000), which cuts strings short: skipped\n", url, nl, id);
+		} else {
+			DcatitDiag rd;
+			dcatit_diag_init(&rd);
+			st = fn(ud, id, rec, &rd);
+			if (st != DCATIT_OK)
+				dcatit_diag_set(d, st, NULL, 0, 0, "%s", rd.message);
+			else if (!dcatit_json_append(ids, dcatit_json_string(id)))
+				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		}
+		dcatit_model_free(rec);
+	}
+	return st;
+}
+
+/* Handle one page: fetch (or keep it on a 304), check, parse, hand on
+ * its records, find the next link. */
+static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const char *url,
+                            unsigned pageno, DcatitHarvestRecordFn fn, void *ud,
+                            DcatitHarvestFetch *f, char *next, size_t next_cap,
+                            DcatitJson *entry, DcatitDiag *d)
+{
+	const DcatitJson *prev = cached_page(f->prev_pages, url);
+	Got g = { 0 };
+	dcatit_buf_init(&g.body);
 	DcatitModel *page = NULL;
 	Set stop = { 0 }, hydra = { 0 }, datasets = { 0 };
+	Lines nul = { 0 };
 	DcatitJson *ids = dcatit_json_array();
-	if (h1.oom || h2.oom || !ids) {
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	if ((st = dcatit_http_submit(h, &req, on_done, &g, d)) != DCATIT_OK)
-		goto out;
-	if ((st = dcatit_http_run(h, d)) != DCATIT_OK)
+	DcatitStatus st = ids ? fetch_page(h, url, prev, &g, d)
+	                  : dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	if (st != DCATIT_OK)
 		goto out;
 	f->pages_fetched++;
 	if (g.st == DCATIT_ERR_LIMIT) {
@@ -450,72 +647,12 @@ static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const
 		goto out;
 	}
 	if (g.status == 304 && prev) {
-		/* not modified: its records and next link are those of last run */
-		f->pages_not_modified++;
-		const DcatitJson *pids = dcatit_json_get(prev, "records");
-		for (size_t i = 0; i < dcatit_json_size(pids); i++) {
-			const char *id = dcatit_json_str(dcatit_json_at(pids, i));
-			if (id && f->keep)
-				f->keep(f->ud, id);
-		}
-		const char *pn = dcatit_json_get_str(prev, "next");
-		snprintf(next, next_cap, "%s", pn ? pn : "");
-		dcatit_json_set(entry, "records", dcatit_json_copy(dcatit_json_get(prev, "records")));
-		dcatit_json_set_str(entry, "etag", pe);
-		dcatit_json_set_str(entry, "last_modified", pl);
-		dcatit_json_set_str(entry, "next", pn);
+		keep_page(prev, f, next, next_cap, entry);
 		goto out;
 	}
-	if (g.status != 200) {
-		char title[128] = "";
-		if (is_html(g.ctype, g.body.data ? g.body.data : "", g.body.len))
-			html_title(g.body.data, g.body.len, title, sizeof title);
-		st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0, "page %u '%s': HTTP %ld%s%s",
-		                     pageno, url, g.status, title[0] ? ": " : "", title);
+	if ((st = check_body(&g, url, pageno, &nul, d)) != DCATIT_OK)
 		goto out;
-	}
-	const char *body = g.body.data ? g.body.data : "";
-	size_t len = g.body.len;
-	if (!len) {
-		st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
-		                     "page %u '%s': empty response", pageno, url);
-		goto out;
-	}
-	if (is_html(g.ctype, body, len)) {
-		char title[128];
-		html_title(body, len, title, sizeof title);
-		st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
-		                     "page %u '%s': the server sent an HTML page, not RDF "
-		                     "(HTTP %ld, Content-Type '%s'%s%s%s)", pageno, url, g.status,
-		                     g.ctype, title[0] ? ", title '" : "", title, title[0] ? "'" : "");
-		goto out;
-	}
-	size_t bad = 0;
-	if (!xml_other_encoding(body, len) && !utf8_valid((const unsigned char *)body, len, &bad)) {
-		st = dcatit_diag_set(d, DCATIT_ERR_SYNTAX, NULL, 0, 0,
-		                     "page %u '%s': invalid UTF-8 at byte %zu", pageno, url, bad);
-		goto out;
-	}
-	DcatitSyntax ct = dcatit_rdfio_syntax_from_media_type(g.ctype);
-	DcatitSyntax sn = dcatit_rdfio_syntax_sniff(body, len);
-	DcatitSyntax syn = ct;
-	if (src->syntax) {
-		syn = dcatit_rdfio_syntax_from_name(src->syntax);
-	} else if (ct == DCATIT_SYNTAX_GUESS) {
-		/* text/plain, application/octet-stream, application/xml, none */
-		syn = sn == DCATIT_SYNTAX_GUESS ? DCATIT_SYNTAX_TURTLE : sn;
-		if (g.ctype[0])
-			dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s', read as %s\n",
-			                pageno, url, g.ctype, dcatit_rdfio_syntax_name(syn));
-	} else if (sn != DCATIT_SYNTAX_GUESS && sn != ct &&
-	           !(sn == DCATIT_SYNTAX_TURTLE && (ct == DCATIT_SYNTAX_NTRIPLES ||
-	                                           ct == DCATIT_SYNTAX_TRIG ||
-	                                           ct == DCATIT_SYNTAX_NQUADS))) {
-		/* the body says otherwise: RDF/XML served as Turtle and the like */
-		syn = sn;
-		dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s' but the body is %s\n",
-		                pageno, url, g.ctype, dcatit_rdfio_syntax_name(sn));
-	}
+	DcatitSyntax syn = pick_syntax(src, &g, url, pageno, f);
 	page = dcatit_model_new(f->terms);
 	if (!page) {
 		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -524,7 +661,7 @@ static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const
 	DcatitParseOpts po = { .syntax = syn, .base_uri = url, .name = url, .max_errors = 1 };
 	DcatitDiag pd;
 	dcatit_diag_init(&pd);
-	if (dcatit_rdfio_parse_mem(page, body, len, &po, &pd) != DCATIT_OK) {
+	if (dcatit_rdfio_parse_mem(page, g.body.data, g.body.len, &po, &pd) != DCATIT_OK) {
 		st = dcatit_diag_set(d, pd.status, NULL, 0, 0, "page %u '%s':%lu:%lu: %s (read as %s)",
 		                     pageno, url, pd.line, pd.col, pd.message,
 		                     dcatit_rdfio_syntax_name(syn));
@@ -558,47 +695,7 @@ static DcatitStatus do_page(DcatitHttp *h, const DcatitHarvestSource *src, const
 		                     "page %u '%s': next page link too long", pageno, url);
 		goto out;
 	}
-	for (size_t i = 0; i < datasets.n && st == DCATIT_OK; i++) {
-		DcatitTermId ds = datasets.items[i];
-		const char *id = NULL;
-		if (dcatit_terms_is_iri(f->terms, ds))
-			id = dcatit_terms_str(f->terms, ds);
-		else if (v.ident) {
-			DcatitTermId lit = dcatit_model_object(page, ds, v.ident);
-			if (lit && dcatit_terms_is_literal(f->terms, lit) &&
-			    *dcatit_terms_str(f->terms, lit))
-				id = dcatit_terms_str(f->terms, lit);
-		}
-		if (!id) {
-			f->rejected++;
-			DcatitLoc loc = dcatit_model_node_loc(page, ds);
-			dcatit_buf_addf(&f->warnings, "%s:%u: a dataset with neither an IRI nor a "
-			                "dct:identifier is skipped\n", url, loc.line);
-			continue;
-		}
-		DcatitModel *rec = dcatit_model_new(f->terms);
-		if (!rec) {
-			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			break;
-		}
-		DcatitStatus cs = closure(page, ds, &stop, v.type, rec);
-		if (cs == DCATIT_ERR_LIMIT) {
-			f->rejected++;
-			dcatit_buf_addf(&f->warnings, "%s: dataset '%s' reaches more than %d "
-			                "triples: skipped\n", url, id, MAX_CLOSURE_TRIPLES);
-		} else if (cs != DCATIT_OK) {
-			st = dcatit_diag_set(d, cs, NULL, 0, 0, "out of memory");
-		} else {
-			DcatitDiag rd;
-			dcatit_diag_init(&rd);
-			st = fn(ud, id, rec, &rd);
-			if (st != DCATIT_OK)
-				dcatit_diag_set(d, st, NULL, 0, 0, "%s", rd.message);
-			else if (!dcatit_json_append(ids, dcatit_json_string(id)))
-				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-		}
-		dcatit_model_free(rec);
-	}
+	st = page_records(page, &v, &datasets, &stop, &nul, url, fn, ud, f, ids, d);
 	if (st == DCATIT_OK) {
 		dcatit_json_set(entry, "records", dcatit_json_ref(ids));
 		if (g.etag[0])
@@ -613,10 +710,9 @@ out:
 	free(stop.items);
 	free(hydra.items);
 	free(datasets.items);
+	free(nul.line);
 	dcatit_model_free(page);
 	dcatit_buf_release(&g.body);
-	dcatit_buf_release(&h1);
-	dcatit_buf_release(&h2);
 	return st;
 }
 
@@ -680,6 +776,15 @@ DcatitStatus dcatit_src_dcat_harvest(DcatitHttp *h, const DcatitHarvestSource *s
 			st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
 			                     "page %u '%s': next page link '%s' is not an http(s) URL",
 			                     pageno, url.data, next);
+			break;
+		}
+		/* a link is followed as a redirect would be: the source's host,
+		 * or one of its follow_hosts, never an internal address */
+		char why[512];
+		if (!dcatit_http_allows_url(h, url.data, res.data, why, sizeof why)) {
+			st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
+			                     "page %u '%s': next page link '%s' refused: %s", pageno,
+			                     url.data, res.data, why);
 			break;
 		}
 		dcatit_buf_clear(&url);

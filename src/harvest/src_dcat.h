@@ -6,7 +6,7 @@
 #define DCATIT_SRC_DCAT_H
 
 #include "base/status.h"
-#include "harvest/harvest.h"
+#include "harvest/source.h"
 #include "net/http.h"
 
 /* Fetch the pages of src and hand every dataset (the dataset node with

@@ -1,15 +1,27 @@
 /* http.c: the libcurl multi loop behind DcatitHttp. Each attempt of a
  * request gets a fresh easy handle (the multi handle's connection cache
  * keeps the connections alive between them); a failed attempt that may
- * succeed later goes back to the queue with a due time. */
+ * succeed later goes back to the queue with a due time. Redirects are
+ * followed here, not by curl, so each one passes the policy before any
+ * connection; every connection's address passes it in the open-socket
+ * callback, before connect(). */
 #include "net/http.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/str.h"
@@ -17,6 +29,13 @@
 /* A server's Retry-After is obeyed up to this long, even past the backoff
  * cap: asking sooner only earns another 429. */
 #define RETRY_AFTER_MAX_MS 120000L
+
+/* A file part being sent: read with pread, so a retry resends it whole. */
+typedef struct {
+	int fd;
+	long long size;
+	long long off;
+} FileSrc;
 
 typedef struct Transfer {
 	struct Transfer *next;      /* queue link */
@@ -26,10 +45,12 @@ typedef struct Transfer {
 	struct curl_slist *headers;
 	bool secret;
 	DcatitHttpPart *parts;
+	FileSrc *files;             /* per part; fd -1 for a field */
 	size_t nparts;
 	DcatitHttpDone cb;
 	void *ud;
-	unsigned attempts;
+	unsigned attempts;          /* of the current URL */
+	unsigned redirects;
 	long long due_ms;
 	/* per attempt */
 	CURL *easy;
@@ -41,11 +62,19 @@ typedef struct Transfer {
 	char last_modified[64];
 	long retry_after_ms;        /* -1 when none */
 	char errbuf[CURL_ERROR_SIZE];
+	bool proxied;               /* the connection goes to a proxy */
+	char refused[512];          /* why the policy refused a connection */
 	struct DcatitHttpImpl *owner;
 } Transfer;
 
 struct DcatitHttpImpl {
 	DcatitHttpOpts o;
+	bool has_policy;
+	DcatitHttpPolicy policy;    /* o.policy, deep copied */
+	char *home;
+	char **follow;
+	DcatitAddrKind home_kind;   /* known or learnt */
+	struct curl_slist *resolve;
 	CURLM *multi;
 	Transfer *queue;            /* waiting, any order */
 	size_t running;
@@ -74,6 +103,347 @@ bool dcatit_http_url_is_allowed(const char *url)
 	return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
 }
 
+void dcatit_http_escape(DcatitBuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	/* curl takes an int length; 0 would mean "use strlen" */
+	char *e = n <= INT_MAX ? curl_easy_escape(NULL, s, (int)n) : NULL;
+	if (!e) {
+		b->oom = true;
+		return;
+	}
+	dcatit_buf_adds(b, e);
+	curl_free(e);
+}
+
+/* ------------------------------------------------------------ policy */
+
+/* The parts of an http(s) URL the policy looks at. */
+typedef struct {
+	bool https;
+	bool port_given;
+	unsigned port;
+	char host[256]; /* lower case, no trailing dot; IPv6 in brackets */
+} Url;
+
+/* Parse the authority of an http(s) URL (or, with bare, a "host[:port]"
+ * of follow_hosts). Hosts with characters no DNS name or address has
+ * (percent escapes, spaces, zone ids) are refused: curl might read them
+ * otherwise than we do. */
+static bool url_parse(const char *url, bool bare, Url *u)
+{
+	memset(u, 0, sizeof *u);
+	const char *p = url;
+	if (!bare) {
+		if (strncasecmp(p, "http://", 7) == 0) {
+			p += 7;
+		} else if (strncasecmp(p, "https://", 8) == 0) {
+			u->https = true;
+			p += 8;
+		} else {
+			return false;
+		}
+	}
+	size_t alen = strcspn(p, "/?#");
+	const char *end = p + alen;
+	for (const char *q = p; q < end; q++)
+		if (*q == '@')
+			p = q + 1; /* userinfo */
+	const char *hend;
+	if (*p == '[') {
+		hend = memchr(p, ']', (size_t)(end - p));
+		if (!hend)
+			return false;
+		hend++;
+	} else {
+		hend = memchr(p, ':', (size_t)(end - p));
+		if (!hend)
+			hend = end;
+	}
+	size_t hl = (size_t)(hend - p);
+	if (!hl || hl >= sizeof u->host)
+		return false;
+	for (size_t i = 0; i < hl; i++) {
+		unsigned char c = (unsigned char)p[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		          c == '.' || c == '-' || c == '_' ||
+		          (p[0] == '[' && (c == ':' || c == '[' || c == ']'));
+		if (!ok)
+			return false;
+		u->host[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	u->host[hl] = '\0';
+	if (hl > 1 && u->host[hl - 1] == '.')
+		u->host[hl - 1] = '\0';
+	u->port = u->https ? 443 : 80;
+	if (hend < end) {
+		if (*hend != ':')
+			return false;
+		unsigned long v = 0;
+		const char *q = hend + 1;
+		for (; q < end && *q >= '0' && *q <= '9' && v <= 65535; q++)
+			v = v * 10 + (unsigned long)(*q - '0');
+		if (q != end || v > 65535)
+			return false;
+		if (q > hend + 1) {
+			u->port = (unsigned)v;
+			u->port_given = true;
+		}
+	}
+	return true;
+}
+
+static DcatitAddrKind kind4(uint32_t a)
+{
+	unsigned b0 = a >> 24, b1 = (a >> 16) & 0xff, b2 = (a >> 8) & 0xff;
+	if (b0 == 0 || b0 == 127)
+		return DCATIT_ADDR_LOOPBACK; /* 0.0.0.0 reaches this host too */
+	if (b0 == 10 || (b0 == 172 && (b1 & 0xf0) == 16) || (b0 == 192 && b1 == 168) ||
+	    (b0 == 100 && (b1 & 0xc0) == 64))
+		return DCATIT_ADDR_PRIVATE;
+	if (b0 == 169 && b1 == 254)
+		return DCATIT_ADDR_LINK_LOCAL;
+	if (b0 >= 224 || (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2)) ||
+	    (b0 == 198 && (b1 & 0xfe) == 18) || (b0 == 198 && b1 == 51 && b2 == 100) ||
+	    (b0 == 203 && b1 == 0 && b2 == 113))
+		return DCATIT_ADDR_SPECIAL; /* multicast, reserved, protocol, test nets */
+	return DCATIT_ADDR_PUBLIC;
+}
+
+static uint32_t be32(const unsigned char *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static DcatitAddrKind kind6(const unsigned char *b)
+{
+	static const unsigned char zero[16];
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b };
+	if (memcmp(b, zero, 15) == 0 && (b[15] == 0 || b[15] == 1))
+		return DCATIT_ADDR_LOOPBACK; /* ::1, and :: reaches this host */
+	/* IPv4 inside IPv6: mapped, compatible, NAT64 (64:ff9b::/96) */
+	if (memcmp(b, mapped, 12) == 0 || memcmp(b, zero, 12) == 0 || memcmp(b, nat64, 12) == 0)
+		return kind4(be32(b + 12));
+	if (b[0] == 0x20 && b[1] == 0x02) { /* 6to4 carries an IPv4 address */
+		DcatitAddrKind k = kind4(be32(b + 2));
+		return k == DCATIT_ADDR_PUBLIC ? DCATIT_ADDR_PUBLIC : k;
+	}
+	if ((b[0] & 0xfe) == 0xfc || (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0))
+		return DCATIT_ADDR_PRIVATE; /* unique local, old site-local */
+	if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)
+		return DCATIT_ADDR_LINK_LOCAL;
+	if (b[0] == 0xff || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) ||
+	    (b[0] == 0x01 && b[1] == 0 && memcmp(b + 2, zero, 6) == 0))
+		return DCATIT_ADDR_SPECIAL; /* multicast, documentation, discard */
+	return DCATIT_ADDR_PUBLIC;
+}
+
+DcatitAddrKind dcatit_http_addr_kind(const char *host)
+{
+	if (!host || !*host)
+		return DCATIT_ADDR_UNKNOWN;
+	char buf[256];
+	size_t n = strlen(host);
+	if (host[0] == '[' && n >= 2 && host[n - 1] == ']') {
+		host++;
+		n -= 2;
+	}
+	if (n >= sizeof buf)
+		return DCATIT_ADDR_UNKNOWN;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)((host[i] >= 'A' && host[i] <= 'Z') ? host[i] + 32 : host[i]);
+	buf[n] = '\0';
+	if (n > 1 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	if (strcmp(buf, "localhost") == 0 || dcatit_str_has_suffix(buf, ".localhost"))
+		return DCATIT_ADDR_LOOPBACK; /* curl answers these itself, RFC 6761 */
+	unsigned char b[16];
+	if (inet_pton(AF_INET6, buf, b) == 1)
+		return kind6(b);
+	if (inet_pton(AF_INET, buf, b) == 1)
+		return kind4(be32(b));
+	/* "127.1", "2130706433", "0x7f.1": curl reads them as IPv4 too */
+	bool numeric = buf[0] >= '0' && buf[0] <= '9';
+	for (size_t i = 0; i < n && numeric; i++)
+		numeric = strchr("0123456789abcdefx.", buf[i]) != NULL;
+	struct in_addr ia;
+	if (numeric && inet_aton(buf, &ia))
+		return kind4(ntohl(ia.s_addr));
+	return DCATIT_ADDR_UNKNOWN;
+}
+
+const char *dcatit_http_addr_kind_name(DcatitAddrKind k)
+{
+	switch (k) {
+	case DCATIT_ADDR_UNKNOWN: return "unknown";
+	case DCATIT_ADDR_PUBLIC: return "public";
+	case DCATIT_ADDR_PRIVATE: return "private";
+	case DCATIT_ADDR_LINK_LOCAL: return "link-local";
+	case DCATIT_ADDR_LOOPBACK: return "loopback";
+	case DCATIT_ADDR_SPECIAL: return "special-purpose";
+	}
+	return "unknown";
+}
+
+static bool in_follow_hosts(const DcatitHttpPolicy *p, const Url *u)
+{
+	for (size_t i = 0; p && i < p->nfollow_hosts; i++) {
+		Url f;
+		if (!p->follow_hosts[i] || !url_parse(p->follow_hosts[i], true, &f))
+			continue;
+		if (strcmp(f.host, u->host) == 0 && (!f.port_given || f.port == u->port))
+			return true;
+	}
+	return false;
+}
+
+/* "host" or "host:port" as the URL wrote it. */
+static const char *host_port(const Url *u, char *buf, size_t cap)
+{
+	if (u->port_given)
+		snprintf(buf, cap, "%s:%u", u->host, u->port);
+	else
+		snprintf(buf, cap, "%s", u->host);
+	return buf;
+}
+
+static void say(char *why, size_t cap, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void say(char *why, size_t cap, const char *fmt, ...)
+{
+	if (!why || !cap)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, cap, fmt, ap);
+	va_end(ap);
+}
+
+/* The kind of home's address as far as the URL tells. */
+static DcatitAddrKind static_home_kind(const DcatitHttpPolicy *p)
+{
+	if (p->home_kind != DCATIT_ADDR_UNKNOWN || !p->home)
+		return p->home_kind;
+	Url h;
+	return url_parse(p->home, false, &h) ? dcatit_http_addr_kind(h.host) : DCATIT_ADDR_UNKNOWN;
+}
+
+bool dcatit_http_policy_allows_url(const DcatitHttpPolicy *p, const char *from,
+                                   const char *url, char *why, size_t cap)
+{
+	Url u, f;
+	if (!url || !url_parse(url, false, &u)) {
+		say(why, cap, "not a usable http(s) URL");
+		return false;
+	}
+	if (from && url_parse(from, false, &f) && f.https && !u.https) {
+		say(why, cap, "it leads from https to plain http");
+		return false;
+	}
+	if (!p)
+		return true;
+	bool listed = in_follow_hosts(p, &u);
+	Url h;
+	if (p->home && !listed && url_parse(p->home, false, &h)) {
+		bool same = strcmp(h.host, u.host) == 0 &&
+		            (h.port == u.port || (!h.https && u.https && h.port == 80 && u.port == 443));
+		if (!same) {
+			char a[300], b[300];
+			say(why, cap, "'%s' is another host than the source's '%s' (list it under "
+			    "follow_hosts to allow it)", host_port(&u, a, sizeof a),
+			    host_port(&h, b, sizeof b));
+			return false;
+		}
+	}
+	DcatitAddrKind k = dcatit_http_addr_kind(u.host);
+	if (k != DCATIT_ADDR_UNKNOWN && k != DCATIT_ADDR_PUBLIC && !listed &&
+	    k != static_home_kind(p)) {
+		say(why, cap, "'%s' is a %s address and the source is not (list it under "
+		    "follow_hosts to allow it)", u.host, dcatit_http_addr_kind_name(k));
+		return false;
+	}
+	return true;
+}
+
+bool dcatit_http_policy_allows_addr(const DcatitHttpPolicy *p, const char *url,
+                                    DcatitAddrKind home_kind, const char *addr,
+                                    char *why, size_t cap)
+{
+	DcatitAddrKind k = dcatit_http_addr_kind(addr);
+	if (k == DCATIT_ADDR_UNKNOWN)
+		k = DCATIT_ADDR_SPECIAL; /* not an IP address at all */
+	if (!p || k == DCATIT_ADDR_PUBLIC || k == home_kind)
+		return true;
+	Url u;
+	if (url && url_parse(url, false, &u) && in_follow_hosts(p, &u))
+		return true;
+	say(why, cap, "'%s' resolves to %s, a %s address, and the source is not on one (list "
+	    "the host under follow_hosts to allow it)", url_parse(url ? url : "", false, &u)
+	    ? u.host : "?", addr, dcatit_http_addr_kind_name(k));
+	return false;
+}
+
+bool dcatit_http_allows_url(const DcatitHttp *h, const char *from, const char *url,
+                            char *why, size_t cap)
+{
+	return dcatit_http_policy_allows_url(h && h->has_policy ? &h->policy : NULL, from, url,
+	                                     why, cap);
+}
+
+bool dcatit_http_url_is_loopback(const char *url)
+{
+	Url u;
+	return url && url_parse(url, false, &u) &&
+	       dcatit_http_addr_kind(u.host) == DCATIT_ADDR_LOOPBACK;
+}
+
+static const char *env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : NULL;
+}
+
+/* Will curl send this URL through a proxy of the environment? The same
+ * variables curl reads (uppercase HTTP_PROXY is ignored, as by curl). */
+static bool proxied(const char *url)
+{
+	Url u;
+	if (!url_parse(url, false, &u))
+		return false;
+	const char *px = u.https ? env_set("https_proxy") : env_set("http_proxy");
+	if (!px && u.https)
+		px = env_set("HTTPS_PROXY");
+	if (!px)
+		px = env_set("all_proxy");
+	if (!px)
+		px = env_set("ALL_PROXY");
+	if (!px)
+		return false;
+	const char *np = env_set("no_proxy");
+	if (!np)
+		np = env_set("NO_PROXY");
+	while (np && *np) {
+		size_t n = strcspn(np, ", ");
+		const char *e = np;
+		size_t el = n;
+		if (el && e[0] == '.') {
+			e++;
+			el--;
+		}
+		size_t hl = strlen(u.host);
+		if ((n == 1 && np[0] == '*') ||
+		    (el && el <= hl && strncasecmp(u.host + hl - el, e, el) == 0 &&
+		     (el == hl || u.host[hl - el - 1] == '.')))
+			return false;
+		np += n;
+		while (*np == ',' || *np == ' ')
+			np++;
+	}
+	return true;
+}
+
 static void transfer_free(Transfer *t)
 {
 	if (!t)
@@ -89,13 +459,54 @@ static void transfer_free(Transfer *t)
 	for (size_t i = 0; i < t->nparts; i++) {
 		free((char *)t->parts[i].name);
 		free((char *)t->parts[i].value);
-		free((char *)t->parts[i].file);
 		free((char *)t->parts[i].filename);
 		free((char *)t->parts[i].type);
+		if (t->files && t->files[i].fd >= 0)
+			close(t->files[i].fd);
 	}
 	free(t->parts);
+	free(t->files);
 	dcatit_buf_release(&t->resp);
 	free(t);
+}
+
+/* Free what copy_setup made. */
+static void dcatit_http_free_setup(DcatitHttp *h)
+{
+	free(h->home);
+	for (size_t i = 0; h->follow && i < h->policy.nfollow_hosts; i++)
+		free(h->follow[i]);
+	free(h->follow);
+	curl_slist_free_all(h->resolve);
+}
+
+/* Own copies of the policy and the resolver pins of the options. */
+static bool copy_setup(DcatitHttp *h)
+{
+	const DcatitHttpPolicy *p = h->o.policy;
+	h->o.policy = NULL;
+	if (p) {
+		h->has_policy = true;
+		h->policy = *p;
+		h->home = p->home ? dcatit_strdup(p->home) : NULL;
+		h->policy.home = h->home;
+		h->follow = calloc(p->nfollow_hosts + 1, sizeof *h->follow);
+		h->policy.follow_hosts = (const char *const *)h->follow;
+		if ((p->home && !h->home) || !h->follow)
+			return false;
+		for (size_t i = 0; i < p->nfollow_hosts; i++)
+			if (p->follow_hosts[i] && !(h->follow[i] = dcatit_strdup(p->follow_hosts[i])))
+				return false;
+		h->home_kind = static_home_kind(&h->policy);
+	}
+	for (size_t i = 0; h->o.resolve && h->o.resolve[i]; i++) {
+		struct curl_slist *n = curl_slist_append(h->resolve, h->o.resolve[i]);
+		if (!n)
+			return false;
+		h->resolve = n;
+	}
+	h->o.resolve = NULL;
+	return true;
 }
 
 DcatitHttp *dcatit_http_new(const DcatitHttpOpts *opts, DcatitDiag *d)
@@ -128,11 +539,21 @@ DcatitHttp *dcatit_http_new(const DcatitHttpOpts *opts, DcatitDiag *d)
 		h->o.max_body = (size_t)64 << 20;
 	if (!h->o.user_agent)
 		h->o.user_agent = "dcatit";
+	if (!h->o.max_redirects)
+		h->o.max_redirects = 5;
+	if (!copy_setup(h)) {
+		dcatit_http_free_setup(h);
+		free(h);
+		curl_global_cleanup();
+		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
 	h->rng = h->o.seed ? h->o.seed : (uint64_t)now_ms() * 0x9E3779B97F4A7C15ULL;
 	if (!h->rng)
 		h->rng = 88172645463325252ULL;
 	h->multi = curl_multi_init();
 	if (!h->multi) {
+		dcatit_http_free_setup(h);
 		free(h);
 		curl_global_cleanup();
 		dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "cannot create a curl multi handle");
@@ -156,6 +577,7 @@ void dcatit_http_free(DcatitHttp *h)
 	}
 	/* running transfers are only left after an aborted run */
 	curl_multi_cleanup(h->multi);
+	dcatit_http_free_setup(h);
 	free(h);
 	curl_global_cleanup();
 }
@@ -171,6 +593,10 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 	if (!dcatit_http_url_is_allowed(req->url))
 		return dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
 		                       "only http and https URLs are allowed");
+	char why[512];
+	if (!dcatit_http_allows_url(h, NULL, req->url, why, sizeof why))
+		return dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0, "'%.300s' refused: %s",
+		                       req->url, why);
 	Transfer *t = calloc(1, sizeof *t);
 	if (!t)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -212,24 +638,37 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 		else
 			t->headers = n;
 	}
+	int dup_err = 0;
 	if (ok && req->nparts) {
 		t->parts = calloc(req->nparts, sizeof *t->parts);
-		ok = t->parts != NULL;
+		t->files = calloc(req->nparts, sizeof *t->files);
+		ok = t->parts && t->files;
 		for (size_t i = 0; ok && i < req->nparts; i++) {
 			const DcatitHttpPart *p = &req->parts[i];
 			DcatitHttpPart *q = &t->parts[i];
 			t->nparts = i + 1;
+			t->files[i].fd = -1;
 			q->name = dcatit_strdup(p->name);
 			q->value = dcatit_strdup(p->value);
-			q->file = dcatit_strdup(p->file);
 			q->filename = dcatit_strdup(p->filename);
 			q->type = dcatit_strdup(p->type);
-			ok = q->name && (!p->value || q->value) && (!p->file || q->file) &&
-			     (!p->filename || q->filename) && (!p->type || q->type);
+			ok = q->name && (!p->value || q->value) && (!p->filename || q->filename) &&
+			     (!p->type || q->type);
+			if (ok && p->filename) {
+				t->files[i].fd = fcntl(p->fd, F_DUPFD_CLOEXEC, 0);
+				t->files[i].size = p->size;
+				if (t->files[i].fd < 0) {
+					dup_err = errno;
+					ok = false;
+				}
+			}
 		}
 	}
 	if (!ok) {
 		transfer_free(t);
+		if (dup_err)
+			return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
+			                       "cannot keep the file to upload open: %s", strerror(dup_err));
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
 	t->due_ms = 0;
@@ -309,6 +748,67 @@ static size_t on_header(char *p, size_t sz, size_t n, void *ud)
 	return len;
 }
 
+static size_t on_file_read(char *buf, size_t sz, size_t n, void *ud)
+{
+	FileSrc *f = ud;
+	size_t want = sz * n;
+	if ((long long)want > f->size - f->off)
+		want = (size_t)(f->size - f->off);
+	if (!want)
+		return 0;
+	ssize_t got;
+	do
+		got = pread(f->fd, buf, want, (off_t)f->off);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0)
+		return CURL_READFUNC_ABORT; /* unreadable, or shorter than checked */
+	f->off += got;
+	return (size_t)got;
+}
+
+static int on_file_seek(void *ud, curl_off_t offset, int origin)
+{
+	FileSrc *f = ud;
+	if (origin != SEEK_SET || offset < 0 || offset > f->size)
+		return CURL_SEEKFUNC_FAIL;
+	f->off = offset;
+	return CURL_SEEKFUNC_OK;
+}
+
+/* The address rule, on the address curl is about to connect to. The
+ * first connection to home's host tells the kind of home's address when
+ * its URL did not. */
+static curl_socket_t on_open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+	Transfer *t = ud;
+	DcatitHttp *h = t->owner;
+	if (purpose == CURLSOCKTYPE_IPCXN && h->has_policy && !t->proxied) {
+		struct sockaddr_storage ss;
+		memset(&ss, 0, sizeof ss);
+		memcpy(&ss, &a->addr, a->addrlen < sizeof ss ? a->addrlen : sizeof ss);
+		char ip[INET6_ADDRSTRLEN] = "";
+		if (a->family == AF_INET)
+			inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, ip, sizeof ip);
+		else if (a->family == AF_INET6)
+			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, ip, sizeof ip);
+		Url u, home;
+		bool at_home = h->policy.home && url_parse(t->url, false, &u) &&
+		               url_parse(h->policy.home, false, &home) && strcmp(u.host, home.host) == 0;
+		if (at_home && h->home_kind == DCATIT_ADDR_UNKNOWN && ip[0]) {
+			h->home_kind = dcatit_http_addr_kind(ip);
+		} else if (!dcatit_http_policy_allows_addr(&h->policy, t->url, h->home_kind,
+		                                           ip[0] ? ip : "?", t->refused,
+		                                           sizeof t->refused)) {
+			return CURL_SOCKET_BAD;
+		}
+	}
+#ifdef SOCK_CLOEXEC
+	return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+#else
+	return socket(a->family, a->socktype, a->protocol);
+#endif
+}
+
 static bool start(DcatitHttp *h, Transfer *t)
 {
 	CURL *e = curl_easy_init();
@@ -322,6 +822,8 @@ static bool start(DcatitHttp *h, Transfer *t)
 	t->last_modified[0] = '\0';
 	t->retry_after_ms = -1;
 	t->errbuf[0] = '\0';
+	t->refused[0] = '\0';
+	t->proxied = proxied(t->url);
 	t->attempts++;
 	bool ok = true;
 #define SET(opt, val) ok = ok && curl_easy_setopt(e, opt, val) == CURLE_OK
@@ -343,12 +845,14 @@ static bool start(DcatitHttp *h, Transfer *t)
 	SET(CURLOPT_WRITEDATA, (void *)t);
 	SET(CURLOPT_HEADERFUNCTION, on_header);
 	SET(CURLOPT_HEADERDATA, (void *)t);
-	/* Credentials travel in custom headers, which curl would resend to
-	 * any host a redirect names: requests that carry them follow none. */
-	SET(CURLOPT_FOLLOWLOCATION, t->secret ? 0L : 1L);
-	SET(CURLOPT_MAXREDIRS, 5L);
+	/* redirects are done() 's, one policy check each */
+	SET(CURLOPT_FOLLOWLOCATION, 0L);
 	SET(CURLOPT_UNRESTRICTED_AUTH, 0L);
 	SET(CURLOPT_HTTPHEADER, t->headers);
+	SET(CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+	SET(CURLOPT_OPENSOCKETDATA, (void *)t);
+	if (h->resolve)
+		SET(CURLOPT_RESOLVE, h->resolve);
 	if (t->nparts) {
 		t->mime = curl_mime_init(e);
 		ok = ok && t->mime;
@@ -356,10 +860,12 @@ static bool start(DcatitHttp *h, Transfer *t)
 			const DcatitHttpPart *p = &t->parts[i];
 			curl_mimepart *mp = curl_mime_addpart(t->mime);
 			ok = mp && curl_mime_name(mp, p->name) == CURLE_OK;
-			if (ok && p->file) {
-				ok = curl_mime_filedata(mp, p->file) == CURLE_OK;
-				if (ok && p->filename)
-					ok = curl_mime_filename(mp, p->filename) == CURLE_OK;
+			if (ok && p->filename) {
+				FileSrc *f = &t->files[i];
+				f->off = 0;
+				ok = curl_mime_data_cb(mp, (curl_off_t)f->size, on_file_read, on_file_seek,
+				                       NULL, f) == CURLE_OK &&
+				     curl_mime_filename(mp, p->filename) == CURLE_OK;
 				if (ok && p->type)
 					ok = curl_mime_type(mp, p->type) == CURLE_OK;
 			} else if (ok) {
@@ -446,6 +952,65 @@ static void requeue(DcatitHttp *h, Transfer *t)
 	h->retries++;
 }
 
+/* Follow a redirect to loc, or finish t with the reason it is not. A
+ * redirect starts the new URL afresh (its own retries); 303, and 301/302
+ * after a POST, continue with a GET as browsers and curl do. */
+static void redirect(DcatitHttp *h, Transfer *t, long status, const char *loc)
+{
+	char why[512];
+	if (t->redirects >= h->o.max_redirects) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "more than %u redirects", h->o.max_redirects);
+		finish(t, DCATIT_ERR_NETWORK, status, msg);
+		return;
+	}
+	if (!dcatit_http_allows_url(h, t->url, loc, why, sizeof why)) {
+		char msg[1400];
+		snprintf(msg, sizeof msg, "redirect (HTTP %ld) to '%.600s' refused: %s", status, loc, why);
+		finish(t, DCATIT_ERR_REMOTE, status, msg);
+		return;
+	}
+	bool to_get = status == 303 || ((status == 301 || status == 302) &&
+	                                strcmp(t->method, "GET") != 0);
+	char *url = dcatit_strdup(loc);
+	char *get = to_get ? dcatit_strdup("GET") : NULL;
+	if (!url || (to_get && !get)) {
+		free(url);
+		free(get);
+		finish(t, DCATIT_ERR_NOMEM, 0, "out of memory");
+		return;
+	}
+	free(t->url);
+	t->url = url;
+	if (to_get) {
+		free(t->method);
+		t->method = get;
+		free(t->body);
+		t->body = NULL;
+		t->body_len = 0;
+		for (size_t i = 0; i < t->nparts; i++) {
+			free((char *)t->parts[i].name);
+			free((char *)t->parts[i].value);
+			free((char *)t->parts[i].filename);
+			free((char *)t->parts[i].type);
+			if (t->files[i].fd >= 0)
+				close(t->files[i].fd);
+		}
+		free(t->parts);
+		free(t->files);
+		t->parts = NULL;
+		t->files = NULL;
+		t->nparts = 0;
+	}
+	curl_mime_free(t->mime);
+	t->mime = NULL;
+	t->redirects++;
+	t->attempts = 0;
+	t->due_ms = 0;
+	t->next = h->queue;
+	h->queue = t;
+}
+
 static void done(DcatitHttp *h, CURLMsg *m)
 {
 	Transfer *t = NULL;
@@ -453,10 +1018,28 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	CURLcode rc = m->data.result;
 	long status = 0;
 	curl_easy_getinfo(m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
+	char *loc = NULL;
+	if (rc == CURLE_OK && status >= 300 && status < 400 && status != 304 && !t->secret) {
+		char *l = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_REDIRECT_URL, &l);
+		loc = l ? dcatit_strdup(l) : NULL; /* dies with the handle */
+	}
 	curl_multi_remove_handle(h->multi, m->easy_handle);
 	curl_easy_cleanup(m->easy_handle);
 	t->easy = NULL;
 	h->running--;
+	if (loc) {
+		redirect(h, t, status, loc);
+		free(loc);
+		return;
+	}
+	if (t->refused[0]) {
+		/* the policy closed every address: no retry can change that */
+		char msg[600];
+		snprintf(msg, sizeof msg, "connection refused by the address policy: %s", t->refused);
+		finish(t, DCATIT_ERR_REMOTE, 0, msg);
+		return;
+	}
 	bool can_retry = t->attempts <= h->o.max_retries;
 	if (rc != CURLE_OK) {
 		if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {

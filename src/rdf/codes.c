@@ -140,6 +140,12 @@ size_t dcatit_codes_count(DcatitCodes *c)
 	return c->n;
 }
 
+const char *dcatit_codes_at(DcatitCodes *c, size_t i)
+{
+	sort_codes(c);
+	return i < c->n ? c->items[i] : NULL;
+}
+
 const char *dcatit_codes_suggest(DcatitCodes *c, const char *word)
 {
 	sort_codes(c);

@@ -25,6 +25,8 @@ DcatitStatus dcatit_codes_add(DcatitCodes *c, const char *code);
 bool dcatit_codes_has(DcatitCodes *c, const char *code);
 /* Number of codes. */
 size_t dcatit_codes_count(DcatitCodes *c);
+/* The i-th code in byte order (i < count), else NULL; borrowed. */
+const char *dcatit_codes_at(DcatitCodes *c, size_t i);
 /* The code closest to word, or NULL when none is close; borrowed. */
 const char *dcatit_codes_suggest(DcatitCodes *c, const char *word);
 /* The candidate closest to word (case-insensitive edit distance, at most

@@ -24,8 +24,11 @@ DcatitModel *dcatit_shapes_graph(const DcatitShapes *s);
 size_t dcatit_shapes_count(const DcatitShapes *s);
 
 /* Validate data against the shapes, appending results to out (conforms iff
- * none were added). Fails only on DCATIT_ERR_NOMEM or DCATIT_ERR_LIMIT
- * (recursion beyond the engine's depth limit, reported with the shape). */
+ * none were added and no failure either). Fails only on DCATIT_ERR_NOMEM or
+ * DCATIT_ERR_LIMIT (recursion beyond the engine's depth limit, reported
+ * with the shape). A sh:pattern match that hits the engine's PCRE2 limits
+ * is appended to out->failures (a check not completed), never to the
+ * results. */
 DcatitStatus dcatit_shacl_validate(const DcatitShapes *s, DcatitModel *data,
                                    DcatitResults *out, DcatitDiag *d);
 

@@ -1337,3 +1337,24 @@ DcatitStatus dcatit_report_write(const DcatitResults *r,
 	}
 	return out->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }
+
+void dcatit_report_failure_line(const DcatitResult *f, const DcatitReportInput *in,
+                                DcatitBuf *out)
+{
+	Ctx c;
+	ctx_init(&c, in);
+	dcatit_buf_adds(out, result_file(in, f));
+	if (f->loc.line)
+		dcatit_buf_addf(out, ":%u", (unsigned)f->loc.line);
+	dcatit_buf_adds(out, ": error: pattern too expensive: sh:pattern ");
+	if (f->param)
+		add_term_short(&c, out, f->param);
+	dcatit_buf_adds(out, " of shape ");
+	add_shape_short(&c, out, f->shape);
+	dcatit_buf_adds(out, " hit the engine's match limit on ");
+	add_term_short(&c, out, f->value);
+	dcatit_buf_adds(out, " of ");
+	add_term_short(&c, out, f->focus);
+	dcatit_buf_adds(out, ": the value was not checked (a failure of the shape, not a "
+	                "violation of the data)");
+}

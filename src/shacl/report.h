@@ -60,6 +60,10 @@ bool dcatit_report_message(const DcatitResult *res, const DcatitReportInput *in,
 DcatitStatus dcatit_report_write(const DcatitResults *r,
                                  const DcatitReportInput *in,
                                  DcatitReportFormat f, DcatitBuf *out);
+/* Append one line (no newline) for a check that could not be completed
+ * (DcatitResults.failures): "file:line: error: pattern too expensive: ...". */
+void dcatit_report_failure_line(const DcatitResult *f, const DcatitReportInput *in,
+                                DcatitBuf *out);
 /* Append the one-line summary, e.g. "12 errors, 3 warnings in 2 files"
  * (no newline). */
 bool dcatit_report_summary(const DcatitReportCounts *c, size_t nfiles,

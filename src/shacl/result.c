@@ -12,22 +12,35 @@ void dcatit_results_init(DcatitResults *r)
 {
 	r->items = NULL;
 	r->n = r->cap = 0;
+	r->failures = NULL;
+	r->nfailures = r->capfailures = 0;
 }
 
 void dcatit_results_release(DcatitResults *r)
 {
 	free(r->items);
+	free(r->failures);
 	dcatit_results_init(r);
+}
+
+static DcatitStatus append(DcatitResult **v, size_t *n, size_t *cap, const DcatitResult *res)
+{
+	DcatitResult *g = dcatit_grow(*v, cap, *n + 1, sizeof *g, 64);
+	if (!g)
+		return DCATIT_ERR_NOMEM;
+	*v = g;
+	g[(*n)++] = *res;
+	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_results_add_failure(DcatitResults *r, const DcatitResult *res)
+{
+	return append(&r->failures, &r->nfailures, &r->capfailures, res);
 }
 
 DcatitStatus dcatit_results_add(DcatitResults *r, const DcatitResult *res)
 {
-	DcatitResult *items = dcatit_grow(r->items, &r->cap, r->n + 1, sizeof *items, 64);
-	if (!items)
-		return DCATIT_ERR_NOMEM;
-	r->items = items;
-	r->items[r->n++] = *res;
-	return DCATIT_OK;
+	return append(&r->items, &r->n, &r->cap, res);
 }
 
 /* Everything the order looks at, resolved once per result. */

@@ -32,6 +32,14 @@ typedef struct {
 	DcatitResult *items;
 	size_t n;
 	size_t cap;
+	/* Checks the engine could not complete (SHACL 1.0 section 3.6.3
+	 * "failures"), kept apart from the results: a sh:pattern whose match
+	 * hit the engine's PCRE2 match or depth limit on a value. Such a value
+	 * is neither reported as a violation nor known to conform; the fields
+	 * say which shape, focus, value and pattern (param). */
+	DcatitResult *failures;
+	size_t nfailures;
+	size_t capfailures;
 } DcatitResults;
 
 /* Initialise an empty list (no allocation). */
@@ -40,6 +48,8 @@ void dcatit_results_init(DcatitResults *r);
 void dcatit_results_release(DcatitResults *r);
 /* Append a copy of *res; DCATIT_ERR_NOMEM on failure. */
 DcatitStatus dcatit_results_add(DcatitResults *r, const DcatitResult *res);
+/* Append a copy of *res to the failures; DCATIT_ERR_NOMEM on failure. */
+DcatitStatus dcatit_results_add_failure(DcatitResults *r, const DcatitResult *res);
 /* Sort into the deterministic report order: by source, line, focus,
  * path, component, value (term strings, not ids). */
 void dcatit_results_sort(DcatitResults *r, DcatitModel *data);

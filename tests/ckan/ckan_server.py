@@ -1173,6 +1173,9 @@ class Api:
                     except ValueError:
                         pass
                 fqs.append(str(v))
+        faults = getattr(self, "faults", None)
+        if faults is not None and faults.snapshot().get("ignore_fq"):
+            fqs = []
         try:
             clauses = parse_query(str(q))
             for fq in fqs:
@@ -1483,7 +1486,7 @@ class Faults:
 
     KEYS = {"latency_ms": float, "p500": float, "error_status": int, "p_drop": float,
             "drop_after": bool, "error_after": bool, "p_truncate": float, "burst_429": int, "retry_after": int,
-            "seed": int, "actions": list, "sequence": list}
+            "seed": int, "actions": list, "sequence": list, "ignore_fq": bool}
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -1492,7 +1495,9 @@ class Faults:
     def clear(self):
         self.cfg = {"latency_ms": 0.0, "p500": 0.0, "error_status": 500, "p_drop": 0.0,
                     "drop_after": False, "error_after": False, "p_truncate": 0.0, "burst_429": 0, "retry_after": 1,
-                    "seed": 0, "actions": None, "sequence": []}
+                    "seed": 0, "actions": None, "sequence": [],
+                    # package_search drops fq, as a misconfigured search index may
+                    "ignore_fq": False}
         self.n = 0
 
     def update(self, d):
@@ -2062,6 +2067,7 @@ def main(argv=None):
     httpd.api = Api(httpd.store, args)
     httpd.stats = Stats()
     httpd.faults = Faults()
+    httpd.api.faults = httpd.faults
     httpd.faults.update({"latency_ms": args.latency_ms, "p500": args.p500,
                          "error_status": args.error_status, "p_drop": args.p_drop,
                          "drop_after": args.drop_after, "error_after": args.error_after,

@@ -125,6 +125,18 @@ class Client:
             self.conn = None
 
 
+def push_command(dcatit, driver):
+    """The command that runs push: `dcatit push` once main.c lists it, else
+    the stand-alone push_driver (the same cmd_push)."""
+    try:
+        r = subprocess.run([dcatit, "push", "--help"], capture_output=True, timeout=30)
+        if r.returncode == 0 and b"--ckan" in r.stdout:
+            return [dcatit, "push"]
+    except OSError:
+        pass
+    return [driver]
+
+
 class Checker:
     def __init__(self):
         self.passed = 0

@@ -116,8 +116,34 @@ START_TEST(source_files_load_with_defaults)
 	ck_assert_uint_eq(s.max_pages, 1000);
 	ck_assert_uint_eq(s.max_body, (size_t)64 << 20);
 	ck_assert(!s.disabled && !s.use_get);
+	ck_assert_uint_eq(s.max_removal_pct, 0); /* the guard's default */
+	ck_assert_uint_eq(s.nfollow_hosts, 0);
 	dcatit_harvest_source_release(&s);
 	dcatit_harvest_source_release(NULL);
+	remove(p);
+}
+END_TEST
+
+START_TEST(follow_hosts_and_the_removal_share_load)
+{
+	char *p = write_tmp("hosts.yaml",
+	                    "type: dcat\nurl: https://dati.example.it/catalog.ttl\n"
+	                    "follow_hosts:\n  - cdn.example.it\n  - 'mirror.example.it:8443'\n"
+	                    "limits:\n  max_removal: 35%\n");
+	DcatitHarvestSource s;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_harvest_source_load(p, &s, &d), DCATIT_OK);
+	ck_assert_uint_eq(s.nfollow_hosts, 2);
+	ck_assert_str_eq(s.follow_hosts[0], "cdn.example.it");
+	ck_assert_str_eq(s.follow_hosts[1], "mirror.example.it:8443");
+	ck_assert_uint_eq(s.max_removal_pct, 35);
+	dcatit_harvest_source_release(&s);
+	remove(p);
+	p = write_tmp("one.yaml", "type: dcat\nurl: https://x.example/\nfollow_hosts: [a.example]\n");
+	ck_assert_int_eq(dcatit_harvest_source_load(p, &s, &d), DCATIT_OK);
+	ck_assert_uint_eq(s.nfollow_hosts, 1);
+	dcatit_harvest_source_release(&s);
 	remove(p);
 }
 END_TEST
@@ -135,7 +161,13 @@ START_TEST(bad_source_files_are_located_errors)
 		{ "type: dcat\nurl: file:///etc/passwd\n", "must be an http or https URL", 1 },
 		{ "type: ckan\nurl: http://x/\npage_size: 1001\n", "above CKAN's cap", 1 },
 		{ "type: dcat\nurl: http://x/\nlimits:\n  max_pages: -3\n", "whole number", 4 },
-		{ "type: dcat\nurl: [http://x/]\n", "lists and aliases", 2 },
+		{ "type: dcat\nurl: [http://x/]\n", "only follow_hosts is a list", 2 },
+		{ "type: dcat\nurl: http://x/\nfollow_hosts:\n  - a.example\n  - 'a b'\n",
+		  "not a host or host:port", 5 },
+		{ "type: dcat\nurl: http://x/\nfollow_hosts:\n  - {a: b}\n",
+		  "list of host names", 4 },
+		{ "type: dcat\nurl: http://x/\nlimits:\n  max_removal: 0\n", "percentage", 4 },
+		{ "type: dcat\nurl: http://x/\nlimits:\n  max_removal: 101%\n", "percentage", 4 },
 		{ "type: dcat\nurl: http://x/\nenabled: maybe\n", "true or false", 3 },
 		{ "type: [dcat\n", "", 0 },
 	};
@@ -287,6 +319,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, stems_are_safe_bounded_and_distinct);
 	tcase_add_test(tc, source_files_load_with_defaults);
+	tcase_add_test(tc, follow_hosts_and_the_removal_share_load);
 	tcase_add_test(tc, bad_source_files_are_located_errors);
 	tcase_add_test(tc, schema_dates_become_dcatapit_dates);
 	tcase_add_test(tc, namespace_without_hash_is_rewritten);

@@ -27,6 +27,16 @@ def main():
         variant = int(sys.argv[4])
     with open(out, "w", encoding="utf-8") as f:
         f.write(HEAD)
+        # the catalogue node: push validates first, and --prune needs its IRI
+        f.write("""
+<https://dati.example.it/catalog> a dcat:Catalog, dcatapit:Catalog ;
+    dct:title "Catalogo generato"@it ;
+    dct:description "Catalogo di prova per i test di push."@it ;
+    dct:modified "2024-12-31"^^xsd:date ;
+    dct:publisher [ a dcatapit:Agent, foaf:Agent ; foaf:name "Comune di Prova"@it ; dct:identifier "c_a000" ] ;
+    dcat:dataset %s .
+""" % (", ".join("<https://dati.example.it/dataset/gen-%05d>" % i for i in range(n)) or
+       "<https://dati.example.it/dataset/none>"))
         for i in range(n):
             title = "Dataset di prova numero %d" % i
             if variant and i % variant == 0:

@@ -1,7 +1,7 @@
-/* test_catalog.c: the catalogue builder's modules: SHA-256 against the FIPS
- * 180-4 examples, file facts, code lists and suggestions, CSV checks, the
- * YAML records (located errors, minted IRIs and identifiers) and the
- * JSON-LD writer. Fixtures are written to a temporary directory. */
+/* test_catalog.c: the catalogue builder's modules: file facts, code lists
+ * and suggestions, CSV checks, the YAML records (located errors, minted IRIs
+ * and identifiers) and the JSON-LD writer. Fixtures are written to a
+ * temporary directory. */
 #define _XOPEN_SOURCE 700 /* nftw, for removing the fixtures */
 #include "catalog/build.h"
 
@@ -17,8 +17,6 @@
 #include "rdf/codes.h"
 #include "catalog/dist.h"
 #include "catalog/notes.h"
-#include "base/sha1.h"
-#include "base/sha256.h"
 #include "catalog/tables.h"
 #include "rdf/jsonld.h"
 
@@ -64,72 +62,6 @@ static const char *put(const char *rel, const char *text)
 	fclose(f);
 	return path;
 }
-
-static void sha_hex(const void *p, size_t n, char out[65])
-{
-	DcatitSha256 c;
-	unsigned char dig[32];
-	dcatit_sha256_init(&c);
-	dcatit_sha256_update(&c, p, n);
-	dcatit_sha256_final(&c, dig);
-	dcatit_md_hex(dig, 32, out);
-}
-
-START_TEST(sha256_matches_the_fips_180_4_examples)
-{
-	char hex[65];
-	sha_hex("abc", 3, hex);
-	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	sha_hex("", 0, hex);
-	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-	sha_hex(two, strlen(two), hex);
-	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	char *million = malloc(1000000);
-	memset(million, 'a', 1000000);
-	sha_hex(million, 1000000, hex);
-	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-	/* the same bytes fed in uneven pieces give the same digest */
-	DcatitSha256 c;
-	unsigned char dig[32];
-	char hex2[65];
-	dcatit_sha256_init(&c);
-	for (size_t off = 0, step = 1; off < 1000000; off += step, step = step * 3 % 1000 + 1)
-		dcatit_sha256_update(&c, million + off, off + step > 1000000 ? 1000000 - off : step);
-	dcatit_sha256_final(&c, dig);
-	dcatit_md_hex(dig, 32, hex2);
-	ck_assert_str_eq(hex2, hex);
-	free(million);
-}
-END_TEST
-
-static void sha1_hex(const void *p, size_t n, char out[41])
-{
-	DcatitSha1 c;
-	unsigned char dig[20];
-	dcatit_sha1_init(&c);
-	dcatit_sha1_update(&c, p, n);
-	dcatit_sha1_final(&c, dig);
-	dcatit_md_hex(dig, 20, out);
-}
-
-START_TEST(sha1_matches_the_fips_180_4_examples)
-{
-	char hex[41];
-	sha1_hex("abc", 3, hex);
-	ck_assert_str_eq(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
-	sha1_hex("", 0, hex);
-	ck_assert_str_eq(hex, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-	sha1_hex(two, strlen(two), hex);
-	ck_assert_str_eq(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-	char *million = malloc(1000000);
-	memset(million, 'a', 1000000);
-	sha1_hex(million, 1000000, hex);
-	ck_assert_str_eq(hex, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
-	free(million);
-}
-END_TEST
 
 START_TEST(file_facts_give_size_and_checksum_and_fail_on_missing_files)
 {
@@ -888,8 +820,6 @@ static Suite *catalog_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 20);
 	tcase_add_checked_fixture(tc, NULL, cleanup);
-	tcase_add_test(tc, sha256_matches_the_fips_180_4_examples);
-	tcase_add_test(tc, sha1_matches_the_fips_180_4_examples);
 	tcase_add_test(tc, file_facts_give_size_and_checksum_and_fail_on_missing_files);
 	tcase_add_test(tc, formats_and_media_types_come_from_the_extension);
 	tcase_add_test(tc, code_lists_are_scanned_from_iris_and_suggest_near_codes);

@@ -4,6 +4,7 @@
 #include "shacl/engine.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -604,6 +605,39 @@ START_TEST(objects_of_targets_and_implicit_class_targets_pick_their_focus_nodes)
 }
 END_TEST
 
+START_TEST(a_pattern_too_expensive_is_a_failure_not_a_violation)
+{
+	/* reliability-probe-2 #16: a match that hits the limit was reported as
+	 * "does not match"; it is a failure of the check, apart */
+	char *data = malloc(200000);
+	ck_assert(data);
+	size_t n = (size_t)snprintf(data, 200000, PREFIXES
+	                            "ex:evil ex:v \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" .\n"
+	                            "ex:no ex:v \"b\" .\nex:yes ex:v \"aaa\" .\nex:long ex:w \"");
+	/* a long value a linear pattern checks quickly: the budget grows with
+	 * the length, and a JIT stack too small is not a verdict */
+	for (int i = 0; i < 4000; i++)
+		n += (size_t)snprintf(data + n, 200000 - n, "%s10.%06d 43.%06d", i ? ", " : "(", i, i);
+	snprintf(data + n, 200000 - n, ")\" .\n");
+	Run r;
+	run(&r, data,
+	    PREFIXES "ex:S a sh:NodeShape ; sh:targetSubjectsOf ex:v ;\n"
+	    "  sh:property [ sh:path ex:v ; sh:pattern \"^(a+)+$\" ] .\n"
+	    "ex:L a sh:NodeShape ; sh:targetSubjectsOf ex:w ;\n"
+	    "  sh:property [ sh:path ex:w ; sh:pattern "
+	    "\"^\\\\((\\\\s*[0-9]+(\\\\.[0-9]+)?\\\\s+[0-9]+(\\\\.[0-9]+)?\\\\s*,?)*\\\\)$\" ] .\n");
+	ck_assert_int_eq(r.st, DCATIT_OK);
+	ck_assert_uint_eq(r.res.n, 1); /* "b" alone does not match */
+	ck_assert_str_eq(str(&r, r.res.items[0].focus), EX "no");
+	ck_assert_uint_eq(r.res.nfailures, 1);
+	ck_assert_str_eq(str(&r, r.res.failures[0].focus), EX "evil");
+	ck_assert_str_eq(str(&r, r.res.failures[0].param), "^(a+)+$");
+	ck_assert_uint_eq(r.res.failures[0].loc.line, 6);
+	done(&r);
+	free(data);
+}
+END_TEST
+
 START_TEST(compiled_shapes_are_counted_and_freeing_null_is_harmless)
 {
 	Run r;
@@ -646,6 +680,7 @@ int main(void)
 	tcase_add_test(tc, in_and_has_value_compare_whole_rdf_terms);
 	tcase_add_test(tc, property_pair_components_compare_with_the_other_property);
 	tcase_add_test(tc, objects_of_targets_and_implicit_class_targets_pick_their_focus_nodes);
+	tcase_add_test(tc, a_pattern_too_expensive_is_a_failure_not_a_violation);
 	tcase_add_test(tc, compiled_shapes_are_counted_and_freeing_null_is_harmless);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
