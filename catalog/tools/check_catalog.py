@@ -455,7 +455,7 @@ class Checker:
     def access_service(self, path, node, where, dataset_id):
         m = self.mapping(path, node, {"id": True, "title": True, "description": False,
                                       "endpoint_url": True, "endpoint_description": False,
-                                      "conforms_to": False}, where)
+                                      "conforms_to": False, "documentation": False}, where)
         if not m:
             return
         sid = self.ident(path, m["id"], where + ".id") if "id" in m else None
@@ -463,7 +463,7 @@ class Checker:
             self.text(path, m["title"], where + ".title")
         if "description" in m:
             self.text(path, m["description"], where + ".description")
-        for k in ("endpoint_url", "endpoint_description"):
+        for k in ("endpoint_url", "endpoint_description", "documentation"):
             if k in m:
                 self.iri(path, m[k], where + "." + k)
         if "conforms_to" in m:
@@ -637,7 +637,7 @@ class Checker:
                 "contributors": False, "frequency": True, "issued": False, "modified": True,
                 "languages": False, "temporal": False, "spatial": False, "contact": False,
                 "conforms_to": False, "landing_page": False, "version": False, "distributions": True,
-                "source_inconsistencies": False, "unverified": False, "iso": False}
+                "source_inconsistencies": False, "unverified": False, "hvd": False, "iso": False}
         # README 5.7: with an ISO 19139 file, the keys it can give are optional (this checker
         # does not read the file; dcatit build does, and says which are missing)
         if isinstance(doc, MAP) and any(isinstance(k, SCALAR) and k.value == "iso" for k, _ in doc.value):
@@ -727,6 +727,12 @@ class Checker:
             self.iri(path, m["landing_page"], "landing_page")
         if "version" in m:
             self.string(path, m["version"], "version")
+        if "hvd" in m:
+            node = m["hvd"]
+            items = self.seq(path, node, "hvd") if isinstance(node, yaml.SequenceNode) else [node]
+            for n in items:
+                if not isinstance(n, yaml.ScalarNode) or not re.match(r"^c_[0-9a-f]{8}$", n.value):
+                    self.rep.error(path, n, "not an HVD category code (c_ and 8 hex digits)", "hvd")
         if "distributions" in m:
             seen = set()
             for i, n in enumerate(self.seq(path, m["distributions"], "distributions")):

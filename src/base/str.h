@@ -28,4 +28,12 @@ int dcatit_cmp_str(const void *a, const void *b);
 /* Does s end with suf (and is longer than it)? */
 bool dcatit_str_has_suffix(const char *s, const char *suf);
 
+/* Length (1 to 4) of the valid UTF-8 sequence at s[0..n), 0 when it is not
+ * one: a stray continuation byte, an overlong form, a surrogate code point
+ * (U+D800..U+DFFF, as CESU-8 writes them), or beyond U+10FFFF. */
+size_t dcatit_utf8_seq_len(const unsigned char *s, size_t n);
+/* Is s[0..n) valid UTF-8? When not, *bad (if not NULL) is the offset of
+ * the first invalid byte. */
+bool dcatit_utf8_valid(const char *s, size_t n, size_t *bad);
+
 #endif

@@ -169,6 +169,21 @@ static DcatitStatus load_turtle(DcatitBuild *b, const char *rel, const char *nam
 	return st;
 }
 
+/* The vocabularies of the EU profiles that the build reads too. */
+#define HVD_VOCAB "profiles/vocabularies/hvd-category.ttl" /* format.c names it too */
+#define ADMS_VOCAB "profiles/vocabularies/adms.ttl"
+
+/* Does the data directory hold file (relative to it)? */
+static bool has_vocab(const DcatitBuild *b, const char *file)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", b->vocab_dir ? b->vocab_dir : "vocab", file);
+	bool ok = !p.oom && is_file(p.data);
+	dcatit_buf_release(&p);
+	return ok;
+}
+
 /* Types of IRI objects (catalog/README.md section 8): the DCAT-AP range
  * shapes check sh:class on objects, so the build asserts the types, with
  * the theme labels and licence types copied from vocab/. */
@@ -232,6 +247,75 @@ static DcatitStatus copy_from(DcatitBuild *b, DcatitModel *side, DcatitTermId s,
 	return DCATIT_OK;
 }
 
+/* The ADMS licence type of a licence of the Italian vocabulary: the
+ * skos:exactMatch of its Italian type (A21_CCBY40 -> A2_Attribution ->
+ * adms:Attribution), else of the licence itself (C1_Unknown ->
+ * adms:UnknownIPR); 0 when there is none. DCAT-AP_IT and DCAT-AP both ask
+ * for the ADMS type, and one only (AgID rule 118). */
+static DcatitTermId adms_type(const DcatitCatVocab *v, DcatitModel *lic, DcatitTermId l)
+{
+	const char *adms = "http://purl.org/adms/licencetype/";
+	DcatitTerms *t = dcatit_model_terms(lic);
+	DcatitTermId from[2] = { dcatit_model_object(lic, l, v->dct_type), l };
+	for (int k = 0; k < 2; k++) {
+		if (!from[k])
+			continue;
+		DcatitRange r = dcatit_model_sp(lic, from[k], v->skos_exactMatch);
+		for (size_t i = 0; i < r.n; i++) {
+			DcatitTermId m = dcatit_model_triple(lic, r.idx[i])->o;
+			if (strncmp(dcatit_terms_str(t, m), adms, strlen(adms)) == 0)
+				return m;
+		}
+	}
+	return 0;
+}
+
+/* What a licence node carries besides its classes: the ADMS type (with its
+ * class and label), the names (foaf:name; harvesters read it, and
+ * ckanext-dcatapit logs "license_name non ESISTE" without one: the
+ * vocabulary's foaf:name, else its skos:prefLabel), its version, and the
+ * licence text it stands for (rdfs:seeAlso the dcatapit:referenceDoc: the
+ * HVD shapes ask how a licence relates to others). */
+static DcatitStatus licence_facts(DcatitBuild *b, DcatitModel *lic, DcatitModel *adms,
+                                  DcatitTermId l, DcatitLoc loc)
+{
+	const DcatitCatVocab *v = &b->v;
+	DcatitTermId ty = adms_type(v, lic, l);
+	DcatitStatus st = DCATIT_OK;
+	if (ty) {
+		st = dcatit_model_add(b->model, l, v->dct_type, ty, loc);
+		if (st == DCATIT_OK)
+			st = dcatit_model_add(b->model, ty, v->rdf_type, v->skos_Concept, loc);
+		if (st == DCATIT_OK)
+			st = copy_from(b, adms, ty, v->skos_prefLabel, true, loc);
+	}
+	bool named = dcatit_model_sp(lic, l, v->foaf_name).n > 0;
+	if (st == DCATIT_OK && named)
+		st = copy_from(b, lic, l, v->foaf_name, true, loc);
+	if (st == DCATIT_OK && !named) {
+		/* C1_Unknown, a level of the vocabulary, has labels only */
+		DcatitRange r = dcatit_model_sp(lic, l, v->skos_prefLabel);
+		for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
+			DcatitTermId o = dcatit_model_triple(lic, r.idx[i])->o;
+			const char *lang = dcatit_terms_lang(b->terms, o);
+			if (strcmp(lang, "it") == 0 || strcmp(lang, "en") == 0)
+				st = dcatit_model_add(b->model, l, v->foaf_name, o, loc);
+		}
+	}
+	if (st == DCATIT_OK)
+		st = copy_from(b, lic, l, v->owl_versionInfo, false, loc);
+	DcatitTermId doc = dcatit_model_object(lic, l, v->dcatapit_referenceDoc);
+	if (st == DCATIT_OK && doc && dcatit_terms_is_literal(b->terms, doc)) {
+		DcatitTermId see = dcatit_terms_iri_z(b->terms, dcatit_terms_str(b->terms, doc));
+		st = see ? dcatit_model_add(b->model, l, v->rdfs_seeAlso, see, loc) : DCATIT_ERR_NOMEM;
+	}
+	DcatitRange r = dcatit_model_sp(lic, l, v->skos_exactMatch);
+	for (size_t i = 0; i < r.n && st == DCATIT_OK; i++)
+		st = dcatit_model_add(b->model, l, v->skos_exactMatch,
+		                      dcatit_model_triple(lic, r.idx[i])->o, loc);
+	return st;
+}
+
 static DcatitStatus add_types(DcatitBuild *b, DcatitDiag *d)
 {
 	const DcatitCatVocab *v = &b->v;
@@ -245,16 +329,34 @@ static DcatitStatus add_types(DcatitBuild *b, DcatitDiag *d)
 		{ v->dct_format, v->dct_MediaTypeOrExtent, 0 },
 		{ v->dcat_mediaType, v->dct_MediaType, v->dct_MediaTypeOrExtent },
 		{ v->dct_license, v->dcatapit_LicenseDocument, v->dct_LicenseDocument },
+		/* DCAT-AP 3.0.1 and HVD: checksum algorithms, the regulation and
+		 * its categories, and the links (checked as rdfs:Resource) */
+		{ v->spdx_algorithm, v->spdx_ChecksumAlgorithm, 0 },
+		{ v->dcatap_applicableLegislation, v->eli_LegalResource, 0 },
+		{ v->dcatap_hvdCategory, v->skos_Concept, 0 },
+		{ v->dcat_accessURL, v->rdfs_Resource, 0 },
+		{ v->dcat_downloadURL, v->rdfs_Resource, 0 },
+		{ v->dcat_endpointURL, v->rdfs_Resource, 0 },
+		{ v->dcat_endpointDescription, v->rdfs_Resource, 0 },
+		{ v->vcard_hasEmail, v->rdfs_Resource, 0 },
+		{ v->foaf_page, v->foaf_Document, v->rdfs_Resource },
 	};
 	DcatitModel *themes = dcatit_model_new(b->terms);
 	DcatitModel *lic = dcatit_model_new(b->terms);
+	DcatitModel *adms = dcatit_model_new(b->terms);
+	DcatitModel *hvd = dcatit_model_new(b->terms);
 	Use *uses[sizeof ranges / sizeof ranges[0]] = { NULL };
 	size_t nuses[sizeof ranges / sizeof ranges[0]] = { 0 };
-	DcatitStatus st = themes && lic ? DCATIT_OK : DCATIT_ERR_NOMEM;
+	DcatitStatus st = themes && lic && adms && hvd ? DCATIT_OK : DCATIT_ERR_NOMEM;
 	if (st == DCATIT_OK)
 		st = load_side(b, themes, "eu/data-theme.ttl", d);
 	if (st == DCATIT_OK)
 		st = load_side(b, lic, "it/licences.ttl", d);
+	/* optional: without them, no labels for ADMS types and HVD categories */
+	if (st == DCATIT_OK && has_vocab(b, ADMS_VOCAB))
+		st = load_side(b, adms, ADMS_VOCAB, d);
+	if (st == DCATIT_OK && has_vocab(b, HVD_VOCAB))
+		st = load_side(b, hvd, HVD_VOCAB, d);
 	if (st != DCATIT_OK)
 		goto out;
 	/* collect first: a query after each add would re-index the graph */
@@ -269,20 +371,10 @@ static DcatitStatus add_types(DcatitBuild *b, DcatitDiag *d)
 				st = dcatit_model_add(b->model, o, v->rdf_type, ranges[k].c2, loc);
 			if (st == DCATIT_OK && ranges[k].pred == v->dcat_theme)
 				st = copy_from(b, themes, o, v->skos_prefLabel, true, loc);
-			if (st == DCATIT_OK && ranges[k].pred == v->dct_license) {
-				st = copy_from(b, lic, o, v->dct_type, false, loc);
-				/* the type is a concept of the same vocabulary: DCAT-AP
-				 * asks for its class and labels too */
-				DcatitRange tr = dcatit_model_sp(lic, o, v->dct_type);
-				for (size_t j = 0; j < tr.n && st == DCATIT_OK; j++) {
-					DcatitTermId ty = dcatit_model_triple(lic, tr.idx[j])->o;
-					if (dcatit_model_has(lic, ty, v->rdf_type, v->skos_Concept))
-						st = dcatit_model_add(b->model, ty, v->rdf_type,
-						                      v->skos_Concept, loc);
-					if (st == DCATIT_OK)
-						st = copy_from(b, lic, ty, v->skos_prefLabel, true, loc);
-				}
-			}
+			if (st == DCATIT_OK && ranges[k].pred == v->dct_license)
+				st = licence_facts(b, lic, adms, o, loc);
+			if (st == DCATIT_OK && ranges[k].pred == v->dcatap_hvdCategory)
+				st = copy_from(b, hvd, o, v->skos_prefLabel, true, loc);
 			if (st == DCATIT_OK && ranges[k].pred == v->dcat_themeTaxonomy) {
 				DcatitTermId t = dcatit_terms_literal_z(b->terms, "Data theme", 0, "en");
 				st = t ? dcatit_model_add(b->model, o, v->dct_title, t, loc)
@@ -297,6 +389,8 @@ out:
 		free(uses[k]);
 	dcatit_model_free(themes);
 	dcatit_model_free(lic);
+	dcatit_model_free(adms);
+	dcatit_model_free(hvd);
 	return st;
 }
 
@@ -364,7 +458,9 @@ DcatitStatus dcatit_build_load(DcatitBuild *b, DcatitNotes *notes, DcatitDiag *d
 	    (st = load_codes(b, b->freqs, DCATIT_CODES_FREQUENCY, d)) ||
 	    (st = load_codes(b, b->ftypes, DCATIT_CODES_FILE_TYPE, d)) ||
 	    (st = load_codes(b, b->langs, DCATIT_CODES_LANGUAGE, d)) ||
-	    (st = load_codes(b, b->licences, DCATIT_CODES_LICENCE, d)))
+	    (st = load_codes(b, b->licences, DCATIT_CODES_LICENCE, d)) ||
+	    (has_vocab(b, dcatit_fmt_code_source(DCATIT_CODES_HVD)->file) &&
+	     (st = load_codes(b, b->hvd, DCATIT_CODES_HVD, d))))
 		return st;
 	/* optional: the AgID theme -> EuroVoc mapping, to check subjects */
 	DcatitBuf mp;

@@ -9,13 +9,14 @@
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
 /* shorthands for the rows: name, type or list or map, required, doc */
-#define KEY(n, t, req, doc) { n, t, false, req, DCATIT_CODES_NONE, NULL, NULL, doc }
-#define LIST(n, t, req, doc) { n, t, true, req, DCATIT_CODES_NONE, NULL, NULL, doc }
-#define CODE(n, c, req, doc) { n, DCATIT_FMT_CODE, false, req, c, NULL, NULL, doc }
-#define CODES(n, c, req, doc) { n, DCATIT_FMT_CODE, true, req, c, NULL, NULL, doc }
-#define MAP(n, m, req, doc) { n, DCATIT_FMT_MAP, false, req, DCATIT_CODES_NONE, &m, NULL, doc }
-#define MAPS(n, m, req, doc) { n, DCATIT_FMT_MAP, true, req, DCATIT_CODES_NONE, &m, NULL, doc }
-#define ENUM(n, v, req, doc) { n, DCATIT_FMT_ENUM, false, req, DCATIT_CODES_NONE, NULL, v, doc }
+#define KEY(n, t, req, doc) { n, t, false, req, DCATIT_CODES_NONE, NULL, NULL, doc, false }
+#define LIST(n, t, req, doc) { n, t, true, req, DCATIT_CODES_NONE, NULL, NULL, doc, false }
+#define CODE(n, c, req, doc) { n, DCATIT_FMT_CODE, false, req, c, NULL, NULL, doc, false }
+#define CODES(n, c, req, doc) { n, DCATIT_FMT_CODE, true, req, c, NULL, NULL, doc, false }
+#define MAP(n, m, req, doc) { n, DCATIT_FMT_MAP, false, req, DCATIT_CODES_NONE, &m, NULL, doc, false }
+#define MAPS(n, m, req, doc) { n, DCATIT_FMT_MAP, true, req, DCATIT_CODES_NONE, &m, NULL, doc, false }
+#define CODES1(n, c, req, doc) { n, DCATIT_FMT_CODE, true, req, c, NULL, NULL, doc, true }
+#define ENUM(n, v, req, doc) { n, DCATIT_FMT_ENUM, false, req, DCATIT_CODES_NONE, NULL, v, doc, false }
 
 static const DcatitCodeSource sources[DCATIT_CODES_N] = {
 	[DCATIT_CODES_THEME] = { "theme", "eu/data-theme.ttl", DCATIT_NS_EU_AUTH "data-theme/" },
@@ -23,6 +24,8 @@ static const DcatitCodeSource sources[DCATIT_CODES_N] = {
 	[DCATIT_CODES_FILE_TYPE] = { "file type", "eu/filetypes.ttl", DCATIT_NS_EU_AUTH "file-type/" },
 	[DCATIT_CODES_LANGUAGE] = { "language", "eu/languages.ttl", DCATIT_NS_EU_AUTH "language/" },
 	[DCATIT_CODES_LICENCE] = { "licence", "it/licences.ttl", DCATIT_NS_LICENCES },
+	[DCATIT_CODES_HVD] = { "high-value category", "profiles/vocabularies/hvd-category.ttl",
+	                       DCATIT_NS_HVD_CATEGORY },
 };
 
 const DcatitCodeSource *dcatit_fmt_code_source(DcatitCodeList list)
@@ -126,6 +129,7 @@ static const DcatitFmtKey service_keys[] = {
 	KEY("endpoint_url", DCATIT_FMT_IRI, true, "dcat:endpointURL"),
 	KEY("endpoint_description", DCATIT_FMT_IRI, false, "dcat:endpointDescription (e.g. GetCapabilities)"),
 	MAPS("conforms_to", dcatit_fmt_standard, false, "dct:conformsTo"),
+	KEY("documentation", DCATIT_FMT_IRI, false, "foaf:page: a page documenting the service"),
 };
 const DcatitFmtMap dcatit_fmt_service = { "access_service", "access_service", service_keys, N(service_keys) };
 
@@ -181,6 +185,7 @@ static const DcatitFmtKey record_keys[] = {
 	MAPS("distributions", dcatit_fmt_distribution, true, "dcat:distribution"),
 	MAPS("source_inconsistencies", dcatit_fmt_inconsistency, false, "where the source contradicts itself (a build warning each)"),
 	LIST("unverified", DCATIT_FMT_TEXT, false, "values no source confirms, one note each"),
+	CODES1("hvd", DCATIT_CODES_HVD, false, "a high-value dataset: its categories of Regulation (EU) 2023/138"),
 	KEY("iso", DCATIT_FMT_PATH, false, "an ISO 19139 / RNDT record whose metadata the record "
 	    "takes (5.7): the keys given replace or complement it; the required ones it gives may "
 	    "be left out"),

@@ -39,6 +39,7 @@ typedef enum {
 	DCATIT_CODES_FILE_TYPE, /* EU file type */
 	DCATIT_CODES_LANGUAGE,  /* EU language */
 	DCATIT_CODES_LICENCE,   /* Italian licences */
+	DCATIT_CODES_HVD,       /* high-value dataset categories (EU 2023/138) */
 	DCATIT_CODES_N
 } DcatitCodeList;
 
@@ -54,6 +55,7 @@ typedef struct {
 	const DcatitFmtMap *map;   /* DCATIT_FMT_MAP: which mapping */
 	const char *const *values; /* DCATIT_FMT_ENUM: NULL-terminated */
 	const char *doc;           /* one line for people (and the schema) */
+	bool scalar_ok;            /* a list that may also be given as one value */
 } DcatitFmtKey;
 
 /* A closed mapping. */

@@ -16,15 +16,17 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 #include "rdf/rdfio.h"
 
 static const char *const prefixes[][2] = {
 	{ "adms", DCATIT_NS_ADMS },
 	{ "dcat", DCATIT_NS_DCAT },
+	{ "dcatap", DCATIT_NS_DCATAP },
 	{ "dcatapit", DCATIT_NS_DCATAPIT },
 	{ "dcatit", DCATIT_NS_DCATIT },
 	{ "dct", DCATIT_NS_DCT },
+	{ "eli", "http://data.europa.eu/eli/ontology#" },
 	{ "foaf", DCATIT_NS_FOAF },
 	{ "gsp", DCATIT_NS_GSP },
 	{ "hydra", DCATIT_NS_HYDRA },

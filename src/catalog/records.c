@@ -1845,6 +1845,76 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *
 		    iri_val(r, x, "endpoint_description"), x);
 	if ((x = get(r, n, "conforms_to")))
 		emit_standards(r, svc, x);
+	if ((x = get(r, n, "documentation")))
+		add(r, svc, v->foaf_page, iri_val(r, x, "documentation"), x);
+}
+
+/* `hvd`: one HVD category code of Regulation (EU) 2023/138 or a list of
+ * them (catalog/README.md); the categories' IRIs into cats (at most cap). */
+static size_t hvd_categories(R *r, yaml_node_t *n, DcatitTermId *cats, size_t cap)
+{
+	size_t k = 0;
+	yaml_node_t *one[1] = { n };
+	bool list = n->type == YAML_SEQUENCE_NODE;
+	if (list && !list_ok(r, n, "hvd"))
+		return 0;
+	size_t count = list ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)
+	                    : 1;
+	for (size_t i = 0; i < count; i++) {
+		yaml_node_t *item = list ? node_at(r, n->data.sequence.items.start[i]) : one[0];
+		const char *s = item ? scalar(r, item, "hvd") : NULL;
+		if (s && strncmp(s, "c_", 2) != 0) {
+			ERR(r, item, "'%s' is not an HVD category code (c_ and 8 hex digits, e.g. "
+			    "c_9427236f for administrative units)", s);
+			continue;
+		}
+		DcatitTermId c = s ? code_val(r, item, r->b->hvd, DCATIT_NS_HVD_CATEGORY,
+		                              "HVD category") : 0;
+		if (c && k < cap)
+			cats[k++] = c;
+	}
+	return k;
+}
+
+/* A high-value dataset declares the regulation and its categories, and so
+ * do its distributions (the regulation) and the services that give access
+ * to them (regulation and categories, with the licence and contact point
+ * of what they serve when they have none): what the DCAT-AP HVD shapes ask. */
+static void emit_hvd(R *r, DcatitTermId ds, const DcatitTermId *cats, size_t ncats,
+                     yaml_node_t *n)
+{
+	const DcatitCatVocab *v = &r->b->v;
+	DcatitModel *m = r->b->model;
+	add(r, ds, v->dcatap_applicableLegislation, v->hvd_regulation, n);
+	for (size_t i = 0; i < ncats; i++)
+		add(r, ds, v->dcatap_hvdCategory, cats[i], n);
+	DcatitTermId cp = dcatit_model_object(m, ds, v->dcat_contactPoint);
+	DcatitRange dr = dcatit_model_sp(m, ds, v->dcat_distribution);
+	size_t nd = dr.n;
+	DcatitTermId *dists = nd ? malloc(nd * sizeof *dists) : NULL;
+	if (nd && !dists) {
+		r->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < nd; i++)
+		dists[i] = dcatit_model_triple(m, dr.idx[i])->o;
+	for (size_t i = 0; i < nd; i++) {
+		add(r, dists[i], v->dcatap_applicableLegislation, v->hvd_regulation, n);
+		DcatitTermId lic = dcatit_model_object(m, dists[i], v->dct_license);
+		DcatitTermId svc = dcatit_model_object(m, dists[i], v->dcat_accessService);
+		if (!svc)
+			continue;
+		bool has_lic = dcatit_model_object(m, svc, v->dct_license) != 0;
+		bool has_cp = dcatit_model_object(m, svc, v->dcat_contactPoint) != 0;
+		add(r, svc, v->dcatap_applicableLegislation, v->hvd_regulation, n);
+		for (size_t j = 0; j < ncats; j++)
+			add(r, svc, v->dcatap_hvdCategory, cats[j], n);
+		if (lic && !has_lic)
+			add(r, svc, v->dct_license, lic, n);
+		if (cp && !has_cp)
+			add(r, svc, v->dcat_contactPoint, cp, n);
+	}
+	free(dists);
 }
 
 static bool media_type_ok(const char *s)
@@ -1952,7 +2022,9 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		if (full && dcatit_dist_file_facts(full, &ff, &fd) == DCATIT_OK) {
 			char sz[32];
 			snprintf(sz, sizeof sz, "%llu", (unsigned long long)ff.size);
-			add(r, dist, v->dcat_byteSize, lit(r, sz, strlen(sz), v->xsd_decimal, NULL), file);
+			/* xsd:decimal for DCAT-AP_IT and 2.1.1; 3.0.1 asks for an integer */
+			DcatitTermId szt = b->dcat_ap == 3 ? v->xsd_nonNegativeInteger : v->xsd_decimal;
+			add(r, dist, v->dcat_byteSize, lit(r, sz, strlen(sz), szt, NULL), file);
 			DcatitTermId ck = bnode(r);
 			add(r, dist, v->spdx_checksum, ck, file);
 			add(r, ck, v->rdf_type, v->spdx_Checksum, file);
@@ -2284,6 +2356,11 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 		if (string_val(&r, n, "version", &s))
 			add(&r, ds, v->owl_versionInfo, lit(&r, s.s, s.len, 0, NULL), n);
 	}
+	DcatitTermId hvd[8];
+	size_t nhvd = 0;
+	yaml_node_t *hvdn = get(&r, root, "hvd");
+	if (hvdn)
+		nhvd = hvd_categories(&r, hvdn, hvd, sizeof hvd / sizeof hvd[0]);
 	if ((n = need_or_iso(&r, root, "distributions", ison, iso, v->dcat_distribution)) &&
 	    list_ok(&r, n, "distributions")) {
 		FOR_ITEMS(&r, n, item) {
@@ -2322,6 +2399,8 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 		if (!dcatit_isorec_has(iso, idist[i], v->dct_license))
 			emit_license(&r, idist[i], b->def_license, ison);
 	dcatit_isorec_release(&isorec);
+	if (nhvd)
+		emit_hvd(&r, ds, hvd, nhvd, hvdn);
 	if (dcatit_build_add_dataset(b, id, ds, modified, r.display,
 	                             (unsigned long)idn->start_mark.line + 1,
 	                             (unsigned long)idn->start_mark.column + 1) != DCATIT_OK)

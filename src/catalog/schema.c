@@ -109,6 +109,7 @@ static const char *code_def(DcatitCodeList list)
 	case DCATIT_CODES_FILE_TYPE: return "code-file-type";
 	case DCATIT_CODES_LANGUAGE: return "code-language";
 	case DCATIT_CODES_LICENCE: return "code-licence";
+	case DCATIT_CODES_HVD: return "code-hvd";
 	case DCATIT_CODES_NONE: case DCATIT_CODES_N: break;
 	}
 	return "code-unknown";
@@ -223,8 +224,15 @@ static DcatitJson *map_schema(Ctx *c, const DcatitFmtMap *m)
 	for (size_t i = 0; i < m->nkeys; i++) {
 		const DcatitFmtKey *k = &m->keys[i];
 		DcatitJson *v = value_of(c, k);
-		if (k->list)
+		if (k->list && k->scalar_ok) {
+			DcatitJson *one = dcatit_json_array(), *w = dcatit_json_object();
+			append(c, one, v);
+			append(c, one, list_of(c, value_of(c, k)));
+			put(c, w, "oneOf", one);
+			v = w;
+		} else if (k->list) {
 			v = list_of(c, v);
+		}
 		if (k->doc) {
 			/* a $ref takes no siblings in draft-07: wrap it */
 			if (dcatit_json_get(v, "$ref")) {

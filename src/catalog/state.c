@@ -38,7 +38,8 @@ DcatitBuild *dcatit_build_new(const char *dir, const char *base_override,
 	b->ftypes = dcatit_codes_new();
 	b->langs = dcatit_codes_new();
 	b->licences = dcatit_codes_new();
-	if (!b->dir || (base_override && !b->base_override) || (vocab_dir && !b->vocab_dir) ||
+	b->hvd = dcatit_codes_new();
+	if (!b->hvd || !b->dir || (base_override && !b->base_override) || (vocab_dir && !b->vocab_dir) ||
 	    !b->model || !b->orgs || !b->themes || !b->freqs || !b->ftypes || !b->langs ||
 	    !b->licences || dcatit_cvocab_init(&b->v, b->terms) != DCATIT_OK) {
 		dcatit_build_free(b);
@@ -81,6 +82,7 @@ void dcatit_build_free(DcatitBuild *b)
 	dcatit_codes_free(b->ftypes);
 	dcatit_codes_free(b->langs);
 	dcatit_codes_free(b->licences);
+	dcatit_codes_free(b->hvd);
 	dcatit_orgs_free(b->orgs);
 	dcatit_model_free(b->subject_map);
 	dcatit_model_free(b->model);

@@ -37,6 +37,9 @@ typedef struct {
 	char *vocab_dir;      /* the data directory with organizations.ttl */
 	bool checksum_sha1;   /* spdx:checksum with SHA-1 (DCAT-AP 2.1.1) instead
 	                       * of SHA-256; set before loading */
+	int dcat_ap;          /* 2 (default, also when 0): DCAT-AP 2.1.1 forms;
+	                       * 3: DCAT-AP 3.0.1 (dcat:byteSize as
+	                       * xsd:nonNegativeInteger); set before loading */
 
 	/* graph */
 	DcatitTerms *terms;   /* owned */
@@ -44,6 +47,7 @@ typedef struct {
 	DcatitCatVocab v;
 	DcatitOrgs *orgs;
 	DcatitCodes *themes, *freqs, *ftypes, *langs, *licences;
+	DcatitCodes *hvd;     /* HVD categories (profiles/vocabularies/hvd-category.ttl) */
 	DcatitModel *subject_map; /* AgID theme -> EuroVoc table (skos:narrowMatch),
 	                           * NULL when vocab/ has none */
 

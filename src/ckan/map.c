@@ -86,7 +86,10 @@
 	X(vcard_hasEmail, DCATIT_NS_VCARD "hasEmail") \
 	X(vcard_hasTelephone, DCATIT_NS_VCARD "hasTelephone") \
 	X(vcard_hasURL, DCATIT_NS_VCARD "hasURL") \
-	X(vcard_hasValue, DCATIT_NS_VCARD "hasValue")
+	X(vcard_hasValue, DCATIT_NS_VCARD "hasValue") \
+	X(skos_narrowMatch, DCATIT_NS_SKOS "narrowMatch") \
+	X(rdfs_seeAlso, DCATIT_NS_RDFS "seeAlso") \
+	X(dcatapit_referenceDoc, DCATIT_NS_DCATAPIT "referenceDoc")
 
 typedef struct {
 #define MV_FIELD(f, iri) DcatitTermId f;
@@ -269,6 +272,23 @@ static bool set_date(DcatitJson *o, const char *key, const char *v)
 	if (!v)
 		return true;
 	return dcatit_json_set_str(o, key, norm_date(v, d) ? d : v);
+}
+
+/* issued and modified of a dataset, in the one form ckanext-dcatapit hands
+ * to its RDF unchanged: its package_show rewrites every date it can parse
+ * (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS, ...) as DD-MM-YYYY, which ckanext-dcat
+ * then reads month first, so 2015-11-02 is served as 2015-02-11. A
+ * timestamp with microseconds matches none of its formats and is read
+ * back as the same day (shared/ckan-transcripts/roundtrip, change 3). */
+static bool set_portal_date(DcatitJson *o, const char *key, const char *v)
+{
+	char d[11], ts[32];
+	if (!v)
+		return true;
+	if (!norm_date(v, d))
+		return dcatit_json_set_str(o, key, v);
+	snprintf(ts, sizeof ts, "%sT00:00:00.000000", d);
+	return dcatit_json_set_str(o, key, ts);
 }
 
 /* {lang: text} of every literal of (s, p); "it" for untagged ones. */
@@ -751,11 +771,19 @@ static bool resource_dcat_fields(DcatitModel *m, const V *v, DcatitTermId d, Dca
 		break;
 	}
 	free(cs);
+	/* the IANA IRI, not the bare type: ckanext-dcat writes a mimetype that
+	 * is no IRI as a plain literal, which DCAT-AP_IT refuses (rule 91) */
 	const char *mt = first_text(m, d, v->dcat_mediaType);
 	if (mt) {
-		if (strncmp(mt, DCATIT_NS_IANA_MT, strlen(DCATIT_NS_IANA_MT)) == 0)
-			mt += strlen(DCATIT_NS_IANA_MT);
-		dcatit_json_set_str(r, "mimetype", mt);
+		DcatitBuf iri;
+		dcatit_buf_init(&iri);
+		if (!strstr(mt, "://"))
+			dcatit_buf_adds(&iri, DCATIT_NS_IANA_MT);
+		dcatit_buf_adds(&iri, mt);
+		bool ok = !iri.oom && dcatit_json_set_str(r, "mimetype", iri.data);
+		dcatit_buf_release(&iri);
+		if (!ok)
+			return false;
 	}
 	if (!set_date(r, "issued", first_text(m, d, v->dct_issued)) ||
 	    !set_date(r, "modified", first_text(m, d, v->dct_modified)))
@@ -770,6 +798,41 @@ static bool resource_dcat_fields(DcatitModel *m, const V *v, DcatitTermId d, Dca
 	}
 	return set_json_text(r, "language", iri_list(m, d, v->dct_language)) &&
 	       set_json_text(r, "conforms_to", iri_list(m, d, v->dct_conformsTo));
+}
+
+/* The licence document ckanext-dcatapit knows a licence by (the
+ * creativecommons.org page of a CC licence): rdfs:seeAlso or
+ * dcatapit:referenceDoc of the licence node; borrowed; NULL when none. */
+static const char *licence_document(DcatitModel *m, const V *v, const char *lic)
+{
+	DcatitTermId l = dcatit_terms_find_iri(dcatit_model_terms(m), lic);
+	if (!l)
+		return NULL;
+	const char *doc = first_text(m, l, v->rdfs_seeAlso);
+	return doc ? doc : first_text(m, l, v->dcatapit_referenceDoc);
+}
+
+size_t dcatit_ckan_licences_unknown_to_portal(DcatitModel *m, DcatitTermId ds,
+                                              const char **first)
+{
+	V v;
+	if (first)
+		*first = NULL;
+	if (!vocab(&v, dcatit_model_terms(m)))
+		return 0;
+	DcatitTermId *dists;
+	size_t n = objects(m, ds, v.dcat_distribution, &dists), bad = 0;
+	sort_terms(m, dists, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *lic = first_text(m, dists[i], v.dct_license);
+		if (lic && licence_document(m, &v, lic))
+			continue;
+		if (first && !*first)
+			*first = lic;
+		bad++;
+	}
+	free(dists);
+	return bad;
 }
 
 static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
@@ -795,6 +858,10 @@ static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
 	}
 	const char *lic = first_text(m, d, v->dct_license);
 	dcatit_json_set_str(r, "license_type", lic);
+	/* ckanext-dcatapit points dct:license at the licence document only when
+	 * the resource's `license` is that document's URI; otherwise it writes a
+	 * CC BY 4.0 IRI (roundtrip README, change 19) */
+	dcatit_json_set_str(r, "license", lic ? licence_document(m, v, lic) : NULL);
 	if (dcatit_terms_is_iri(t, d))
 		dcatit_json_set_str(r, "uri", S(m, d));
 	if (!resource_dcat_fields(m, v, d, r)) {
@@ -802,6 +869,34 @@ static DcatitJson *map_resource(DcatitModel *m, const V *v, DcatitTermId d)
 		return NULL;
 	}
 	return r;
+}
+
+/* CKAN's own licence ids (ckan/model/license.py) of the Italian licences
+ * that have one: with it CKAN shows the licence and counts the dataset as
+ * open (`isopen`), which it does not for a package without license_id. */
+static const char *const ckan_licences[][2] = {
+	{ DCATIT_NS_LICENCES "A11_CCO10", "cc-zero" },
+	{ DCATIT_NS_LICENCES "A12_PDDL", "odc-pddl" },
+	{ DCATIT_NS_LICENCES "A210_ODCBY", "odc-by" },
+	{ DCATIT_NS_LICENCES "A21_CCBY40", "cc-by" },
+	{ DCATIT_NS_LICENCES "A310_ODBL", "odc-odbl" },
+	{ DCATIT_NS_LICENCES "A31_CCBYSA40", "cc-by-sa" },
+};
+
+/* license_id of the package: CKAN's id of the licence all its resources
+ * share, when there is one; nothing otherwise. */
+static bool set_licence_id(DcatitJson *pkg, DcatitJson *const *res, size_t n)
+{
+	const char *lic = n ? dcatit_json_get_str(res[0], "license_type") : NULL;
+	for (size_t i = 1; lic && i < n; i++) {
+		const char *other = dcatit_json_get_str(res[i], "license_type");
+		if (!other || strcmp(other, lic) != 0)
+			lic = NULL;
+	}
+	for (size_t k = 0; lic && k < sizeof ckan_licences / sizeof ckan_licences[0]; k++)
+		if (strcmp(lic, ckan_licences[k][0]) == 0)
+			return dcatit_json_set_str(pkg, "license_id", ckan_licences[k][1]);
+	return true;
 }
 
 static const char *res_key(const DcatitJson *r)
@@ -842,12 +937,15 @@ DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds, DcatitJson
 	dcatit_json_set_str(pkg, "title", title ? title : identifier);
 	const char *notes = best_lit(m, ds, v.dct_description);
 	dcatit_json_set_str(pkg, "notes", notes ? notes : (title ? title : identifier));
-	set_date(pkg, "modified", first_text(m, ds, v.dct_modified));
-	set_date(pkg, "issued", first_text(m, ds, v.dct_issued));
+	set_portal_date(pkg, "modified", first_text(m, ds, v.dct_modified));
+	set_portal_date(pkg, "issued", first_text(m, ds, v.dct_issued));
 	const char *freq = first_text(m, ds, v.dct_accrualPeriodicity);
 	dcatit_json_set_str(pkg, "frequency", freq ? last_seg(freq) : "UNKNOWN");
 
-	/* themes, with every dct:subject as a subtheme of the first theme */
+	/* themes, each with the dct:subjects the AgID theme-EuroVoc mapping puts
+	 * under it (its skos:narrowMatch triples, when the model holds them:
+	 * push loads vocab/it/theme-subtheme-mapping.ttl); a subject no theme
+	 * of the dataset maps goes under the first theme */
 	DcatitTermId *ids;
 	size_t n = objects(m, ds, v.dcat_theme, &ids);
 	StrList codes = { 0 }, subs = { 0 };
@@ -861,16 +959,28 @@ DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds, DcatitJson
 	free(ids);
 	sl_sort(&codes);
 	sl_sort(&subs);
-	DcatitJson *themes = dcatit_json_array();
+	size_t *home = subs.n ? calloc(subs.n, sizeof *home) : NULL;
+	for (size_t j = 0; home && j < subs.n; j++) {
+		DcatitTermId sj = dcatit_terms_find_iri(t, subs.v[j]);
+		for (size_t i = 0; i < codes.n && !home[j]; i++) {
+			DcatitTermId th = dcatit_terms_iri_cat(t, DCATIT_NS_EU_AUTH "data-theme/",
+			                                       codes.v[i]);
+			if (th && sj && dcatit_model_has(m, th, v.skos_narrowMatch, sj))
+				home[j] = i + 1;
+		}
+	}
+	DcatitJson *themes = subs.n && !home ? NULL : dcatit_json_array();
 	for (size_t i = 0; themes && i < codes.n; i++) {
 		DcatitJson *o = dcatit_json_object();
 		dcatit_json_set_str(o, "theme", codes.v[i]);
 		DcatitJson *sa = dcatit_json_array();
-		for (size_t j = 0; i == 0 && j < subs.n; j++)
-			dcatit_json_append(sa, dcatit_json_string(subs.v[j]));
+		for (size_t j = 0; j < subs.n; j++)
+			if (home[j] == i + 1 || (!home[j] && i == 0))
+				dcatit_json_append(sa, dcatit_json_string(subs.v[j]));
 		dcatit_json_set(o, "subthemes", sa);
 		dcatit_json_append(themes, o);
 	}
+	free(home);
 	bool ok = set_json_text(pkg, "themes_aggregate", themes) && !codes.oom && !subs.oom;
 	sl_free(&codes);
 	sl_free(&subs);
@@ -938,6 +1048,7 @@ DcatitStatus dcatit_ckan_map_dataset(DcatitModel *m, DcatitTermId ds, DcatitJson
 	DcatitJson *ra = dcatit_json_array();
 	for (size_t i = 0; i < nr; i++)
 		ok = dcatit_json_append(ra, res[i]) && ok;
+	ok = set_licence_id(pkg, res, nr) && ok;
 	ok = dcatit_json_set(pkg, "resources", ra) && ok;
 	free(res);
 	free(ids);

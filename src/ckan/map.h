@@ -43,6 +43,13 @@ DcatitStatus dcatit_ckan_map_package(DcatitModel *m, const DcatitJson *pkg,
                                      const DcatitCkanBackOpts *opts,
                                      DcatitTermId *ds, DcatitDiag *d);
 
+/* How many distributions of dataset ds have a licence that ckanext-dcatapit
+ * cannot point at (no licence document, e.g. C1_Unknown): the portal
+ * publishes a CC BY 4.0 licence for those. *first (may be NULL) gets the
+ * first such licence IRI (borrowed) or NULL. */
+size_t dcatit_ckan_licences_unknown_to_portal(DcatitModel *m, DcatitTermId ds,
+                                              const char **first);
+
 /* Derive a CKAN package name (2-100 chars of [a-z0-9_-]) from a dataset
  * identifier into out (cap >= 101); false when nothing usable is left. */
 bool dcatit_ckan_name_from_identifier(const char *identifier, char *out,

@@ -133,6 +133,9 @@ void dcatit_ckan_sync_report_release(DcatitSyncReport *rep)
 	}
 	free(rep->items);
 	free(rep->catalog);
+	free(rep->org_old_title);
+	free(rep->org_old_identifier);
+	free(rep->org_message);
 	memset(rep, 0, sizeof *rep);
 }
 
@@ -157,11 +160,52 @@ static void on_org_create(void *ud, const DcatitCkanReply *r)
 	s->rep->org_created = true;
 }
 
+static void on_org_patch(void *ud, const DcatitCkanReply *r)
+{
+	Sync *s = ud;
+	if (r->st != DCATIT_OK)
+		s->rep->org_message = dcatit_strdup(r->message);
+}
+
+/* ckanext-dcatapit names the rights holder and publisher of every dataset
+ * of an organization after the organization (title and identifier): an
+ * organization that exists with another title gives the datasets a holder
+ * that is not the official IPA name. Align it with the catalogue's holder. */
+static void align_org(Sync *s, const DcatitJson *org)
+{
+	const char *title = dcatit_json_get_str(org, "title");
+	const char *ident = dcatit_json_get_str(org, "identifier");
+	const char *want_t = s->o->org_title, *want_i = s->o->org_identifier;
+	bool t = want_t && *want_t && (!title || strcmp(title, want_t) != 0);
+	bool i = want_i && *want_i && (!ident || strcmp(ident, want_i) != 0);
+	if (!t && !i)
+		return;
+	if (t)
+		s->rep->org_old_title = dcatit_strdup(title ? title : "");
+	if (i)
+		s->rep->org_old_identifier = dcatit_strdup(ident ? ident : "");
+	if (s->o->dry_run)
+		return;
+	DcatitJson *p = dcatit_json_object();
+	dcatit_json_set_str(p, "id", s->org_id);
+	if (t)
+		dcatit_json_set_str(p, "title", want_t);
+	if (i)
+		dcatit_json_set_str(p, "identifier", want_i);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_ckan_call(s->api, "organization_patch", p, true, on_org_patch, s, &d) != DCATIT_OK)
+		s->rep->org_message = dcatit_strdup(d.message);
+	dcatit_json_free(p);
+}
+
 static void on_org_show(void *ud, const DcatitCkanReply *r)
 {
 	Sync *s = ud;
 	if (r->st == DCATIT_OK) {
 		s->org_id = dcatit_strdup(dcatit_json_get_str(r->result, "id"));
+		if (s->org_id)
+			align_org(s, r->result);
 		return;
 	}
 	if (r->http_status != 404) {

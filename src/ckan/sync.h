@@ -77,6 +77,10 @@ typedef struct {
 	char *catalog;              /* the catalogue IRI recorded in the marker
 	                               (dcatit_catalog) of every package, or NULL
 	                               when the model has not exactly one */
+	char *org_old_title;        /* the organization's title before push gave it
+	                             * the holder's official name (or would), or NULL */
+	char *org_old_identifier;   /* the same for its identifier (IPA code) */
+	char *org_message;          /* why that update failed, or NULL */
 	const char *prune_skipped;  /* why --prune did nothing, or NULL */
 	size_t managed;             /* packages of the organization whose marker
 	                               names this catalogue */

@@ -16,8 +16,8 @@
 
 static const char usage[] =
 	"usage: dcatit build [-C DIR] [-o OUT] [--base-uri URI] [--page-size N]\n"
-	"                    [--format ttl,rdf,jsonld,nt] [--checksum sha256|sha1]\n"
-	"                    [--allow-invalid]\n"
+	"                    [--format ttl,rdf,jsonld,nt] [--dcat-ap 2|3]\n"
+	"                    [--checksum sha1|sha256] [--allow-invalid]\n"
 	"\n"
 	"Build the catalogue in DIR (DIR/catalog.yaml, else DIR/catalog/catalog.yaml)\n"
 	"into OUT: catalog.ttl, catalog.rdf, catalog.jsonld (and catalog.nt when asked),\n"
@@ -30,8 +30,12 @@ static const char usage[] =
 	"      --base-uri URI   base of minted IRIs (default: base_uri of catalog.yaml)\n"
 	"      --page-size N    also write paged catalogues of N datasets per page\n"
 	"  -f, --format LIST    formats to write, comma-separated (default ttl,rdf,jsonld)\n"
-	"      --checksum ALG   spdx:checksum of local files: sha256 (default) or sha1,\n"
-	"                       the only algorithm the EU DCAT-AP 2.1.1 shapes accept\n"
+	"      --dcat-ap N      the EU profile the output also conforms to: 2 (default,\n"
+	"                       DCAT-AP 2.1.1, what data.europa.eu harvests) or 3\n"
+	"                       (DCAT-AP 3.0.1: dcat:byteSize as xsd:nonNegativeInteger)\n"
+	"      --checksum ALG   spdx:checksum of local files: sha1 (default with\n"
+	"                       --dcat-ap 2, the only algorithm DCAT-AP 2.1.1 accepts)\n"
+	"                       or sha256 (default with --dcat-ap 3)\n"
 	"      --allow-invalid  write the output even with SHACL violations\n"
 	"\n"
 	"Exit status: 0 built, 1 the catalogue has errors or violations, 2 usage,\n"
@@ -83,6 +87,7 @@ static void print_notes(const DcatitNotes *n)
 static void drop_vocab_findings(DcatitResults *r, DcatitModel *cat, DcatitModel *data)
 {
 	DcatitTerms *t = dcatit_model_terms(cat);
+	DcatitTermId max = dcatit_terms_iri_z(t, "http://www.w3.org/ns/shacl#MaxCountConstraintComponent");
 	size_t w = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const DcatitResult *x = &r->items[i];
@@ -90,6 +95,14 @@ static void drop_vocab_findings(DcatitResults *r, DcatitModel *cat, DcatitModel 
 		if (keep && x->path && dcatit_terms_is_iri(t, x->path))
 			keep = dcatit_model_sp(cat, x->focus, x->path).n > 0 ||
 			       dcatit_model_sp(data, x->focus, x->path).n == 0;
+		/* too many values only because a vocabulary adds its own (the
+		 * Italian licence type next to the ADMS one the build writes) */
+		if (keep && x->component == max && x->param && x->path &&
+		    dcatit_terms_is_iri(t, x->path)) {
+			char *end;
+			unsigned long n = strtoul(dcatit_terms_str(t, x->param), &end, 10);
+			keep = dcatit_model_sp(cat, x->focus, x->path).n > n;
+		}
 		if (keep)
 			r->items[w++] = *x;
 	}
@@ -159,7 +172,7 @@ out:
 int cmd_build(int argc, char **argv)
 {
 	const char *dir = ".", *out = "out", *base = NULL, *page = NULL;
-	const char *formats = "ttl,rdf,jsonld", *checksum = "sha256";
+	const char *formats = "ttl,rdf,jsonld", *checksum = NULL, *dcat_ap = "2";
 	bool allow_invalid = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -176,7 +189,8 @@ int cmd_build(int argc, char **argv)
 		           (r = dcatit_opt_value("build", argc, argv, &i, "--base-uri", NULL, &base)) ||
 		           (r = dcatit_opt_value("build", argc, argv, &i, "--page-size", NULL, &page)) ||
 		           (r = dcatit_opt_value("build", argc, argv, &i, "--format", "-f", &formats)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--checksum", NULL, &checksum))) {
+		           (r = dcatit_opt_value("build", argc, argv, &i, "--checksum", NULL, &checksum)) ||
+		           (r = dcatit_opt_value("build", argc, argv, &i, "--dcat-ap", NULL, &dcat_ap))) {
 			if (r < 0)
 				return DCATIT_EXIT_USAGE;
 		} else {
@@ -187,8 +201,12 @@ int cmd_build(int argc, char **argv)
 	if (!parse_formats(formats, &fmts))
 		return dcatit_msg_usage("build", "unknown format list '%s' (ttl, rdf, jsonld, nt)",
 		                        formats);
+	if (strcmp(dcat_ap, "2") != 0 && strcmp(dcat_ap, "3") != 0)
+		return dcatit_msg_usage("build", "unknown DCAT-AP version '%s' (2 or 3)", dcat_ap);
+	if (!checksum)
+		checksum = strcmp(dcat_ap, "3") == 0 ? "sha256" : "sha1";
 	if (strcmp(checksum, "sha256") != 0 && strcmp(checksum, "sha1") != 0)
-		return dcatit_msg_usage("build", "unknown checksum '%s' (sha256 or sha1)", checksum);
+		return dcatit_msg_usage("build", "unknown checksum '%s' (sha1 or sha256)", checksum);
 	size_t page_size = 0;
 	if (page) {
 		char *end = NULL;
@@ -227,6 +245,7 @@ int cmd_build(int argc, char **argv)
 		return DCATIT_EXIT_RUNTIME;
 	}
 	b->checksum_sha1 = strcmp(checksum, "sha1") == 0;
+	b->dcat_ap = dcat_ap[0] - '0';
 	DcatitNotes notes;
 	dcatit_notes_init(&notes);
 	DcatitDiag d;

@@ -12,15 +12,15 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "cli/input.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
-#include "iso/iso.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
 
 static const char usage[] =
-	"usage: dcatit convert IN [-o OUT] [--to ttl|rdf|nt|jsonld|canon]\n"
+	"usage: dcatit convert IN [-o OUT] [--to ttl|rdf|nt|nq|jsonld|canon]\n"
 	"                      [--from SYNTAX] [--base IRI]\n"
 	"\n"
 	"Read the RDF document IN ('-' for standard input) and write it to OUT\n"
@@ -29,10 +29,12 @@ static const char usage[] =
 	"  -o, --output OUT  write to OUT, replacing it only once the output is\n"
 	"                    complete\n"
 	"  -t, --to SYNTAX   output syntax: ttl (Turtle with prefixes), rdf\n"
-	"                    (RDF/XML), nt (N-Triples), jsonld (flattened JSON-LD),\n"
-	"                    canon (sorted N-Triples with blank nodes relabelled,\n"
-	"                    for comparing graphs); default: from OUT's extension,\n"
-	"                    else ttl\n"
+	"                    (RDF/XML), nt (N-Triples), nq (N-Quads: the named\n"
+	"                    graphs of N-Quads, TriG and JSON-LD input kept),\n"
+	"                    jsonld (flattened JSON-LD), canon (sorted N-Triples\n"
+	"                    with blank nodes relabelled, for comparing graphs);\n"
+	"                    the others write the union of the graphs; default:\n"
+	"                    from OUT's extension, else ttl\n"
 	"  -f, --from SYNTAX input syntax: ttl, rdf, nt, nq, trig, jsonld (inline\n"
 	"                    contexts only; remote ones are never fetched), or iso\n"
 	"                    (ISO 19139 / RNDT records or a CSW response, mapped to\n"
@@ -136,47 +138,13 @@ static DcatitSyntax output_syntax(const char *name)
 		return DCATIT_SYNTAX_RDFXML;
 	if (strcmp(name, "nt") == 0 || strcmp(name, "ntriples") == 0)
 		return DCATIT_SYNTAX_NTRIPLES;
+	if (strcmp(name, "nq") == 0 || strcmp(name, "nquads") == 0)
+		return DCATIT_SYNTAX_NQUADS;
 	if (strcmp(name, "canon") == 0)
 		return DCATIT_SYNTAX_CANON;
 	if (strcmp(name, "jsonld") == 0 || strcmp(name, "json-ld") == 0)
 		return DCATIT_SYNTAX_JSONLD;
 	return DCATIT_SYNTAX_GUESS;
-}
-
-/* Add the triples of one ISO record to the output graph. */
-static DcatitStatus add_record(void *ud, const char *id, DcatitModel *rec,
-                               DcatitDiag *d)
-{
-	(void)id;
-	DcatitStatus st = dcatit_model_add_all(ud, rec);
-	return st == DCATIT_OK ? st : dcatit_diag_set(d, st, NULL, 0, 0, "%s",
-	                                              dcatit_strerror(st));
-}
-
-/* Is the file IN an ISO 19139 record or a CSW response? (not stdin: it
- * cannot be read twice) */
-static bool sniff_iso(const char *in)
-{
-	if (strcmp(in, "-") == 0)
-		return false;
-	FILE *f = fopen(in, "rb");
-	if (!f)
-		return false;
-	char head[4096];
-	size_t n = fread(head, 1, sizeof head, f);
-	fclose(f);
-	return dcatit_iso_is_iso_xml(head, n);
-}
-
-/* Map the ISO 19139 / CSW document IN into m (minted IRIs under base). */
-static DcatitStatus parse_iso(DcatitModel *m, const char *in, const char *base,
-                              DcatitDiag *d)
-{
-	DcatitIsoOpts o;
-	memset(&o, 0, sizeof o);
-	o.base_iri = base;
-	o.terms = dcatit_model_terms(m);
-	return dcatit_iso_read_file(in, NULL, &o, NULL, add_record, m, d);
 }
 
 static DcatitSyntax input_syntax(const char *name)
@@ -219,12 +187,12 @@ int cmd_convert(int argc, char **argv)
 		osyn = output_syntax(to);
 		if (osyn == DCATIT_SYNTAX_GUESS)
 			return dcatit_msg_usage("convert", "unknown output syntax '%s' "
-			                        "(ttl, rdf, nt, jsonld or canon)", to);
+			                        "(ttl, rdf, nt, nq, jsonld or canon)", to);
 	} else if (strcmp(out, "-") != 0) {
 		DcatitSyntax s = dcatit_rdfio_syntax_from_path(out);
 		size_t n = strlen(out);
 		if (s == DCATIT_SYNTAX_TURTLE || s == DCATIT_SYNTAX_RDFXML ||
-		    s == DCATIT_SYNTAX_NTRIPLES)
+		    s == DCATIT_SYNTAX_NTRIPLES || s == DCATIT_SYNTAX_NQUADS)
 			osyn = s;
 		else if (n > 7 && strcmp(out + n - 7, ".jsonld") == 0)
 			osyn = DCATIT_SYNTAX_JSONLD;
@@ -251,8 +219,8 @@ int cmd_convert(int argc, char **argv)
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		goto done;
 	}
-	DcatitStatus st = iso || (!from && sniff_iso(in))
-	                      ? parse_iso(m, in, base, &d)
+	DcatitStatus st = iso || (!from && dcatit_input_is_iso(in))
+	                      ? dcatit_input_parse_iso(m, in, base, &d)
 	                      : dcatit_rdfio_parse_file(m, in, &po, &d);
 	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);

@@ -16,6 +16,7 @@
 #include "ckan/map.h"
 #include "ckan/sync.h"
 #include "cli/cmds.h"
+#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
@@ -29,6 +30,7 @@ static const char usage[] =
 	"                   [--force] [--jobs N] [--token-file F] [--org-identifier IPA]\n"
 	"                   [--org-title TITLE] [--upload URL=DIR]... [--no-validate]\n"
 	"                   [--max-removal PCT] [--allow-mass-removal] [--allow-http]\n"
+	"                   [--verify [--fail-on degraded|invalid]]\n"
 	"\n"
 	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
 	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
@@ -76,8 +78,13 @@ static const char usage_options[] =
 	"  -j, --jobs N          parallel requests (default 4, at most 64)\n"
 	"  --token-file F        read the API token from F, trailing newline ignored\n"
 	"                        (default: the CKAN_API_TOKEN environment variable)\n"
-	"  --org-identifier IPA  IPA code used when the organization is created\n"
-	"  --org-title TITLE     title used when the organization is created\n"
+	"  --org-identifier IPA  IPA code of the organization (default: the rights\n"
+	"                        holder's)\n"
+	"  --org-title TITLE     title of the organization (default: the official name\n"
+	"                        of the catalogue's rights holder); an organization that\n"
+	"                        exists with another title or IPA code is updated, since\n"
+	"                        the portal names the rights holder of its datasets\n"
+	"                        after it\n"
 	"  --upload URL=DIR      upload the distributions whose download URL (else\n"
 	"                        access URL) starts with URL from DIR, the rest of\n"
 	"                        the URL being the path under DIR, instead of linking\n"
@@ -91,6 +98,12 @@ static const char usage_options[] =
 	"  --no-validate         push even when the catalogue has violations\n"
 	"  --allow-http          send the token over plain http:// to a host that is\n"
 	"                        not loopback (a trusted network only)\n"
+	"  --verify              then read back what harvesters read of each dataset (its\n"
+	"                        DCAT RDF on the portal and the catalogue endpoint), as\n"
+	"                        'dcatit verify' does, and report what the portal lost,\n"
+	"                        altered or added\n"
+	"  --fail-on LEVEL       --verify, and exit 1 also when a dataset is served\n"
+	"                        degraded or invalid (degraded), or invalid (invalid)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 some dataset failed, the catalogue has violations\n"
@@ -241,6 +254,94 @@ static void report_prune(const DcatitSyncReport *rep, const char *org, bool dry,
 		                 "them)", rep->legacy, org);
 }
 
+/* Parse DATADIR/rel (when it exists) into a new graph on m's terms and copy
+ * its (s, p, o) triples into m; false after printing an error. */
+static bool copy_vocab(DcatitModel *m, const char *dir, const char *rel, const char *pred,
+                       int *code)
+{
+	DcatitBuf p;
+	dcatit_buf_init(&p);
+	dcatit_buf_addf(&p, "%s/%s", dir, rel);
+	FILE *f = p.oom ? NULL : fopen(p.data, "rb");
+	if (!f) {
+		dcatit_buf_release(&p);
+		return true;
+	}
+	fclose(f);
+	DcatitModel *side = dcatit_model_new(dcatit_model_terms(m));
+	DcatitTermId pid = dcatit_terms_iri_z(dcatit_model_terms(m), pred);
+	DcatitParseOpts po = { .syntax = DCATIT_SYNTAX_TURTLE };
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitStatus st = side && pid ? dcatit_rdfio_parse_file(side, p.data, &po, &d)
+	                              : dcatit_diag_set(&d, DCATIT_ERR_NOMEM, NULL, 0, 0,
+	                                                "out of memory");
+	DcatitRange r = st == DCATIT_OK ? dcatit_model_po(side, pid, 0) : (DcatitRange){ 0 };
+	for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
+		const DcatitTriple *t = dcatit_model_triple(side, r.idx[i]);
+		st = dcatit_model_add(m, t->s, t->p, t->o, dcatit_model_loc(side, r.idx[i]));
+		if (st != DCATIT_OK)
+			dcatit_diag_set(&d, st, NULL, 0, 0, "out of memory");
+	}
+	dcatit_model_free(side);
+	dcatit_buf_release(&p);
+	if (st != DCATIT_OK)
+		*code = dcatit_msg_diag(&d);
+	return st == DCATIT_OK;
+}
+
+/* What the mapping looks up in the vocabularies of the data directory:
+ * the AgID theme -> EuroVoc mapping (every subtheme goes under its own
+ * theme) and the licence documents of the Italian licences (the resource
+ * `license` the portal recognises), whatever built the catalogue. Only those
+ * triples join the catalogue: the vocabulary files describe datasets of
+ * their own. False after printing an error. */
+static bool load_portal_vocab(DcatitModel *m, int *code)
+{
+	char dir[4096];
+	if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK)
+		return true;
+	return copy_vocab(m, dir, "it/theme-subtheme-mapping.ttl",
+	                  "http://www.w3.org/2004/02/skos/core#narrowMatch", code) &&
+	       copy_vocab(m, dir, "it/licences.ttl", "http://dati.gov.it/onto/dcatapit#referenceDoc",
+	                  code);
+}
+
+/* Say, before anything is written, which datasets the portal will publish
+ * under a CC BY 4.0 licence nobody granted: ckanext-dcatapit writes that
+ * licence for every distribution whose licence has no document it knows
+ * (C1_Unknown, a licence outside its vocabulary, none). Returns how many. */
+static size_t warn_granted_licences(DcatitModel *m)
+{
+	DcatitTermId *ds;
+	size_t n, warned = 0;
+	if (dcatit_ckan_map_datasets(m, &ds, &n) != DCATIT_OK)
+		return 0;
+	DcatitTerms *t = dcatit_model_terms(m);
+	DcatitTermId ident = dcatit_terms_iri_z(t, "http://purl.org/dc/terms/identifier");
+	for (size_t i = 0; i < n; i++) {
+		const char *lic = NULL;
+		size_t k = dcatit_ckan_licences_unknown_to_portal(m, ds[i], &lic);
+		if (!k)
+			continue;
+		DcatitTermId id = ident ? dcatit_model_object(m, ds[i], ident) : 0;
+		dcatit_msg_error("push: warning: '%s': the portal will publish CC BY 4.0 "
+		                 "(http://creativecommons.org/licenses/by/4.0/it/) as the licence of "
+		                 "%zu distribution%s licensed %s%s%s: ckanext-dcatapit writes CC BY "
+		                 "for a licence it has no document for; give %s its real licence",
+		                 id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]), k,
+		                 k == 1 ? "" : "s", lic ? "<" : "", lic ? lic : "with no licence",
+		                 lic ? ">" : "", k == 1 ? "it" : "them");
+		warned++;
+	}
+	free(ds);
+	if (warned)
+		dcatit_msg_error("push: warning: %zu dataset%s will show a licence nobody granted "
+		                 "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                 warned, warned == 1 ? "" : "s");
+	return warned;
+}
+
 /* Declared in cli/cmds.h once the command table lists push; repeated
  * here so this file builds on its own. */
 int cmd_push(int argc, char **argv);
@@ -248,9 +349,9 @@ int cmd_push(int argc, char **argv);
 int cmd_push(int argc, char **argv)
 {
 	const char *url = NULL, *org = NULL, *token_file = NULL, *jobs_s = NULL;
-	const char *org_ident = NULL, *org_title = NULL, *max_removal_s = NULL;
+	const char *org_ident = NULL, *org_title = NULL, *max_removal_s = NULL, *fail_on = NULL;
 	bool dry = false, prune = false, force = false, no_validate = false, allow_http = false;
-	bool allow_mass = false;
+	bool allow_mass = false, verify = false;
 	DcatitSyncUpload uploads[16];
 	char *upload_specs[16];
 	size_t nuploads = 0;
@@ -297,6 +398,10 @@ int cmd_push(int argc, char **argv)
 		}
 		if (dcatit_opt_flag(argv, i, "--allow-http", NULL)) {
 			allow_http = true;
+			continue;
+		}
+		if (dcatit_opt_flag(argv, i, "--verify", NULL)) {
+			verify = true;
 			continue;
 		}
 		if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
@@ -349,7 +454,8 @@ int cmd_push(int argc, char **argv)
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-identifier", NULL, &org_ident)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title)) ||
 		    (r = dcatit_opt_value("push", argc, argv, &i, "--max-removal", NULL,
-		                          &max_removal_s))) {
+		                          &max_removal_s)) ||
+		    (r = dcatit_opt_value("push", argc, argv, &i, "--fail-on", NULL, &fail_on))) {
 			if (r < 0) {
 				for (size_t k = 0; k < nuploads; k++)
 					free(upload_specs[k]);
@@ -383,6 +489,14 @@ int cmd_push(int argc, char **argv)
 			bad = "--max-removal needs a percentage from 1 to 100";
 		max_removal = (unsigned)v;
 	}
+	if (!bad && fail_on && strcmp(fail_on, "degraded") != 0 && strcmp(fail_on, "invalid") != 0) {
+		for (size_t k = 0; k < nuploads; k++)
+			free(upload_specs[k]);
+		free(files);
+		return dcatit_msg_usage("push", "unknown level '%s' for --fail-on (degraded or "
+		                        "invalid)", fail_on);
+	}
+	verify = verify || fail_on;
 	if (bad) {
 		for (size_t k = 0; k < nuploads; k++)
 			free(upload_specs[k]);
@@ -436,6 +550,9 @@ int cmd_push(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (!load_portal_vocab(m, &code))
+		goto out;
+	warn_granted_licences(m);
 	if (dcatit_ckan_map_org(m, &org_fields) != DCATIT_OK) {
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		code = DCATIT_EXIT_RUNTIME;
@@ -476,6 +593,20 @@ int cmd_push(int argc, char **argv)
 	}
 	if (rep.org_created)
 		printf("%sorganization '%s'\n", dry ? "would create " : "created ", org);
+	if (rep.org_old_title && !rep.org_message)
+		printf("%s organization '%s' '%s' (was '%s'): the portal names the rights "
+		       "holder of its datasets after it\n", dry ? "would retitle" : "retitled", org,
+		       so.org_title, rep.org_old_title);
+	if (rep.org_old_identifier && !rep.org_message)
+		printf("%s the identifier of organization '%s' to '%s' (was '%s')\n",
+		       dry ? "would set" : "set", org, so.org_identifier, rep.org_old_identifier);
+	if (rep.org_message) {
+		char msg[2048];
+		snprintf(msg, sizeof msg, "%s", rep.org_message);
+		dcatit_ckan_redact(api, msg);
+		dcatit_msg_error("push: warning: cannot give organization '%s' the official name "
+		                 "'%s': %s", org, so.org_title ? so.org_title : "", msg);
+	}
 	for (size_t i = 0; i < rep.n; i++) {
 		const DcatitSyncItem *it = &rep.items[i];
 		if (dry)
@@ -518,6 +649,13 @@ int cmd_push(int argc, char **argv)
 		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
 	}
 	code = rep.failed || rep.prune_refused ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
+	if (verify && !dry) {
+		/* what harvesters will read, now that the portal holds it */
+		fflush(stdout);
+		int vcode = cmd_verify_portal(url, m, jobs, "text", fail_on, NULL, 0);
+		if (vcode > code)
+			code = vcode;
+	}
 out:
 	dcatit_ckan_sync_report_release(&rep);
 	dcatit_ckan_free(api);

@@ -14,5 +14,19 @@ int cmd_harvest(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 /* dcatit validate: SHACL validation of data files with a report. */
 int cmd_validate(int argc, char **argv);
+/* dcatit verify: what a CKAN portal serves to harvesters, against the
+ * catalogue. */
+int cmd_verify(int argc, char **argv);
+
+#include <stddef.h>
+
+#include "rdf/model.h"
+
+/* Read back from the portal url what harvesters read of the datasets of m
+ * (cmd_verify.c), print the report (format "text" or "json"), and return
+ * the exit code for fail_on ("degraded", "invalid" or NULL); orgs are
+ * --orgs files for the DCAT-AP_IT checks. For `verify` and `push --verify`. */
+int cmd_verify_portal(const char *url, DcatitModel *m, unsigned jobs, const char *format,
+                      const char *fail_on, const char *const *orgs, size_t norgs);
 
 #endif

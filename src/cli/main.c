@@ -26,6 +26,7 @@ static const Command commands[] = {
 	{ "help", cmd_help, N_("show the commands, or the help of one command") },
 	{ "push", cmd_push, N_("publish a catalogue to a CKAN instance") },
 	{ "validate", cmd_validate, N_("validate RDF data with SHACL shapes (DCAT-AP_IT by default)") },
+	{ "verify", cmd_verify, N_("check what a CKAN portal serves to harvesters against the catalogue") },
 	{ "version", cmd_version, N_("print the version of dcatit") },
 };
 

@@ -13,6 +13,38 @@
 static bool progress_shown;
 static bool stdout_finished;
 static bool stdout_failed;
+/* ... and the first error said on stderr, for reports that must carry it */
+static DcatitDiag first_error;
+static bool have_error;
+
+static void remember_v(DcatitStatus st, const char *file, unsigned long line,
+                       unsigned long col, const char *fmt, va_list ap)
+{
+	if (have_error)
+		return;
+	dcatit_diag_vset(&first_error, st, file, line, col, fmt, ap);
+	have_error = true;
+}
+
+static void remember(DcatitStatus st, const char *file, unsigned long line,
+                     unsigned long col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void remember(DcatitStatus st, const char *file, unsigned long line,
+                     unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	remember_v(st, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+bool dcatit_msg_first_error(DcatitDiag *d)
+{
+	if (have_error)
+		*d = first_error;
+	return have_error;
+}
 
 void dcatit_msg_error(const char *fmt, ...)
 {
@@ -23,6 +55,39 @@ void dcatit_msg_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	va_start(ap, fmt);
+	remember_v(DCATIT_ERR_IO, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+static void remark(const char *kind, const char *file, unsigned long line, const char *fmt,
+                   va_list ap)
+{
+	dcatit_msg_progress_done();
+	if (file && file[0] && line)
+		fprintf(stderr, "%s:%lu: %s: ", file, line, kind);
+	else if (file && file[0])
+		fprintf(stderr, "%s: %s: ", file, kind);
+	else
+		fprintf(stderr, "dcatit: %s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void dcatit_msg_warning(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	remark("warning", file, line, fmt, ap);
+	va_end(ap);
+}
+
+void dcatit_msg_info(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	remark("info", file, line, fmt, ap);
+	va_end(ap);
 }
 
 int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
@@ -62,12 +127,16 @@ int dcatit_msg_diag(const DcatitDiag *d)
 			        d->col, text);
 		else
 			fprintf(stderr, "%s:%lu: error: %s\n", d->file, d->line, text);
+		remember(d->status, d->file, d->line, d->col, "%s", text);
 	} else if (d->file[0] && d->status == DCATIT_ERR_IO) {
 		fprintf(stderr, "dcatit: cannot read '%s': %s\n", d->file, text);
+		remember(d->status, d->file, 0, 0, "cannot read '%s': %s", d->file, text);
 	} else if (d->file[0]) {
 		fprintf(stderr, "%s: error: %s\n", d->file, text);
+		remember(d->status, d->file, 0, 0, "%s", text);
 	} else {
 		fprintf(stderr, "dcatit: %s\n", text);
+		remember(d->status, NULL, 0, 0, "%s", text);
 	}
 	return dcatit_msg_exit_code(d->status == DCATIT_OK ? DCATIT_ERR_IO
 	                                                   : d->status);

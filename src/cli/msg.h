@@ -26,6 +26,18 @@ int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
 /* Print a diagnostic: "FILE:LINE:COL: error: MESSAGE" when it is located,
  * else "dcatit: MESSAGE"; returns the exit code for its status. */
 int dcatit_msg_diag(const DcatitDiag *d);
+/* The first error printed by dcatit_msg_error or dcatit_msg_diag in this
+ * process, copied into d (file, line, column and the message as printed
+ * after the location): false when none was. `validate` writes it into
+ * the report format asked for, so CI sees why nothing was validated. */
+bool dcatit_msg_first_error(DcatitDiag *d);
+/* Print "dcatit: warning: MESSAGE" (unlocated) or "FILE[:LINE]: warning:
+ * MESSAGE" to stderr. */
+void dcatit_msg_warning(const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same with "info:" for something worth knowing that is no problem. */
+void dcatit_msg_info(const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Exit code for a status (usage errors 2, everything else 3, OK 0). */
 int dcatit_msg_exit_code(DcatitStatus st);
 /* Is stderr a terminal (progress and colour are only shown there)? */

@@ -75,10 +75,59 @@ static bool load_vocab(const char *dir, DcatitModel *vocab, bool progress,
 		return false;
 	}
 	bool ok = true;
-	for (size_t i = 0; i < n && ok; i++)
+	for (size_t i = 0; i < n && ok; i++) {
+		/* the bundled profiles' own vocabularies load with them */
+		if (strstr(list[i] + strlen(dir), "/" DCATIT_BUNDLE_DIR "/"))
+			continue;
 		ok = dcatit_profile_parse(vocab, list[i], progress, code);
+	}
 	dcatit_datadir_list_free(list);
 	return ok;
+}
+
+/* The bundled profiles of o, their vocabularies into o->bundle_data. */
+static bool load_bundles(const char *dir, DcatitProfile *p, DcatitModel *shapes,
+                         const DcatitProfileLoadOpts *o, int *code)
+{
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	for (size_t i = 0; i < o->nbundles; i++) {
+		if (o->progress)
+			dcatit_msg_progress("dcatit: reading profile %s", o->bundles[i]);
+		DcatitBundle *b = dcatit_bundle_load(dcatit_model_terms(shapes), dir,
+		                                     o->bundles[i], &d);
+		if (!b || dcatit_profile_add_bundle(p, b) != DCATIT_OK) {
+			if (b)
+				dcatit_diag_set(&d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+			*code = dcatit_msg_diag(&d);
+			/* an unknown variant is the user's word, not a broken install */
+			if (d.status == DCATIT_ERR_NOT_FOUND)
+				*code = DCATIT_EXIT_USAGE;
+			return false;
+		}
+	}
+	if (o->nbundles && dcatit_profile_add_bundle_data(p, o->bundle_data, &d) != DCATIT_OK) {
+		*code = dcatit_msg_diag(&d);
+		return false;
+	}
+	return true;
+}
+
+void dcatit_profile_bundle_names(DcatitBuf *out)
+{
+	char dir[4096];
+	size_t len = out->len;
+	if (dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK)
+		dcatit_bundle_list(dir, out);
+	if (out->len == len)
+		dcatit_buf_adds(out, "none");
+}
+
+bool dcatit_profile_is_bundle(const char *name)
+{
+	char dir[4096];
+	return dcatit_datadir_find(dir, sizeof dir) == DCATIT_OK &&
+	       dcatit_bundle_exists(dir, name);
 }
 
 /* organizations.ttl of dir plus the --orgs files. */
@@ -135,6 +184,10 @@ bool dcatit_profile_load(DcatitProfile *p, DcatitModel *shapes,
 		*code = DCATIT_EXIT_RUNTIME;
 		return false;
 	}
+	if (o->nbundles && !load_bundles(dir, p, shapes, o, code))
+		return false;
+	if (o->bundles_only)
+		return true;
 	if (!load_shapes(dir, shapes, o, hint, code))
 		return false;
 	if (o->vocab && !load_vocab(dir, o->vocab, o->progress, code))
@@ -150,6 +203,7 @@ bool dcatit_profile_load(DcatitProfile *p, DcatitModel *shapes,
 
 void dcatit_profile_load_release(DcatitProfile *p)
 {
+	dcatit_profile_release(p);
 	if (p->own_orgs)
 		dcatit_orgs_free(p->orgs);
 	p->orgs = NULL;

@@ -1,13 +1,15 @@
 /* profile_load.h: load the DCAT-AP_IT profile of the data directory once
  * for `validate`, `build` and `harvest`: the shapes of DATADIR/shapes, the
  * controlled vocabularies (optional), organizations.ttl and the user's
- * --orgs files. Errors are printed (cli/msg.h). */
+ * --orgs files, and the bundled profiles asked for (DATADIR/profiles,
+ * profile/bundle.h). Errors are printed (cli/msg.h). */
 #ifndef DCATIT_PROFILE_LOAD_H
 #define DCATIT_PROFILE_LOAD_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "profile/profile.h"
 
 typedef struct {
@@ -22,6 +24,13 @@ typedef struct {
 	bool progress;                /* progress lines while reading */
 	const char *hint;             /* ends "set DCATIT_DATADIR or HINT" in
 	                               * the errors; NULL: "set DCATIT_DATADIR" */
+	const char *const *bundles;   /* bundled profiles ("hvd",
+	                               * "dcat-ap-3.0.1:base"), validated too */
+	size_t nbundles;
+	DcatitModel *bundle_data;     /* where their vocabularies go: the data
+	                               * graph; required with bundles */
+	bool bundles_only;            /* only the bundles: no DCAT-AP_IT shapes,
+	                               * organisations or checks */
 } DcatitProfileLoadOpts;
 
 /* Load the profile shapes into shapes (which may already hold other
@@ -31,6 +40,12 @@ typedef struct {
  * after printing the error, with the exit code in *code. */
 bool dcatit_profile_load(DcatitProfile *p, DcatitModel *shapes,
                          const DcatitProfileLoadOpts *o, int *code);
+/* Is name a bundled profile of the data directory (with or without
+ * ":VARIANT")? False too when there is no data directory. */
+bool dcatit_profile_is_bundle(const char *name);
+/* Append the names of the bundled profiles of the data directory,
+ * ", "-separated ("none" when there are none). */
+void dcatit_profile_bundle_names(DcatitBuf *out);
 /* Free what dcatit_profile_load allocated (not the shapes graph). */
 void dcatit_profile_load_release(DcatitProfile *p);
 

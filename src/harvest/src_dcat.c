@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "rdf/iri.h"
 #include "rdf/rdfio.h"
 #include "rdf/vocab.h"
 
@@ -162,49 +163,6 @@ static bool xml_other_encoding(const char *body, size_t n)
 		q++;
 	}
 	return false;
-}
-
-/* Resolve a (possibly relative) next link against the page URL. */
-static bool resolve(const char *base, const char *ref, DcatitBuf *out)
-{
-	dcatit_buf_clear(out);
-	const char *colon = strstr(ref, "://");
-	if (colon) {
-		bool scheme = colon > ref;
-		for (const char *p = ref; p < colon; p++)
-			if (!isalpha((unsigned char)*p))
-				scheme = false;
-		if (scheme)
-			return dcatit_buf_adds(out, ref);
-	}
-	const char *hs = strstr(base, "://");
-	if (!hs)
-		return false;
-	const char *host_end = strchr(hs + 3, '/');
-	size_t origin = host_end ? (size_t)(host_end - base) : strlen(base);
-	if (ref[0] == '/' && ref[1] == '/') {
-		dcatit_buf_add(out, base, (size_t)(hs - base) + 1);
-		return dcatit_buf_adds(out, ref);
-	}
-	if (ref[0] == '/') {
-		dcatit_buf_add(out, base, origin);
-		return dcatit_buf_adds(out, ref);
-	}
-	size_t q = strcspn(base, "?#");
-	if (ref[0] == '?') {
-		dcatit_buf_add(out, base, q);
-		return dcatit_buf_adds(out, ref);
-	}
-	size_t dir = q;
-	while (dir > origin && base[dir - 1] != '/')
-		dir--;
-	if (dir <= origin) {
-		dcatit_buf_add(out, base, origin);
-		dcatit_buf_addc(out, '/');
-	} else {
-		dcatit_buf_add(out, base, dir);
-	}
-	return dcatit_buf_adds(out, ref);
 }
 
 typedef struct {
@@ -772,7 +730,9 @@ DcatitStatus dcatit_src_dcat_harvest(DcatitHttp *h, const DcatitHarvestSource *s
 		dcatit_json_append(f->pages, entry);
 		if (!next[0])
 			break;
-		if (!resolve(url.data, next, &res) || !dcatit_http_url_is_allowed(res.data)) {
+		/* a relative link resolves as every reader resolves IRIs */
+		if (dcatit_iri_resolve_ref(url.data, next, &res) != DCATIT_OK ||
+		    !dcatit_http_url_is_allowed(res.data)) {
 			st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, NULL, 0, 0,
 			                     "page %u '%s': next page link '%s' is not an http(s) URL",
 			                     pageno, url.data, next);

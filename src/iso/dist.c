@@ -332,9 +332,11 @@ static void online(IsoMap *x, const IsoNode *or_, const Transfer *tr)
 	/* the record's format is the data's: it applies to the files and to
 	 * the services that hand out the data (WFS, WCS), not to a map view */
 	const char *ft = ogc ? ogc->filetype : download || file ? x->filetype : NULL;
-	if (ft)
-		iso_add(x, d, x->v.dct_format, iso_iri2(x, DCATIT_NS_EU_AUTH "file-type/", ft),
-		        or_);
+	if (ft) {
+		DcatitTermId fi = iso_iri2(x, DCATIT_NS_EU_AUTH "file-type/", ft);
+		iso_add(x, d, x->v.dct_format, fi, or_);
+		iso_type_iri(x, fi, x->v.dct_MediaTypeOrExtent, or_);
+	}
 	if (x->media && (download || file || (ogc && ogc->download))) {
 		DcatitTermId mt = iso_iri(x, x->media);
 		iso_add(x, d, x->v.dcat_mediaType, mt, or_);
@@ -543,22 +545,25 @@ void iso_map_service(IsoMap *x, const IsoNode *ident)
 				conforms(x, x->res, o, cp);
 		}
 	}
+	/* the datasets the service operates on; not typed here: a node typed
+	 * dcat:Dataset would have to be described (title, description) */
 	ISO_FOR_KIDS(op, ident, "operatesOn") {
 		const char *uuid = iso_attr(x, op, "uuidref", NULL, ISO_WS_REMOVE);
 		const char *h = iso_attr(x, op, "href", ISO_NS_XLINK, ISO_WS_REMOVE);
+		DcatitTermId served = 0;
 		if (iso_http(uuid)) {
-			iso_add(x, x->res, x->v.dcat_servesDataset, iso_iri(x, uuid), op);
+			served = iso_iri(x, uuid);
 		} else if (uuid) {
 			DcatitBuf b;
 			dcatit_buf_init(&b);
 			dcatit_buf_adds(&b, x->o->base_iri ? x->o->base_iri : ISO_DEFAULT_BASE);
 			iso_pct(&b, uuid);
-			if (!b.oom)
-				iso_add(x, x->res, x->v.dcat_servesDataset,
-				        dcatit_terms_iri(x->t, b.data, b.len), op);
+			served = b.oom ? 0 : dcatit_terms_iri(x->t, b.data, b.len);
 			dcatit_buf_release(&b);
 		} else if (iso_http(h)) {
-			iso_add(x, x->res, x->v.dcat_servesDataset, iso_iri(x, h), op);
+			served = iso_iri(x, h);
 		}
+		if (served)
+			iso_add(x, x->res, x->v.dcat_servesDataset, served, op);
 	}
 }

@@ -416,8 +416,10 @@ static void measurement(IsoMap *x, DcatitTermId metric, DcatitTermId value,
 	iso_add(x, q, x->v.dqv_value, value, at);
 	if (unit) {
 		iso_add(x, q, x->v.sdmx_unitMeasure, unit, at);
-		/* GeoDCAT-AP: the unit is a skos:Concept */
+		/* GeoDCAT-AP: the unit is a skos:Concept (DCAT-AP: with a label);
+		 * the only unit written is the metre */
 		iso_add(x, unit, x->v.rdf_type, x->v.skos_Concept, at);
+		iso_add(x, unit, x->v.skos_prefLabel, iso_lit(x, "metre", "en"), at);
 	}
 }
 

@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "base/json.h"
+#include "profile/textlang.h"
 #include "rdf/vocab.h"
 #include "shacl/path.h"
 
@@ -767,6 +768,9 @@ DcatitGeomVerdict dcatit_check_gml(const char *s, size_t len, char *why,
 	X(dct_identifier, DCATIT_NS_DCT "identifier") \
 	X(tax_code, DCATIT_NS_DCATIT "taxCode") \
 	X(foaf_name, DCATIT_NS_FOAF "name") \
+	X(dct_title, DCATIT_NS_DCT "title") \
+	X(dct_description, DCATIT_NS_DCT "description") \
+	X(vcard_fn, DCATIT_NS_VCARD "fn") \
 	X(locn_geometry, DCATIT_NS_LOCN "geometry") \
 	X(dcat_bbox, DCATIT_NS_DCAT "bbox") \
 	X(dcat_centroid, DCATIT_NS_DCAT "centroid") \
@@ -788,7 +792,9 @@ DcatitGeomVerdict dcatit_check_gml(const char *s, size_t len, char *why,
 	X(shape_range, DCATIT_CHECKS_NS "check-geometry-range") \
 	X(comp_range, DCATIT_CHECKS_NS "GeometryRangeCheck") \
 	X(shape_swap, DCATIT_CHECKS_NS "check-geometry-swapped") \
-	X(comp_swap, DCATIT_CHECKS_NS "GeometryAxisOrderCheck")
+	X(comp_swap, DCATIT_CHECKS_NS "GeometryAxisOrderCheck") \
+	X(shape_lang, DCATIT_CHECKS_NS "check-language-tag") \
+	X(comp_lang, DCATIT_CHECKS_NS "LanguageTagCheck")
 
 typedef struct {
 	DcatitModel *d;
@@ -979,8 +985,8 @@ static bool same_name(const char *a, const char *b)
 }
 
 /* An agent whose code is in the registry: warn when none of its foaf:name
- * values is the official name there (AgID rule 192 allows one name, and
- * dati.gov.it shows it as the publisher). */
+ * values is the official name there (dati.gov.it shows it as the
+ * publisher; AgID rule 192 allows one more name per other language). */
 static void check_agent_name(Run *r, DcatitTermId node, DcatitTermId reg_agent,
                              const char *code)
 {
@@ -1249,6 +1255,44 @@ static void check_geometries(Run *r)
 	}
 }
 
+/* Names, titles and descriptions tagged with a language they are not
+ * written in: Italian text @de or @en, as CKAN portals serve it (a second
+ * name in another language is allowed by AgID rule 192, a mislabelled copy
+ * of the Italian one is what it should not be). */
+static void check_language_tags(Run *r)
+{
+	DcatitTermId props[] = { r->foaf_name, r->dct_title, r->dct_description, r->vcard_fn };
+	for (size_t k = 0; k < sizeof props / sizeof props[0] && !r->oom; k++) {
+		DcatitRange rg = dcatit_model_po(r->d, props[k], 0);
+		for (size_t i = 0; i < rg.n && !r->oom; i++) {
+			const DcatitTriple *tr = dcatit_model_triple(r->d, rg.idx[i]);
+			const char *tag = dcatit_terms_is_literal(r->t, tr->o)
+			                  ? dcatit_terms_lang(r->t, tr->o) : NULL;
+			const char *v = tag ? dcatit_terms_str(r->t, tr->o) : NULL;
+			const char *word = v ? dcatit_textlang_italian_word(
+			                           v, dcatit_terms_len(r->t, tr->o), tag) : NULL;
+			if (!word)
+				continue;
+			const char *prop = props[k] == r->foaf_name ? "foaf:name"
+			                   : props[k] == r->dct_title ? "dct:title"
+			                   : props[k] == r->vcard_fn ? "vcard:fn" : "dct:description";
+			/* 80 bytes of a long description, cut between characters */
+			size_t n = strlen(v), cut = n > 80 ? 80 : n;
+			while (cut < n && cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+				cut--;
+			dcatit_buf_addf(&r->msg, "%s '%.*s%s'@%s of ", prop, (int)cut, v,
+			                cut < n ? "..." : "", tag);
+			add_node(r, tr->s);
+			dcatit_buf_addf(&r->msg, " reads as Italian ('%s') but is tagged @%s; tag "
+			                "it @it, or write the %s in that language (dcatit check "
+			                "language-tag)", word, tag,
+			                props[k] == r->dct_description ? "text" :
+			                props[k] == r->dct_title ? "title" : "name");
+			report(r, rg.idx[i], r->shape_lang, r->comp_lang, false);
+		}
+	}
+}
+
 DcatitStatus dcatit_checks_run(DcatitModel *data, DcatitOrgs *orgs,
                                DcatitResults *out)
 {
@@ -1272,6 +1316,8 @@ DcatitStatus dcatit_checks_run(DcatitModel *data, DcatitOrgs *orgs,
 		check_datasets(&r);
 	if (!r.oom)
 		check_geometries(&r);
+	if (!r.oom)
+		check_language_tags(&r);
 	dcatit_buf_release(&r.msg);
 	return r.oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }

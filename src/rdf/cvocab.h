@@ -12,6 +12,10 @@
 #define DCATIT_NS_LICENCES "https://w3id.org/italia/controlled-vocabulary/licences/"
 #define DCATIT_NS_EUROVOC "http://eurovoc.europa.eu/"
 #define DCATIT_NS_IANA_MT "https://www.iana.org/assignments/media-types/"
+/* Commission Implementing Regulation (EU) 2023/138, the high-value datasets,
+ * and the EU table of its categories (c_9427236f: administrative units). */
+#define DCATIT_NS_HVD_ELI "http://data.europa.eu/eli/reg_impl/2023/138/oj"
+#define DCATIT_NS_HVD_CATEGORY "http://data.europa.eu/bna/"
 
 /* X(field, IRI) */
 #define DCATIT_CVOCAB_LIST(X) \
@@ -117,7 +121,17 @@
 	X(hydra_nextPage, DCATIT_NS_HYDRA "nextPage") \
 	X(hydra_previousPage, DCATIT_NS_HYDRA "previousPage") \
 	X(srs_type, "http://inspire.ec.europa.eu/glossary/SpatialReferenceSystem") \
-	X(theme_scheme, DCATIT_NS_EU_AUTH "data-theme")
+	X(theme_scheme, DCATIT_NS_EU_AUTH "data-theme") \
+	X(rdfs_Resource, DCATIT_NS_RDFS "Resource") \
+	X(rdfs_seeAlso, DCATIT_NS_RDFS "seeAlso") \
+	X(skos_exactMatch, DCATIT_NS_SKOS "exactMatch") \
+	X(foaf_page, DCATIT_NS_FOAF "page") \
+	X(spdx_ChecksumAlgorithm, DCATIT_NS_SPDX "ChecksumAlgorithm") \
+	X(dcatap_applicableLegislation, DCATIT_NS_DCATAP "applicableLegislation") \
+	X(dcatap_hvdCategory, DCATIT_NS_DCATAP "hvdCategory") \
+	X(eli_LegalResource, "http://data.europa.eu/eli/ontology#LegalResource") \
+	X(hvd_regulation, DCATIT_NS_HVD_ELI) \
+	X(dcatapit_referenceDoc, DCATIT_NS_DCATAPIT "referenceDoc")
 
 typedef struct {
 #define DCATIT_CVOCAB_FIELD(f, iri) DcatitTermId f;

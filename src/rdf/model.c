@@ -10,6 +10,14 @@
 #include "base/buf.h"
 #include "base/str.h"
 
+/* A named-graph statement, where it came from, and its order of arrival
+ * (so the first of equal statements keeps its location). */
+typedef struct {
+	DcatitQuad q;
+	DcatitLoc loc;
+	size_t idx;
+} QuadAt;
+
 struct DcatitModelImpl {
 	DcatitTerms *terms;
 	DcatitTriple *triples;
@@ -37,6 +45,14 @@ struct DcatitModelImpl {
 	size_t nsrc_slots; /* a power of two, or 0 */
 	char **prefixes; /* pairs: prefix, iri */
 	size_t nprefixes;
+	/* Named graphs: the union is in triples[]; named_only[i] says triple i
+	 * came only from named graphs (NULL while every triple is in the
+	 * default graph), and quads[] keeps each statement with its graph,
+	 * sorted and without duplicates once frozen. */
+	uint8_t *named_only;
+	QuadAt *quads;
+	size_t nq, capq;
+	size_t ngraphs;
 };
 
 DcatitModel *dcatit_model_new(DcatitTerms *terms)
@@ -66,6 +82,8 @@ void dcatit_model_free(DcatitModel *m)
 	drop_indexes(m);
 	free(m->triples);
 	free(m->locs);
+	free(m->named_only);
+	free(m->quads);
 	for (size_t i = 0; i < m->nsources; i++)
 		free(m->sources[i]);
 	free(m->sources);
@@ -133,8 +151,9 @@ const char *dcatit_model_source_name(const DcatitModel *m, uint32_t file)
 	return m->sources[file - 1];
 }
 
-DcatitStatus dcatit_model_add(DcatitModel *m, DcatitTermId s, DcatitTermId p,
-                              DcatitTermId o, DcatitLoc loc)
+/* Append a triple to the union; named_only: it comes from a named graph. */
+static DcatitStatus add_triple(DcatitModel *m, DcatitTermId s, DcatitTermId p,
+                               DcatitTermId o, DcatitLoc loc, bool named_only)
 {
 	if (!s || !p || !o || !dcatit_terms_is_iri(m->terms, p) ||
 	    dcatit_terms_is_literal(m->terms, s))
@@ -151,12 +170,47 @@ DcatitStatus dcatit_model_add(DcatitModel *m, DcatitTermId s, DcatitTermId p,
 		if (!l)
 			return DCATIT_ERR_NOMEM;
 		m->locs = l;
+		if (m->named_only) {
+			uint8_t *f = realloc(m->named_only, cap);
+			if (!f)
+				return DCATIT_ERR_NOMEM;
+			m->named_only = f;
+		}
 		m->cap = cap;
 	}
+	if (named_only && !m->named_only && !(m->named_only = calloc(m->cap, 1)))
+		return DCATIT_ERR_NOMEM;
 	m->triples[m->n] = (DcatitTriple){s, p, o};
 	m->locs[m->n] = loc;
+	if (m->named_only)
+		m->named_only[m->n] = named_only;
 	m->n++;
 	m->dirty = true;
+	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_model_add(DcatitModel *m, DcatitTermId s, DcatitTermId p,
+                              DcatitTermId o, DcatitLoc loc)
+{
+	return add_triple(m, s, p, o, loc, false);
+}
+
+DcatitStatus dcatit_model_add_quad(DcatitModel *m, DcatitTermId s, DcatitTermId p,
+                                   DcatitTermId o, DcatitTermId g, DcatitLoc loc)
+{
+	if (!g)
+		return add_triple(m, s, p, o, loc, false);
+	if (dcatit_terms_is_literal(m->terms, g))
+		return DCATIT_ERR_USAGE;
+	DcatitStatus st = add_triple(m, s, p, o, loc, true);
+	if (st)
+		return st;
+	QuadAt *q = dcatit_grow(m->quads, &m->capq, m->nq + 1, sizeof *q, 64);
+	if (!q)
+		return DCATIT_ERR_NOMEM;
+	m->quads = q;
+	m->quads[m->nq] = (QuadAt){{s, p, o, g}, loc, m->nq};
+	m->nq++;
 	return DCATIT_OK;
 }
 
@@ -173,7 +227,21 @@ DcatitStatus dcatit_model_add_all(DcatitModel *m, const DcatitModel *src)
 		DcatitLoc loc = src->locs[i];
 		loc.file = loc.file <= src->nsources ? map[loc.file] : 0;
 		const DcatitTriple *t = &src->triples[i];
-		st = dcatit_model_add(m, t->s, t->p, t->o, loc);
+		st = add_triple(m, t->s, t->p, t->o, loc,
+		                src->named_only && src->named_only[i]);
+	}
+	for (size_t i = 0; i < src->nq && !st; i++) {
+		DcatitLoc loc = src->quads[i].loc;
+		loc.file = loc.file <= src->nsources ? map[loc.file] : 0;
+		QuadAt *v = dcatit_grow(m->quads, &m->capq, m->nq + 1, sizeof *v, 64);
+		if (!v) {
+			st = DCATIT_ERR_NOMEM;
+			break;
+		}
+		m->quads = v;
+		m->quads[m->nq] = (QuadAt){src->quads[i].q, loc, m->nq};
+		m->nq++;
+		m->dirty = true;
 	}
 	for (size_t i = 0; i < src->nprefixes && !st; i++)
 		st = dcatit_model_add_prefix(m, src->prefixes[2 * i],
@@ -285,6 +353,7 @@ static bool drop_duplicates(DcatitModel *m)
 {
 	uint8_t *dup = NULL;
 	size_t ndup = 0;
+	uint32_t keep = m->n ? m->spo[0] : 0;
 	for (size_t k = 1; k < m->n; k++) {
 		const DcatitTriple *a = &m->triples[m->spo[k - 1]];
 		const DcatitTriple *b = &m->triples[m->spo[k]];
@@ -293,6 +362,11 @@ static bool drop_duplicates(DcatitModel *m)
 				return false; /* keep duplicates rather than fail */
 			dup[m->spo[k]] = 1;
 			ndup++;
+			/* in the default graph if any occurrence is */
+			if (m->named_only)
+				m->named_only[keep] &= m->named_only[m->spo[k]];
+		} else {
+			keep = m->spo[k];
 		}
 	}
 	if (!ndup)
@@ -303,11 +377,47 @@ static bool drop_duplicates(DcatitModel *m)
 			continue;
 		m->triples[w] = m->triples[i];
 		m->locs[w] = m->locs[i];
+		if (m->named_only)
+			m->named_only[w] = m->named_only[i];
 		w++;
 	}
 	m->n = w;
 	free(dup);
 	return true;
+}
+
+static int cmp_quad_at(const void *a, const void *b)
+{
+	const QuadAt *x = a, *y = b;
+	const DcatitTermId kx[4] = {x->q.g, x->q.s, x->q.p, x->q.o};
+	const DcatitTermId ky[4] = {y->q.g, y->q.s, y->q.p, y->q.o};
+	for (int i = 0; i < 4; i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Sort the named-graph statements by (g, s, p, o), keep the first of
+ * equal ones with its location, and count the graphs (in place: qsort
+ * needs no memory of its own worth failing on). */
+static void freeze_quads(DcatitModel *m)
+{
+	m->ngraphs = 0;
+	if (!m->nq)
+		return; /* quads may be NULL, which qsort must not get */
+	for (size_t i = 0; i < m->nq; i++)
+		m->quads[i].idx = i;
+	qsort(m->quads, m->nq, sizeof *m->quads, cmp_quad_at);
+	size_t w = 0;
+	m->ngraphs = 0;
+	for (size_t i = 0; i < m->nq; i++) {
+		if (w && memcmp(&m->quads[i].q, &m->quads[w - 1].q, sizeof m->quads[i].q) == 0)
+			continue;
+		if (!w || m->quads[w - 1].q.g != m->quads[i].q.g)
+			m->ngraphs++;
+		m->quads[w++] = m->quads[i];
+	}
+	m->nq = w;
 }
 
 DcatitStatus dcatit_model_freeze(DcatitModel *m)
@@ -333,6 +443,7 @@ DcatitStatus dcatit_model_freeze(DcatitModel *m)
 	bucket_sort(m->triples, m->n, 2, NULL, tmp, m->p_off, m->nids);
 	bucket_sort(m->triples, m->n, 1, tmp, m->pos, m->p_off, m->nids);
 	free(tmp);
+	freeze_quads(m);
 	m->dirty = false;
 	return DCATIT_OK;
 oom:
@@ -357,6 +468,36 @@ DcatitLoc dcatit_model_loc(DcatitModel *m, size_t i)
 {
 	dcatit_model_freeze(m);
 	return m->locs[i];
+}
+
+size_t dcatit_model_quad_count(DcatitModel *m)
+{
+	dcatit_model_freeze(m);
+	return m->nq;
+}
+
+const DcatitQuad *dcatit_model_quad(DcatitModel *m, size_t i)
+{
+	dcatit_model_freeze(m);
+	return &m->quads[i].q;
+}
+
+DcatitLoc dcatit_model_quad_loc(DcatitModel *m, size_t i)
+{
+	dcatit_model_freeze(m);
+	return m->quads[i].loc;
+}
+
+bool dcatit_model_in_default(DcatitModel *m, size_t i)
+{
+	dcatit_model_freeze(m);
+	return !m->named_only || !m->named_only[i];
+}
+
+size_t dcatit_model_graph_count(DcatitModel *m)
+{
+	dcatit_model_freeze(m);
+	return m->ngraphs;
 }
 
 /* First position in idx[a..b) whose triple field is >= key (the range is

@@ -52,8 +52,30 @@ const char *dcatit_model_source_name(const DcatitModel *m, uint32_t file);
  * (a zero id, or a literal/blank predicate) on failure. */
 DcatitStatus dcatit_model_add(DcatitModel *m, DcatitTermId s, DcatitTermId p,
                               DcatitTermId o, DcatitLoc loc);
+/* A statement of a named graph: the triple and the graph's name (an IRI
+ * or a blank node). */
+typedef struct {
+	DcatitTermId s, p, o, g;
+} DcatitQuad;
+
+/* Add a statement of graph g (0: the default graph, as dcatit_model_add).
+ * The triple joins the union that every query sees, and validation works
+ * on; the quad is kept for writers of datasets (N-Quads). */
+DcatitStatus dcatit_model_add_quad(DcatitModel *m, DcatitTermId s, DcatitTermId p,
+                                   DcatitTermId o, DcatitTermId g, DcatitLoc loc);
+/* Number of distinct statements of named graphs (freezes). */
+size_t dcatit_model_quad_count(DcatitModel *m);
+/* Statement i of the named graphs, sorted by (g, s, p, o); borrowed. */
+const DcatitQuad *dcatit_model_quad(DcatitModel *m, size_t i);
+/* Location of named-graph statement i. */
+DcatitLoc dcatit_model_quad_loc(DcatitModel *m, size_t i);
+/* Is triple number i in the default graph (and not only in named ones)? */
+bool dcatit_model_in_default(DcatitModel *m, size_t i);
+/* Number of distinct named graphs (freezes). */
+size_t dcatit_model_graph_count(DcatitModel *m);
+
 /* Copy every triple (and its location, with source names re-registered)
- * of src into m; both must share one term store. */
+ * of src into m, named graphs kept; both must share one term store. */
 DcatitStatus dcatit_model_add_all(DcatitModel *m, const DcatitModel *src);
 
 /* Drop duplicates and (re)build indexes if triples were added since the

@@ -11,8 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "rdf/canon.h"
-#include "rdf/jsonld.h"
+#include "rdf/iri.h"
+#include "rdf/jsonld_read.h"
+#include "rdf/jsonld_write.h"
+#include "rdf/sniff.h"
 #include "rdf/vocab.h"
 #include "rdf/writer.h"
 
@@ -43,7 +47,154 @@ typedef struct {
 	 * and datatypes then cost no hashing. */
 	raptor_uri *uri_key[URI_CACHE];
 	DcatitTermId uri_id[URI_CACHE];
+	bool diag_set; /* d holds a located error of ours (not raptor's) */
 } ParseCtx;
+
+/* ---- what raptor would silently get wrong ---- */
+
+/* raptor's Turtle and N-Triples readers cut a literal at a "\u0000"
+ * escape ("a\u0000b" becomes "a"): the text is scanned for one before
+ * raptor sees it, string and IRI escapes only (not comments), across
+ * chunk boundaries. */
+typedef enum { NS_NORMAL, NS_COMMENT, NS_IRI, NS_QUOTES, NS_STR, NS_LSTR } NulState;
+
+typedef struct {
+	NulState st;
+	char q;            /* the quote of the string (or of the run) */
+	int run;           /* quotes in a row: opening run, or closing run */
+	bool esc;          /* after a backslash */
+	char hex[9];       /* the escape being read: 'u'/'U' and its digits */
+	int nhex;
+	unsigned long line;
+	bool found;
+} NulScan;
+
+/* Feed one byte of a string or IRI body: true when a NUL escape ends. */
+static bool nul_escape_byte(NulScan *z, char c)
+{
+	if (z->nhex) {
+		z->hex[z->nhex++] = c;
+		int want = z->hex[0] == 'u' ? 5 : 9;
+		if (c != '0') {
+			z->nhex = 0;
+		} else if (z->nhex == want) {
+			z->nhex = 0;
+			return true;
+		}
+		return false;
+	}
+	if (z->esc) {
+		z->esc = false;
+		if (c == 'u' || c == 'U') {
+			z->hex[0] = c;
+			z->nhex = 1;
+		}
+		return false;
+	}
+	if (c == '\\')
+		z->esc = true;
+	return false;
+}
+
+/* Scan n bytes; true as soon as a NUL escape is found (its line in
+ * z->line). */
+static bool nul_scan(NulScan *z, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n && !z->found; i++) {
+		char c = p[i];
+		if (c == '\n')
+			z->line++;
+		switch (z->st) {
+		case NS_NORMAL:
+			if (c == '#')
+				z->st = NS_COMMENT;
+			else if (c == '<')
+				z->st = NS_IRI;
+			else if (c == '"' || c == '\'') {
+				z->st = NS_QUOTES;
+				z->q = c;
+				z->run = 1;
+			}
+			break;
+		case NS_COMMENT:
+			if (c == '\n' || c == '\r')
+				z->st = NS_NORMAL;
+			break;
+		case NS_IRI:
+			if (c == '>' && !z->esc && !z->nhex)
+				z->st = NS_NORMAL;
+			else
+				z->found = nul_escape_byte(z, c);
+			break;
+		case NS_QUOTES:
+			if (c == z->q) {
+				z->run++;
+				break;
+			}
+			/* one quote opens a string, two are an empty one, three
+			 * (and more) open a long string */
+			z->st = z->run == 1 ? NS_STR : z->run == 2 ? NS_NORMAL : NS_LSTR;
+			z->run = 0;
+			i--; /* read c again in the new state */
+			if (c == '\n')
+				z->line--;
+			break;
+		case NS_STR:
+			if (c == z->q && !z->esc && !z->nhex)
+				z->st = NS_NORMAL;
+			else
+				z->found = nul_escape_byte(z, c);
+			break;
+		case NS_LSTR:
+			if (c == z->q && !z->esc && !z->nhex) {
+				if (++z->run == 3) {
+					z->st = NS_NORMAL;
+					z->run = 0;
+				}
+			} else {
+				z->run = 0;
+				z->found = nul_escape_byte(z, c);
+			}
+			break;
+		}
+	}
+	return z->found;
+}
+
+/* Stop at a NUL escape with a located error. */
+static bool nul_found(ParseCtx *c, NulScan *z)
+{
+	dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, z->line, 0,
+	                "a \\u0000 escape (the character NUL) in a literal or IRI: the "
+	                "reader would cut the text there; remove it");
+	c->diag_set = true;
+	return true;
+}
+
+/* The bytes of a term raptor decoded must be UTF-8: a lone surrogate
+ * escape ("\\uD800") comes out as bytes no UTF-8 reader accepts, and a
+ * Latin-1 file as others. false, with a located error, when they are
+ * not. */
+static bool utf8_term(ParseCtx *c, const char *s, size_t n, const char *what)
+{
+	size_t bad;
+	if (dcatit_utf8_valid(s, n, &bad))
+		return true;
+	const unsigned char *u = (const unsigned char *)s + bad;
+	bool surrogate = u[0] == 0xED && bad + 1 < n && u[1] >= 0xA0 && u[1] <= 0xBF;
+	raptor_locator *loc = raptor_parser_get_locator(c->parser);
+	dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name,
+	                loc && loc->line > 0 ? (unsigned long)loc->line : 0, 0,
+	                surrogate ? "%s holds a lone surrogate (an escape between \\uD800 and "
+	                            "\\uDFFF), which is no character: write the character "
+	                            "itself, or \\U followed by its 8 hex digits"
+	                          : "%s is not valid UTF-8 (byte 0x%02X): save the file as "
+	                            "UTF-8 (it may be Latin-1 or Windows-1252)",
+	                what, u[0]);
+	c->diag_set = true;
+	c->st = DCATIT_ERR_SYNTAX;
+	return false;
+}
 
 DcatitSyntax dcatit_rdfio_syntax_from_name(const char *name)
 {
@@ -77,21 +228,6 @@ DcatitSyntax dcatit_rdfio_syntax_from_path(const char *path)
 	return s == DCATIT_SYNTAX_CANON ? DCATIT_SYNTAX_GUESS : s;
 }
 
-static bool starts_with_ci(const char *p, const char *end, const char *word)
-{
-	size_t n = strlen(word);
-	if ((size_t)(end - p) < n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = p[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != word[i])
-			return false;
-	}
-	return true;
-}
-
 DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
 {
 	const char *p = data, *end = data + (len > 4096 ? 4096 : len);
@@ -108,16 +244,19 @@ DcatitSyntax dcatit_rdfio_syntax_sniff(const char *data, size_t len)
 			continue;
 		}
 		if (*p == '<') {
-			if (starts_with_ci(p, end, "<?xml") || starts_with_ci(p, end, "<rdf:") ||
-			    starts_with_ci(p, end, "<!--") || starts_with_ci(p, end, "<!doctype rdf"))
+			if (dcatit_sniff_starts_ci(p, end, "<?xml") ||
+			    dcatit_sniff_starts_ci(p, end, "<rdf:") ||
+			    dcatit_sniff_starts_ci(p, end, "<!--") ||
+			    dcatit_sniff_starts_ci(p, end, "<!doctype rdf"))
 				return DCATIT_SYNTAX_RDFXML;
-			if (starts_with_ci(p, end, "<!doctype") || starts_with_ci(p, end, "<html"))
+			if (dcatit_sniff_starts_ci(p, end, "<!doctype") ||
+			    dcatit_sniff_starts_ci(p, end, "<html"))
 				return DCATIT_SYNTAX_GUESS; /* an HTML page, not RDF */
 			/* "<iri> <iri> ..." : N-Triples is a subset of Turtle */
 			return DCATIT_SYNTAX_TURTLE;
 		}
-		if (*p == '@' || starts_with_ci(p, end, "prefix") ||
-		    starts_with_ci(p, end, "base") || *p == '_' || *p == '(')
+		if (*p == '@' || dcatit_sniff_starts_ci(p, end, "prefix") ||
+		    dcatit_sniff_starts_ci(p, end, "base") || *p == '_' || *p == '(')
 			return DCATIT_SYNTAX_TURTLE;
 		if (*p == '{')
 			return DCATIT_SYNTAX_JSONLD;
@@ -163,7 +302,7 @@ DcatitSyntax dcatit_rdfio_syntax_from_media_type(const char *type)
 		type++;
 	size_t n = strcspn(type, "; \t");
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (strlen(types[i].type) == n && starts_with_ci(type, type + n, types[i].type))
+		if (strlen(types[i].type) == n && dcatit_sniff_starts_ci(type, type + n, types[i].type))
 			return types[i].syn;
 	return DCATIT_SYNTAX_GUESS;
 }
@@ -181,6 +320,36 @@ const char *dcatit_rdfio_syntax_name(DcatitSyntax s)
 	case DCATIT_SYNTAX_JSONLD: return "jsonld";
 	}
 	return "guess";
+}
+
+/* raptor resolves every IRI reference of Turtle, TriG and RDF/XML (relative
+ * and absolute IRIs, @base, xml:base, rdf:ID) with this public function of
+ * its API, which raptor_new_uri_relative_to_base_counted calls through the
+ * dynamic linker. The one in raptor 2.0.15 takes "../x" against a base
+ * with empty segments wrongly (http://ab//de//ghi gives http://ab//x) and
+ * removes "./" and "../" from absolute IRIs, which the JSON-LD and
+ * N-Triples readers keep. Defining it in the program that links raptor
+ * puts rdf/iri in its place (a definition in the executable comes before
+ * the library's own, as with malloc), so every reader resolves alike;
+ * tests/unit/test_rdfio.c fails if raptor stops calling it. length is the
+ * room raptor allocated (base + reference + 1 bytes, which a resolution
+ * never exceeds); 0 tells it the result did not fit. */
+size_t raptor_uri_resolve_uri_reference(const unsigned char *base_uri,
+                                        const unsigned char *reference_uri,
+                                        unsigned char *buffer, size_t length)
+{
+	DcatitBuf out;
+	dcatit_buf_init(&out);
+	size_t n = 0;
+	if (dcatit_iri_resolve_ref((const char *)base_uri, (const char *)reference_uri,
+	                           &out) == DCATIT_OK && out.len <= length) {
+		memcpy(buffer, out.data, out.len + 1);
+		n = out.len;
+	} else if (length) {
+		buffer[0] = '\0';
+	}
+	dcatit_buf_release(&out);
+	return n;
 }
 
 static raptor_world *open_world(void)
@@ -203,7 +372,7 @@ static void log_handler(void *data, raptor_log_message *msg)
 	if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
 		return;
 	c->errors++;
-	if (c->errors == 1) {
+	if (c->errors == 1 && !c->diag_set) {
 		unsigned long line = 0, col = 0;
 		raptor_locator *loc = msg->locator;
 		if ((!loc || loc->line <= 0) && c->parser)
@@ -233,6 +402,8 @@ static DcatitTermId intern_uri(ParseCtx *c, raptor_uri *u)
 		return c->uri_id[slot];
 	size_t len;
 	const unsigned char *s = raptor_uri_as_counted_string(u, &len);
+	if (!utf8_term(c, (const char *)s, len, "an IRI"))
+		return 0;
 	DcatitTermId id = dcatit_terms_iri(c->terms, (const char *)s, len);
 	if (id) {
 		if (c->uri_key[slot])
@@ -250,7 +421,8 @@ static DcatitTermId intern_term(ParseCtx *c, raptor_term *t)
 		return intern_uri(c, t->value.uri);
 	case RAPTOR_TERM_TYPE_BLANK:
 		c->label.len = c->label_prefix;
-		dcatit_buf_add(&c->label, t->value.blank.string, t->value.blank.string_len);
+		dcatit_terms_write_label((const char *)t->value.blank.string,
+		                         t->value.blank.string_len, &c->label);
 		if (c->label.oom)
 			return 0;
 		return dcatit_terms_bnode(c->terms, c->label.data, c->label.len);
@@ -258,6 +430,9 @@ static DcatitTermId intern_term(ParseCtx *c, raptor_term *t)
 		DcatitTermId dt = 0;
 		if (t->value.literal.datatype &&
 		    !(dt = intern_uri(c, t->value.literal.datatype)))
+			return 0;
+		if (!utf8_term(c, (const char *)t->value.literal.string,
+		               t->value.literal.string_len, "a literal"))
 			return 0;
 		return dcatit_terms_literal(c->terms, (const char *)t->value.literal.string,
 		                            t->value.literal.string_len, dt,
@@ -278,13 +453,22 @@ static void statement_handler(void *data, raptor_statement *st)
 	DcatitTermId p = intern_term(c, st->predicate);
 	DcatitTermId o = intern_term(c, st->object);
 	if (!s || !p || !o) {
-		c->st = DCATIT_ERR_NOMEM;
+		if (!c->st)
+			c->st = DCATIT_ERR_NOMEM;
+		raptor_parser_parse_abort(c->parser);
+		return;
+	}
+	/* N-Quads and TriG name a graph: kept, its triples join the union */
+	DcatitTermId g = 0;
+	if (st->graph && !(g = intern_term(c, st->graph))) {
+		if (!c->st)
+			c->st = DCATIT_ERR_NOMEM;
 		raptor_parser_parse_abort(c->parser);
 		return;
 	}
 	raptor_locator *loc = raptor_parser_get_locator(c->parser);
 	DcatitLoc l = {c->file, loc && loc->line > 0 ? (uint32_t)loc->line : 0};
-	DcatitStatus r = dcatit_model_add(c->m, s, p, o, l);
+	DcatitStatus r = dcatit_model_add_quad(c->m, s, p, o, g, l);
 	if (r == DCATIT_ERR_USAGE) {
 		/* a literal subject or blank predicate (generalised RDF, e.g. from
 		 * TriG/N-Quads extensions): not RDF 1.1, report it as data error */
@@ -433,15 +617,30 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 	DcatitSyntax syn = opts->syntax;
 	if (syn == DCATIT_SYNTAX_GUESS && path)
 		syn = dcatit_rdfio_syntax_from_path(path);
-	if (syn == DCATIT_SYNTAX_GUESS) {
+	if (syn == DCATIT_SYNTAX_GUESS)
 		syn = dcatit_rdfio_syntax_sniff(buf, n);
-		if (syn == DCATIT_SYNTAX_GUESS && n > 0) {
-			free(buf);
-			return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 1, 1,
-			                       "cannot tell the RDF syntax of this document "
-			                       "(HTML, JSON or not RDF); name it with a known "
-			                       "extension or a syntax option");
-		}
+	/* an HTML page, a capabilities document, ISO 19139: say what it is
+	 * rather than parse it into nothing (or into nonsense, for XML) */
+	char root[64];
+	unsigned long line;
+	DcatitDocKind kind = dcatit_sniff_doc(buf, n, syn == DCATIT_SYNTAX_RDFXML ||
+	                                      syn == DCATIT_SYNTAX_GUESS, root, sizeof root,
+	                                      &line);
+	if (kind != DCATIT_DOC_MAYBE_RDF) {
+		DcatitBuf what;
+		dcatit_buf_init(&what);
+		dcatit_sniff_describe(kind, root, &what);
+		dcatit_diag_set(d, what.oom ? DCATIT_ERR_NOMEM : DCATIT_ERR_SYNTAX, name, line, 0,
+		                "%s", what.oom ? "out of memory" : what.data);
+		dcatit_buf_release(&what);
+		free(buf);
+		return d ? d->status : DCATIT_ERR_SYNTAX;
+	}
+	if (syn == DCATIT_SYNTAX_GUESS && n > 0) {
+		free(buf);
+		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, name, 1, 1,
+		                       "cannot tell the RDF syntax of this document; name "
+		                       "it with a known extension or a syntax option");
 	}
 	if (syn == DCATIT_SYNTAX_JSONLD) {
 		DcatitStatus st = parse_jsonld(m, in, buf, n, eof, name, path, opts, d);
@@ -497,7 +696,13 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 		st = DCATIT_ERR_SYNTAX;
 		goto done;
 	}
+	NulScan nul = {.line = 1};
+	bool scan = syn != DCATIT_SYNTAX_RDFXML; /* XML refuses &#0; itself */
 	for (;;) {
+		if (scan && nul_scan(&nul, buf, n) && nul_found(&c, &nul)) {
+			st = DCATIT_ERR_SYNTAX;
+			goto done;
+		}
 		int r = raptor_parser_parse_chunk(c.parser, (const unsigned char *)buf, n,
 		                                  eof ? 1 : 0);
 		if (r || c.st || c.errors)
@@ -511,7 +716,9 @@ static DcatitStatus parse_input(DcatitModel *m, Input *in, const char *name,
 			goto done;
 		}
 	}
-	if (c.st)
+	if (c.st && c.diag_set)
+		st = c.st;
+	else if (c.st)
 		st = dcatit_diag_set(d, c.st, name, 0, 0, "%s", dcatit_strerror(c.st));
 	else if (c.errors)
 		st = DCATIT_ERR_SYNTAX; /* d was filled by the log handler */
@@ -554,11 +761,15 @@ DcatitStatus dcatit_rdfio_parse_mem(DcatitModel *m, const char *data, size_t len
 
 /* ---- writing ---- */
 
-static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
+/* N-Triples of the union of the graphs; with quads, N-Quads: the default
+ * graph's triples, then every named graph's statements with its name. */
+static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out, bool quads)
 {
 	DcatitTerms *t = dcatit_model_terms(m);
 	size_t n = dcatit_model_size(m);
 	for (size_t i = 0; i < n; i++) {
+		if (quads && !dcatit_model_in_default(m, i))
+			continue;
 		const DcatitTriple *tr = dcatit_model_triple(m, i);
 		dcatit_terms_write_nt(t, tr->s, out);
 		dcatit_buf_addc(out, ' ');
@@ -566,6 +777,15 @@ static DcatitStatus write_ntriples(DcatitModel *m, DcatitBuf *out)
 		dcatit_buf_addc(out, ' ');
 		dcatit_terms_write_nt(t, tr->o, out);
 		dcatit_buf_adds(out, " .\n");
+	}
+	size_t nq = quads ? dcatit_model_quad_count(m) : 0;
+	for (size_t i = 0; i < nq; i++) {
+		const DcatitQuad *q = dcatit_model_quad(m, i);
+		const DcatitTermId ids[4] = {q->s, q->p, q->o, q->g};
+		for (size_t k = 0; k < 4; k++) {
+			dcatit_terms_write_nt(t, ids[k], out);
+			dcatit_buf_adds(out, k < 3 ? " " : " .\n");
+		}
 	}
 	return out->oom ? DCATIT_ERR_NOMEM : DCATIT_OK;
 }
@@ -576,7 +796,7 @@ DcatitStatus dcatit_rdfio_write_buf(DcatitModel *m, DcatitBuf *out, DcatitSyntax
 	switch (syntax) {
 	case DCATIT_SYNTAX_NTRIPLES:
 	case DCATIT_SYNTAX_NQUADS:
-		if (write_ntriples(m, out))
+		if (write_ntriples(m, out, syntax == DCATIT_SYNTAX_NQUADS))
 			return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		return DCATIT_OK;
 	case DCATIT_SYNTAX_CANON:

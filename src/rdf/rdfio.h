@@ -57,8 +57,10 @@ DcatitStatus dcatit_rdfio_parse_mem(DcatitModel *m, const char *data,
                                     DcatitDiag *d);
 
 /* Serialise m to out in syntax (TURTLE with the model's prefixes, RDFXML,
- * NTRIPLES, CANON, JSONLD); base_uri may be NULL and is not used: IRIs are written
- * absolute. Output order is deterministic (sorted) for the same graph. */
+ * NTRIPLES, CANON, JSONLD: the union of its graphs; NQUADS: the default
+ * graph and the named graphs); base_uri may be NULL and is not used: IRIs
+ * are written absolute. Output order is deterministic (sorted) for the
+ * same graph. */
 DcatitStatus dcatit_rdfio_write(DcatitModel *m, FILE *out, DcatitSyntax syntax,
                                 const char *base_uri, DcatitDiag *d);
 /* Same, appending to a buffer. */

@@ -430,6 +430,21 @@ bool dcatit_terms_write_escaped(const char *s, size_t len, bool iri, void *buf)
 	return write_escaped(buf, s, len, iri);
 }
 
+bool dcatit_terms_write_label(const char *s, size_t len, void *buf)
+{
+	DcatitBuf *b = buf;
+	const char *run = s;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			continue;
+		dcatit_buf_add(b, run, (size_t)(s + i - run));
+		dcatit_buf_addf(b, "_%02X", c);
+		run = s + i + 1;
+	}
+	return dcatit_buf_add(b, run, (size_t)(s + len - run));
+}
+
 bool dcatit_terms_write_nt(const DcatitTerms *t, DcatitTermId id, void *buf)
 {
 	DcatitBuf *b = buf;

@@ -85,5 +85,11 @@ bool dcatit_terms_write_nt(const DcatitTerms *t, DcatitTermId id, void *buf);
  * brackets or quotes; the Turtle writer shares it. buf is a DcatitBuf *;
  * false on OOM. */
 bool dcatit_terms_write_escaped(const char *s, size_t len, bool iri, void *buf);
+/* Append (to a DcatitBuf) the blank node label of a document as dcatit
+ * keeps it: ASCII letters and digits as they are, any other byte as _XX
+ * (upper-case hex), '_' too, so two labels stay two and every writer can
+ * put it after "_:" (a label read as "a." would end an N-Triples
+ * statement). */
+bool dcatit_terms_write_label(const char *s, size_t len, void *buf);
 
 #endif

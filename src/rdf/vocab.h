@@ -25,6 +25,7 @@
 #define DCATIT_NS_SCHEMA "http://schema.org/"
 #define DCATIT_NS_GSP "http://www.opengis.net/ont/geosparql#"
 #define DCATIT_NS_DCATIT "https://w3id.org/dcatit/ns#"
+#define DCATIT_NS_DCATAP "http://data.europa.eu/r5r/"
 
 /* X(field, IRI) */
 #define DCATIT_VOCAB_LIST(X) \

@@ -1499,6 +1499,18 @@ static bool focus_nodes(Ctx *c, const Shape *sh, DcatitIds *out)
 DcatitStatus dcatit_shacl_validate(const DcatitShapes *s, DcatitModel *data,
                                    DcatitResults *out, DcatitDiag *d)
 {
+	return dcatit_shacl_validate_counted(s, data, out, NULL, d);
+}
+
+DcatitStatus dcatit_shacl_validate_counted(const DcatitShapes *s, DcatitModel *data,
+                                           DcatitResults *out, DcatitShaclStats *stats,
+                                           DcatitDiag *d)
+{
+	DcatitShaclStats none;
+	if (!stats)
+		stats = &none;
+	memset(stats, 0, sizeof *stats);
+	stats->shapes = s->nshapes;
 	Ctx c;
 	memset(&c, 0, sizeof c);
 	c.s = s;
@@ -1528,6 +1540,8 @@ DcatitStatus dcatit_shacl_validate(const DcatitShapes *s, DcatitModel *data,
 			fail_nomem(&c);
 			break;
 		}
+		stats->targeted++;
+		stats->focus_nodes += focus.n;
 		for (size_t i = 0; i < focus.n; i++)
 			if (eval_shape(&c, (uint32_t)si, focus.v[i], true) < 0)
 				break;

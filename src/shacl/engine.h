@@ -32,4 +32,17 @@ size_t dcatit_shapes_count(const DcatitShapes *s);
 DcatitStatus dcatit_shacl_validate(const DcatitShapes *s, DcatitModel *data,
                                    DcatitResults *out, DcatitDiag *d);
 
+/* What a validation looked at, so a vacuous pass (no shape selected
+ * anything) can be told from a real one. */
+typedef struct {
+	size_t shapes;      /* shapes compiled, deactivated ones included */
+	size_t targeted;    /* active shapes with at least one target */
+	size_t focus_nodes; /* focus nodes selected, summed over the shapes */
+} DcatitShaclStats;
+
+/* dcatit_shacl_validate that also fills stats (may be NULL). */
+DcatitStatus dcatit_shacl_validate_counted(const DcatitShapes *s, DcatitModel *data,
+                                           DcatitResults *out, DcatitShaclStats *stats,
+                                           DcatitDiag *d);
+
 #endif

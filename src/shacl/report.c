@@ -3,10 +3,12 @@
  * and the terms of the result rendered for that format. */
 #include "shacl/report.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "rdf/vocab.h"
 
 /* Longest lexical form shown in a text message: a 50 MB literal must not
@@ -51,8 +53,10 @@ static void ctx_init(Ctx *c, const DcatitReportInput *in)
 {
 	memset(c, 0, sizeof *c);
 	c->in = in;
-	c->t = dcatit_model_terms(in->data);
 	c->sg = in->shapes;
+	if (!in->data)
+		return; /* an error report: no results to render */
+	c->t = dcatit_model_terms(in->data);
 	c->first = dcatit_terms_find_iri(c->t, DCATIT_NS_RDF "first");
 	c->rest = dcatit_terms_find_iri(c->t, DCATIT_NS_RDF "rest");
 	c->nil = dcatit_terms_find_iri(c->t, DCATIT_NS_RDF "nil");
@@ -140,31 +144,11 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 	return n;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n) (1 to 4), 0 when it is
- * not one (stray continuation byte, overlong form, surrogate, > U+10FFFF).
- * Literals from N-Triples or RDF/XML may hold any bytes; JSON and XML
- * reports must still be valid UTF-8. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
-	if (!len || s[0] > 0xF4 || len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
-	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
-		return 0;
-	return len;
-}
-
 /* Copy the UTF-8 sequence at s[*i], or U+FFFD for an invalid byte, and
  * advance *i past it. */
 static void add_utf8(DcatitBuf *b, const char *s, size_t len, size_t *i)
 {
-	size_t k = utf8_len((const unsigned char *)s + *i, len - *i);
+	size_t k = dcatit_utf8_seq_len((const unsigned char *)s + *i, len - *i);
 	if (k) {
 		dcatit_buf_add(b, s + *i, k);
 		*i += k;
@@ -234,6 +218,14 @@ static const char *esc_quoted(unsigned char ch, char spare[8])
 		}
 		return NULL;
 	}
+}
+
+/* No escape: text lines only need valid UTF-8. */
+static const char *esc_none(unsigned char ch, char spare[8])
+{
+	(void)ch;
+	(void)spare;
+	return NULL;
 }
 
 /* A quoted string with backslash escapes, "..." before the closing quote
@@ -499,6 +491,79 @@ bool dcatit_report_summary(const DcatitReportCounts *c, size_t nfiles,
 		dcatit_buf_addf(out, ", %zu info%s", c->infos, c->infos == 1 ? "" : "s");
 	dcatit_buf_addf(out, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
 	return !out->oom;
+}
+
+
+/* ---- notes about the run ------------------------------------------------ */
+
+void dcatit_report_notes_init(DcatitReportNotes *n)
+{
+	memset(n, 0, sizeof *n);
+}
+
+void dcatit_report_notes_release(DcatitReportNotes *n)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		free(n->v[i].file);
+		free(n->v[i].message);
+	}
+	free(n->v);
+	dcatit_report_notes_init(n);
+}
+
+bool dcatit_report_notes_add(DcatitReportNotes *n, DcatitSeverity level, const char *file,
+                             unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	dcatit_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	DcatitReportNote *v = b.oom ? NULL : dcatit_grow(n->v, &n->cap, n->n + 1, sizeof *v, 4);
+	char *f = dcatit_strdup(file ? file : "");
+	char *m = b.oom ? NULL : dcatit_buf_detach(&b);
+	if (!v || !f || !m) {
+		dcatit_buf_release(&b);
+		free(f);
+		free(m);
+		n->oom = true;
+		return false;
+	}
+	n->v = v;
+	n->v[n->n++] = (DcatitReportNote){ level, f, line, col, m };
+	return true;
+}
+
+size_t dcatit_report_notes_count(const DcatitReportNotes *n, DcatitSeverity level)
+{
+	size_t k = 0;
+	for (size_t i = 0; n && i < n->n; i++)
+		k += n->v[i].level <= level;
+	return k;
+}
+
+/* The notes to write: the run's, then the error that stopped it. */
+static size_t note_count(const DcatitReportInput *in)
+{
+	return (in->notes ? in->notes->n : 0) + (in->error ? 1 : 0);
+}
+
+static const DcatitReportNote *note_at(const DcatitReportInput *in, size_t i)
+{
+	size_t n = in->notes ? in->notes->n : 0;
+	return i < n ? &in->notes->v[i] : in->error;
+}
+
+/* "file:line:col" of a note, as much as it has ("dcatit" when none). */
+static void add_note_place(DcatitBuf *b, const DcatitReportNote *nt)
+{
+	dcatit_buf_adds(b, nt->file && nt->file[0] ? nt->file : "dcatit");
+	if (nt->file && nt->file[0] && nt->line) {
+		dcatit_buf_addf(b, ":%lu", nt->line);
+		if (nt->col)
+			dcatit_buf_addf(b, ":%lu", nt->col);
+	}
 }
 
 /* ---- messages ---------------------------------------------------------- */
@@ -931,10 +996,22 @@ static void add_text_line(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 	add_message_details(c, b, r);
 }
 
+/* "file:line:col: warning: message", the line of a note. */
+static void add_note_line(DcatitBuf *b, const DcatitReportNote *nt)
+{
+	add_note_place(b, nt);
+	dcatit_buf_addf(b, ": %s: ", severity_word(nt->level));
+	add_escaped(b, nt->message, strlen(nt->message), esc_none, true);
+}
+
 static void write_text(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
 	for (size_t i = 0; i < rs->n; i++) {
 		add_text_line(c, b, &rs->items[i]);
+		dcatit_buf_addc(b, '\n');
+	}
+	for (size_t i = 0; i < note_count(c->in); i++) {
+		add_note_line(b, note_at(c->in, i));
 		dcatit_buf_addc(b, '\n');
 	}
 }
@@ -995,10 +1072,52 @@ static void write_json(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 	};
 	size_t n[3];
 	count_levels(c->t, c->in, rs, NULL, n);
-	dcatit_buf_addf(b, "{\n  \"conforms\": %s,\n  \"counts\": {\"errors\": %zu, "
+	dcatit_buf_addf(b, "{\n  \"conforms\": %s,\n", rs->n || c->in->error ? "false" : "true");
+	if (c->in->error) {
+		/* the run stopped: no verdict, the error says why and where */
+		const DcatitReportNote *e = c->in->error;
+		dcatit_buf_adds(b, "  \"error\": {\"file\": ");
+		if (e->file && e->file[0])
+			add_json_strz(b, e->file);
+		else
+			dcatit_buf_adds(b, "null");
+		dcatit_buf_adds(b, ", \"line\": ");
+		if (e->line)
+			dcatit_buf_addf(b, "%lu, \"column\": ", e->line);
+		else
+			dcatit_buf_adds(b, "null, \"column\": ");
+		if (e->col)
+			dcatit_buf_addf(b, "%lu", e->col);
+		else
+			dcatit_buf_adds(b, "null");
+		dcatit_buf_adds(b, ", \"message\": ");
+		add_json_strz(b, e->message);
+		dcatit_buf_adds(b, "},\n");
+	}
+	if (c->in->notes && c->in->notes->n) {
+		dcatit_buf_adds(b, "  \"notes\": [");
+		for (size_t i = 0; i < c->in->notes->n; i++) {
+			const DcatitReportNote *nt = &c->in->notes->v[i];
+			dcatit_buf_adds(b, i ? ",\n    {\"severity\": " : "\n    {\"severity\": ");
+			add_json_strz(b, severity_word(nt->level));
+			dcatit_buf_adds(b, ", \"file\": ");
+			if (nt->file && nt->file[0])
+				add_json_strz(b, nt->file);
+			else
+				dcatit_buf_adds(b, "null");
+			if (nt->line)
+				dcatit_buf_addf(b, ", \"line\": %lu", nt->line);
+			else
+				dcatit_buf_adds(b, ", \"line\": null");
+			dcatit_buf_adds(b, ", \"message\": ");
+			add_json_strz(b, nt->message);
+			dcatit_buf_addc(b, '}');
+		}
+		dcatit_buf_adds(b, "\n  ],\n");
+	}
+	dcatit_buf_addf(b, "  \"counts\": {\"errors\": %zu, "
 	                "\"warnings\": %zu, \"infos\": %zu},\n  \"results\": [",
-	                rs->n ? "false" : "true", n[DCATIT_SEV_VIOLATION],
-	                n[DCATIT_SEV_WARNING], n[DCATIT_SEV_INFO]);
+	                n[DCATIT_SEV_VIOLATION], n[DCATIT_SEV_WARNING], n[DCATIT_SEV_INFO]);
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
 		dcatit_buf_adds(b, i ? ",\n    {" : "\n    {");
@@ -1100,8 +1219,60 @@ static void write_junit_case(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 	dcatit_buf_adds(b, "    </testcase>\n");
 }
 
+/* A note as a test case of the "dcatit" suite: a failure at or above
+ * --fail-on (an error always), else a pass with its text as output. */
+static void write_junit_note(const Ctx *c, DcatitBuf *b, const DcatitReportNote *nt)
+{
+	DcatitBuf line;
+	dcatit_buf_init(&line);
+	add_note_line(&line, nt);
+	dcatit_buf_adds(b, "    <testcase classname=\"dcatit\" name=\"");
+	add_buf_escaped(b, &line, esc_xml, true);
+	dcatit_buf_adds(b, "\">\n");
+	if (nt->level <= c->in->fail_on || nt == c->in->error) {
+		dcatit_buf_addf(b, "      <failure type=\"%s\" message=\"", severity_word(nt->level));
+		add_escaped(b, nt->message, strlen(nt->message), esc_xml, true);
+		dcatit_buf_adds(b, "\">");
+		add_buf_escaped(b, &line, esc_xml, true);
+		dcatit_buf_adds(b, "</failure>\n");
+	} else {
+		dcatit_buf_adds(b, "      <system-out>");
+		add_buf_escaped(b, &line, esc_xml, true);
+		dcatit_buf_adds(b, "</system-out>\n");
+	}
+	dcatit_buf_adds(b, "    </testcase>\n");
+	dcatit_buf_release(&line);
+}
+
+/* The suite of the notes: its name is the file of the error when the run
+ * stopped at one, else "dcatit". */
+static void write_junit_notes(const Ctx *c, DcatitBuf *b, size_t failures)
+{
+	size_t n = note_count(c->in);
+	const DcatitReportNote *e = c->in->error;
+	dcatit_buf_adds(b, "  <testsuite name=\"");
+	add_xmlz(b, e && e->file && e->file[0] ? e->file : "dcatit");
+	dcatit_buf_addf(b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
+	                n, failures);
+	for (size_t i = 0; i < n; i++)
+		write_junit_note(c, b, note_at(c->in, i));
+	dcatit_buf_adds(b, "  </testsuite>\n");
+}
+
 static void write_junit(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
+	size_t nn = note_count(c->in);
+	size_t nfail = dcatit_report_notes_count(c->in->notes, c->in->fail_on) +
+	               (c->in->error ? 1 : 0);
+	if (c->in->error) {
+		/* nothing was validated: one suite, the error a failure in it */
+		dcatit_buf_addf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		                "<testsuites name=\"dcatit validate\" tests=\"%zu\" "
+		                "failures=\"%zu\" errors=\"0\">\n", nn, nfail);
+		write_junit_notes(c, b, nfail);
+		dcatit_buf_adds(b, "</testsuites>\n");
+		return;
+	}
 	const char **suites = NULL;
 	size_t ns = junit_suites(c, rs, &suites);
 	if (ns == (size_t)-1) {
@@ -1117,8 +1288,8 @@ static void write_junit(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 	count_levels(c->t, c->in, rs, NULL, n);
 	dcatit_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	dcatit_buf_addf(b, "<testsuites name=\"dcatit validate\" tests=\"%zu\" "
-	                "failures=\"%zu\" errors=\"0\">\n", total,
-	                count_at_or_above(n, c->in->fail_on));
+	                "failures=\"%zu\" errors=\"0\">\n", total + nn,
+	                count_at_or_above(n, c->in->fail_on) + nfail);
 	for (size_t s = 0; s < ns; s++) {
 		count_levels(c->t, c->in, rs, suites[s], n);
 		size_t k = count_at_or_above(n, DCATIT_SEV_INFO);
@@ -1137,6 +1308,8 @@ static void write_junit(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 				write_junit_case(c, b, &rs->items[i]);
 		dcatit_buf_adds(b, "  </testsuite>\n");
 	}
+	if (nn)
+		write_junit_notes(c, b, nfail);
 	dcatit_buf_adds(b, "</testsuites>\n");
 	free(suites);
 }
@@ -1250,10 +1423,49 @@ static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 		[F_COMPONENT] = { " ;\n\t\tsh:sourceConstraintComponent ", add_ttl_term,
 		                  false },
 	};
-	dcatit_buf_adds(b, "@prefix rdf: <" DCATIT_NS_RDF "> .\n"
-	                   "@prefix sh: <" DCATIT_NS_SH "> .\n"
+	size_t nn = note_count(c->in);
+	if (nn)
+		dcatit_buf_adds(b, "@prefix dcatit: <" DCATIT_NS_DCATIT "> .\n");
+	dcatit_buf_adds(b, "@prefix rdf: <" DCATIT_NS_RDF "> .\n");
+	if (nn)
+		dcatit_buf_adds(b, "@prefix rdfs: <" DCATIT_NS_RDFS "> .\n");
+	dcatit_buf_adds(b, "@prefix sh: <" DCATIT_NS_SH "> .\n"
 	                   "@prefix xsd: <" DCATIT_NS_XSD "> .\n\n"
 	                   "[] a sh:ValidationReport ;\n");
+	/* notes about the run: comments of the report, not results (the data
+	 * may conform); the error of a stopped run is a result as well, so a
+	 * SHACL tool sees a report that does not conform */
+	for (size_t i = 0; i < nn; i++) {
+		DcatitBuf line;
+		dcatit_buf_init(&line);
+		add_note_line(&line, note_at(c->in, i));
+		dcatit_buf_adds(b, "\trdfs:comment \"");
+		add_buf_escaped(b, &line, esc_quoted, true);
+		dcatit_buf_adds(b, "\"@en ;\n");
+		dcatit_buf_release(&line);
+	}
+	if (c->in->error) {
+		const DcatitReportNote *e = c->in->error;
+		DcatitBuf line;
+		dcatit_buf_init(&line);
+		add_note_line(&line, e);
+		dcatit_buf_adds(b, "\tsh:conforms false ;\n\tsh:result [\n"
+		                   "\t\ta sh:ValidationResult ;\n"
+		                   "\t\tsh:resultSeverity sh:Violation ;\n\t\tsh:focusNode ");
+		const char *f = e->file && e->file[0] ? e->file : "-";
+		add_quoted(b, f, strlen(f), false);
+		dcatit_buf_adds(b, " ;\n\t\tsh:sourceShape dcatit:check-input ;\n"
+		                   "\t\tsh:sourceConstraintComponent dcatit:InputCheck ;\n");
+		if (e->line)
+			dcatit_buf_addf(b, "\t\tdcatit:line %lu ;\n", e->line);
+		if (e->col)
+			dcatit_buf_addf(b, "\t\tdcatit:column %lu ;\n", e->col);
+		dcatit_buf_adds(b, "\t\tsh:resultMessage \"");
+		add_buf_escaped(b, &line, esc_quoted, true);
+		dcatit_buf_adds(b, "\"@en\n\t] .\n");
+		dcatit_buf_release(&line);
+		return;
+	}
 	if (!rs->n) {
 		dcatit_buf_adds(b, "\tsh:conforms true .\n");
 		return;
@@ -1307,6 +1519,22 @@ static void add_gh_title(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 static void write_github(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 {
 	static const char *cmd[] = { "error", "warning", "notice" };
+	for (size_t i = 0; i < note_count(c->in); i++) {
+		const DcatitReportNote *nt = note_at(c->in, i);
+		dcatit_buf_addf(b, "::%s ", cmd[nt->level]);
+		if (nt->file && nt->file[0]) {
+			dcatit_buf_adds(b, "file=");
+			add_escaped(b, nt->file, strlen(nt->file), esc_gh_property, false);
+			if (nt->line)
+				dcatit_buf_addf(b, ",line=%lu", nt->line);
+			if (nt->line && nt->col)
+				dcatit_buf_addf(b, ",col=%lu", nt->col);
+			dcatit_buf_addc(b, ',');
+		}
+		dcatit_buf_adds(b, "title=dcatit::");
+		add_escaped(b, nt->message, strlen(nt->message), esc_gh_message, false);
+		dcatit_buf_addc(b, '\n');
+	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const DcatitResult *r = &rs->items[i];
 		dcatit_buf_addf(b, "::%s file=", cmd[result_level(c, r)]);

@@ -28,6 +28,25 @@ typedef enum {
 	DCATIT_SEV_INFO = 2,
 } DcatitSeverity;
 
+/* Something about the run rather than a node of the data: a shapes graph
+ * that selects nothing, owl:imports not followed, named graphs validated as
+ * one (warnings, infos), or the error that stopped the run before any
+ * verdict (a file that cannot be read or parsed). Every format shows them,
+ * so a CI job reading only the report still sees them. */
+typedef struct {
+	DcatitSeverity level;    /* VIOLATION for an error */
+	char *file;              /* "" when about no file */
+	unsigned long line, col; /* 0: unknown */
+	char *message;
+} DcatitReportNote;
+
+/* A list of notes: stack object, _init / _release. */
+typedef struct {
+	DcatitReportNote *v;
+	size_t n, cap;
+	bool oom;                /* an add failed: the list is short */
+} DcatitReportNotes;
+
 /* What a report is about; zero-initialise and fill. */
 typedef struct {
 	DcatitModel *data;        /* the data graph: source names and lines */
@@ -38,11 +57,26 @@ typedef struct {
 	size_t nfiles;
 	DcatitSeverity fail_on;   /* JUnit: findings at or above this level
 	                           * are <failure>s, the rest pass with output */
+	const DcatitReportNotes *notes; /* about the run; may be NULL */
+	const DcatitReportNote *error;  /* non-NULL: the run stopped at this
+	                                 * error and the results (usually none)
+	                                 * are no verdict; data may be NULL */
 } DcatitReportInput;
 
 typedef struct {
 	size_t violations, warnings, infos;
 } DcatitReportCounts;
+
+/* An empty list of notes. */
+void dcatit_report_notes_init(DcatitReportNotes *n);
+/* Free the notes' strings and storage. */
+void dcatit_report_notes_release(DcatitReportNotes *n);
+/* Add a note (file may be NULL); false, and n->oom set, on out of memory. */
+bool dcatit_report_notes_add(DcatitReportNotes *n, DcatitSeverity level, const char *file,
+                             unsigned long line, unsigned long col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Notes at or above level. */
+size_t dcatit_report_notes_count(const DcatitReportNotes *n, DcatitSeverity level);
 
 /* Format from its name (text, json, junit, ttl, github); false if unknown. */
 bool dcatit_report_format_from_name(const char *name, DcatitReportFormat *f);

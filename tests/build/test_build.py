@@ -117,24 +117,33 @@ class BuildTest(unittest.TestCase):
         with open(os.path.join(self.tmp, "out", "catalog.ttl"), encoding="utf-8") as fh:
             self.assertIn("<https://example.org/ds/extra>", fh.read())
 
-    def test_checksums_are_sha256_by_default_and_sha1_on_request(self):
+    def test_checksums_follow_the_dcat_ap_version_unless_asked(self):
+        # DCAT-AP 2.1.1 (the default) knows SHA-1 only and xsd:decimal sizes;
+        # 3.0.1 takes SHA-256 and xsd:nonNegativeInteger (issue 12)
         import hashlib
         path = os.path.join(self.cat, "funding", "files", "ripartizione-fondi-l145-2018.csv")
         with open(path, "rb") as fh:
             data = fh.read()
-        r = self.build("a", "--format", "nt")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        with open(os.path.join(self.tmp, "a", "catalog.nt"), encoding="utf-8") as fh:
-            nt = fh.read()
-        self.assertIn(f'"{hashlib.sha256(data).hexdigest()}"^^<http://www.w3.org/2001/XMLSchema#hexBinary>', nt)
-        self.assertIn("checksumAlgorithm_sha256", nt)
-        self.assertIn(f'"{len(data)}"^^<http://www.w3.org/2001/XMLSchema#decimal>', nt)
-        r = self.build("b", "--format", "nt", "--checksum", "sha1")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        with open(os.path.join(self.tmp, "b", "catalog.nt"), encoding="utf-8") as fh:
-            nt = fh.read()
-        self.assertIn(f'"{hashlib.sha1(data).hexdigest()}"^^', nt)
-        self.assertNotIn("checksumAlgorithm_sha256", nt)
+        cases = [(None, [], "sha1", "decimal"),
+                 ("b", ["--checksum", "sha256"], "sha256", "decimal"),
+                 ("c", ["--dcat-ap", "3"], "sha256", "nonNegativeInteger"),
+                 ("d", ["--dcat-ap", "3", "--checksum", "sha1"], "sha1", "nonNegativeInteger")]
+        for out, args, alg, dt in cases:
+            if out is None:  # the defaults: the shared build
+                r, where = bundled()
+            else:
+                r, where = self.build(out, "--format", "nt", *args), os.path.join(self.tmp, out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(where, "catalog.nt"), encoding="utf-8") as fh:
+                nt = fh.read()
+            digest = getattr(hashlib, alg)(data).hexdigest()
+            self.assertIn(f'"{digest}"^^<http://www.w3.org/2001/XMLSchema#hexBinary>', nt, args)
+            self.assertIn("checksumAlgorithm_" + alg + ">", nt)
+            self.assertNotIn("checksumAlgorithm_" + ("sha256" if alg == "sha1" else "sha1") + ">", nt)
+            self.assertIn(f'"{len(data)}"^^<http://www.w3.org/2001/XMLSchema#{dt}>', nt, args)
+        r = self.build("e", "--dcat-ap", "4")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown DCAT-AP version '4'", r.stderr)
 
     def test_two_builds_of_the_same_input_are_byte_identical(self):
         r1 = self.build("a", "--format", "ttl,rdf,jsonld,nt", "--page-size", "4")
@@ -403,30 +412,94 @@ class BuildTest(unittest.TestCase):
         self.assertFalse(os.path.exists(stale))
         self.assertEqual(sorted(os.listdir(self.tmp)), ["catalog", "out"])
 
-    def validate_eu(self, path):
-        shapes = os.path.join(ROOT, "tests", "bench", "shapes", "dcat-ap_2.1.1_shacl_shapes.ttl")
-        return subprocess.run([DCATIT, "validate", path, "--shapes", shapes],
-                              capture_output=True, text=True, timeout=60)
+    def validate(self, path, *profiles):
+        args = [DCATIT, "validate", path]
+        for p in profiles:
+            args += ["-p", p]
+        return subprocess.run(args, capture_output=True, text=True, timeout=300)
 
-    def test_the_bundled_catalogue_conforms_to_dcat_ap_2_1_1_with_sha1_checksums(self):
-        r = self.build("out", "--checksum", "sha1")
+    def test_the_bundled_catalogue_conforms_to_dcat_ap_it_and_dcat_ap_2_1_1_by_default(self):
+        r = self.build("out")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, r"\b0 violations\b")
-        for name in ("catalog.ttl", "catalog.rdf"):
-            v = self.validate_eu(os.path.join(self.tmp, "out", name))
+        for name in ("catalog.ttl", "catalog.rdf", "catalog.jsonld"):
+            v = self.validate(os.path.join(self.tmp, "out", name), "dcatapit", "dcat-ap-2.1.1")
             self.assertEqual(v.returncode, 0, f"{name}: {v.stdout}{v.stderr}")
             self.assertRegex(v.stderr, r"\b0 errors\b")
-        # SHA-256, the default, is what the 2.1.1 Checksum shape refuses,
-        # and the only thing (catalog/README.md section 8)
-        r = self.build("b")
+        # SHA-256 is what the 2.1.1 Checksum shape refuses, and the only thing
+        r = self.build("b", "--checksum", "sha256")
         self.assertEqual(r.returncode, 0, r.stderr)
-        v = self.validate_eu(os.path.join(self.tmp, "b", "catalog.ttl"))
+        v = self.validate(os.path.join(self.tmp, "b", "catalog.ttl"), "dcat-ap-2.1.1:base")
         self.assertEqual(v.returncode, 1, v.stdout + v.stderr)
-        errors = [l for l in v.stdout.splitlines() + v.stderr.splitlines() if ": error: " in l]
-        self.assertGreater(len(errors), 0)
+        errors = [l for l in v.stdout.splitlines() if ": error: " in l]
+        self.assertEqual(len(errors), 6, v.stdout)
         for line in errors:
-            self.assertIn("Checksum_Shape", line)
             self.assertIn("checksumAlgorithm_sha1", line)
+
+    def test_with_dcat_ap_3_the_catalogue_conforms_to_dcat_ap_it_and_dcat_ap_3_0_1(self):
+        r = self.build("out", "--dcat-ap", "3")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for name in ("catalog.ttl", "catalog.rdf"):
+            v = self.validate(os.path.join(self.tmp, "out", name), "dcatapit", "dcat-ap-3.0.1")
+            self.assertEqual(v.returncode, 0, f"{name}: {v.stdout}{v.stderr}")
+        # and the default output does not: its sizes are xsd:decimal
+        r, two = bundled()
+        v = self.validate(os.path.join(two, "catalog.ttl"), "dcat-ap-3.0.1:base")
+        self.assertEqual(v.returncode, 1, v.stdout)
+        self.assertTrue(all("nonNegativeInteger" in l for l in v.stdout.splitlines()), v.stdout)
+
+    def test_licences_carry_their_names_and_adms_type(self):
+        # harvesters read the licence name (ckanext-dcatapit logs "license_name non
+        # ESISTE" without foaf:name); DCAT-AP_IT and DCAT-AP want one ADMS type
+        r, out = bundled()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(out, "catalog.nt"), encoding="utf-8") as fh:
+            nt = fh.read().splitlines()
+        lic = "https://w3id.org/italia/controlled-vocabulary/licences/"
+        docs = sorted({l.split(" ")[0] for l in nt if l.endswith(
+            "<http://dati.gov.it/onto/dcatapit#LicenseDocument> .")})
+        self.assertEqual(docs, ["<%sA21_CCBY40>" % lic, "<%sC1_Unknown>" % lic])
+        adms = {"A21_CCBY40": "Attribution", "C1_Unknown": "UnknownIPR"}
+        for d in docs:
+            mine = [l for l in nt if l.startswith(d + " ")]
+            self.assertTrue(any("foaf/0.1/name>" in l and l.endswith('"@it .') for l in mine), mine)
+            self.assertTrue(any("foaf/0.1/name>" in l and l.endswith('"@en .') for l in mine), mine)
+            types = [l for l in mine if "<http://purl.org/dc/terms/type>" in l]
+            self.assertEqual(types, ["%s <http://purl.org/dc/terms/type> "
+                                     "<http://purl.org/adms/licencetype/%s> ."
+                                     % (d, adms[d[len(lic) + 1:-1]])])
+
+    def test_the_high_value_gis_layers_pass_hvd(self):
+        r, out = bundled()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(out, "catalog.ttl"), encoding="utf-8") as fh:
+            ttl = fh.read()
+        for ds, cat in (("limiti-comunali", "c_9427236f"), ("ortofoto-2013", "c_91185a85")):
+            v = self.validate(os.path.join(out, "dataset", ds + ".ttl"), "hvd")
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+            with open(os.path.join(out, "dataset", ds + ".ttl"), encoding="utf-8") as fh:
+                one = fh.read()
+            self.assertIn("dcatap:hvdCategory <http://data.europa.eu/bna/%s>" % cat, one)
+            self.assertIn("dcatap:applicableLegislation <http://data.europa.eu/eli/reg_impl/2023/138/oj>", one)
+        self.assertEqual(ttl.count("dcatap:hvdCategory"), 4, "2 datasets and their 2 services")
+        v = self.validate(os.path.join(out, "catalog.ttl"), "dcatapit", "dcat-ap-2.1.1", "hvd")
+        self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+        # the profile sees them: without the documentation of its API, a
+        # high-value layer fails hvd, and only that one
+        self.edit("gis/ortofoto-2013.yaml", "      documentation: https://", "      # https://")
+        r = self.build("nodoc")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        v = self.validate(os.path.join(self.tmp, "nodoc", "catalog.ttl"), "hvd")
+        self.assertEqual(v.returncode, 1, v.stdout)
+        errors = [l for l in v.stdout.splitlines() if ": error: " in l]
+        self.assertEqual(len(errors), 1, v.stdout)
+        self.assertIn("foaf:page", errors[0])
+        self.assertIn("geoscopio-wms-ortofoto", errors[0])
+        # an unknown category is a located error of the record
+        self.edit("gis/limiti-comunali.yaml", "hvd: c_9427236f", "hvd: c_00000000")
+        r = self.build("badcat")
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"limiti-comunali\.yaml:\d+:\d+: error: unknown HVD category 'c_00000000'")
 
     def test_decimals_keep_their_datatype_in_every_format(self):
         # dcat:byteSize is an xsd:decimal written without a point: Turtle and

@@ -20,6 +20,9 @@ import uuid
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ckan_rdf  # noqa: E402  (the DCAT RDF endpoints)
+
 CKAN_VERSION = "2.10.10"
 JSON_CT = "application/json;charset=utf-8"
 NAME_RE = re.compile(r"^[a-z0-9_\-]*$")
@@ -27,6 +30,8 @@ EMAIL_RE = re.compile(r"^[\w.%+\-']+@[\w.\-]+\.[A-Za-z]{2,}$")
 TAG_RE = re.compile(r"^[\w \-.]*$", re.UNICODE)
 LOCALE = r"(?:/[a-z]{2}(?:_[A-Za-z]{2})?)?"
 ACTION_PATH = re.compile(r"^" + LOCALE + r"/api(?:/3)?/action/([^/]+)/?$")
+RDF_DATASET_PATH = re.compile(r"^" + LOCALE + r"/dataset/([^/.]+)\.(ttl|rdf|jsonld|n3|xml)$")
+RDF_CATALOG_PATH = re.compile(r"^" + LOCALE + r"/catalog\.(ttl|rdf|jsonld|n3|xml)$")
 DOWNLOAD_PATH = re.compile(r"^" + LOCALE + r"/dataset/([^/]+)/resource/([^/]+)/download(?:/([^/]*))?$")
 
 READ_ACTIONS = {"status_show", "package_show", "package_search", "package_list",
@@ -34,7 +39,7 @@ READ_ACTIONS = {"status_show", "package_show", "package_search", "package_list",
                 "resource_show"}
 WRITE_ACTIONS = {"package_create", "package_update", "package_patch", "package_delete",
                  "dataset_purge", "resource_create", "resource_update", "resource_patch",
-                 "resource_delete", "organization_create"}
+                 "resource_delete", "organization_create", "organization_patch"}
 
 # CKAN's default licence register (ckan/model/license.py): id -> (title, url, open)
 LICENSES = {
@@ -99,6 +104,23 @@ SEARCH_PARAMS = {"q", "fq", "fq_list", "rows", "start", "sort", "facet", "facet.
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%Y%m%d", "%y-%m-%d", "%Y-%m-%dT%H:%M:%S",
                 "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z",
                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y", "%m/%Y", "%d.%m.%Y", "%d/%m/%Y"]
+
+
+# ckanext-dcatapit's helpers.format: the formats it tries, in order, before writing a
+# date as DD-MM-YYYY; a value none of them matches is shown as stored
+SHOW_DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d", "%d-%m-%y", "%Y-%m-%d %H:%M:%S",
+                     "%d-%m-%Y %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
+
+
+def show_date(v):
+    if not isinstance(v, str):
+        return v
+    for fmt in SHOW_DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(v, fmt).strftime("%d-%m-%Y")
+        except ValueError:
+            pass
+    return v
 
 
 def now_iso():
@@ -547,8 +569,7 @@ class Store:
                 if k in ("holder_name", "holder_identifier"):
                     continue
                 if k in DCAT_DATE_FIELDS:
-                    dt = parse_date(v)
-                    v = dt.strftime("%d-%m-%Y") if dt else v
+                    v = show_date(v)
                 d[k] = v
             if p["dcat"].get("themes_aggregate"):
                 themes = [t["theme"] for t in json.loads(p["dcat"]["themes_aggregate"])]
@@ -663,6 +684,30 @@ class Api:
              "state": "active", "dcat": dcat, "extras": extras}
         self.s.orgs[oid] = o
         self.s.org_by_name[name] = oid
+        return self.s.org_show(o)
+
+    def organization_patch(self, data, user):
+        """CKAN 2.10 organization_patch: organization_show merged with data, then
+        validated as organization_update (title, description, dcatapit fields)."""
+        self.require_user(user, "edit group")
+        o = self.s.get_org(self.bust(data, "id"))
+        if o is None:
+            raise not_found()
+        dcat = dict(o["dcat"])
+        if self.cfg.schema == "dcatapit":
+            for k in DCAT_ORG_FIELDS:
+                if k in data:
+                    v = unicode_safe(data.get(k))
+                    if v in (None, ""):
+                        dcat.pop(k, None)
+                    else:
+                        dcat[k] = v
+            if not dcat.get("identifier"):
+                raise validation_error({"identifier": ["Missing value"]})
+        for k in ("title", "description", "image_url"):
+            if k in data:
+                o[k] = unicode_safe(data.get(k)) or ""
+        o["dcat"] = dcat
         return self.s.org_show(o)
 
     def organization_show(self, data, user):
@@ -1705,7 +1750,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         m = ACTION_PATH.match(path)
         d = DOWNLOAD_PATH.match(path) if not m else None
-        action = m.group(1) if m else ("download" if d else None)
+        rd = RDF_DATASET_PATH.match(path) if not m and not d else None
+        rc = RDF_CATALOG_PATH.match(path) if not m and not d and not rd else None
+        action = m.group(1) if m else ("download" if d else "rdf" if rd or rc else None)
         st = srv.stats
         with st.lock:
             st.requests += 1
@@ -1742,6 +1789,8 @@ class Handler(BaseHTTPRequestHandler):
                         st.writes_ok += 1
             elif d:
                 status, ctype, payload, extra = self.download(d.group(1), d.group(2))
+            elif rd or rc:
+                status, ctype, payload, extra = self.rdf(rd, rc, url, method)
             else:
                 status, ctype, payload, extra = (404, "text/html; charset=utf-8",
                                                  b"<html><body><h1>404 Not Found</h1></body></html>\n",
@@ -1931,6 +1980,50 @@ class Handler(BaseHTTPRequestHandler):
             env["success"] = False
             return 500, JSON_CT, json.dumps(env).encode(), {}
 
+    def rdf(self, rd, rc, url, method):
+        """/dataset/NAME.EXT and /catalog.EXT (ckan_rdf.py), anonymous as harvesters read."""
+        srv = self.server
+        if method not in ("GET", "HEAD"):
+            return (405, "text/html; charset=utf-8",
+                    b"<html><body><h1>405 Method Not Allowed</h1></body></html>\n", {})
+        not_found_page = (404, "text/html; charset=utf-8",
+                          b"<html><body><h1>404 Not Found</h1></body></html>\n", {})
+        ext = (rd or rc).group(rd.lastindex if rd else 1)
+        ser, ctype = ckan_rdf.SERIALIZERS[ext]
+        mode, per_page = srv.rdf_cfg["mode"], srv.rdf_cfg["page_size"]
+        site = srv.cfg.site_url
+        g = ckan_rdf.Graph()
+        with srv.store.lock:
+            st = srv.store
+            if rd:
+                p = st.get_pkg(rd.group(1))
+                if p is None or p["state"] != "active" or p["private"]:
+                    return not_found_page
+                ckan_rdf.dataset_graph(g, st.pkg_show(p), p["dcat"], st.orgs.get(p["owner_org"]),
+                                       site, mode, False)
+            else:
+                q = urllib.parse.parse_qs(url.query)
+                try:
+                    page = int(q.get("page", ["1"])[0])
+                except ValueError:
+                    page = 0
+                if page < 1:
+                    return (400, "text/html; charset=utf-8",
+                            b"<html><body><h1>400 Bad Request</h1></body></html>\n", {})
+                pkgs = [p for p in st.pkgs.values() if p["state"] == "active" and not p["private"]]
+                fq = q.get("fq", [""])[0]
+                if fq.startswith("organization:"):
+                    org = st.get_org(fq.split(":", 1)[1])
+                    pkgs = [p for p in pkgs if org and p["owner_org"] == org["id"]]
+                pkgs.sort(key=lambda p: (p["metadata_modified"], p["id"]), reverse=True)
+                total = len(pkgs)
+                modified = pkgs[0]["metadata_modified"] if pkgs else None
+                chunk = pkgs[(page - 1) * per_page:page * per_page]
+                rows = [(st.pkg_show(p), p["dcat"], st.orgs.get(p["owner_org"])) for p in chunk]
+                ckan_rdf.catalog_graph(g, rows, site, srv.rdf_cfg["title"], mode, page, per_page,
+                                       total, ext, modified)
+        return 200, ctype, ser(g), {}
+
     def download(self, pkg_id, res_id):
         srv = self.server
         with srv.store.lock:
@@ -1996,6 +2089,14 @@ class Handler(BaseHTTPRequestHandler):
                     except ActionFailure as e:
                         errors.append({"name": p.get("name"), "error": e.error})
             return reply({"created": created, "errors": errors})
+        if path == "/_test/rdf":
+            if method == "POST":
+                if data.get("mode", srv.rdf_cfg["mode"]) not in ("portal", "faithful"):
+                    return reply({"error": "mode is portal or faithful"}, 400)
+                for k in ("mode", "page_size", "title"):
+                    if k in data:
+                        srv.rdf_cfg[k] = data[k]
+            return reply(srv.rdf_cfg)
         if path == "/_test/shutdown" and method == "POST":
             threading.Thread(target=srv.shutdown, daemon=True).start()
             return reply({"shutdown": True})
@@ -2028,6 +2129,11 @@ def build_parser():
                     help="close a kept-alive connection idle this many seconds (default 120)")
     ap.add_argument("--log", help="append one line per request: time method path status ...")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--rdf-mode", choices=["portal", "faithful"], default="portal",
+                    help="the DCAT RDF endpoints: portal (what the real ckanext-dcatapit "
+                         "serves, changes included, default) or faithful (a well-behaved portal)")
+    ap.add_argument("--rdf-page-size", type=int, default=100,
+                    help="datasets per page of /catalog.* (hydra; default 100, as ckanext-dcat)")
     g = ap.add_argument_group("fault injection (also at run time: POST /_test/faults)")
     g.add_argument("--latency-ms", type=float, default=0)
     g.add_argument("--p500", type=float, default=0, help="probability of a 5xx")
@@ -2063,6 +2169,8 @@ def main(argv=None):
     args.tokens = tokens
     args.site_url = (args.site_url or "http://%s:%d" % (args.host, port)).rstrip("/")
     httpd.cfg = args
+    httpd.rdf_cfg = {"mode": args.rdf_mode, "page_size": max(1, args.rdf_page_size),
+                     "title": "CKAN real (dcatapit)"}
     httpd.store = Store(args)
     httpd.api = Api(httpd.store, args)
     httpd.stats = Stats()

@@ -8,7 +8,8 @@
 
 #include "base/buf.h"
 #include "rdf/canon.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_read.h"
+#include "rdf/jsonld_write.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

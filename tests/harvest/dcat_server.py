@@ -8,7 +8,8 @@ Routes:
                    links back to page 5 (a cycle), page 7 is served as text/plain,
                    page 4 is RDF/XML, page 9 is RDF/XML served as text/turtle (a lie),
                    page 3 repeats a dataset of page 2; next links are literals,
-                   IRIs, relative and the deprecated nextPage
+                   IRIs, relative (one with ../ and ./ segments, RFC 3986 §5.2)
+                   and the deprecated nextPage
   /chain/N.ttl     3 clean pages with ETag and Last-Modified (304 on a match);
                    POST /_ctl {"chain_drop": [...], "chain_title": {...}} edits them
   /endless/N       a hydra chain that never ends
@@ -81,6 +82,8 @@ def hydra_ttl(n):
         link = "hydra:next \"http://{host}/hydra/%d.ttl\"" % nxt      # a literal, as ckanext-dcat
     elif n == 10:
         link = "hydra:nextPage <http://{host}/hydra/%d.ttl>" % nxt   # the deprecated predicate
+    elif n == 8:
+        link = "hydra:next \"../hydra/./%d.ttl\"" % nxt               # relative, dot segments
     elif n == 11:
         link = "hydra:next \"/hydra/%d.ttl\"" % nxt                   # relative
     else:

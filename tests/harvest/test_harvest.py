@@ -380,6 +380,10 @@ def test_dcat(srv):
     paths = srv.stats()["paths"]
     ck.check(all(paths.get("/hydra/%d.ttl" % k) == 1 for k in range(1, 13)),
              "every page fetched exactly once", json.dumps(paths))
+    urls = [p.get("url") for p in state(out, "hydra").get("pages", [])]
+    ck.check("%s/hydra/9.ttl" % srv.base in urls and not any("/." in u for u in urls),
+             "the link '../hydra/./9.ttl' of page 8 resolves to /hydra/9.ttl (RFC 3986)",
+             json.dumps(urls))
     ck.check(rep["fixes"]["untyped_agents"] >= 10, "untyped agents of the pages typed",
              json.dumps(rep["fixes"]))
     rec = [f for f in records(out, "hydra") if f.startswith("dati.example.it_dataset_p4-1-")]

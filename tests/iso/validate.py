@@ -8,8 +8,8 @@
    the true gaps of each record (no modified date, no IPA code, a licence
    outside the Italian vocabulary, one record without its catalogue...) and
    nothing the mapping itself gets wrong;
-2. validated with the GeoDCAT-AP 2.0 shapes (vocab/profiles/geodcat-ap):
-   no finding at all.
+2. validated with the bundled GeoDCAT-AP 2.0 profile (`--profile
+   geodcat-ap`, vocab/profiles/geodcat-ap): no finding at all.
 
 Usage: validate.py DCATIT SRCDIR [--regen]   (--regen rewrites
 expected-findings.txt from the current output: review the diff)"""
@@ -28,7 +28,6 @@ FINDING = re.compile(r": (error|warning|info): .*shape <[^>#]*#([^>]+)>")
 
 dcatit, src = sys.argv[1], sys.argv[2]
 regen = "--regen" in sys.argv
-geodcat = os.path.join(src, "vocab", "profiles", "geodcat-ap", "geodcat-ap.shacl.ttl")
 
 
 def run(args):
@@ -59,8 +58,7 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"{name}: validate exit {r.returncode}: {r.stderr.strip()}")
             continue
         found[name] = Counter(m.groups() for m in FINDING.finditer(r.stdout))
-        g = run([dcatit, "validate", ttl, "--profile", "none", "--shapes", geodcat,
-                 "--fail-on", "info"])
+        g = run([dcatit, "validate", ttl, "--profile", "geodcat-ap", "--fail-on", "info"])
         if g.returncode != 0 or FINDING.search(g.stdout):
             failures.append(f"{name}: the GeoDCAT-AP shapes report: {g.stdout.strip()[:2000]}")
 

@@ -177,8 +177,10 @@ def build_bundled():
     """dcatit build of a copy of catalog/ (as tests/build does); the path of
     catalog.ttl, or None."""
     cat = os.path.join(tmp, "bundled", "catalog")
-    shutil.copytree(os.path.join(ROOT, "catalog"), cat)
     out = os.path.join(tmp, "bundled", "out")
+    if os.path.exists(os.path.join(out, "catalog.ttl")):
+        return os.path.join(out, "catalog.ttl")
+    shutil.copytree(os.path.join(ROOT, "catalog"), cat)
     r = subprocess.run([sys.argv[1], "build", "-C", cat, "-o", out], capture_output=True,
                        text=True, timeout=120)
     ck.check(r.returncode == 0, "the bundled catalogue builds", r.stderr[-800:])
@@ -236,6 +238,83 @@ def test_bundled_roundtrip():
         ck.check(len(diff) == 1 and "text/plain" in "".join(diff),
                  "a media type changed in CKAN shows up as a difference of exactly one triple",
                  "\n".join(sorted(diff))[:1000])
+
+
+def portal_rdf(srv, path):
+    """GET a DCAT RDF view of the test server, as canonical N-Triples lines."""
+    import urllib.request
+    with urllib.request.urlopen(srv.site + path, timeout=30) as r:
+        body = r.read()
+    f = os.path.join(tmp, "rdf-%d.ttl" % len(os.listdir(tmp)))
+    with open(f, "wb") as fh:
+        fh.write(body)
+    out = subprocess.run([sys.argv[1], "convert", f, "--to", "canon"], capture_output=True,
+                         text=True, timeout=60)
+    return out.stdout.splitlines()
+
+
+def test_what_we_send():
+    """Issue 12: what push sends is what the portal's RDF serves back, where the portal
+    lets it (shared/ckan-transcripts/roundtrip README, the changes marked [push])."""
+    cat = build_bundled()
+    if not cat:
+        return
+    with server() as srv:
+        c = srv.client()
+        c.action("organization_create", {"name": ORG, "title": "Regione Toscana (BARS test)",
+                                         "identifier": "r_toscan"}, token=TOKEN)
+        # the portal names the rights holder of every dataset after the organization
+        r = push(srv, "--dry-run", cat)
+        org = c.action("organization_show", {"id": ORG}, method="GET").json()["result"]
+        ck.check("would retitle organization 'regione-toscana' 'Regione Toscana' (was "
+                 "'Regione Toscana (BARS test)')" in r.stdout and
+                 org["title"] == "Regione Toscana (BARS test)",
+                 "dry run: the organization would get the holder's official IPA name", r.stdout)
+        r = push(srv, cat)
+        org = c.action("organization_show", {"id": ORG}, method="GET").json()["result"]
+        ck.check(r.returncode == 0 and "retitled organization" in r.stdout and
+                 org["title"] == "Regione Toscana",
+                 "the organization gets the holder's official IPA name", r.stdout + r.stderr)
+        # loudly: the four GIS layers under C1_Unknown will show CC BY 4.0
+        warn = [l for l in r.stderr.splitlines() if "will publish CC BY 4.0" in l]
+        gis = ("ctr-10k", "geoportale-governo-territorio", "limiti-comunali", "ortofoto-2013")
+        ck.check(len(warn) == 4 and all(any("r_toscan:%s'" % g in w for w in warn) for g in gis)
+                 and "4 datasets will show a licence nobody granted" in r.stderr,
+                 "push warns for each dataset the portal will relicense as CC BY 4.0",
+                 r.stderr[:1500])
+        pkg = c.action("package_show", {"id": "r_toscan-accordo-punto-impresa-digitale"},
+                       method="GET").json()["result"]
+        res = pkg["resources"][0]
+        ck.check(json.loads(pkg["themes_aggregate"]) == [
+            {"theme": "ECON", "subthemes": ["http://eurovoc.europa.eu/100268"]},
+            {"theme": "TECH", "subthemes": ["http://eurovoc.europa.eu/100261"]}],
+            "every EuroVoc subtheme under its own theme", pkg["themes_aggregate"])
+        ck.check(res.get("mimetype") == "https://www.iana.org/assignments/media-types/text/markdown"
+                 and res.get("license") == "https://creativecommons.org/licenses/by/4.0/"
+                 and pkg.get("license_id") == "cc-by" and pkg.get("isopen") is True,
+                 "resource media type as IRI, licence as the document the portal knows, "
+                 "CKAN's own licence id", json.dumps(res)[:600])
+        c.close()
+        # what the portal then serves to harvesters
+        acc = portal_rdf(srv, "/dataset/r_toscan-accordo-punto-impresa-digitale.ttl")
+        dist = "<https://dati.toscana.it/dcatit/dataset/accordo-punto-impresa-digitale/distribution/testo>"
+        ck.check(dist + " <http://purl.org/dc/terms/license> <https://creativecommons.org/licenses/"
+                 "by/4.0/> ." in acc, "the portal serves the CC BY 4.0 document, not its fallback "
+                 "IRI (change 19)", "\n".join(l for l in acc if "license" in l))
+        ck.check(dist + " <http://www.w3.org/ns/dcat#mediaType> <https://www.iana.org/assignments/"
+                 "media-types/text/markdown> ." in acc, "the portal serves the media type as an "
+                 "IRI (change 20)")
+        ck.check(any('<http://xmlns.com/foaf/0.1/name> "Regione Toscana"@en' in l for l in acc) and
+                 not any("BARS test" in l for l in acc),
+                 "the rights holder is named with the official IPA name (change 5)")
+        pro = portal_rdf(srv, "/dataset/r_toscan-protocollo-anci-toscana-innovazione.ttl")
+        ck.check(any('<http://purl.org/dc/terms/issued> "2015-11-02T00:00:00"' in l for l in pro),
+                 "issued 2015-11-02 is served as 2015-11-02, not 2015-02-11 (change 3)",
+                 "\n".join(l for l in pro if "issued" in l))
+        ctr = portal_rdf(srv, "/dataset/r_toscan-ctr-10k.ttl")
+        ck.check(any("<http://purl.org/dc/terms/license> <http://creativecommons.org/licenses/by/"
+                     "4.0/it/>" in l for l in ctr),
+                 "C1_Unknown is still served as CC BY 4.0 by the portal (the warning is true)")
 
 
 def read_pty(master):
@@ -572,7 +651,8 @@ def test_help():
     with open(tf, "w") as f:
         f.write(TOKEN + "\n")
     values = {"URL": None, "NAME": None, "N": "2", "F": tf, "IPA": "c_a000",
-              "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp, "PCT": "20"}
+              "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp, "PCT": "20",
+              "LEVEL": "invalid"}
     bad = []
     with server() as srv:
         for short, opt, arg in opts:
@@ -622,6 +702,7 @@ def main():
     try:
         test_roundtrip_and_idempotence()
         test_bundled_roundtrip()
+        test_what_we_send()
         test_summary_progress_exit()
         test_help()
         test_updates_prune_and_foreign()

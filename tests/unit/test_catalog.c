@@ -18,7 +18,7 @@
 #include "catalog/dist.h"
 #include "catalog/notes.h"
 #include "catalog/tables.h"
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_write.h"
 
 static char tmpdir[256];
 

@@ -70,6 +70,22 @@ static DcatitJson *map_ds(const char *iri)
 	return pkg;
 }
 
+/* The package mapped back to RDF by the harvest side, as canonical N-Triples
+ * in out (caller releases). */
+static void map_back(DcatitJson *pkg, DcatitBuf *out)
+{
+	dcatit_json_set_str(pkg, "name", "x-d");
+	DcatitTerms *t2 = dcatit_terms_new();
+	DcatitModel *m2 = dcatit_model_new(t2);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_ckan_map_package(m2, pkg, NULL, NULL, &d), DCATIT_OK);
+	dcatit_buf_init(out);
+	ck_assert_int_eq(dcatit_canon_write(m2, out), DCATIT_OK);
+	dcatit_model_free(m2);
+	dcatit_terms_free(t2);
+}
+
 START_TEST(names_are_derived_from_identifiers_within_ckan_rules)
 {
 	char n[128];
@@ -116,7 +132,7 @@ START_TEST(a_dataset_maps_to_top_level_dcatapit_fields)
 	ck_assert_str_eq(dcatit_json_get_str(p, "identifier"), "c_h501:ds1");
 	ck_assert_str_eq(dcatit_json_get_str(p, "title"), "Titolo");
 	ck_assert_str_eq(dcatit_json_get_str(p, "notes"), "Descrizione");
-	ck_assert_str_eq(dcatit_json_get_str(p, "modified"), "2024-05-20");
+	ck_assert_str_eq(dcatit_json_get_str(p, "modified"), "2024-05-20T00:00:00.000000");
 	ck_assert_str_eq(dcatit_json_get_str(p, "frequency"), "ANNUAL");
 	ck_assert_str_eq(dcatit_json_get_str(p, "language"), "{ENG,ITA}");
 	ck_assert_str_eq(dcatit_json_get_str(p, "publisher_name"), "Comune");
@@ -264,22 +280,16 @@ START_TEST(distribution_sizes_checksums_and_media_types_travel_as_resource_field
 	long long size = 0;
 	ck_assert(dcatit_json_int(dcatit_json_get(r, "size"), &size));
 	ck_assert_int_eq(size, 2746);
-	ck_assert_str_eq(dcatit_json_get_str(r, "mimetype"), "text/csv");
+	ck_assert_str_eq(dcatit_json_get_str(r, "mimetype"),
+	                 "https://www.iana.org/assignments/media-types/text/csv");
 	ck_assert_str_eq(dcatit_json_get_str(r, "hash"), "d466");
 	ck_assert_str_eq(dcatit_json_get_str(r, "hash_algorithm"),
 	                 "http://spdx.org/rdf/terms#checksumAlgorithm_sha256");
 	ck_assert_str_eq(dcatit_json_get_str(r, "language"),
 	                 "[\"http://publications.europa.eu/resource/authority/language/ITA\"]");
 	/* and back: the same triples, the size as xsd:decimal */
-	dcatit_json_set_str(pkg, "name", "x-d");
-	DcatitTerms *t2 = dcatit_terms_new();
-	DcatitModel *m2 = dcatit_model_new(t2);
-	DcatitDiag d;
-	dcatit_diag_init(&d);
-	ck_assert_int_eq(dcatit_ckan_map_package(m2, pkg, NULL, NULL, &d), DCATIT_OK);
 	DcatitBuf b;
-	dcatit_buf_init(&b);
-	ck_assert_int_eq(dcatit_canon_write(m2, &b), DCATIT_OK);
+	map_back(pkg, &b);
 	const char *want[] = {
 		"<http://www.w3.org/ns/dcat#byteSize> \"2746\"^^<http://www.w3.org/2001/XMLSchema#decimal>",
 		"<http://www.w3.org/ns/dcat#mediaType> <https://www.iana.org/assignments/media-types/text/csv>",
@@ -290,8 +300,6 @@ START_TEST(distribution_sizes_checksums_and_media_types_travel_as_resource_field
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		ck_assert_msg(strstr(b.data, want[i]), "missing %s in\n%s", want[i], b.data);
 	dcatit_buf_release(&b);
-	dcatit_model_free(m2);
-	dcatit_terms_free(t2);
 	dcatit_json_free(pkg);
 	unload();
 }
@@ -335,6 +343,124 @@ START_TEST(the_organization_takes_the_holders_code_name_and_contact)
 }
 END_TEST
 
+/* Issue 12: what push sends is read back by the portal as it was meant. */
+
+START_TEST(dates_go_in_the_one_form_the_portal_does_not_swap)
+{
+	/* ckanext-dcatapit's package_show turns 2015-11-02 into 02-11-2015,
+	 * which its RDF reads month first as 2015-02-11; a timestamp with
+	 * microseconds is left alone and read as the same day */
+	load("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	     "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+	     "<http://ex.org/d> a dcat:Dataset ; dct:identifier \"x:d\" ;\n"
+	     "  dct:issued \"2015-11-02\"^^xsd:date ; dct:modified \"2026-11-22\"^^xsd:date ;\n"
+	     "  dct:temporal [ dcat:startDate \"2015-11-02\"^^xsd:date ] .\n");
+	DcatitJson *p = map_ds("http://ex.org/d");
+	ck_assert_str_eq(dcatit_json_get_str(p, "issued"), "2015-11-02T00:00:00.000000");
+	ck_assert_str_eq(dcatit_json_get_str(p, "modified"), "2026-11-22T00:00:00.000000");
+	/* the validator of temporal_coverage re-stores its own dates: as is */
+	ck_assert_str_eq(dcatit_json_get_str(p, "temporal_coverage"),
+	                 "[{\"temporal_start\":\"2015-11-02\"}]");
+	/* and back, the same day */
+	DcatitBuf b;
+	map_back(p, &b);
+	ck_assert_ptr_nonnull(strstr(b.data, "<http://purl.org/dc/terms/issued> \"2015-11-02\"^^"
+	                                     "<http://www.w3.org/2001/XMLSchema#date>"));
+	dcatit_buf_release(&b);
+	dcatit_json_free(p);
+	unload();
+}
+END_TEST
+
+static const char LICENCES[] =
+	"@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	"@prefix dct: <http://purl.org/dc/terms/> .\n"
+	"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+	"@prefix l: <https://w3id.org/italia/controlled-vocabulary/licences/> .\n"
+	"<http://ex.org/cc> a dcat:Dataset ; dct:identifier \"x:cc\" ;\n"
+	"  dcat:distribution <http://ex.org/cc/1>, <http://ex.org/cc/2> .\n"
+	"<http://ex.org/cc/1> dcat:accessURL <http://ex.org/1> ; dct:license l:A21_CCBY40 .\n"
+	"<http://ex.org/cc/2> dcat:accessURL <http://ex.org/2> ; dct:license l:A21_CCBY40 .\n"
+	"l:A21_CCBY40 rdfs:seeAlso <https://creativecommons.org/licenses/by/4.0/> .\n"
+	"<http://ex.org/unk> a dcat:Dataset ; dct:identifier \"x:unk\" ;\n"
+	"  dcat:distribution <http://ex.org/unk/1> .\n"
+	"<http://ex.org/unk/1> dcat:accessURL <http://ex.org/3> ; dct:license l:C1_Unknown .\n";
+
+START_TEST(the_resource_licence_is_the_document_the_portal_knows_it_by)
+{
+	load(LICENCES);
+	DcatitJson *p = map_ds("http://ex.org/cc");
+	DcatitJson *r = dcatit_json_at(dcatit_json_get(p, "resources"), 0);
+	ck_assert_str_eq(dcatit_json_get_str(r, "license_type"),
+	                 "https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40");
+	ck_assert_str_eq(dcatit_json_get_str(r, "license"),
+	                 "https://creativecommons.org/licenses/by/4.0/");
+	/* every resource under CC BY 4.0: CKAN's own id, so CKAN calls it open */
+	ck_assert_str_eq(dcatit_json_get_str(p, "license_id"), "cc-by");
+	dcatit_json_free(p);
+	/* a licence without a document (C1_Unknown): nothing to send, and the
+	 * portal will put CC BY there; push says so (cmd_push) */
+	p = map_ds("http://ex.org/unk");
+	r = dcatit_json_at(dcatit_json_get(p, "resources"), 0);
+	ck_assert_ptr_null(dcatit_json_get(r, "license"));
+	ck_assert_ptr_null(dcatit_json_get(p, "license_id"));
+	dcatit_json_free(p);
+	const char *lic = NULL;
+	DcatitTermId ds = dcatit_terms_iri_z(terms, "http://ex.org/unk");
+	ck_assert_uint_eq(dcatit_ckan_licences_unknown_to_portal(model, ds, &lic), 1);
+	ck_assert_str_eq(lic, "https://w3id.org/italia/controlled-vocabulary/licences/C1_Unknown");
+	ds = dcatit_terms_iri_z(terms, "http://ex.org/cc");
+	ck_assert_uint_eq(dcatit_ckan_licences_unknown_to_portal(model, ds, &lic), 0);
+	unload();
+}
+END_TEST
+
+START_TEST(every_subtheme_goes_under_its_own_theme)
+{
+	/* the AgID mapping: 100268 under ECON, 100261 under TECH (as push loads
+	 * it from vocab/it/theme-subtheme-mapping.ttl); 100999 under none */
+	load("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	     "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+	     "@prefix t: <http://publications.europa.eu/resource/authority/data-theme/> .\n"
+	     "@prefix ev: <http://eurovoc.europa.eu/> .\n"
+	     "t:ECON skos:narrowMatch ev:100268 .\n"
+	     "t:TECH skos:narrowMatch ev:100261 .\n"
+	     "<http://ex.org/d> a dcat:Dataset ; dct:identifier \"x:d\" ;\n"
+	     "  dcat:theme t:ECON, t:TECH ; dct:subject ev:100261, ev:100268, ev:100999 .\n");
+	DcatitJson *p = map_ds("http://ex.org/d");
+	ck_assert_str_eq(dcatit_json_get_str(p, "themes_aggregate"),
+	                 "[{\"theme\":\"ECON\",\"subthemes\":[\"http://eurovoc.europa.eu/100268\","
+	                 "\"http://eurovoc.europa.eu/100999\"]},"
+	                 "{\"theme\":\"TECH\",\"subthemes\":[\"http://eurovoc.europa.eu/100261\"]}]");
+	dcatit_json_free(p);
+	unload();
+}
+END_TEST
+
+START_TEST(media_types_travel_as_iana_iris)
+{
+	/* ckanext-dcat writes a mimetype that is no IRI as a plain literal
+	 * (roundtrip README, change 20); a bare type in the source gets the base */
+	load("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+	     "@prefix dct: <http://purl.org/dc/terms/> .\n"
+	     "<http://ex.org/d> a dcat:Dataset ; dct:identifier \"x:d\" ;\n"
+	     "  dcat:distribution <http://ex.org/d/1>, <http://ex.org/d/2> .\n"
+	     "<http://ex.org/d/1> dcat:accessURL <http://ex.org/1> ;\n"
+	     "  dcat:mediaType <https://www.iana.org/assignments/media-types/text/markdown> .\n"
+	     "<http://ex.org/d/2> dcat:accessURL <http://ex.org/2> ; dcat:mediaType \"text/csv\" .\n");
+	DcatitJson *p = map_ds("http://ex.org/d");
+	DcatitJson *res = dcatit_json_get(p, "resources");
+	ck_assert_str_eq(dcatit_json_get_str(dcatit_json_at(res, 0), "mimetype"),
+	                 "https://www.iana.org/assignments/media-types/text/markdown");
+	ck_assert_str_eq(dcatit_json_get_str(dcatit_json_at(res, 1), "mimetype"),
+	                 "https://www.iana.org/assignments/media-types/text/csv");
+	dcatit_json_free(p);
+	unload();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ckan_map");
@@ -347,6 +473,10 @@ int main(void)
 	tcase_add_test(tc, a_package_show_dict_maps_back_with_its_dates_and_extras);
 	tcase_add_test(tc, distribution_sizes_checksums_and_media_types_travel_as_resource_fields);
 	tcase_add_test(tc, the_organization_takes_the_holders_code_name_and_contact);
+	tcase_add_test(tc, dates_go_in_the_one_form_the_portal_does_not_swap);
+	tcase_add_test(tc, the_resource_licence_is_the_document_the_portal_knows_it_by);
+	tcase_add_test(tc, every_subtheme_goes_under_its_own_theme);
+	tcase_add_test(tc, media_types_travel_as_iana_iris);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

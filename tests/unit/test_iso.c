@@ -521,6 +521,9 @@ START_TEST(spatial_resolution_as_distance_and_as_scale)
 	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#isMeasurementOf> <http://data.europa.eu/930/spatialResolutionAsScale> ."));
 	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#value> \"0.0001\"^^<http://www.w3.org/2001/XMLSchema#decimal> ."));
 	ck_assert(has(&s, "<http://www.w3.org/ns/dqv#isMeasurementOf> <http://data.europa.eu/930/spatialResolutionAsDistance> ."));
+	/* the unit, a concept with a label (DCAT-AP 2.1.1 asks one) */
+	ck_assert(has(&s, "<http://www.wurvoc.org/vocabularies/om-1.8/metre> "
+	                  "<http://www.w3.org/2004/02/skos/core#prefLabel> \"metre\"@en ."));
 	dcatit_buf_release(&s.out);
 	free(doc);
 }
@@ -947,6 +950,8 @@ START_TEST(ogc_links_become_data_services)
 	ck_assert(has(&s, "<https://h.example/r_toscan%3Aa/service/1> <" DCAT "endpointURL> <https://w.example/wms> ."));
 	ck_assert(!has(&s, "endpointDescription"));
 	ck_assert(has(&s, "<" AUTH "file-type/WMS_SRVC> ."));
+	ck_assert(has(&s, "<" AUTH "file-type/WMS_SRVC> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+	                  "<" DCT "MediaTypeOrExtent> ."));
 	ck_assert(has(&s, "<http://xmlns.com/foaf/0.1/page> <https://w.example/info> ."));
 	ck_assert(!has(&s, "distribution/2"));
 	dcatit_buf_release(&s.out);

@@ -2,7 +2,8 @@
  * model) and its hook into rdfio. Each case compares the canonical
  * N-Triples of a JSON-LD document with those of the N-Triples the spec
  * says it means, so blank node labels do not matter. */
-#include "rdf/jsonld.h"
+#include "rdf/jsonld_read.h"
+#include "rdf/jsonld_write.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -750,6 +751,51 @@ START_TEST(the_writer_leaves_out_prefixes_a_reader_would_misread)
 }
 END_TEST
 
+START_TEST(the_writer_refuses_a_literal_that_is_not_utf8_by_name)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	/* CESU-8 of U+D800: what a lone surrogate escape used to become */
+	DcatitTermId o = dcatit_terms_literal(t, "a\xED\xA0\x80" "b", 5, 0, NULL);
+	ck_assert_int_eq(dcatit_model_add(m, dcatit_terms_iri_z(t, "http://x/s"),
+	                                  dcatit_terms_iri_z(t, "http://x/p"), o,
+	                                  (DcatitLoc){0, 0}), DCATIT_OK);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_jsonld_write(m, &b, &d), DCATIT_ERR_INVALID);
+	ck_assert(strstr(d.message, "UTF-8") != NULL);
+	ck_assert(strstr(d.message, "memory") == NULL);
+	dcatit_buf_release(&b);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+END_TEST
+
+START_TEST(a_nul_in_a_json_string_is_kept_in_the_literal)
+{
+	const char *doc = "{\"@id\": \"http://x/s\", \"http://x/p\": \"a\\u0000b\"}";
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_jsonld_parse(m, doc, strlen(doc), NULL, NULL, &d), DCATIT_OK);
+	ck_assert_uint_eq(dcatit_model_size(m), 1);
+	DcatitTermId o = dcatit_model_triple(m, 0)->o;
+	ck_assert_uint_eq(dcatit_terms_len(t, o), 3);
+	ck_assert(memcmp(dcatit_terms_str(t, o), "a\0b", 3) == 0);
+	/* not in an IRI: there it is no string a node can be named by */
+	const char *bad = "{\"@id\": \"http://x/s\\u0000t\", \"http://x/p\": \"v\"}";
+	DcatitModel *m2 = dcatit_model_new(t);
+	ck_assert_int_eq(dcatit_jsonld_parse(m2, bad, strlen(bad), NULL, NULL, &d),
+	                 DCATIT_ERR_SYNTAX);
+	dcatit_model_free(m2);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+END_TEST
+
 static Suite *jsonld_suite(void)
 {
 	Suite *s = suite_create("jsonld");
@@ -797,6 +843,8 @@ static Suite *jsonld_suite(void)
 	tcase_add_test(ti, rdfio_reads_json_ld_by_extension_media_type_and_content);
 	tcase_add_test(ti, our_writer_round_trips_through_our_reader);
 	tcase_add_test(ti, the_writer_leaves_out_prefixes_a_reader_would_misread);
+	tcase_add_test(ti, the_writer_refuses_a_literal_that_is_not_utf8_by_name);
+	tcase_add_test(ti, a_nul_in_a_json_string_is_kept_in_the_literal);
 	suite_add_tcase(s, ti);
 	return s;
 }

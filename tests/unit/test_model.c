@@ -119,6 +119,61 @@ static const char *TTL =
 	"ex:b ex:list ( 1 2 3 ) .\n"
 	"_:n ex:p ex:a .\n";
 
+START_TEST(named_graphs_keep_their_statements_and_join_the_union)
+{
+	DcatitTerms *t = dcatit_terms_new();
+	DcatitModel *m = dcatit_model_new(t);
+	DcatitTermId s = dcatit_terms_iri_z(t, EX "s"), p = dcatit_terms_iri_z(t, EX "p");
+	DcatitTermId o1 = dcatit_terms_literal_z(t, "one", 0, NULL);
+	DcatitTermId o2 = dcatit_terms_literal_z(t, "two", 0, NULL);
+	DcatitTermId g1 = dcatit_terms_iri_z(t, EX "g1"), g2 = dcatit_terms_iri_z(t, EX "g2");
+	uint32_t f = dcatit_model_add_source(m, "x.nq");
+	/* o1 in the default graph and in g1, o2 only in g1 and g2 (twice) */
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o1, g1, (DcatitLoc){f, 1}), DCATIT_OK);
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o1, 0, (DcatitLoc){f, 2}), DCATIT_OK);
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o2, g2, (DcatitLoc){f, 3}), DCATIT_OK);
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o2, g1, (DcatitLoc){f, 4}), DCATIT_OK);
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o2, g1, (DcatitLoc){f, 5}), DCATIT_OK);
+	ck_assert_int_eq(dcatit_model_add_quad(m, s, p, o1, o1, (DcatitLoc){f, 6}),
+	                 DCATIT_ERR_USAGE); /* a literal names no graph */
+	ck_assert_uint_eq(dcatit_model_size(m), 2); /* the union */
+	ck_assert_uint_eq(dcatit_model_graph_count(m), 2);
+	ck_assert_uint_eq(dcatit_model_quad_count(m), 3);
+	for (size_t i = 0; i < 2; i++) {
+		const DcatitTriple *tr = dcatit_model_triple(m, i);
+		ck_assert(dcatit_model_in_default(m, i) == (tr->o == o1));
+	}
+	/* sorted by graph, the first occurrence keeps its line */
+	const DcatitQuad *q = dcatit_model_quad(m, 1);
+	ck_assert_uint_eq(q->g, g1);
+	ck_assert_uint_eq(q->o, o2);
+	ck_assert_uint_eq(dcatit_model_quad_loc(m, 1).line, 4);
+	/* copies keep the graphs */
+	DcatitModel *c = dcatit_model_new(t);
+	ck_assert_int_eq(dcatit_model_add_all(c, m), DCATIT_OK);
+	ck_assert_uint_eq(dcatit_model_quad_count(c), 3);
+	ck_assert_uint_eq(dcatit_model_graph_count(c), 2);
+	size_t in_default = 0;
+	for (size_t i = 0; i < dcatit_model_size(c); i++)
+		in_default += dcatit_model_in_default(c, i);
+	ck_assert_uint_eq(in_default, 1);
+	/* N-Quads out: the default graph, then the named ones */
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_rdfio_write_buf(m, &b, DCATIT_SYNTAX_NQUADS, NULL, &d), DCATIT_OK);
+	ck_assert_str_eq(b.data, "<" EX "s> <" EX "p> \"one\" .\n"
+	                         "<" EX "s> <" EX "p> \"one\" <" EX "g1> .\n"
+	                         "<" EX "s> <" EX "p> \"two\" <" EX "g1> .\n"
+	                         "<" EX "s> <" EX "p> \"two\" <" EX "g2> .\n");
+	dcatit_buf_release(&b);
+	dcatit_model_free(c);
+	dcatit_model_free(m);
+	dcatit_terms_free(t);
+}
+END_TEST
+
 START_TEST(many_sources_keep_their_ids_and_names)
 {
 	DcatitTerms *t = dcatit_terms_new();
@@ -283,6 +338,7 @@ int main(void)
 	tcase_add_test(tc, many_terms_survive_rehashing_with_stable_strings);
 	tcase_add_test(tc, ntriples_form_escapes_literals_and_omits_xsd_string);
 	tcase_add_test(tc, queries_find_triples_by_subject_predicate_and_object);
+	tcase_add_test(tc, named_graphs_keep_their_statements_and_join_the_union);
 	tcase_add_test(tc, many_sources_keep_their_ids_and_names);
 	tcase_add_test(tc, turtle_parses_with_lines_prefixes_and_lists);
 	tcase_add_test(tc, blank_nodes_of_two_documents_are_distinct);

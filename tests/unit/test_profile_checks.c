@@ -1,7 +1,8 @@
 /* test_profile_checks.c: the DCAT-AP_IT checks in C: Partita IVA and
  * codice fiscale check digits (on the real tax codes of public bodies in
  * vocab/organizations.ttl), WKT and GeoJSON geometry literals, and the
- * results dcatit_checks_run adds for a parsed graph and a registry. */
+ * results dcatit_checks_run adds for a parsed graph and a registry, and
+ * the test for Italian text under another language tag. */
 #include "profile/checks.h"
 
 #include <check.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "profile/textlang.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
 
@@ -420,6 +422,49 @@ START_TEST(test_run_without_a_registry_knows_no_ipa_code)
 }
 END_TEST
 
+
+/* ---- language tags ------------------------------------------------------- */
+
+static const char *it_word(const char *text, const char *tag)
+{
+	return dcatit_textlang_italian_word(text, strlen(text), tag);
+}
+
+START_TEST(test_italian_text_under_another_tag_is_told_by_its_small_words)
+{
+	ck_assert_str_eq(it_word("Comune di Prato", "de"), "di");
+	ck_assert_str_eq(it_word("Camera di Commercio delle Marche", "EN"), "di");
+	ck_assert_str_eq(it_word("Ministero dell\u2019Economia", "de-AT"), "dell");
+	ck_assert_str_eq(it_word("Ministero dell'Economia e delle Finanze", "fr"), "dell");
+	ck_assert_str_eq(it_word("Universit\u00e0 degli Studi di Firenze", "es"), "degli");
+	/* no word list for Slovenian: two different Italian words are needed */
+	ck_assert_str_eq(it_word("Comune di Prato, Ufficio della statistica", "sl"), "di");
+	ck_assert_ptr_null(it_word("Comune di Prato", "sl"));
+}
+END_TEST
+
+START_TEST(test_translations_proper_names_and_italian_tags_pass)
+{
+	ck_assert_ptr_null(it_word("Comune di Prato", "it"));
+	ck_assert_ptr_null(it_word("Comune di Prato", "it-CH"));
+	ck_assert_ptr_null(it_word("Comune di Prato", NULL));
+	ck_assert_ptr_null(it_word("Comune di Prato", ""));
+	ck_assert_ptr_null(it_word("Comune di Prato", "not a tag"));
+	/* a proper name alone cannot be told: it may be the name in any language */
+	ck_assert_ptr_null(it_word("Regione Toscana", "en"));
+	/* written in the tagged language, quoting an Italian name */
+	ck_assert_ptr_null(it_word("Budget of the Comune di Prato", "en"));
+	ck_assert_ptr_null(it_word("Haushalt der Gemeinde Comune di Prato", "de"));
+	ck_assert_ptr_null(it_word("Budget de la Comune di Prato", "fr"));
+	/* words the tagged language writes too */
+	ck_assert_ptr_null(it_word("Costs per capita", "en"));
+	ck_assert_ptr_null(it_word("Oficina del Catastro", "es"));
+	ck_assert_ptr_null(it_word("Il y a deux rapports", "fr"));
+	/* words inside longer words do not count */
+	ck_assert_ptr_null(it_word("Dipartimento Dellarte", "en"));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("profile_checks");
@@ -439,6 +484,10 @@ int main(void)
 	tcase_add_test(tc, test_geojson_geometries);
 	tcase_add_test(tc, test_geojson_malformed);
 	tcase_add_test(tc, test_gml_coordinates_follow_the_srs_name);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("language tags");
+	tcase_add_test(tc, test_italian_text_under_another_tag_is_told_by_its_small_words);
+	tcase_add_test(tc, test_translations_proper_names_and_italian_tags_pass);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("run");
 	tcase_add_test(tc, test_run_reports_each_problem_on_its_line);

@@ -57,7 +57,8 @@ CLASSES = {
 SUBCLASS_NOTE = ("The national validator runs with RDFS inference over DCAT-AP_IT.owl and vcard-ns.ttl, so the "
                  "subclasses declared there are accepted too (listed in the sh:or).")
 
-# kinds: req (min 1), max (max 1), lit (literal), res (IRI or blank node), iri (IRI only),
+# kinds: req (min 1), max (max 1), perlang (max 1 per language tag and max 1 untagged), lit
+# (literal), res (IRI or blank node), iri (IRI only),
 # date (xsd:date or xsd:dateTime), num (decimal number), cls (value typed with a class when the
 # value is described in the data), exists (at least one instance of the class in the data).
 # Entry: ids, class key, path, kind, param (class for cls/exists), hint (fix advice), note.
@@ -198,9 +199,13 @@ RULES = [
     ((2,), "Agent", "dct:identifier", "req", None, "add the IPA code (public bodies) or the Partita IVA (private bodies)", None),
     ((190,), "Agent", "dct:identifier", "lit", None, None, None),
     ((191,), "Agent", "dct:identifier", "max", None, "keep the IPA code", None),
-    ((192,), "Agent", "foaf:name", "max", None,
-     "keep only the official name as registered in IPA, even if the others are translations",
-     "One name only, even across languages (OWL: exactly 1)."),
+    ((192,), "Agent", "foaf:name", "perlang", None,
+     "give one name per language (the official name registered in IPA, and at most one translation "
+     "in each other language) and tag each with its language",
+     "Defective upstream: the query selects dcat:Agent, a class DCAT-AP_IT data does not use, so the national "
+     "validator never reports this rule. DCAT-AP_IT allows one name per language (the guidelines; "
+     "the OWL file says exactly one), so the defect checked is two different names in the same "
+     "language, or two names without a language tag."),
     ((113,), "Agent", None, "exists", "dcatapit:Agent", "type publishers and rights holders as dcatapit:Agent and foaf:Agent", None),
     # --- Contact point -------------------------------------------------------------------
     ((204,), "Organization", "vcard:fn", "max", None, "keep the name of the office", None),
@@ -264,6 +269,9 @@ def message(ids, cls_label, path, kind, param, hint, sev, note=None):
         m = "%s has no %s%s; %s" % (this, path, rec, hint)
     elif kind == "max":
         m = "%s has more than one %s; %s" % (this, path, hint or "keep only one")
+    elif kind == "perlang":
+        m = ("%s has two different %s in the same language, or two without a language tag; %s"
+             % (this, path, hint))
     elif kind == "lit":
         m = "%s {?value} of %s is not a literal; write it as text" % (path, this)
     elif kind == "res":
@@ -380,6 +388,10 @@ def emit_property(w, e, label, rows):
         w("    sh:minCount 1 ;\n")
     elif kind == "max":
         w("    sh:maxCount 1 ;\n")
+    elif kind == "perlang":
+        w("    sh:uniqueLang true ;\n")
+        w("    sh:qualifiedValueShape [ sh:datatype xsd:string ] ;\n")
+        w("    sh:qualifiedMaxCount 1 ;\n")
     elif kind == "lit":
         w("    sh:nodeKind sh:Literal ;\n")
     elif kind == "res":
@@ -429,6 +441,7 @@ def coverage():
     print("| rule | severity | class | check | shape | note |")
     print("|---:|---|---|---|---|---|")
     kinds = {"req": "minCount 1", "max": "maxCount 1", "lit": "nodeKind Literal",
+             "perlang": "uniqueLang + max 1 untagged",
              "res": "nodeKind BlankNodeOrIRI", "iri": "nodeKind IRI", "date": "datatype date|dateTime",
              "num": "datatype decimal (+integer types)", "cls": "class, if described", "exists": "class present"}
     entries = {i: e for e in RULES for i in e[0]}

@@ -4,7 +4,8 @@ tests/profile fixtures while the C engine is being written. It is NOT the projec
 it supports just the constructs used in vocab/shapes/*.ttl (targets class/node/subjectsOf/
 objectsOf; predicate, inverse and sequence paths; minCount, maxCount, class, datatype with
 a lexical check of the date/number types, nodeKind, or, and, not, node, property, closed,
-pattern, in, hasValue, lessThanOrEquals, lessThan, minLength, maxLength) and prints one line per result:
+pattern, in, hasValue, lessThanOrEquals, lessThan, minLength, maxLength, uniqueLang,
+qualifiedValueShape with qualifiedMaxCount) and prints one line per result:
     <rule ids or shape>\t<severity>\t<focus>\t<value>\t<message>
 
 usage: mini_shacl.py --shapes SHAPES.ttl [--shapes ...] DATA.ttl [DATA ...]
@@ -137,6 +138,15 @@ class Validator:
         mx = s.value(shape, SH.maxCount)
         if mx is not None and len(vals) > int(mx):
             self.report(shape, focus, None, "MaxCount", None)
+        if (shape, SH.uniqueLang, Literal(True)) in s:
+            tags = [v.language.lower() for v in vals if isinstance(v, Literal) and v.language]
+            for tag in sorted({t for t in tags if tags.count(t) > 1}):
+                self.report(shape, focus, None, "UniqueLang", None)
+        qmx = s.value(shape, SH.qualifiedMaxCount)
+        if qmx is not None:
+            q = s.value(shape, SH.qualifiedValueShape)
+            if sum(1 for v in vals if self.conforms(v, q)) > int(qmx):
+                self.report(shape, focus, None, "QualifiedMaxCount", None)
         for v in vals:
             self.check_value(shape, focus, v)
         for other in s.objects(shape, SH.lessThanOrEquals):

@@ -58,6 +58,19 @@ FIXTURES = {
                  '"<gml:Envelope srsName=\\"http://www.opengis.net/def/crs/EPSG/0/4326\\">'
                  '<gml:lowerCorner>42.23 9.68</gml:lowerCorner><gml:upperCorner>44.47 12.37'
                  '</gml:upperCorner></gml:Envelope>"^^gsp:gmlLiteral')], "", "", ""),
+    # AgID rule 192 allows one name per language; the same Italian name tagged @de (as CKAN
+    # portals serve it) is a warning, a real translation or a bare proper name is not
+    "language-tag": ([('foaf:name "Citta\' Metropolitana di Firenze"@it',
+                       'foaf:name "Citta\' Metropolitana di Firenze"@it, '
+                       '"Citta\' Metropolitana di Firenze"@de')], "check-language-tag", "warning", ""),
+    "language-tag-title": ([('dct:title "Accordi 2024 in CSV"@it', 'dct:title "Accordi della Regione 2024 '
+                             'in CSV"@en')], "check-language-tag", "warning", ""),
+    "language-tag-ok-translation": ([('foaf:name "Citta\' Metropolitana di Firenze"@it',
+                                      'foaf:name "Citta\' Metropolitana di Firenze"@it, '
+                                      '"Metropolitan City of Florence"@en')], "", "", ""),
+    "language-tag-ok-proper-name": ([('foaf:name "Regione Toscana"@it',
+                                      'foaf:name "Regione Toscana"@it, "Regione Toscana"@en')],
+                                    "", "", ""),
     "bbox-ring-open": ([('"%s"^^gsp:wktLiteral .' % POLY,
                          '"%s"^^gsp:wktLiteral ;\n    <http://www.w3.org/ns/dcat#bbox> '
                          '"{\\"type\\": \\"Polygon\\", \\"coordinates\\": [[[9.68, 42.23], [12.37, 42.23], '
