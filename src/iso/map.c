@@ -25,6 +25,13 @@ bool iso_vocab_init(IsoVocab *v, DcatitTerms *t)
 
 /* ------------------------------------------------------------ text */
 
+/* XML white space and the C locale's (\v \f): what isspace() says there,
+ * without a call per byte (iso_ws runs over every text of a record). */
+static inline bool ws(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Normalise whitespace of s in place: trim the ends, collapse inner runs
  * to one space, or remove every space. */
 char *iso_ws(char *s, IsoWs mode)
@@ -32,7 +39,7 @@ char *iso_ws(char *s, IsoWs mode)
 	char *w = s;
 	bool space = false;
 	for (const char *r = s; *r; r++) {
-		if (isspace((unsigned char)*r)) {
+		if (ws(*r)) {
 			if (mode == ISO_WS_TRIM)
 				*w++ = *r;
 			else
@@ -46,11 +53,13 @@ char *iso_ws(char *s, IsoWs mode)
 	}
 	*w = '\0';
 	if (mode == ISO_WS_TRIM) {
-		while (w > s && isspace((unsigned char)w[-1]))
+		while (w > s && ws(w[-1]))
 			*--w = '\0';
-		size_t lead = strspn(s, " \t\r\n");
+		size_t lead = 0;
+		while (ws(s[lead]))
+			lead++;
 		if (lead)
-			memmove(s, s + lead, strlen(s + lead) + 1);
+			memmove(s, s + lead, (size_t)(w - s) - lead + 1);
 	}
 	return s;
 }
