@@ -4,7 +4,9 @@
 #include "base/json.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #define J(x) ((json_t *)(x))
@@ -21,6 +23,27 @@ DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d)
 		return NULL;
 	}
 	return W(j);
+}
+
+DcatitJson *dcatit_json_load(const char *path, DcatitDiag *d)
+{
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	DcatitJson *j = NULL;
+	int err = 0;
+	DcatitStatus st = dcatit_buf_read_file(&b, path, &err);
+	if (st == DCATIT_OK) {
+		j = dcatit_json_parse(b.data ? b.data : "", b.len, d);
+		if (!j)
+			snprintf(d->file, sizeof d->file, "%s", path);
+	} else if (st == DCATIT_ERR_NOMEM) {
+		dcatit_diag_set(d, st, NULL, 0, 0, "out of memory reading '%s'", path);
+	} else {
+		dcatit_diag_set(d, err == ENOENT ? DCATIT_ERR_NOT_FOUND : DCATIT_ERR_IO, NULL, 0, 0,
+		                "cannot read '%s': %s", path, strerror(err));
+	}
+	dcatit_buf_release(&b);
+	return j;
 }
 
 char *dcatit_json_dump(const DcatitJson *j, bool sorted)
@@ -169,3 +192,72 @@ bool dcatit_json_is_array(const DcatitJson *j) { return j && json_is_array(J(j))
 bool dcatit_json_is_string(const DcatitJson *j) { return j && json_is_string(J(j)); }
 bool dcatit_json_is_true(const DcatitJson *j) { return j && json_is_true(J(j)); }
 bool dcatit_json_is_null(const DcatitJson *j) { return !j || json_is_null(J(j)); }
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned min;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2;
+		min = 0x80;
+		cp = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3;
+		min = 0x800;
+		cp = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4;
+		min = 0x10000;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+bool dcatit_json_add_str(DcatitBuf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	dcatit_buf_addc(b, '"');
+	size_t run = 0; /* plain bytes waiting to be copied at once */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		size_t k = c >= 0x20 && c != '"' && c != '\\' ? utf8_seq(p + i, n - i) : 0;
+		if (k) {
+			run += k;
+			i += k;
+			continue;
+		}
+		dcatit_buf_add(b, p + i - run, run);
+		run = 0;
+		switch (c) {
+		case '"': dcatit_buf_adds(b, "\\\""); break;
+		case '\\': dcatit_buf_adds(b, "\\\\"); break;
+		case '\n': dcatit_buf_adds(b, "\\n"); break;
+		case '\r': dcatit_buf_adds(b, "\\r"); break;
+		case '\t': dcatit_buf_adds(b, "\\t"); break;
+		default:
+			if (c < 0x20)
+				dcatit_buf_addf(b, "\\u%04x", c);
+			else
+				dcatit_buf_adds(b, "\\ufffd");
+		}
+		i++;
+	}
+	dcatit_buf_add(b, p + n - run, run);
+	dcatit_buf_addc(b, '"');
+	return !b->oom;
+}

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/status.h"
 
 typedef struct DcatitJsonImpl DcatitJson;
@@ -15,6 +16,10 @@ typedef struct DcatitJsonImpl DcatitJson;
 /* Parse a document of len bytes (any top-level value); caller frees.
  * NULL with DCATIT_ERR_SYNTAX (line:col and reason) in d on bad input. */
 DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d);
+/* Read and parse the JSON file at path; caller frees. NULL with d set on
+ * failure: DCATIT_ERR_NOT_FOUND (no such file), DCATIT_ERR_IO, or
+ * DCATIT_ERR_SYNTAX located at path:line:col. */
+DcatitJson *dcatit_json_load(const char *path, DcatitDiag *d);
 /* Compact text of j, object keys sorted when sorted is true (the form
  * hashes are taken of); caller frees; NULL on OOM. */
 char *dcatit_json_dump(const DcatitJson *j, bool sorted);
@@ -77,5 +82,10 @@ bool dcatit_json_is_string(const DcatitJson *j);
 bool dcatit_json_is_true(const DcatitJson *j);
 /* Is j null (or NULL)? */
 bool dcatit_json_is_null(const DcatitJson *j);
+
+/* Append the n bytes at s as a JSON string, quotes included, for writers
+ * that stream JSON into a buffer instead of building values (reports of
+ * a million entries). Invalid UTF-8 bytes become U+FFFD. False on OOM. */
+bool dcatit_json_add_str(DcatitBuf *b, const char *s, size_t n);
 
 #endif

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
@@ -29,6 +30,7 @@ static const char usage[] =
 	"usage: dcatit harvest [SOURCE...] [-c DIR] [-o OUT] [--jobs N]\n"
 	"                      [--no-cache] [--no-validate] [--catalog-uri IRI]\n"
 	"                      [--max-removal PCT] [--allow-mass-removal]\n"
+	"                      [--no-quality]\n"
 	"       dcatit harvest --list [-c DIR]\n"
 	"\n"
 	"Collect metadata from the sources described in DIR (one NAME.yaml per\n"
@@ -50,11 +52,15 @@ static const char usage[] =
 	"                      to removed/ (default: the source's limits.max_removal,\n"
 	"                      else 20)\n"
 	"      --allow-mass-removal  move every record that is gone, however many\n"
+	"      --no-quality    do not score the sources by the data.europa.eu metadata\n"
+	"                      quality assessment (see 'dcatit quality')\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record\n"
 	"identifier); OUT/NAME/state.json, the content hash of every record and the\n"
-	"page cache; OUT/NAME/report.json, the report of the last run;\n"
+	"page cache; OUT/NAME/report.json, the report of the last run (with the\n"
+	"source's data.europa.eu quality score, links not checked: 'dcatit quality\n"
+	"OUT' has the detail and a league table);\n"
 	"OUT/NAME/removed/, records gone from the source; OUT/catalog.ttl, every\n"
 	"record of every source of DIR, validated with the DCAT-AP_IT profile.\n"
 	"\n"
@@ -184,6 +190,22 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 		fprintf(f, "%s... and %zu more\n", prefix, k - max);
 }
 
+/* The source's data.europa.eu MQA score, offline (links not checked), and
+ * what would add most to it. */
+static void print_quality(const DcatitHarvestReport *r)
+{
+	const DcatitQualitySummary *s = &r->quality;
+	if (!r->scored || !s->datasets)
+		return;
+	printf("  quality: %.1f of 405 (assessed %.0f), %s", s->score, s->assessed_max,
+	       dcatit_quality_band_name((DcatitQualityBand)s->band));
+	if (r->nfix)
+		printf("; first fix: %s in %zu dataset%s (+%d each)",
+		       dcatit_quality_indicator(r->fix[0].indicator)->metric, r->fix[0].datasets,
+		       r->fix[0].datasets == 1 ? "" : "s", r->fix[0].gain_max);
+	printf("\n");
+}
+
 static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 {
 	const DcatitHarvestSource *s = r->src;
@@ -232,6 +254,7 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
 		putc('\n', stdout);
 	}
+	print_quality(r);
 	printf("  report: %s/%s/report.json\n", out_dir, s->name);
 }
 
@@ -240,7 +263,8 @@ int cmd_harvest(int argc, char **argv)
 	const char *config = "harvest", *out_dir = "harvested", *jobs_s = NULL;
 	const char *catalog_uri = NULL, *max_removal_s = NULL;
 	bool no_cache = false, no_validate = false, opts_done = false, list = false;
-	bool allow_mass = false;
+	bool allow_mass = false, no_quality = false;
+	DcatitQualityVocab *quality = NULL;
 	Paths named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
 	DcatitHarvestReport *reps = NULL;
@@ -271,6 +295,8 @@ int cmd_harvest(int argc, char **argv)
 			list = true;
 		} else if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
 			allow_mass = true;
+		} else if (dcatit_opt_flag(argv, i, "--no-quality", NULL)) {
+			no_quality = true;
 		} else if ((r = dcatit_opt_value("harvest", argc, argv, &i, "--config", "-c", &config)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--output", "-o", &out_dir)) ||
 		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
@@ -393,6 +419,25 @@ int cmd_harvest(int argc, char **argv)
 		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
 	}
+	if (!no_quality) {
+		/* the MQA lists, on the term store the merged catalogue will use */
+		if (!terms && !(terms = dcatit_terms_new()))
+			goto oom;
+		char dir[4096];
+		DcatitDiag qd;
+		dcatit_diag_init(&qd);
+		if (dcatit_datadir_find(dir, sizeof dir) != DCATIT_OK) {
+			dcatit_msg_error("cannot find the data directory (vocab/) for the quality "
+			                 "scores: '%s' is not a directory (set DCATIT_DATADIR or use "
+			                 "--no-quality)", dir);
+			code = DCATIT_EXIT_RUNTIME;
+			goto out;
+		}
+		if (!(quality = dcatit_quality_vocab_load(terms, dir, &qd))) {
+			code = dcatit_msg_diag(&qd);
+			goto out;
+		}
+	}
 	Progress prog = { .tty = dcatit_msg_stderr_is_tty() };
 	clock_gettime(CLOCK_MONOTONIC, &prog.last);
 	DcatitHarvestOpts ho;
@@ -410,6 +455,7 @@ int cmd_harvest(int argc, char **argv)
 	ho.no_cache = no_cache;
 	ho.max_removal_pct = max_removal;
 	ho.allow_mass_removal = allow_mass;
+	ho.quality = quality;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	DcatitStatus st = dcatit_harvest_run(srcs, nsrc, &ho, reps, &d);
@@ -460,6 +506,7 @@ out:
 	free(srcs);
 	free(only);
 	dcatit_profile_load_release(&profile);
+	dcatit_quality_vocab_free(quality);
 	dcatit_model_free(shapes);
 	dcatit_terms_free(terms);
 	paths_free(&named);

@@ -12,6 +12,8 @@ int cmd_convert(int argc, char **argv);
 int cmd_harvest(int argc, char **argv);
 /* dcatit push: publish a catalogue to a CKAN instance. */
 int cmd_push(int argc, char **argv);
+/* dcatit quality: the data.europa.eu metadata-quality score of a catalogue. */
+int cmd_quality(int argc, char **argv);
 /* dcatit validate: SHACL validation of data files with a report. */
 int cmd_validate(int argc, char **argv);
 /* dcatit verify: what a CKAN portal serves to harvesters, against the

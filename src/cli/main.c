@@ -25,6 +25,7 @@ static const Command commands[] = {
 	{ "harvest", cmd_harvest, N_("collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT") },
 	{ "help", cmd_help, N_("show the commands, or the help of one command") },
 	{ "push", cmd_push, N_("publish a catalogue to a CKAN instance") },
+	{ "quality", cmd_quality, N_("score a catalogue by the data.europa.eu metadata quality assessment") },
 	{ "validate", cmd_validate, N_("validate RDF data with SHACL shapes (DCAT-AP_IT by default)") },
 	{ "verify", cmd_verify, N_("check what a CKAN portal serves to harvesters against the catalogue") },
 	{ "version", cmd_version, N_("print the version of dcatit") },

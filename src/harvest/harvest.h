@@ -17,6 +17,8 @@
 #include "base/status.h"
 #include "harvest/source.h"
 #include "profile/orgs.h"
+#include "quality/score.h"
+#include "quality/vocabs.h"
 #include "rdf/model.h"
 
 /* Options of a harvest run; zero-initialise. */
@@ -42,6 +44,11 @@ typedef struct {
 	unsigned max_removal_pct;  /* overrides every source's
 	                              limits.max_removal (0: theirs) */
 	bool allow_mass_removal;   /* remove however many records are gone */
+	const DcatitQualityVocab *quality; /* non-NULL: score each source's
+	                              records by the data.europa.eu MQA
+	                              (quality/score.h) into its report; its
+	                              term store must be shapes' when both are
+	                              given */
 } DcatitHarvestOpts;
 
 /* One record found invalid, with its reasons. */
@@ -71,6 +78,11 @@ typedef struct {
 	DcatitBuf removed_ids;     /* one per line */
 	DcatitHarvestInvalid *invalid_items;
 	size_t ninvalid_items;
+	bool scored;               /* quality and fix were filled */
+	DcatitQualitySummary quality; /* the MQA score of the source's records
+	                              (offline: link status not assessed) */
+	DcatitQualityAction fix[3];/* what would add most to it */
+	size_t nfix;
 } DcatitHarvestReport;
 
 /* Harvest the sources (n of them; only those opts->only marks) into

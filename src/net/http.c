@@ -49,6 +49,9 @@ typedef struct Transfer {
 	size_t nparts;
 	DcatitHttpDone cb;
 	void *ud;
+	bool no_body, once;
+	long timeout_ms;
+	char *host;                 /* "host:port" for the per-host cap */
 	unsigned attempts;          /* of the current URL */
 	unsigned redirects;
 	long long due_ms;
@@ -57,6 +60,8 @@ typedef struct Transfer {
 	curl_mime *mime;
 	DcatitBuf resp;
 	bool too_big;
+	bool stopped;               /* no_body: the body began, we hung up */
+	size_t skipped;             /* no_body: redirect body bytes dropped */
 	char ctype[128];
 	char etag[256];
 	char last_modified[64];
@@ -78,6 +83,11 @@ struct DcatitHttpImpl {
 	CURLM *multi;
 	Transfer *queue;            /* waiting, any order */
 	size_t running;
+	struct HostCount {          /* transfers running per host, for per_host */
+		char *host;
+		unsigned n;
+	} *hosts;
+	size_t nhosts;
 	uint64_t rng;
 	unsigned long retries;
 };
@@ -453,6 +463,7 @@ static void transfer_free(Transfer *t)
 	curl_mime_free(t->mime);
 	free(t->method);
 	free(t->url);
+	free(t->host);
 	free(t->content_type);
 	free(t->body);
 	curl_slist_free_all(t->headers);
@@ -541,7 +552,11 @@ DcatitHttp *dcatit_http_new(const DcatitHttpOpts *opts, DcatitDiag *d)
 		h->o.user_agent = "dcatit";
 	if (!h->o.max_redirects)
 		h->o.max_redirects = 5;
-	if (!copy_setup(h)) {
+	if (!h->o.per_host || h->o.per_host > h->o.jobs)
+		h->o.per_host = h->o.jobs;
+	h->hosts = calloc(h->o.jobs, sizeof *h->hosts);
+	if (!h->hosts || !copy_setup(h)) {
+		free(h->hosts);
 		dcatit_http_free_setup(h);
 		free(h);
 		curl_global_cleanup();
@@ -553,6 +568,7 @@ DcatitHttp *dcatit_http_new(const DcatitHttpOpts *opts, DcatitDiag *d)
 		h->rng = 88172645463325252ULL;
 	h->multi = curl_multi_init();
 	if (!h->multi) {
+		free(h->hosts);
 		dcatit_http_free_setup(h);
 		free(h);
 		curl_global_cleanup();
@@ -577,6 +593,9 @@ void dcatit_http_free(DcatitHttp *h)
 	}
 	/* running transfers are only left after an aborted run */
 	curl_multi_cleanup(h->multi);
+	for (size_t i = 0; i < h->nhosts; i++)
+		free(h->hosts[i].host);
+	free(h->hosts);
 	dcatit_http_free_setup(h);
 	free(h);
 	curl_global_cleanup();
@@ -585,6 +604,61 @@ void dcatit_http_free(DcatitHttp *h)
 unsigned long dcatit_http_retries(const DcatitHttp *h)
 {
 	return h ? h->retries : 0;
+}
+
+/* "host:port" of an http(s) URL, lower case, the key of the per-host cap;
+ * caller frees. An unparsable URL gets its own key ("" host): curl will
+ * refuse it anyway. */
+static char *url_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *port = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	}
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	for (const char *p = host ? host : ""; *p; p++)
+		dcatit_buf_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+	dcatit_buf_addf(&b, ":%s", port ? port : "");
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return dcatit_buf_detach(&b);
+}
+
+/* Transfers running on host. */
+static unsigned host_running(const DcatitHttp *h, const char *host)
+{
+	for (size_t i = 0; i < h->nhosts; i++)
+		if (h->hosts[i].n && strcmp(h->hosts[i].host, host) == 0)
+			return h->hosts[i].n;
+	return 0;
+}
+
+/* The running count of host, added when absent (hosts has room for jobs
+ * entries, and fewer than jobs transfers run when one starts); NULL on
+ * out of memory. */
+static unsigned *host_count(DcatitHttp *h, const char *host)
+{
+	size_t free_slot = h->nhosts;
+	for (size_t i = 0; i < h->nhosts; i++) {
+		if (strcmp(h->hosts[i].host, host) == 0)
+			return &h->hosts[i].n;
+		if (!h->hosts[i].n && free_slot == h->nhosts)
+			free_slot = i;
+	}
+	if (free_slot == h->nhosts) {
+		if (h->nhosts == h->o.jobs)
+			return NULL;
+		h->nhosts++;
+	} else {
+		free(h->hosts[free_slot].host);
+	}
+	h->hosts[free_slot].host = dcatit_strdup(host);
+	h->hosts[free_slot].n = 0;
+	return h->hosts[free_slot].host ? &h->hosts[free_slot].n : NULL;
 }
 
 DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
@@ -607,10 +681,14 @@ DcatitStatus dcatit_http_submit(DcatitHttp *h, const DcatitHttpRequest *req,
 	t->body = req->body ? dcatit_strndup(req->body, req->body_len) : NULL;
 	t->body_len = req->body_len;
 	t->secret = req->secret_headers;
+	t->no_body = req->no_body;
+	t->once = req->once;
+	t->timeout_ms = req->timeout_ms;
+	t->host = url_host(req->url);
 	t->cb = cb;
 	t->ud = ud;
 	dcatit_buf_init(&t->resp);
-	bool ok = t->method && t->url && (!req->content_type || t->content_type) &&
+	bool ok = t->method && t->url && t->host && (!req->content_type || t->content_type) &&
 	          (!req->body || t->body);
 	for (size_t i = 0; ok && req->headers && req->headers[i]; i++) {
 		struct curl_slist *n = curl_slist_append(t->headers, req->headers[i]);
@@ -681,6 +759,16 @@ static size_t on_body(char *p, size_t sz, size_t n, void *ud)
 {
 	Transfer *t = ud;
 	size_t len = sz * n;
+	if (t->no_body && len) {
+		/* a redirect's body is read and dropped (up to the body cap) so
+		 * that the redirect completes and can be followed */
+		long code = 0;
+		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (code >= 300 && code < 400 && (t->skipped += len) <= t->owner->o.max_body)
+			return len;
+		t->stopped = true;
+		return 0;
+	}
 	if (t->resp.len + len > t->owner->o.max_body) {
 		t->too_big = true;
 		return 0;
@@ -817,6 +905,8 @@ static bool start(DcatitHttp *h, Transfer *t)
 	t->easy = e;
 	dcatit_buf_clear(&t->resp);
 	t->too_big = false;
+	t->stopped = false;
+	t->skipped = 0;
 	t->ctype[0] = '\0';
 	t->etag[0] = '\0';
 	t->last_modified[0] = '\0';
@@ -836,11 +926,16 @@ static bool start(DcatitHttp *h, Transfer *t)
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
 	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	SET(CURLOPT_NOSIGNAL, 1L);
-	SET(CURLOPT_CONNECTTIMEOUT_MS, h->o.connect_timeout_ms);
-	SET(CURLOPT_TIMEOUT_MS, h->o.timeout_ms);
+	long timeout = t->timeout_ms ? t->timeout_ms : h->o.timeout_ms;
+	SET(CURLOPT_CONNECTTIMEOUT_MS, h->o.connect_timeout_ms < timeout ? h->o.connect_timeout_ms
+	                                                                : timeout);
+	SET(CURLOPT_TIMEOUT_MS, timeout);
 	SET(CURLOPT_USERAGENT, h->o.user_agent);
 	SET(CURLOPT_ACCEPT_ENCODING, "");
-	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_body);
+	/* a request that reads no body has no body to cap: a 10 GB file
+	 * answers its HEAD like any other */
+	if (!t->no_body && strcmp(t->method, "HEAD") != 0)
+		SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_body);
 	SET(CURLOPT_WRITEFUNCTION, on_body);
 	SET(CURLOPT_WRITEDATA, (void *)t);
 	SET(CURLOPT_HEADERFUNCTION, on_header);
@@ -877,11 +972,15 @@ static bool start(DcatitHttp *h, Transfer *t)
 		SET(CURLOPT_POST, 1L);
 		SET(CURLOPT_POSTFIELDS, t->body ? t->body : "");
 		SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(t->body ? t->body_len : 0));
+	} else if (strcmp(t->method, "HEAD") == 0) {
+		/* NOBODY, not a custom method: curl then expects no body */
+		SET(CURLOPT_NOBODY, 1L);
 	} else if (strcmp(t->method, "GET") != 0) {
 		SET(CURLOPT_CUSTOMREQUEST, t->method);
 	}
 #undef SET
-	if (!ok || curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+	unsigned *on_host = ok ? host_count(h, t->host) : NULL;
+	if (!on_host || curl_multi_add_handle(h->multi, e) != CURLM_OK) {
 		curl_easy_cleanup(e);
 		t->easy = NULL;
 		curl_mime_free(t->mime);
@@ -889,6 +988,7 @@ static bool start(DcatitHttp *h, Transfer *t)
 		return false;
 	}
 	h->running++;
+	(*on_host)++;
 	return true;
 }
 
@@ -970,18 +1070,24 @@ static void redirect(DcatitHttp *h, Transfer *t, long status, const char *loc)
 		finish(t, DCATIT_ERR_REMOTE, status, msg);
 		return;
 	}
-	bool to_get = status == 303 || ((status == 301 || status == 302) &&
-	                                strcmp(t->method, "GET") != 0);
+	/* a HEAD stays a HEAD (RFC 9110 15.4); a POST becomes a GET */
+	bool head = strcmp(t->method, "HEAD") == 0;
+	bool to_get = !head && (status == 303 || ((status == 301 || status == 302) &&
+	                                          strcmp(t->method, "GET") != 0));
 	char *url = dcatit_strdup(loc);
 	char *get = to_get ? dcatit_strdup("GET") : NULL;
-	if (!url || (to_get && !get)) {
+	char *host = url ? url_host(url) : NULL;
+	if (!url || !host || (to_get && !get)) {
 		free(url);
 		free(get);
+		free(host);
 		finish(t, DCATIT_ERR_NOMEM, 0, "out of memory");
 		return;
 	}
 	free(t->url);
 	t->url = url;
+	free(t->host);
+	t->host = host;
 	if (to_get) {
 		free(t->method);
 		t->method = get;
@@ -1019,7 +1125,10 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	long status = 0;
 	curl_easy_getinfo(m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
 	char *loc = NULL;
-	if (rc == CURLE_OK && status >= 300 && status < 400 && status != 304 && !t->secret) {
+	/* a request that hung up at the first body byte (no_body) got its
+	 * answer: a redirect's body is no reason not to follow it */
+	bool answered = rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && t->stopped);
+	if (answered && status >= 300 && status < 400 && status != 304 && !t->secret) {
 		char *l = NULL;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_REDIRECT_URL, &l);
 		loc = l ? dcatit_strdup(l) : NULL; /* dies with the handle */
@@ -1028,6 +1137,7 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	curl_easy_cleanup(m->easy_handle);
 	t->easy = NULL;
 	h->running--;
+	(*host_count(h, t->host))--;
 	if (loc) {
 		redirect(h, t, status, loc);
 		free(loc);
@@ -1040,7 +1150,11 @@ static void done(DcatitHttp *h, CURLMsg *m)
 		finish(t, DCATIT_ERR_REMOTE, 0, msg);
 		return;
 	}
-	bool can_retry = t->attempts <= h->o.max_retries;
+	bool can_retry = !t->once && t->attempts <= h->o.max_retries;
+	if (rc == CURLE_WRITE_ERROR && t->stopped) {
+		finish(t, DCATIT_OK, status, NULL);
+		return;
+	}
 	if (rc != CURLE_OK) {
 		if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 			finish(t, DCATIT_ERR_LIMIT, status, "response body exceeds the size limit");
@@ -1073,7 +1187,9 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d)
 		Transfer **pp = &h->queue;
 		while (*pp && h->running < h->o.jobs) {
 			Transfer *t = *pp;
-			if (t->due_ms <= now) {
+			if (host_running(h, t->host) >= h->o.per_host) {
+				pp = &t->next; /* its host is full: the next one */
+			} else if (t->due_ms <= now) {
 				*pp = t->next;
 				t->next = NULL;
 				if (!start(h, t)) {
@@ -1084,8 +1200,11 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d)
 				pp = &t->next;
 			}
 		}
+		/* waiting for a full host is waiting for a transfer to end,
+		 * which the poll below does: only the others have a due time */
 		for (Transfer *t = h->queue; t; t = t->next)
-			if (next_due < 0 || t->due_ms < next_due)
+			if ((next_due < 0 || t->due_ms < next_due) &&
+			    host_running(h, t->host) < h->o.per_host)
 				next_due = t->due_ms;
 		int still = 0;
 		if (curl_multi_perform(h->multi, &still) != CURLM_OK)

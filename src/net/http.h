@@ -73,6 +73,9 @@ typedef struct {
 	                                   pins (curl's CURLOPT_RESOLVE), for
 	                                   tests: a name mapped to 127.0.0.1 */
 	unsigned max_redirects;   /* redirects followed per request (5) */
+	unsigned per_host;        /* parallel transfers to one host:port (jobs);
+	                             the others wait in the queue, so a slow
+	                             host does not hold up the rest */
 } DcatitHttpOpts;
 
 /* One part of a multipart/form-data body: a field (value) or the content
@@ -93,7 +96,7 @@ typedef struct {
 
 /* A request; everything is copied by dcatit_http_submit. */
 typedef struct {
-	const char *method;           /* "GET" (default), "POST" */
+	const char *method;           /* "GET" (default), "POST", "HEAD" */
 	const char *url;
 	const char *const *headers;   /* "Name: value" strings, NULL-terminated */
 	bool secret_headers;          /* headers carry credentials: never follow
@@ -105,6 +108,13 @@ typedef struct {
 	size_t body_len;
 	const DcatitHttpPart *parts;  /* multipart/form-data instead of body */
 	size_t nparts;
+	bool no_body;                 /* stop at the first byte of the body: the
+	                                 status and headers are the answer (a
+	                                 GET that downloads nothing) */
+	bool once;                    /* one attempt: no retry on 429, 5xx or a
+	                                 transport error */
+	long timeout_ms;              /* whole transfer, redirects included
+	                                 (0: the client's) */
 } DcatitHttpRequest;
 
 /* What a finished request got. Pointers are borrowed for the callback. */

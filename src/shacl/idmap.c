@@ -66,18 +66,31 @@ static bool grow(DcatitIdMap *m)
 	return true;
 }
 
+/* The slot of key, or of the empty place where it would go. */
+static size_t find_slot(const DcatitIdMap *m, DcatitTermId key)
+{
+	size_t h = slot_of(key, m->cap);
+	while (m->keys[h] && m->keys[h] != key)
+		h = (h + 1) & (m->cap - 1);
+	return h;
+}
+
 int dcatit_idmap_put(DcatitIdMap *m, DcatitTermId key, uint32_t val)
 {
 	if ((m->n + 1) * 2 > m->cap && !grow(m))
 		return -1;
-	size_t h = slot_of(key, m->cap);
-	while (m->keys[h]) {
-		if (m->keys[h] == key)
-			return 0;
-		h = (h + 1) & (m->cap - 1);
-	}
+	size_t h = find_slot(m, key);
+	if (m->keys[h])
+		return 0;
 	m->keys[h] = key;
 	m->vals[h] = val;
 	m->n++;
 	return 1;
+}
+
+uint32_t *dcatit_idmap_ref(DcatitIdMap *m, DcatitTermId key)
+{
+	if (dcatit_idmap_put(m, key, 0) < 0)
+		return NULL;
+	return &m->vals[find_slot(m, key)];
 }

@@ -26,5 +26,8 @@ bool dcatit_idmap_get(const DcatitIdMap *m, DcatitTermId key, uint32_t *val);
 /* Insert key with val unless present: 1 inserted, 0 already there (the
  * value is left alone), -1 out of memory. key must not be 0. */
 int dcatit_idmap_put(DcatitIdMap *m, DcatitTermId key, uint32_t val);
+/* The value slot of key, inserted with value 0 when absent; borrowed until
+ * the next insertion. NULL on out of memory. key must not be 0. */
+uint32_t *dcatit_idmap_ref(DcatitIdMap *m, DcatitTermId key);
 
 #endif
