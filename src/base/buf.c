@@ -2,10 +2,12 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void dcatit_buf_init(DcatitBuf *b)
 {
@@ -95,6 +97,31 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	return ok;
 }
 
+int dcatit_buf_read_fd(DcatitBuf *b, int fd)
+{
+	/* a regular file is read in place at its size (one allocation, no
+	 * copy through a chunk); anything else in 64 KiB steps */
+	struct stat sb;
+	size_t want = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	              (size_t)sb.st_size + 1 : 65536;
+	for (;;) {
+		if (!dcatit_buf_reserve(b, want))
+			return ENOMEM;
+		size_t room = b->cap - b->len - 1;
+		ssize_t got = read(fd, b->data + b->len, room);
+		if (got == 0)
+			return b->oom ? ENOMEM : 0;
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		b->len += (size_t)got;
+		b->data[b->len] = '\0';
+		want = 65536;
+	}
+}
+
 char *dcatit_buf_detach(DcatitBuf *b)
 {
 	if (b->oom) {
@@ -156,12 +183,15 @@ DcatitStatus dcatit_buf_read_stream(DcatitBuf *b, FILE *fp, int *err)
 DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err)
 {
 	*err = 0;
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		*err = errno;
 		return DCATIT_ERR_IO;
 	}
-	DcatitStatus st = dcatit_buf_read_stream(b, fp, err);
-	fclose(fp);
-	return st;
+	int e = dcatit_buf_read_fd(b, fd);
+	close(fd);
+	if (e == ENOMEM)
+		return DCATIT_ERR_NOMEM;
+	*err = e;
+	return e ? DCATIT_ERR_IO : DCATIT_OK;
 }

@@ -38,6 +38,9 @@ bool dcatit_buf_addf(DcatitBuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append with a va_list. */
 bool dcatit_buf_vaddf(DcatitBuf *b, const char *fmt, va_list ap);
+/* Append everything left to read from the descriptor fd: 0, or the errno
+ * of the failed read (ENOMEM when the buffer could not grow). */
+int dcatit_buf_read_fd(DcatitBuf *b, int fd);
 /* Append the whole content of the file at path: DCATIT_OK, DCATIT_ERR_IO
  * with *err the errno of the failure, or DCATIT_ERR_NOMEM. The buffer keeps
  * what was read before a failure; the caller releases it either way. */

@@ -44,8 +44,9 @@ void dcatit_digest_hex(DcatitDigestAlg alg, const void *p, size_t n, char *out)
 	}
 }
 
-DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
-                              DcatitFileDigest *out, DcatitDiag *d)
+DcatitStatus dcatit_digest_fd_each(int fd, const char *what, bool with_sha1,
+                                   DcatitFileDigest *out, DcatitDigestSink sink, void *ud,
+                                   DcatitDiag *d)
 {
 	struct sha256_ctx c256;
 	struct sha1_ctx c1;
@@ -68,6 +69,8 @@ DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
 		sha256_update(&c256, (size_t)n, buf);
 		if (with_sha1)
 			sha1_update(&c1, (size_t)n, buf);
+		if (sink)
+			sink(ud, buf, (size_t)n);
 		off += n;
 		out->size += (uint64_t)n;
 	}
@@ -80,6 +83,12 @@ DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
 		to_hex(dig, SHA1_DIGEST_SIZE, out->sha1);
 	}
 	return DCATIT_OK;
+}
+
+DcatitStatus dcatit_digest_fd(int fd, const char *what, bool with_sha1,
+                              DcatitFileDigest *out, DcatitDiag *d)
+{
+	return dcatit_digest_fd_each(fd, what, with_sha1, out, NULL, NULL, d);
 }
 
 DcatitStatus dcatit_digest_file(const char *path, bool with_sha1,

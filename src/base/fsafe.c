@@ -1,7 +1,8 @@
-/* fsafe.c: the checks of fsafe.h. The file is opened first (non-blocking,
- * so a FIFO does not wait for a writer), then its real path is resolved
- * and must name the very file that is open (same device and inode): a
- * swap between the check and the open is refused, not raced. */
+/* fsafe.c: the checks of fsafe.h. The type is looked at first (a device is
+ * never opened, a FIFO never waited on), the file is opened non-blocking,
+ * then its real path is resolved and must name the very file that is open
+ * (same device and inode): a swap between the check and the open is
+ * refused, not raced. */
 #include "base/fsafe.h"
 
 #include <errno.h>
@@ -12,6 +13,32 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/str.h"
+
+/* What a file that is not a regular one is, for messages. */
+static const char *kind_name(mode_t m)
+{
+	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
+	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISREG(m) ? "a file" :
+	       "something else";
+}
+
+static DcatitStatus cannot_read(const char *path, int err, DcatitDiag *d)
+{
+	return dcatit_diag_set(d, err == ENOENT || err == ENOTDIR ? DCATIT_ERR_NOT_FOUND
+	                                                         : DCATIT_ERR_IO,
+	                       NULL, 0, 0, "cannot read '%s': %s", path, strerror(err));
+}
+
+/* Is real (resolved) inside root (resolved)? d says why not. */
+static DcatitStatus check_inside(const char *path, const char *dir, const char *root,
+                                 const char *real, DcatitDiag *d)
+{
+	if (dcatit_str_path_within(real, root))
+		return DCATIT_OK;
+	return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
+	                       "'%s' leads outside '%s' (to '%s')", path, dir, real);
+}
 
 bool dcatit_fsafe_same(const struct stat *a, const struct stat *b)
 {
@@ -38,13 +65,22 @@ DcatitStatus dcatit_fsafe_open_under(const char *dir, const char *rel, int *fd,
 		ret = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	*fd = open(path.data, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	if (*fd < 0) {
-		ret = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path.data,
-		                      strerror(errno));
+	struct stat now;
+	if (stat(path.data, &now) != 0) {
+		ret = cannot_read(path.data, errno, d);
 		goto out;
 	}
-	struct stat now;
+	if (!S_ISREG(now.st_mode)) {
+		ret = dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
+		                      "'%s' is %s, not a regular file", path.data,
+		                      kind_name(now.st_mode));
+		goto out;
+	}
+	*fd = open(path.data, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (*fd < 0) {
+		ret = cannot_read(path.data, errno, d);
+		goto out;
+	}
 	if (fstat(*fd, st) != 0) {
 		ret = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path.data,
 		                      strerror(errno));
@@ -52,7 +88,8 @@ DcatitStatus dcatit_fsafe_open_under(const char *dir, const char *rel, int *fd,
 	}
 	if (!S_ISREG(st->st_mode)) {
 		ret = dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
-		                      "'%s' is not a regular file", path.data);
+		                      "'%s' is %s, not a regular file", path.data,
+		                      kind_name(st->st_mode));
 		goto out;
 	}
 	real = realpath(path.data, NULL);
@@ -61,14 +98,8 @@ DcatitStatus dcatit_fsafe_open_under(const char *dir, const char *rel, int *fd,
 		                      "'%s' was replaced while it was checked", path.data);
 		goto out;
 	}
-	size_t rl = strlen(root);
-	bool inside = strcmp(root, "/") == 0 ||
-	              (strncmp(real, root, rl) == 0 && (real[rl] == '/' || real[rl] == '\0'));
-	if (!inside) {
-		ret = dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
-		                      "'%s' leads outside '%s' (to '%s')", path.data, dir, real);
+	if ((ret = check_inside(path.data, dir, root, real, d)) != DCATIT_OK)
 		goto out;
-	}
 	/* regular files never block: back to ordinary reads */
 	int fl = fcntl(*fd, F_GETFL);
 	if (fl >= 0)
@@ -78,6 +109,32 @@ out:
 		close(*fd);
 		*fd = -1;
 	}
+	free(root);
+	free(real);
+	dcatit_buf_release(&path);
+	return ret;
+}
+
+DcatitStatus dcatit_fsafe_check_dir_under(const char *dir, const char *rel, DcatitDiag *d)
+{
+	char *root = realpath(dir, NULL), *real = NULL;
+	DcatitBuf path;
+	dcatit_buf_init(&path);
+	dcatit_buf_addf(&path, "%s/%s", dir, rel);
+	DcatitStatus ret = DCATIT_OK;
+	struct stat sb;
+	if (!root)
+		ret = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot use '%s': %s", dir,
+		                      strerror(errno));
+	else if (path.oom)
+		ret = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	else if (!(real = realpath(path.data, NULL)) || stat(real, &sb) != 0)
+		ret = cannot_read(path.data, errno, d);
+	else if (!S_ISDIR(sb.st_mode))
+		ret = dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
+		                      "'%s' is %s, not a directory", path.data, kind_name(sb.st_mode));
+	else
+		ret = check_inside(path.data, dir, root, real, d);
 	free(root);
 	free(real);
 	dcatit_buf_release(&path);

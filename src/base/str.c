@@ -49,6 +49,14 @@ bool dcatit_str_has_suffix(const char *s, const char *suf)
 	return n > m && strcmp(s + n - m, suf) == 0;
 }
 
+bool dcatit_str_path_within(const char *p, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (strcmp(dir, "/") == 0)
+		return p[0] == '/';
+	return strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0');
+}
+
 size_t dcatit_utf8_seq_len(const unsigned char *s, size_t n)
 {
 	if (!n)

@@ -27,6 +27,9 @@ char *dcatit_strndup(const char *s, size_t n);
 int dcatit_cmp_str(const void *a, const void *b);
 /* Does s end with suf (and is longer than it)? */
 bool dcatit_str_has_suffix(const char *s, const char *suf);
+/* Is the absolute path p the directory dir or below it? Both must be
+ * resolved (realpath): the test is on the characters. */
+bool dcatit_str_path_within(const char *p, const char *dir);
 
 /* Length (1 to 4) of the valid UTF-8 sequence at s[0..n), 0 when it is not
  * one: a stray continuation byte, an overlong form, a surrogate code point

@@ -12,8 +12,9 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
-#include "catalog/format.h"
 #include "base/str.h"
+#include "catalog/cfile.h"
+#include "catalog/format.h"
 #include "catalog/records.h"
 #include "rdf/rdfio.h"
 
@@ -128,10 +129,20 @@ static DcatitStatus load_turtle(DcatitBuild *b, const char *rel, const char *nam
 	memset(&po, 0, sizeof po);
 	po.syntax = DCATIT_SYNTAX_TURTLE;
 	po.base_uri = b->base;
+	po.name = path;
 	DcatitDiag pd;
 	dcatit_diag_init(&pd);
-	DcatitStatus st = dcatit_rdfio_parse_file(m, path, &po, &pd);
-	if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_IO) {
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	DcatitStatus st = dcatit_cfile_read(b, rel, &text, &pd);
+	if (st == DCATIT_OK)
+		st = dcatit_rdfio_parse_mem(m, text.data ? text.data : "", text.len, &po, &pd);
+	dcatit_buf_release(&text);
+	if (st == DCATIT_ERR_INVALID) {
+		/* not a regular file, or outside the catalogue: named by its path */
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, path, 0, 0, "%s", pd.message);
+		st = DCATIT_OK;
+	} else if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_IO || st == DCATIT_ERR_NOT_FOUND) {
 		dcatit_notes_add_diag(notes, &pd);
 		st = DCATIT_OK;
 	} else if (st == DCATIT_OK) {

@@ -1,17 +1,31 @@
-/* dist.c: size, checksums (base/digest.h) and format of local distribution
- * files. Quotes are searched in text files read whole: they are the
- * catalogue's own short texts. */
+/* dist.c: size, checksums (base/digest.h), text check and format of local
+ * distribution files. The file is read once in 64 KiB chunks, so a large
+ * table costs no memory. Quotes are searched in text files the caller read
+ * whole: they are the catalogue's own short texts. */
 #include "catalog/dist.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "base/buf.h"
-
-DcatitStatus dcatit_dist_file_facts(const char *path, DcatitFileFacts *f,
-                                    DcatitDiag *d)
+static void utf8_sink(void *ud, const void *p, size_t n)
 {
-	return dcatit_digest_file(path, true, f, d);
+	dcatit_utf8_feed(ud, p, n);
+}
+
+DcatitStatus dcatit_dist_facts(int fd, const char *display, DcatitFileFacts *f,
+                               DcatitDiag *d)
+{
+	DcatitFileDigest dg;
+	dcatit_utf8_init(&f->text);
+	DcatitStatus st = dcatit_digest_fd_each(fd, display, true, &dg, utf8_sink, &f->text, d);
+	if (st != DCATIT_OK)
+		return st;
+	dcatit_utf8_end(&f->text);
+	f->size = dg.size;
+	memcpy(f->sha256, dg.sha256, sizeof f->sha256);
+	memcpy(f->sha1, dg.sha1, sizeof f->sha1);
+	return DCATIT_OK;
 }
 
 typedef struct {
@@ -72,63 +86,79 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Length of the match of needle (n bytes) at hay[i..], 0 when none. */
-static size_t match_at(const char *hay, size_t len, size_t i, const char *needle, size_t n)
+/* s with every run of white space as one ' ' and none at the ends; at[i]
+ * (when at is not NULL) is where character i of the result was in s. */
+static size_t squeeze(const char *s, size_t len, char *out, size_t *at)
 {
-	size_t k = i;
-	for (size_t j = 0; j < n;) {
-		if (is_space(needle[j])) {
-			if (k >= len || !is_space(hay[k]))
-				return 0;
-			while (j < n && is_space(needle[j]))
-				j++;
-			while (k < len && is_space(hay[k]))
-				k++;
-		} else {
-			if (k >= len || hay[k] != needle[j])
-				return 0;
-			j++;
-			k++;
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		if (!is_space(s[i])) {
+			if (at)
+				at[n] = i;
+			out[n++] = s[i++];
+			continue;
+		}
+		size_t from = i;
+		while (i < len && is_space(s[i]))
+			i++;
+		if (n && i < len) {
+			if (at)
+				at[n] = from;
+			out[n++] = ' ';
 		}
 	}
-	return k - i;
+	return n;
 }
 
-DcatitStatus dcatit_dist_find_text(const char *path, const char *text, size_t len,
-                                   unsigned long *line, unsigned long *col, DcatitDiag *d)
+DcatitStatus dcatit_dist_find_text(const char *data, size_t dlen, const char *text,
+                                   size_t len, unsigned long *line, unsigned long *col)
 {
-	while (len && is_space(*text)) {
-		text++;
-		len--;
-	}
-	while (len && is_space(text[len - 1]))
-		len--;
-	DcatitBuf all;
-	dcatit_buf_init(&all);
-	int err;
-	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
-	if (st != DCATIT_OK) {
-		dcatit_buf_release(&all);
-		return st == DCATIT_ERR_IO ?
-		       dcatit_diag_set(d, st, NULL, 0, 0, "cannot read '%s': %s", path, strerror(err)) :
-		       dcatit_diag_set(d, st, NULL, 0, 0, "out of memory");
-	}
+	/* Knuth-Morris-Pratt over both texts with white space squeezed: the
+	 * naive search was quadratic in a file and a quote of repeated text */
+	char *hay = malloc(dlen + 1), *needle = malloc(len + 1);
+	size_t *at = malloc((dlen + 1) * sizeof *at), *fail = malloc((len + 1) * sizeof *fail);
+	DcatitStatus st = DCATIT_ERR_NOMEM;
+	if (!hay || !needle || !at || !fail)
+		goto out;
+	size_t h = squeeze(data, dlen, hay, at), m = squeeze(text, len, needle, NULL);
 	st = DCATIT_ERR_NOT_FOUND;
+	if (!m)
+		goto out;
+	fail[0] = 0;
+	for (size_t i = 1, k = 0; i < m; i++) {
+		while (k && needle[i] != needle[k])
+			k = fail[k - 1];
+		if (needle[i] == needle[k])
+			k++;
+		fail[i] = k;
+	}
+	size_t found = (size_t)-1;
+	for (size_t i = 0, k = 0; i < h && found == (size_t)-1; i++) {
+		while (k && hay[i] != needle[k])
+			k = fail[k - 1];
+		if (hay[i] == needle[k])
+			k++;
+		if (k == m)
+			found = at[i + 1 - m];
+	}
+	if (found == (size_t)-1)
+		goto out;
 	unsigned long ln = 1, cl = 1;
-	for (size_t i = 0; len && i < all.len; i++) {
-		if (match_at(all.data, all.len, i, text, len)) {
-			*line = ln;
-			*col = cl;
-			st = DCATIT_OK;
-			break;
-		}
-		if (all.data[i] == '\n') {
+	for (size_t i = 0; i < found; i++) {
+		if (data[i] == '\n') {
 			ln++;
 			cl = 1;
-		} else if (((unsigned char)all.data[i] & 0xC0) != 0x80) {
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
 			cl++; /* columns count characters, as in YAML and CSV locations */
 		}
 	}
-	dcatit_buf_release(&all);
+	*line = ln;
+	*col = cl;
+	st = DCATIT_OK;
+out:
+	free(hay);
+	free(needle);
+	free(at);
+	free(fail);
 	return st;
 }

@@ -22,14 +22,19 @@ void dcatit_notes_release(DcatitNotes *n)
 	memset(n, 0, sizeof *n);
 }
 
-void dcatit_notes_vadd(DcatitNotes *n, DcatitNoteKind kind, const char *file,
-                       unsigned long line, unsigned long col, const char *fmt,
-                       va_list ap)
+void dcatit_notes_count(DcatitNotes *n, DcatitNoteKind kind)
 {
 	if (kind == DCATIT_NOTE_ERROR)
 		n->errors++;
 	else
 		n->warnings++;
+}
+
+void dcatit_notes_vadd(DcatitNotes *n, DcatitNoteKind kind, const char *file,
+                       unsigned long line, unsigned long col, const char *fmt,
+                       va_list ap)
+{
+	dcatit_notes_count(n, kind);
 	DcatitNote *p = dcatit_grow(n->items, &n->cap, n->n + 1, sizeof *p, 16);
 	if (!p) {
 		n->oom = 1;

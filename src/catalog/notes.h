@@ -42,6 +42,8 @@ void dcatit_notes_add(DcatitNotes *n, DcatitNoteKind kind, const char *file,
 void dcatit_notes_vadd(DcatitNotes *n, DcatitNoteKind kind, const char *file,
                        unsigned long line, unsigned long col, const char *fmt,
                        va_list ap);
+/* Count a note without storing it (one past a limit of shown notes). */
+void dcatit_notes_count(DcatitNotes *n, DcatitNoteKind kind);
 /* Append a diagnostic as an error note. */
 void dcatit_notes_add_diag(DcatitNotes *n, const DcatitDiag *d);
 

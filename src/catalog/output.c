@@ -1,21 +1,19 @@
 /* output.c: writing a built catalogue: every output is written into a
  * temporary directory next to OUT (per-dataset files, pages and JSON-LD on
- * threads of their own), which replaces OUT only at the end. */
+ * threads of their own), which replaces OUT only at the end, and only when
+ * OUT may be replaced (catalog/outdir.h). */
 #include "catalog/output.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "base/buf.h"
+#include "catalog/cfile.h"
+#include "catalog/outdir.h"
 #include "rdf/jsonld_write.h"
 #include "rdf/rdfio.h"
 
@@ -86,67 +84,6 @@ static DcatitStatus add_prefixes(DcatitModel *m)
 	return DCATIT_OK;
 }
 
-/* Create the parent directories of path (dir/rel) below dir. */
-static bool make_parents(char *path, size_t dirlen)
-{
-	for (char *s = path + dirlen + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		int r = mkdir(path, 0777);
-		*s = '/';
-		if (r != 0 && errno != EEXIST)
-			return false;
-	}
-	return true;
-}
-
-/* Write a buffer to dir/rel, creating parent directories when missing.
- * No fsync: the files land in a fresh temporary directory that is renamed
- * into place as a whole, so a reader sees the old output or the new one,
- * never a mix; syncing 10,000 files one by one would cost more than the
- * build (the durability a crash needs is "rebuild", the sources are in git). */
-static DcatitStatus write_file(const char *dir, const char *rel, const char *data,
-                               size_t len, DcatitDiag *d)
-{
-	DcatitBuf p;
-	dcatit_buf_init(&p);
-	dcatit_buf_addf(&p, "%s/%s", dir, rel);
-	if (p.oom)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
-	int fd = open(p.data, flags, 0666);
-	if (fd < 0 && errno == ENOENT) {
-		if (!make_parents(p.data, strlen(dir))) {
-			DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-			        "cannot create the directories of '%s': %s", p.data, strerror(errno));
-			dcatit_buf_release(&p);
-			return st;
-		}
-		fd = open(p.data, flags, 0666);
-	}
-	bool ok = fd >= 0;
-	for (size_t off = 0; ok && off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		ok = w > 0;
-		if (ok)
-			off += (size_t)w;
-		else if (w == 0)
-			errno = EIO;
-	}
-	int err = errno;
-	if (fd >= 0 && close(fd) != 0 && ok) {
-		ok = false;
-		err = errno;
-	}
-	DcatitStatus st = DCATIT_OK;
-	if (!ok)
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot write '%s': %s",
-		                     p.data, strerror(err));
-	dcatit_buf_release(&p);
-	return st;
-}
-
 static DcatitStatus write_model(DcatitModel *m, const char *dir, const char *rel,
                                 DcatitSyntax syn, DcatitDiag *d)
 {
@@ -157,7 +94,7 @@ static DcatitStatus write_model(DcatitModel *m, const char *dir, const char *rel
 	if (st == DCATIT_OK && out.oom)
 		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	if (st == DCATIT_OK)
-		st = write_file(dir, rel, out.data ? out.data : "", out.len, d);
+		st = dcatit_outdir_write_file(dir, rel, out.data ? out.data : "", out.len, d);
 	dcatit_buf_release(&out);
 	return st;
 }
@@ -284,28 +221,16 @@ static DcatitStatus copy_closure(DcatitBuild *b, DcatitTermId start, DcatitModel
 	return st;
 }
 
-static DcatitStatus copy_file(const char *from, const char *dir, const char *rel,
+/* Copy the catalogue's file rel to dir/rel, opened as catalog/cfile.h
+ * says (a link swapped in since loading is refused here too). */
+static DcatitStatus copy_file(const DcatitBuild *b, const char *rel, const char *dir,
                               DcatitDiag *d)
 {
-	FILE *fp = fopen(from, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       from, strerror(errno));
 	DcatitBuf all;
 	dcatit_buf_init(&all);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		dcatit_buf_add(&all, chunk, got);
-	bool bad = ferror(fp);
-	fclose(fp);
-	DcatitStatus st;
-	if (bad)
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s'", from);
-	else if (all.oom)
-		st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	else
-		st = write_file(dir, rel, all.data ? all.data : "", all.len, d);
+	DcatitStatus st = dcatit_cfile_read(b, rel, &all, d);
+	if (st == DCATIT_OK)
+		st = dcatit_outdir_write_file(dir, rel, all.data ? all.data : "", all.len, d);
 	dcatit_buf_release(&all);
 	return st;
 }
@@ -406,34 +331,6 @@ static DcatitStatus write_pages(DcatitBuild *b, const char *tmp, unsigned fmts,
 		}
 	}
 	return st;
-}
-
-/* Remove a directory tree (our own temporary or replaced output). */
-static void remove_tree(const char *path)
-{
-	DIR *dp = opendir(path);
-	if (!dp) {
-		unlink(path);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		DcatitBuf p;
-		dcatit_buf_init(&p);
-		dcatit_buf_addf(&p, "%s/%s", path, e->d_name);
-		if (!p.oom) {
-			struct stat sb;
-			if (lstat(p.data, &sb) == 0 && S_ISDIR(sb.st_mode))
-				remove_tree(p.data);
-			else
-				unlink(p.data);
-		}
-		dcatit_buf_release(&p);
-	}
-	closedir(dp);
-	rmdir(path);
 }
 
 /* The per-dataset files (dataset/<id>.ttl), the hydra pages and the
@@ -555,15 +452,8 @@ static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
 			run[k](&jobs[k]);
 	}
 	st = write_formats(b->model, tmp, "catalog", fmts & ~(unsigned)DCATIT_OUT_JSONLD, d);
-	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++) {
-		char *from = dcatit_build_path(b, b->files[i]);
-		if (!from) {
-			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			break;
-		}
-		st = copy_file(from, tmp, b->files[i], d);
-		free(from);
-	}
+	for (size_t i = 0; i < b->nfiles && st == DCATIT_OK; i++)
+		st = copy_file(b, b->files[i], tmp, d);
 	if (st != DCATIT_OK)
 		atomic_store(&stop, true);
 	for (size_t k = 0; k < njobs; k++) {
@@ -577,84 +467,31 @@ static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
 	return st;
 }
 
-/* Swap the directories a and b in one step (Linux renameat2 with
- * RENAME_EXCHANGE), so that a reader of b (a web server publishing the
- * catalogue) sees the old tree or the new one, never a mix and never none.
- * False, with errno set, where the system or the file system cannot. */
-static bool exchange(const char *a, const char *b)
+DcatitStatus dcatit_output_check(const DcatitBuild *b, const char *out, DcatitDiag *d)
 {
-#ifdef SYS_renameat2
-	return syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0;
-#else
-	(void)a;
-	(void)b;
-	errno = ENOSYS;
-	return false;
-#endif
+	DcatitOutDir o;
+	DcatitStatus st = dcatit_outdir_open(&o, out, b->dir, d);
+	if (st == DCATIT_OK)
+		dcatit_outdir_release(&o);
+	return st;
 }
 
 /* Durability: files are not fsync'd one by one. The output is derived
  * from sources kept in git; what matters is that nobody sees a half-built
- * tree, which the temporary directory and the exchange above give. After
- * a crash, build again. */
+ * tree, which the temporary directory and the swap give. After a crash,
+ * build again. */
 DcatitStatus dcatit_output_write(DcatitBuild *b, const char *out, unsigned fmts,
-                                 size_t page_size, DcatitDiag *d)
+                                 size_t page_size, DcatitNotes *notes, DcatitDiag *d)
 {
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
-	const char *slash = strrchr(out, '/');
-	if (slash && slash[1] == '\0')
-		return dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
-		                       "output directory '%s' must not end with '/'", out);
-	if (slash)
-		dcatit_buf_addf(&tmp, "%.*s/.%s.tmpXXXXXX", (int)(slash - out), out, slash + 1);
-	else
-		dcatit_buf_addf(&tmp, ".%s.tmpXXXXXX", out);
-	if (tmp.oom)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	if (!mkdtemp(tmp.data)) {
-		DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		        "cannot create a temporary directory next to '%s': %s", out, strerror(errno));
-		dcatit_buf_release(&tmp);
-		return st;
-	}
-	chmod(tmp.data, 0755);
-	DcatitStatus st = write_all(b, tmp.data, fmts, page_size, d);
-	struct stat sb;
-	bool exists = st == DCATIT_OK && lstat(out, &sb) == 0;
-	if (exists && !S_ISDIR(sb.st_mode)) {
-		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-		                     "'%s' exists and is not a directory", out);
-	} else if (exists && exchange(tmp.data, out)) {
-		/* the previous output is now at the temporary name */
-		remove_tree(tmp.data);
-		dcatit_buf_release(&tmp);
-		return DCATIT_OK;
-	} else if (st == DCATIT_OK) {
-		/* no exchange here (other systems, some file systems): move the old
-		 * tree aside and the new one in, a moment without OUT */
-		DcatitBuf old;
-		dcatit_buf_init(&old);
-		if (exists) {
-			dcatit_buf_addf(&old, "%s.old", tmp.data);
-			if (old.oom)
-				st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-			else if (rename(out, old.data) != 0)
-				st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0,
-				                     "cannot replace '%s': %s", out, strerror(errno));
-		}
-		if (st == DCATIT_OK && rename(tmp.data, out) != 0) {
-			st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot rename '%s' to "
-			                     "'%s': %s", tmp.data, out, strerror(errno));
-			if (exists)
-				rename(old.data, out); /* put the previous output back */
-		}
-		if (st == DCATIT_OK && exists)
-			remove_tree(old.data);
-		dcatit_buf_release(&old);
-	}
+	DcatitOutDir o;
+	DcatitStatus st = dcatit_outdir_open(&o, out, b->dir, d);
 	if (st != DCATIT_OK)
-		remove_tree(tmp.data);
-	dcatit_buf_release(&tmp);
+		return st;
+	st = dcatit_outdir_begin(&o, d);
+	if (st == DCATIT_OK)
+		st = write_all(b, o.tmp, fmts, page_size, d);
+	if (st == DCATIT_OK)
+		st = dcatit_outdir_commit(&o, notes, d);
+	dcatit_outdir_release(&o);
 	return st;
 }

@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <yaml.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/str.h"
+#include "base/utf8.h"
+#include "base/yaml.h"
+#include "catalog/cfile.h"
 #include "catalog/dist.h"
 #include "catalog/format.h"
 #include "catalog/isorec.h"
@@ -29,12 +31,15 @@ typedef struct {
 	const char *rel;    /* path relative to the catalogue directory */
 	char *display;      /* path for messages */
 	uint32_t src;
-	yaml_document_t doc;
-	bool loaded;
-	unsigned char *seen;
-	size_t nnodes;
+	DcatitYamlDoc doc;
+	size_t errors;      /* noted in this file */
 	bool oom;
 } R;
+
+/* Errors noted per file before the rest are only counted: a file of
+ * 100,000 wrong codes costs a suggestion and a key path for each, and
+ * nobody reads past the first screenful anyway. */
+#define MAX_FILE_ERRORS 100
 
 typedef struct {
 	const char *s;
@@ -104,68 +109,59 @@ static char *resolve_rel(const char *from_rel, const char *path, bool *oom)
 
 /* ---- errors ----------------------------------------------------------- */
 
-static size_t node_index(R *r, const yaml_node_t *n)
+/* The key path from the root to n, e.g. distributions[0].file (empty for
+ * the root), from the parent links: no search of the document. */
+static void key_path(const DcatitYamlNode *n, DcatitBuf *p)
 {
-	return (size_t)(n - r->doc.nodes.start) + 1;
+	const DcatitYamlNode *chain[DCATIT_YAML_MAX_DEPTH + 1];
+	size_t k = 0;
+	for (const DcatitYamlNode *c = n; c->parent && k < DCATIT_YAML_MAX_DEPTH + 1;
+	     c = c->parent)
+		chain[k++] = c;
+	while (k--) {
+		const DcatitYamlNode *c = chain[k], *par = c->parent;
+		if (par->kind == DCATIT_YAML_SEQUENCE) {
+			dcatit_buf_addf(p, "[%zu]", c->pos);
+			continue;
+		}
+		const DcatitYamlNode *key = par->items[c->pos & ~(size_t)1];
+		if (p->len)
+			dcatit_buf_addc(p, '.');
+		dcatit_buf_adds(p, key->kind == DCATIT_YAML_SCALAR ? key->value : "?");
+	}
 }
 
-/* Depth-first search of the key path from node cur to target. */
-static bool path_to(R *r, int cur, int target, DcatitBuf *p, int depth)
+/* Past MAX_FILE_ERRORS errors: only count, skip suggestions. */
+static bool muted(const R *r)
 {
-	if (cur == target)
-		return true;
-	if (depth > 64)
-		return false;
-	yaml_node_t *n = yaml_document_get_node(&r->doc, cur);
-	if (!n)
-		return false;
-	size_t keep = p->len;
-	if (n->type == YAML_MAPPING_NODE) {
-		for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
-		     pr < n->data.mapping.pairs.top; pr++) {
-			yaml_node_t *k = yaml_document_get_node(&r->doc, pr->key);
-			const char *ks = k && k->type == YAML_SCALAR_NODE ?
-			                 (const char *)k->data.scalar.value : "?";
-			if (keep)
-				dcatit_buf_addc(p, '.');
-			dcatit_buf_adds(p, ks);
-			if (pr->key == target || path_to(r, pr->value, target, p, depth + 1))
-				return true;
-			p->len = keep;
-			if (p->data)
-				p->data[keep] = '\0';
-		}
-	} else if (n->type == YAML_SEQUENCE_NODE) {
-		size_t i = 0;
-		for (yaml_node_item_t *it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++, i++) {
-			dcatit_buf_addf(p, "[%zu]", i);
-			if (path_to(r, *it, target, p, depth + 1))
-				return true;
-			p->len = keep;
-			if (p->data)
-				p->data[keep] = '\0';
-		}
-	}
-	return false;
+	return r->errors >= MAX_FILE_ERRORS;
 }
 
 __attribute__((format(printf, 4, 5)))
-static void note(R *r, DcatitNoteKind kind, const yaml_node_t *n, const char *fmt, ...)
+static void note(R *r, DcatitNoteKind kind, const DcatitYamlNode *n, const char *fmt, ...)
 {
 	DcatitBuf m;
 	dcatit_buf_init(&m);
+	if (kind == DCATIT_NOTE_ERROR && r->errors++ >= MAX_FILE_ERRORS) {
+		if (r->errors == MAX_FILE_ERRORS + 1)
+			dcatit_notes_add(r->notes, kind, r->display, 0, 0, "more than %d errors in this "
+			                 "file; the others are not shown", MAX_FILE_ERRORS);
+		else
+			dcatit_notes_count(r->notes, kind);
+		return;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	dcatit_buf_vaddf(&m, fmt, ap);
 	va_end(ap);
 	unsigned long line = 0, col = 0;
 	if (n) {
-		line = (unsigned long)n->start_mark.line + 1;
-		col = (unsigned long)n->start_mark.column + 1;
+		line = n->line;
+		col = n->col;
 		DcatitBuf p;
 		dcatit_buf_init(&p);
-		if (r->loaded && path_to(r, 1, (int)node_index(r, n), &p, 0) && p.len)
+		key_path(n, &p);
+		if (p.len)
 			dcatit_buf_addf(&m, " (at %s)", p.data);
 		dcatit_buf_release(&p);
 	}
@@ -181,11 +177,11 @@ static void note(R *r, DcatitNoteKind kind, const yaml_node_t *n, const char *fm
 /* ---- triples ---------------------------------------------------------- */
 
 static void add(R *r, DcatitTermId s, DcatitTermId p, DcatitTermId o,
-                const yaml_node_t *n)
+                const DcatitYamlNode *n)
 {
 	if (!s || !p || !o)
 		return;
-	DcatitLoc loc = { r->src, n ? (uint32_t)n->start_mark.line + 1 : 0 };
+	DcatitLoc loc = { r->src, n ? (uint32_t)n->line : 0 };
 	if (dcatit_model_add(r->model, s, p, o, loc) != DCATIT_OK)
 		r->oom = true;
 }
@@ -225,103 +221,75 @@ static DcatitTermId bnode(R *r)
 
 /* ---- YAML structure ----------------------------------------------------- */
 
-static yaml_node_t *node_at(R *r, int i)
+static bool is_null(const DcatitYamlNode *n)
 {
-	return yaml_document_get_node(&r->doc, i);
-}
-
-static bool is_null(const yaml_node_t *n)
-{
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+	if (n->kind != DCATIT_YAML_SCALAR || !n->plain)
 		return false;
-	const char *v = (const char *)n->data.scalar.value;
+	const char *v = n->value;
 	return !*v || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
 	       strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
-/* Check tags and aliases over the whole document (once, at load). */
-static void check_nodes(R *r, int idx, int depth)
+/* Explicit tags are errors, everywhere in the document (once, at load;
+ * anchors and aliases never get this far: base/yaml.h refuses them). */
+static void check_tags(R *r, const DcatitYamlNode *n)
 {
-	yaml_node_t *n = node_at(r, idx);
-	if (!n || depth > 64)
-		return;
-	if (r->seen[idx]) {
-		ERR(r, n, "anchors and aliases are not allowed (this node is reused through an alias)");
-		return;
-	}
-	r->seen[idx] = 1;
-	/* the loader gives untagged nodes these default tags; anything else
-	 * was written explicitly */
-	const char *tag = (const char *)n->tag;
-	const char *want = n->type == YAML_MAPPING_NODE ? YAML_MAP_TAG :
-	                   n->type == YAML_SEQUENCE_NODE ? YAML_SEQ_TAG : YAML_STR_TAG;
-	if (tag && strcmp(tag, want) != 0)
-		ERR(r, n, "explicit tags are not allowed ('%s')", tag);
-	if (n->type == YAML_MAPPING_NODE) {
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			check_nodes(r, p->key, depth + 1);
-			check_nodes(r, p->value, depth + 1);
-		}
-	} else if (n->type == YAML_SEQUENCE_NODE) {
-		for (yaml_node_item_t *it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++)
-			check_nodes(r, *it, depth + 1);
-	}
+	if (n->tag)
+		ERR(r, n, "explicit tags are not allowed ('%s')", n->tag);
+	for (size_t i = 0; i < n->nitems; i++)
+		check_tags(r, n->items[i]);
 }
 
-static const char *kind_name(const yaml_node_t *n)
+static const char *kind_name(const DcatitYamlNode *n)
 {
-	switch (n->type) {
-	case YAML_SCALAR_NODE: return "a scalar";
-	case YAML_SEQUENCE_NODE: return "a list";
-	case YAML_MAPPING_NODE: return "a mapping";
-	case YAML_NO_NODE: break;
+	switch (n->kind) {
+	case DCATIT_YAML_SCALAR: return "a scalar";
+	case DCATIT_YAML_SEQUENCE: return "a list";
+	case DCATIT_YAML_MAPPING: return "a mapping";
 	}
 	return "nothing";
 }
 
 /* A closed mapping: every key must be one of m's (format.h); duplicates,
  * empty values and unknown keys are errors. False when n is not a mapping. */
-static bool closed_map(R *r, yaml_node_t *n, const DcatitFmtMap *m)
+static bool closed_map(R *r, DcatitYamlNode *n, const DcatitFmtMap *m)
 {
 	const char *what = m->what;
-	if (n->type != YAML_MAPPING_NODE) {
+	if (n->kind != DCATIT_YAML_MAPPING) {
 		ERR(r, n, "expected a mapping for %s, found %s", what, kind_name(n));
 		return false;
 	}
-	if (n->data.mapping.pairs.start == n->data.mapping.pairs.top) {
+	if (!n->nitems) {
 		ERR(r, n, "empty mapping for %s", what);
 		return false;
 	}
-	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-	     p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
-		if (!k || k->type != YAML_SCALAR_NODE) {
+	/* which known keys were seen: a key table is short, a mapping may not be */
+	bool seen[64] = { false };
+	for (size_t p = 0; p + 1 < n->nitems; p += 2) {
+		DcatitYamlNode *k = n->items[p], *v = n->items[p + 1];
+		if (!k || k->kind != DCATIT_YAML_SCALAR) {
 			ERR(r, k ? k : n, "keys must be plain words in %s", what);
 			continue;
 		}
-		const char *ks = (const char *)k->data.scalar.value;
-		if (!dcatit_fmt_key(m, ks)) {
+		const char *ks = k->value;
+		const DcatitFmtKey *key = dcatit_fmt_key(m, ks);
+		size_t ki = key ? (size_t)(key - m->keys) : 0;
+		if (!key) {
 			const char *names[32];
 			size_t nn = 0;
 			for (; nn < m->nkeys && nn < sizeof names / sizeof *names; nn++)
 				names[nn] = m->keys[nn].name;
-			const char *s = dcatit_codes_closest(ks, names, nn);
+			const char *s = muted(r) ? NULL : dcatit_codes_closest(ks, names, nn);
 			if (s)
 				ERR(r, k, "unknown key '%s' in %s, did you mean '%s'?", ks, what, s);
 			else
 				ERR(r, k, "unknown key '%s' in %s", ks, what);
 			continue;
 		}
-		for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < p; q++) {
-			yaml_node_t *k2 = node_at(r, q->key);
-			if (k2 && k2->type == YAML_SCALAR_NODE &&
-			    strcmp((const char *)k2->data.scalar.value, ks) == 0) {
-				ERR(r, k, "duplicate key '%s' in %s", ks, what);
-				break;
-			}
-		}
+		if (ki < sizeof seen && seen[ki])
+			ERR(r, k, "duplicate key '%s' in %s", ks, what);
+		if (ki < sizeof seen)
+			seen[ki] = true;
 		if (v && is_null(v))
 			ERR(r, k, "key '%s' has no value (leave the key out instead)", ks);
 	}
@@ -329,16 +297,15 @@ static bool closed_map(R *r, yaml_node_t *n, const DcatitFmtMap *m)
 }
 
 /* The value of key in a mapping; NULL when absent or null. */
-static yaml_node_t *get(R *r, yaml_node_t *map, const char *key)
+static DcatitYamlNode *get(R *r, DcatitYamlNode *map, const char *key)
 {
-	if (!map || map->type != YAML_MAPPING_NODE)
+	if (!map || map->kind != DCATIT_YAML_MAPPING)
 		return NULL;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(r, p->key);
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    strcmp((const char *)k->data.scalar.value, key) == 0) {
-			yaml_node_t *v = node_at(r, p->value);
+	for (size_t p = 0; p + 1 < map->nitems; p += 2) {
+		DcatitYamlNode *k = map->items[p];
+		if (k && k->kind == DCATIT_YAML_SCALAR &&
+		    strcmp(k->value, key) == 0) {
+			DcatitYamlNode *v = map->items[p + 1];
 			return v && !is_null(v) ? v : NULL;
 		}
 	}
@@ -346,16 +313,15 @@ static yaml_node_t *get(R *r, yaml_node_t *map, const char *key)
 }
 
 /* A required key: NULL after an error naming it when absent. */
-static yaml_node_t *need(R *r, yaml_node_t *map, const char *key, const char *what)
+static DcatitYamlNode *need(R *r, DcatitYamlNode *map, const char *key, const char *what)
 {
-	yaml_node_t *v = get(r, map, key);
-	if (!v && map && map->type == YAML_MAPPING_NODE) {
+	DcatitYamlNode *v = get(r, map, key);
+	if (!v && map && map->kind == DCATIT_YAML_MAPPING) {
 		bool present = false;
-		for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-		     p < map->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = node_at(r, p->key);
-			present |= k && k->type == YAML_SCALAR_NODE &&
-			           strcmp((const char *)k->data.scalar.value, key) == 0;
+		for (size_t p = 0; p + 1 < map->nitems; p += 2) {
+			DcatitYamlNode *k = map->items[p];
+			present |= k && k->kind == DCATIT_YAML_SCALAR &&
+			           strcmp(k->value, key) == 0;
 		}
 		if (!present)
 			ERR(r, map, "missing required key '%s' in %s", key, what);
@@ -363,61 +329,85 @@ static yaml_node_t *need(R *r, yaml_node_t *map, const char *key, const char *wh
 	return v;
 }
 
+typedef struct {
+	const char *s;
+	size_t i;
+} Keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const Keyed *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Which of the n scalars vals[i] (NULL: skipped) repeat an earlier one:
+ * found by sorting, not by comparing every pair. NULL on OOM (r->oom). */
+static bool *repeats(R *r, DcatitYamlNode *const *vals, size_t n)
+{
+	Keyed *k = malloc((n ? n : 1) * sizeof *k);
+	bool *rep = calloc(n ? n : 1, sizeof *rep);
+	if (!k || !rep) {
+		free(k);
+		free(rep);
+		r->oom = true;
+		return NULL;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (vals[i] && vals[i]->kind == DCATIT_YAML_SCALAR)
+			k[m++] = (Keyed){ vals[i]->value, i };
+	qsort(k, m, sizeof *k, cmp_keyed);
+	for (size_t i = 1; i < m; i++)
+		if (strcmp(k[i].s, k[i - 1].s) == 0)
+			rep[k[i].i] = true;
+	free(k);
+	return rep;
+}
+
 /* A sequence with at least one item and no repeated scalar; false after
  * an error. */
-static bool list_ok(R *r, yaml_node_t *n, const char *what)
+static bool list_ok(R *r, DcatitYamlNode *n, const char *what)
 {
-	if (n->type != YAML_SEQUENCE_NODE) {
+	if (n->kind != DCATIT_YAML_SEQUENCE) {
 		ERR(r, n, "expected a list for %s, found %s", what, kind_name(n));
 		return false;
 	}
-	yaml_node_item_t *st = n->data.sequence.items.start, *top = n->data.sequence.items.top;
-	if (st == top) {
+	if (!n->nitems) {
 		ERR(r, n, "empty list for %s", what);
 		return false;
 	}
-	for (yaml_node_item_t *i = st; i < top; i++) {
-		yaml_node_t *a = node_at(r, *i);
-		if (!a || a->type != YAML_SCALAR_NODE)
-			continue;
-		for (yaml_node_item_t *j = st; j < i; j++) {
-			yaml_node_t *c = node_at(r, *j);
-			if (c && c->type == YAML_SCALAR_NODE &&
-			    strcmp((const char *)a->data.scalar.value,
-			           (const char *)c->data.scalar.value) == 0) {
-				ERR(r, a, "'%s' is listed twice in %s",
-				    (const char *)a->data.scalar.value, what);
-				break;
-			}
-		}
-	}
+	bool *rep = repeats(r, n->items, n->nitems);
+	for (size_t i = 0; rep && i < n->nitems; i++)
+		if (rep[i])
+			ERR(r, n->items[i], "'%s' is listed twice in %s", n->items[i]->value, what);
+	free(rep);
 	return true;
 }
 
 #define FOR_ITEMS(r, n, item) \
-	for (yaml_node_item_t *it_##item = (n)->data.sequence.items.start; \
-	     it_##item < (n)->data.sequence.items.top; it_##item++) \
-		for (yaml_node_t *item = node_at((r), *it_##item); item; item = NULL)
+	for (size_t it_##item = 0; it_##item < (n)->nitems; it_##item++) \
+		for (DcatitYamlNode *item = (n)->items[it_##item]; item; item = NULL)
 
 /* ---- scalar types ----------------------------------------------------- */
 
 /* A scalar value; NULL after an error. */
-static const char *scalar(R *r, yaml_node_t *n, const char *what)
+static const char *scalar(R *r, DcatitYamlNode *n, const char *what)
 {
-	if (n->type != YAML_SCALAR_NODE) {
+	if (n->kind != DCATIT_YAML_SCALAR) {
 		ERR(r, n, "expected a single value for %s, found %s", what, kind_name(n));
 		return NULL;
 	}
-	return (const char *)n->data.scalar.value;
+	return n->value;
 }
 
 /* string: non-empty after trimming, no HTML tags. */
-static bool string_val(R *r, yaml_node_t *n, const char *what, Str *out)
+static bool string_val(R *r, DcatitYamlNode *n, const char *what, Str *out)
 {
 	const char *s = scalar(r, n, what);
 	if (!s)
 		return false;
-	size_t len = n->data.scalar.length;
+	size_t len = n->len;
 	while (len && isspace((unsigned char)*s)) {
 		s++;
 		len--;
@@ -428,9 +418,11 @@ static bool string_val(R *r, yaml_node_t *n, const char *what, Str *out)
 		ERR(r, n, "empty value for %s", what);
 		return false;
 	}
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/') &&
-		    memchr(s + i, '>', len - i)) {
+	size_t last_gt = len; /* a tag needs a '>' after its '<' */
+	while (last_gt && s[last_gt - 1] != '>')
+		last_gt--;
+	for (size_t i = 0; i + 1 < len && i < last_gt; i++) {
+		if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/')) {
 			ERR(r, n, "HTML markup is not allowed in %s", what);
 			return false;
 		}
@@ -442,36 +434,33 @@ static bool string_val(R *r, yaml_node_t *n, const char *what, Str *out)
 
 static bool is_lang(const char *k)
 {
-	return islower((unsigned char)k[0]) && islower((unsigned char)k[1]) && !k[2];
+	return k[0] >= 'a' && k[0] <= 'z' && k[1] >= 'a' && k[1] <= 'z' && !k[2];
 }
 
 /* text: a mapping language -> string, `it` required; one literal each. */
-static void emit_text(R *r, DcatitTermId s, DcatitTermId p, yaml_node_t *n,
+static void emit_text(R *r, DcatitTermId s, DcatitTermId p, DcatitYamlNode *n,
                       const char *what, bool it_only)
 {
-	if (n->type != YAML_MAPPING_NODE) {
+	if (n->kind != DCATIT_YAML_MAPPING) {
 		ERR(r, n, "expected a mapping language -> text for %s (e.g. it: ...), found %s",
 		    what, kind_name(n));
 		return;
 	}
-	bool has_it = false;
+	bool has_it = false, langs[26 * 26] = { false };
 	size_t count = 0;
-	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start;
-	     pr < n->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = node_at(r, pr->key), *v = node_at(r, pr->value);
-		const char *ks = k && k->type == YAML_SCALAR_NODE ?
-		                 (const char *)k->data.scalar.value : NULL;
+	for (size_t pr = 0; pr + 1 < n->nitems; pr += 2) {
+		DcatitYamlNode *k = n->items[pr], *v = n->items[pr + 1];
+		const char *ks = k && k->kind == DCATIT_YAML_SCALAR ?
+		                 k->value : NULL;
 		if (!ks || !is_lang(ks)) {
 			ERR(r, k ? k : n, "'%s' is not a two-letter language code in %s",
 			    ks ? ks : "?", what);
 			continue;
 		}
-		for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < pr; q++) {
-			yaml_node_t *k2 = node_at(r, q->key);
-			if (k2 && k2->type == YAML_SCALAR_NODE &&
-			    strcmp((const char *)k2->data.scalar.value, ks) == 0)
-				ERR(r, k, "duplicate language '%s' in %s", ks, what);
-		}
+		unsigned lang = (unsigned)(ks[0] - 'a') * 26 + (unsigned)(ks[1] - 'a');
+		if (langs[lang])
+			ERR(r, k, "duplicate language '%s' in %s", ks, what);
+		langs[lang] = true;
 		has_it |= strcmp(ks, "it") == 0;
 		count++;
 		Str v2;
@@ -508,7 +497,7 @@ static bool valid_date(const char *s)
 }
 
 /* date: YYYY-MM-DD; out gets the text (11 bytes) when valid. */
-static bool date_val(R *r, yaml_node_t *n, const char *what, char out[11])
+static bool date_val(R *r, DcatitYamlNode *n, const char *what, char out[11])
 {
 	const char *s = scalar(r, n, what);
 	if (!s)
@@ -521,7 +510,7 @@ static bool date_val(R *r, yaml_node_t *n, const char *what, char out[11])
 	return true;
 }
 
-static void emit_date(R *r, DcatitTermId s, DcatitTermId p, yaml_node_t *n,
+static void emit_date(R *r, DcatitTermId s, DcatitTermId p, DcatitYamlNode *n,
                       const char *what, char out[11])
 {
 	char buf[11];
@@ -541,7 +530,7 @@ static bool iri_chars_ok(const char *s)
 }
 
 /* iri: absolute http(s) IRI (mailto allowed when mailto). 0 after error. */
-static DcatitTermId iri_val(R *r, yaml_node_t *n, const char *what)
+static DcatitTermId iri_val(R *r, DcatitYamlNode *n, const char *what)
 {
 	const char *s = scalar(r, n, what);
 	if (!s)
@@ -566,7 +555,7 @@ static bool id_ok(const char *s)
 	return true;
 }
 
-static const char *id_val(R *r, yaml_node_t *n, const char *what)
+static const char *id_val(R *r, DcatitYamlNode *n, const char *what)
 {
 	const char *s = scalar(r, n, what);
 	if (s && !id_ok(s)) {
@@ -596,14 +585,14 @@ static bool decimal_ok(const char *s)
 }
 
 /* A code of a controlled list: the IRI ns+code; 0 after an error. */
-static DcatitTermId code_val(R *r, yaml_node_t *n, DcatitCodes *codes,
+static DcatitTermId code_val(R *r, DcatitYamlNode *n, DcatitCodes *codes,
                              const char *ns, const char *what)
 {
 	const char *s = scalar(r, n, what);
 	if (!s)
 		return 0;
 	if (!dcatit_codes_has(codes, s)) {
-		const char *sug = dcatit_codes_suggest(codes, s);
+		const char *sug = muted(r) ? NULL : dcatit_codes_suggest(codes, s);
 		if (sug)
 			ERR(r, n, "unknown %s '%s', did you mean %s?", what, s, sug);
 		else
@@ -615,7 +604,7 @@ static DcatitTermId code_val(R *r, yaml_node_t *n, DcatitCodes *codes,
 
 /* path: resolved relative to this file, inside the catalogue, existing.
  * Returns the path relative to the catalogue directory (caller frees). */
-static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
+static char *path_val(R *r, DcatitYamlNode *n, const char *what, bool want_dir)
 {
 	const char *s = scalar(r, n, what);
 	if (!s)
@@ -629,15 +618,27 @@ static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
 			ERR(r, n, "'%s' must be a relative path inside the catalogue for %s", s, what);
 		return NULL;
 	}
-	char *full = dcatit_build_path(r->b, rel);
-	struct stat sb;
-	bool ok = full && stat(full, &sb) == 0 &&
-	          (want_dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
-	if (!ok && full)
-		ERR(r, n, "%s '%s' does not exist (%s)", want_dir ? "directory" : "file",
-		    full, what);
-	free(full);
-	if (!ok) {
+	DcatitDiag pd;
+	dcatit_diag_init(&pd);
+	int fd = -1;
+	DcatitStatus st = want_dir ? dcatit_cfile_check_dir(r->b, rel, &pd)
+	                           : dcatit_cfile_open(r->b, rel, &fd, &pd);
+	if (fd >= 0)
+		close(fd);
+	if (st == DCATIT_ERR_NOT_FOUND) {
+		char *full = dcatit_build_path(r->b, rel);
+		if (full)
+			ERR(r, n, "%s '%s' does not exist (%s)", want_dir ? "directory" : "file",
+			    full, what);
+		else
+			r->oom = true;
+		free(full);
+	} else if (st == DCATIT_ERR_NOMEM) {
+		r->oom = true;
+	} else if (st != DCATIT_OK) {
+		ERR(r, n, "%s", pd.message);
+	}
+	if (st != DCATIT_OK) {
 		free(rel);
 		return NULL;
 	}
@@ -646,7 +647,7 @@ static char *path_val(R *r, yaml_node_t *n, const char *what, bool want_dir)
 
 /* org: an IPA code or a registry key; identified required unless
  * any_ok. The agent is remembered for output. */
-static DcatitTermId org_val(R *r, yaml_node_t *n, const char *role, bool any_ok)
+static DcatitTermId org_val(R *r, DcatitYamlNode *n, const char *role, bool any_ok)
 {
 	const char *s = scalar(r, n, role);
 	if (!s)
@@ -654,7 +655,7 @@ static DcatitTermId org_val(R *r, yaml_node_t *n, const char *role, bool any_ok)
 	DcatitTermId agent = 0;
 	bool identified = false;
 	if (!dcatit_orgs_find(r->b->orgs, s, &agent, &identified)) {
-		const char *sug = dcatit_orgs_suggest(r->b->orgs, s);
+		const char *sug = muted(r) ? NULL : dcatit_orgs_suggest(r->b->orgs, s);
 		if (sug)
 			ERR(r, n, "unknown organisation '%s' (not in vocab/organizations.ttl "
 			    "nor in the registry), did you mean %s?", s, sug);
@@ -674,39 +675,35 @@ static DcatitTermId org_val(R *r, yaml_node_t *n, const char *role, bool any_ok)
 }
 
 /* Serialise a YAML subtree (for "same definition" checks). */
-static void signature(R *r, yaml_node_t *n, DcatitBuf *out, int depth)
+static void signature(R *r, DcatitYamlNode *n, DcatitBuf *out, int depth)
 {
 	if (!n || depth > 64)
 		return;
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		dcatit_buf_addf(out, "%zu:", n->data.scalar.length);
-		dcatit_buf_add(out, n->data.scalar.value, n->data.scalar.length);
+	switch (n->kind) {
+	case DCATIT_YAML_SCALAR:
+		dcatit_buf_addf(out, "%zu:", n->len);
+		dcatit_buf_add(out, n->value, n->len);
 		break;
-	case YAML_SEQUENCE_NODE:
+	case DCATIT_YAML_SEQUENCE:
 		dcatit_buf_addc(out, '[');
-		for (yaml_node_item_t *it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++)
-			signature(r, node_at(r, *it), out, depth + 1);
+		for (size_t i = 0; i < n->nitems; i++)
+			signature(r, n->items[i], out, depth + 1);
 		dcatit_buf_addc(out, ']');
 		break;
-	case YAML_MAPPING_NODE:
+	case DCATIT_YAML_MAPPING:
 		dcatit_buf_addc(out, '{');
-		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++) {
-			signature(r, node_at(r, p->key), out, depth + 1);
-			signature(r, node_at(r, p->value), out, depth + 1);
+		for (size_t p = 0; p + 1 < n->nitems; p += 2) {
+			signature(r, n->items[p], out, depth + 1);
+			signature(r, n->items[p + 1], out, depth + 1);
 		}
 		dcatit_buf_addc(out, '}');
-		break;
-	case YAML_NO_NODE:
 		break;
 	}
 }
 
 /* ---- blocks ------------------------------------------------------------- */
 
-static void emit_languages(R *r, DcatitTermId s, yaml_node_t *n)
+static void emit_languages(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	if (!list_ok(r, n, "languages"))
 		return;
@@ -716,7 +713,7 @@ static void emit_languages(R *r, DcatitTermId s, yaml_node_t *n)
 		    item);
 }
 
-static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, yaml_node_t *n)
+static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	if (!lic)
@@ -727,12 +724,12 @@ static void emit_license(R *r, DcatitTermId s, DcatitTermId lic, yaml_node_t *n)
 }
 
 
-static void emit_spatial(R *r, DcatitTermId s, yaml_node_t *n)
+static void emit_spatial(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	if (!closed_map(r, n, &dcatit_fmt_spatial))
 		return;
-	yaml_node_t *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
+	DcatitYamlNode *place = get(r, n, "place"), *bbox = get(r, n, "bbox");
 	if (!place && !bbox) {
 		ERR(r, n, "spatial needs 'place', 'bbox' or both");
 		return;
@@ -744,8 +741,8 @@ static void emit_spatial(R *r, DcatitTermId s, yaml_node_t *n)
 	add(r, loc, v->rdf_type, v->dct_Location, n);
 	if (!bbox)
 		return;
-	if (bbox->type != YAML_SEQUENCE_NODE ||
-	    bbox->data.sequence.items.top - bbox->data.sequence.items.start != 4) {
+	if (bbox->kind != DCATIT_YAML_SEQUENCE ||
+	    bbox->nitems != 4) {
 		ERR(r, bbox, "bbox must be a list of 4 numbers [west, south, east, north]");
 		return;
 	}
@@ -807,7 +804,7 @@ static bool email_ok(const char *s)
 
 static void emit_contact_values(R *r, DcatitTermId s, const char *name,
                                 const char *email, const char *url,
-                                const yaml_node_t *n)
+                                const DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	DcatitTermId c = bnode(r);
@@ -823,12 +820,12 @@ static void emit_contact_values(R *r, DcatitTermId s, const char *name,
 
 
 /* Read a contact block; fills name/email/url (malloc'd) when valid. */
-static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char **url)
+static bool read_contact(R *r, DcatitYamlNode *n, char **name, char **email, char **url)
 {
 	if (!closed_map(r, n, &dcatit_fmt_contact))
 		return false;
-	yaml_node_t *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
-	yaml_node_t *un = get(r, n, "url");
+	DcatitYamlNode *nn = need(r, n, "name", "contact"), *en = need(r, n, "email", "contact");
+	DcatitYamlNode *un = get(r, n, "url");
 	Str nm;
 	bool ok = nn && string_val(r, nn, "contact.name", &nm);
 	const char *em = en ? scalar(r, en, "contact.email") : NULL;
@@ -848,7 +845,7 @@ static bool read_contact(R *r, yaml_node_t *n, char **name, char **email, char *
 }
 
 
-static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
+static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	if (!list_ok(r, n, "conforms_to"))
@@ -856,10 +853,10 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 	FOR_ITEMS(r, n, item) {
 		if (!closed_map(r, item, &dcatit_fmt_standard))
 			continue;
-		yaml_node_t *idn = need(r, item, "identifier", "standard");
-		yaml_node_t *irin = get(r, item, "iri"), *type = get(r, item, "type");
-		yaml_node_t *title = get(r, item, "title"), *desc = get(r, item, "description");
-		yaml_node_t *ref = get(r, item, "reference");
+		DcatitYamlNode *idn = need(r, item, "identifier", "standard");
+		DcatitYamlNode *irin = get(r, item, "iri"), *type = get(r, item, "type");
+		DcatitYamlNode *title = get(r, item, "title"), *desc = get(r, item, "description");
+		DcatitYamlNode *ref = get(r, item, "reference");
 		bool crs = false;
 		if (type) {
 			const char *t = scalar(r, type, "standard type");
@@ -910,13 +907,13 @@ static void emit_standards(R *r, DcatitTermId s, yaml_node_t *n)
 }
 
 
-static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
+static void emit_temporal(R *r, DcatitTermId s, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	if (!closed_map(r, n, &dcatit_fmt_temporal))
 		return;
-	yaml_node_t *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
-	yaml_node_t *cm = get(r, n, "comment");
+	DcatitYamlNode *st = need(r, n, "start", "temporal"), *en = get(r, n, "end");
+	DcatitYamlNode *cm = get(r, n, "comment");
 	char sd[11] = "", ed[11] = "";
 	if (st)
 		date_val(r, st, "temporal.start", sd);
@@ -944,7 +941,7 @@ static void emit_temporal(R *r, DcatitTermId s, yaml_node_t *n)
 /* ---- loading a file ----------------------------------------------------- */
 
 static DcatitStatus open_doc(R *r, DcatitBuild *b, const char *rel,
-                             DcatitNotes *notes, DcatitDiag *d, yaml_node_t **root)
+                             DcatitNotes *notes, DcatitDiag *d, DcatitYamlNode **root)
 {
 	memset(r, 0, sizeof *r);
 	r->b = b;
@@ -956,60 +953,38 @@ static DcatitStatus open_doc(R *r, DcatitBuild *b, const char *rel,
 	if (!r->display)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	r->src = dcatit_model_add_source(b->model, r->display);
-	FILE *fp = fopen(r->display, "rb");
-	if (!fp)
-		return dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
-		                       r->display, strerror(errno));
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser)) {
-		fclose(fp);
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	}
-	yaml_parser_set_input_file(&parser, fp);
-	if (!yaml_parser_load(&parser, &r->doc)) {
-		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display,
-		                 (unsigned long)parser.problem_mark.line + 1,
-		                 (unsigned long)parser.problem_mark.column + 1,
-		                 "invalid YAML: %s%s%s", parser.problem ? parser.problem : "error",
-		                 parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
-		fclose(fp);
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	DcatitDiag rd;
+	dcatit_diag_init(&rd);
+	DcatitStatus st = dcatit_cfile_read(b, rel, &text, &rd);
+	if (st == DCATIT_OK)
+		st = dcatit_yaml_read(&r->doc, text.data ? text.data : "", text.len, r->display, &rd);
+	dcatit_buf_release(&text);
+	if (st == DCATIT_ERR_SYNTAX || st == DCATIT_ERR_INVALID) {
+		/* a data error of this file: noted, the build goes on */
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display, rd.line, rd.col, "%s",
+		                 rd.message);
 		return DCATIT_OK;
 	}
-	r->loaded = true;
-	/* a second document in the same file is an error */
-	yaml_document_t extra;
-	if (yaml_parser_load(&parser, &extra)) {
-		if (yaml_document_get_root_node(&extra))
-			dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display,
-			                 (unsigned long)extra.start_mark.line + 1,
-			                 (unsigned long)extra.start_mark.column + 1,
-			                 "only one YAML document per file");
-		yaml_document_delete(&extra);
+	if (st != DCATIT_OK) {
+		*d = rd;
+		return st;
 	}
-	yaml_parser_delete(&parser);
-	fclose(fp);
-	r->nnodes = (size_t)(r->doc.nodes.top - r->doc.nodes.start);
-	r->seen = calloc(r->nnodes + 2, 1);
-	if (!r->seen)
-		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	yaml_node_t *rn = yaml_document_get_root_node(&r->doc);
-	if (!rn) {
+	if (!r->doc.root) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, r->display, 1, 1, "empty file");
 		return DCATIT_OK;
 	}
 	size_t before = notes->errors;
-	check_nodes(r, 1, 0);
+	check_tags(r, r->doc.root);
 	if (notes->errors == before)
-		*root = rn;
+		*root = r->doc.root;
 	return DCATIT_OK;
 }
 
 static DcatitStatus close_doc(R *r, DcatitDiag *d)
 {
-	if (r->loaded)
-		yaml_document_delete(&r->doc);
-	free(r->seen);
+	dcatit_yaml_release(&r->doc);
 	free(r->display);
 	if (r->oom || r->notes->oom)
 		return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -1019,7 +994,7 @@ static DcatitStatus close_doc(R *r, DcatitDiag *d)
 /* Open a record that needs the base URI (it mints IRIs): false, with *st
  * set, when there is nothing to read (errors were noted or it failed). */
 static bool begin(R *r, DcatitBuild *b, const char *rel, DcatitNotes *notes,
-                  DcatitDiag *d, yaml_node_t **root, DcatitStatus *st)
+                  DcatitDiag *d, DcatitYamlNode **root, DcatitStatus *st)
 {
 	*st = open_doc(r, b, rel, notes, d, root);
 	if (*st != DCATIT_OK || !*root || !b->base) {
@@ -1039,12 +1014,12 @@ static bool base_ok(const char *s)
 }
 
 /* Everything that needs the registry (agents) is read after it. */
-static void catalog_body(R *r, yaml_node_t *root)
+static void catalog_body(R *r, DcatitYamlNode *root)
 {
 	DcatitBuild *b = r->b;
 	const DcatitCatVocab *v = &b->v;
 	DcatitTermId c = b->catalog;
-	yaml_node_t *n;
+	DcatitYamlNode *n;
 	add(r, c, v->rdf_type, v->dcatapit_Catalog, root);
 	add(r, c, v->rdf_type, v->dcat_Catalog, root);
 	add(r, c, v->dcat_themeTaxonomy, v->theme_scheme, root);
@@ -1077,10 +1052,10 @@ static void catalog_body(R *r, yaml_node_t *root)
 	if ((n = get(r, root, "spatial")))
 		emit_spatial(r, c, n);
 
-	yaml_node_t *own = get(r, root, "own_files");
+	DcatitYamlNode *own = get(r, root, "own_files");
 	if (own && closed_map(r, own, &dcatit_fmt_own_files)) {
-		yaml_node_t *ln = need(r, own, "license", "own_files");
-		yaml_node_t *sn = need(r, own, "statement", "own_files");
+		DcatitYamlNode *ln = need(r, own, "license", "own_files");
+		DcatitYamlNode *sn = need(r, own, "statement", "own_files");
 		DcatitTermId lic = ln ? code_val(r, ln, b->licences, DCATIT_NS_LICENCES, "licence") : 0;
 		DcatitTermId rs = sn ? iri_cat(r, b->base, "/rights/own-files") : 0;
 		if (lic && rs) {
@@ -1090,9 +1065,9 @@ static void catalog_body(R *r, yaml_node_t *root)
 			emit_text(r, rs, v->rdfs_label, sn, "own_files statement", false);
 		}
 	}
-	yaml_node_t *def = get(r, root, "defaults");
+	DcatitYamlNode *def = get(r, root, "defaults");
 	if (def && closed_map(r, def, &dcatit_fmt_defaults)) {
-		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->start_mark.line + 1 };
+		b->def_loc = (DcatitLoc){ r->src, (uint32_t)def->line };
 		if ((n = get(r, def, "license")))
 			b->def_license = code_val(r, n, b->licences, DCATIT_NS_LICENCES, "licence");
 		if ((n = get(r, def, "publisher")))
@@ -1100,7 +1075,7 @@ static void catalog_body(R *r, yaml_node_t *root)
 		if ((n = get(r, def, "rights_holder")))
 			b->def_rights_holder = org_val(r, n, "rights holder", false);
 		if ((n = get(r, def, "languages")) && list_ok(r, n, "defaults.languages")) {
-			size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+			size_t cnt = n->nitems;
 			b->def_languages = calloc(cnt, sizeof *b->def_languages);
 			if (!b->def_languages)
 				r->oom = true;
@@ -1121,7 +1096,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
                                          DcatitNotes *notes, DcatitDiag *d)
 {
 	R r;
-	yaml_node_t *root;
+	DcatitYamlNode *root;
 	DcatitStatus st = open_doc(&r, b, rel, notes, d, &root);
 	if (st != DCATIT_OK || !root) {
 		close_doc(&r, d);
@@ -1130,7 +1105,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
 	b->catalog_src = r.src;
 	if (!closed_map(&r, root, &dcatit_fmt_catalog))
 		return close_doc(&r, d);
-	yaml_node_t *n = need(&r, root, "base_uri", "catalog");
+	DcatitYamlNode *n = need(&r, root, "base_uri", "catalog");
 	const char *base = b->base_override;
 	if (n) {
 		DcatitTermId id = iri_val(&r, n, "base_uri");
@@ -1148,7 +1123,7 @@ DcatitStatus dcatit_records_read_catalog(DcatitBuild *b, const char *rel,
 			b->catalog = iri_cat(&r, b->base, "/catalog");
 	}
 	if ((n = need(&r, root, "records", "catalog")) && list_ok(&r, n, "records")) {
-		size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+		size_t cnt = n->nitems;
 		b->record_dirs = calloc(cnt, sizeof *b->record_dirs);
 		if (!b->record_dirs)
 			r.oom = true;
@@ -1170,12 +1145,12 @@ DcatitStatus dcatit_records_read_catalog_body(DcatitBuild *b, const char *rel,
                                               DcatitNotes *notes, DcatitDiag *d)
 {
 	R r;
-	yaml_node_t *root;
+	DcatitYamlNode *root;
 	DcatitNotes quiet; /* the first pass already reported the file's errors */
 	dcatit_notes_init(&quiet);
 	DcatitStatus st = open_doc(&r, b, rel, &quiet, d, &root);
 	r.notes = notes;
-	if (st == DCATIT_OK && root && root->type == YAML_MAPPING_NODE && b->catalog)
+	if (st == DCATIT_OK && root && root->kind == DCATIT_YAML_MAPPING && b->catalog)
 		catalog_body(&r, root);
 	dcatit_notes_release(&quiet);
 	DcatitStatus st2 = close_doc(&r, d);
@@ -1199,22 +1174,21 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
                                           DcatitNotes *notes, DcatitDiag *d)
 {
 	R r;
-	yaml_node_t *root;
+	DcatitYamlNode *root;
 	DcatitStatus st;
 	if (!begin(&r, b, rel, notes, d, &root, &st))
 		return st;
-	if (root->type != YAML_MAPPING_NODE) {
+	if (root->kind != DCATIT_YAML_MAPPING) {
 		ERR(&r, root, "the registry must be a mapping key -> organisation");
 		return close_doc(&r, d);
 	}
 	const DcatitCatVocab *v = &b->v;
 	r.model = dcatit_orgs_graph(b->orgs); /* entries live in the registry graph */
 	r.src = dcatit_model_add_source(r.model, r.display);
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
-	     p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(&r, p->key), *e = node_at(&r, p->value);
-		const char *key = k && k->type == YAML_SCALAR_NODE ?
-		                  (const char *)k->data.scalar.value : NULL;
+	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
+		DcatitYamlNode *k = root->items[p], *e = root->items[p + 1];
+		const char *key = k && k->kind == DCATIT_YAML_SCALAR ?
+		                  k->value : NULL;
 		if (!key || !key_ok(key)) {
 			ERR(&r, k ? k : root, "registry key '%s' must match [a-z][a-z0-9_]*",
 			    key ? key : "?");
@@ -1236,9 +1210,9 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 			r.oom = true;
 			break;
 		}
-		yaml_node_t *name = need(&r, e, "name", "organisation");
-		yaml_node_t *idn = get(&r, e, "identifier"), *hp = get(&r, e, "homepage");
-		yaml_node_t *nt = get(&r, e, "note");
+		DcatitYamlNode *name = need(&r, e, "name", "organisation");
+		DcatitYamlNode *idn = get(&r, e, "identifier"), *hp = get(&r, e, "homepage");
+		DcatitYamlNode *nt = get(&r, e, "note");
 		Str s;
 		bool identified = false;
 		if (name && string_val(&r, name, "name", &s))
@@ -1266,22 +1240,37 @@ DcatitStatus dcatit_records_read_registry(DcatitBuild *b, const char *rel,
 /* ---- data dictionaries -------------------------------------------------- */
 
 
-static long column_index(const DcatitDict *dict, const char *name)
+/* The columns of a dictionary by name: a dictionary may have thousands. */
+typedef struct {
+	const DcatitDict *dict;
+	Keyed *by_name; /* (name, column index), sorted */
+} Columns;
+
+static long column_index(const Columns *cs, const char *name)
 {
-	for (size_t i = 0; i < dict->ncols; i++)
-		if (strcmp(dict->cols[i].name, name) == 0)
-			return (long)i;
+	size_t lo = 0, hi = cs->dict->ncols;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(cs->by_name[mid].s, name);
+		if (c == 0)
+			return (long)cs->by_name[mid].i;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
 /* Resolve a list of decimal column names into indexes. */
-static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
+static size_t *column_list(R *r, const Columns *cs, DcatitYamlNode *n,
                            const char *what, size_t *count)
 {
+	const DcatitDict *dict = cs->dict;
 	*count = 0;
 	if (!list_ok(r, n, what))
 		return NULL;
-	size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	size_t cnt = n->nitems;
 	size_t *idx = calloc(cnt, sizeof *idx);
 	if (!idx) {
 		r->oom = true;
@@ -1291,7 +1280,7 @@ static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
 		const char *s = scalar(r, item, what);
 		if (!s)
 			continue;
-		long i = column_index(dict, s);
+		long i = column_index(cs, s);
 		if (i < 0) {
 			ERR(r, item, "'%s' is not a column of the dictionary (%s)", s, what);
 			continue;
@@ -1306,7 +1295,7 @@ static size_t *column_list(R *r, const DcatitDict *dict, yaml_node_t *n,
 }
 
 /* Read the stated counts of a decimal column (README section 7). */
-static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node_t *n)
+static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYamlNode *n)
 {
 	if (col->type != DCATIT_COL_DECIMAL) {
 		ERR(r, n, "stated_counts apply to decimal columns only");
@@ -1314,7 +1303,7 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 	}
 	if (!list_ok(r, n, "stated_counts"))
 		return;
-	size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	size_t cnt = n->nitems;
 	col->counts = calloc(cnt, sizeof *col->counts);
 	if (!col->counts) {
 		r->oom = true;
@@ -1323,12 +1312,12 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 	FOR_ITEMS(r, n, item) {
 		if (!closed_map(r, item, &dcatit_fmt_stated_count))
 			continue;
-		yaml_node_t *rows = get(r, item, "rows");
-		yaml_node_t *nz = need(r, item, "nonzero", "stated count");
-		yaml_node_t *src = need(r, item, "source", "stated count");
+		DcatitYamlNode *rows = get(r, item, "rows");
+		DcatitYamlNode *nz = need(r, item, "nonzero", "stated count");
+		DcatitYamlNode *src = need(r, item, "source", "stated count");
 		DcatitDictCount c = { .all_rows = true,
-		                      .line = (unsigned long)item->start_mark.line + 1,
-		                      .col = (unsigned long)item->start_mark.column + 1 };
+		                      .line = item->line,
+		                      .col = item->col };
 		bool ok = nz && src;
 		const char *s = nz ? scalar(r, nz, "nonzero") : NULL;
 		char *end = NULL;
@@ -1348,12 +1337,12 @@ static void read_counts(R *r, DcatitDict *dict, DcatitDictColumn *col, yaml_node
 			ok = false;
 		}
 		if (rows && closed_map(r, rows, &dcatit_fmt_stated_rows)) {
-			yaml_node_t *cn = need(r, rows, "column", "stated count rows");
-			yaml_node_t *pn = need(r, rows, "starts_with", "stated count rows");
-			const char *cs = cn ? scalar(r, cn, "rows.column") : NULL;
-			long ci = cs ? column_index(dict, cs) : -1;
-			if (cs && ci < 0)
-				ERR(r, cn, "'%s' is not a column of the dictionary", cs);
+			DcatitYamlNode *cn = need(r, rows, "column", "stated count rows");
+			DcatitYamlNode *pn = need(r, rows, "starts_with", "stated count rows");
+			const char *cname = cn ? scalar(r, cn, "rows.column") : NULL;
+			long ci = cname ? column_index(cs, cname) : -1;
+			if (cname && ci < 0)
+				ERR(r, cn, "'%s' is not a column of the dictionary", cname);
 			Str ps;
 			if (ci >= 0 && pn && string_val(r, pn, "rows.starts_with", &ps)) {
 				c.all_rows = false;
@@ -1383,7 +1372,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
                             DcatitStatus *fatal)
 {
 	R r;
-	yaml_node_t *root;
+	DcatitYamlNode *root;
 	memset(dict, 0, sizeof *dict);
 	*table_rel = NULL;
 	size_t before = notes->errors;
@@ -1397,7 +1386,7 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		*fatal = close_doc(&r, d);
 		return false;
 	}
-	yaml_node_t *n;
+	DcatitYamlNode *n;
 	if ((n = need(&r, root, "table", "data dictionary")))
 		*table_rel = path_val(&r, n, "table", false);
 	if ((n = get(&r, root, "title")))
@@ -1409,30 +1398,33 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		if (s && strcmp(s, ".") != 0)
 			ERR(&r, n, "decimal_separator must be '.'");
 	}
-	yaml_node_t *cols = need(&r, root, "columns", "data dictionary");
+	Columns cs = { dict, NULL };
+	DcatitYamlNode *cols = need(&r, root, "columns", "data dictionary");
 	if (cols && list_ok(&r, cols, "columns")) {
-		size_t cnt = (size_t)(cols->data.sequence.items.top - cols->data.sequence.items.start);
+		size_t cnt = cols->nitems;
 		dict->cols = calloc(cnt, sizeof *dict->cols);
 		if (!dict->cols)
 			r.oom = true;
 		/* first the names and types, then total_of which refers to them */
+		DcatitYamlNode **names = calloc(cnt, sizeof *names);
+		if (!names)
+			r.oom = true;
 		FOR_ITEMS(&r, cols, c) {
-			if (!dict->cols)
+			if (!dict->cols || !names)
 				break;
-			DcatitDictColumn *col = &dict->cols[dict->ncols];
+			DcatitDictColumn *col = &dict->cols[it_c];
 			col->scale = -1;
 			col->required = true;
 			if (!closed_map(&r, c, &dcatit_fmt_column))
 				continue;
-			yaml_node_t *nm = need(&r, c, "name", "column");
-			yaml_node_t *ty = need(&r, c, "type", "column");
-			yaml_node_t *rq = get(&r, c, "required"), *sc = get(&r, c, "scale");
-			yaml_node_t *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
-			yaml_node_t *de = get(&r, c, "description");
+			DcatitYamlNode *nm = need(&r, c, "name", "column");
+			DcatitYamlNode *ty = need(&r, c, "type", "column");
+			DcatitYamlNode *rq = get(&r, c, "required"), *sc = get(&r, c, "scale");
+			DcatitYamlNode *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
+			DcatitYamlNode *de = get(&r, c, "description");
 			const char *name = nm ? scalar(&r, nm, "column name") : NULL;
-			if (name && (!key_ok(name) || column_index(dict, name) >= 0)) {
-				ERR(&r, nm, column_index(dict, name) >= 0 ? "column '%s' is listed twice" :
-				    "column name '%s' must match [a-z][a-z0-9_]*", name);
+			if (name && !key_ok(name)) {
+				ERR(&r, nm, "column name '%s' must match [a-z][a-z0-9_]*", name);
 				name = NULL;
 			}
 			const char *type = ty ? scalar(&r, ty, "column type") : NULL;
@@ -1471,40 +1463,57 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 				emit_text(&r, 0, 0, ti, "column title", false);
 			if (de)
 				emit_text(&r, 0, 0, de, "column description", false);
-			if (!name)
+			if (name)
+				names[it_c] = nm;
+		}
+		/* a name listed twice is an error at the second; the others, in
+		 * their order, are the columns */
+		bool *rep = names ? repeats(&r, names, cnt) : NULL;
+		size_t *index = calloc(cnt, sizeof *index); /* item -> column + 1 */
+		cs.by_name = malloc(cnt * sizeof *cs.by_name);
+		if (!rep || !index || !cs.by_name)
+			r.oom = true;
+		for (size_t i = 0; rep && index && cs.by_name && i < cnt; i++) {
+			if (!names[i])
 				continue;
-			col->name = strdup(name);
-			if (!col->name)
-				r.oom = true;
-			dict->ncols++;
-		}
-		FOR_ITEMS(&r, cols, c) {
-			yaml_node_t *to = get(&r, c, "total_of"), *sc = get(&r, c, "stated_counts");
-			yaml_node_t *nm = get(&r, c, "name");
-			const char *name = nm && nm->type == YAML_SCALAR_NODE ?
-			                   (const char *)nm->data.scalar.value : "";
-			long ci = column_index(dict, name);
-			if (to && ci >= 0) {
-				DcatitDictColumn *col = &dict->cols[ci];
-				if (col->type != DCATIT_COL_DECIMAL)
-					ERR(&r, to, "total_of applies to decimal columns only");
-				else
-					col->total_of = column_list(&r, dict, to, "total_of",
-					                            &col->ntotal_of);
+			if (rep[i]) {
+				ERR(&r, names[i], "column '%s' is listed twice", names[i]->value);
+				continue;
 			}
-			if (sc && ci >= 0)
-				read_counts(&r, dict, &dict->cols[ci], sc);
+			DcatitDictColumn *col = &dict->cols[dict->ncols];
+			*col = dict->cols[i];
+			if (!(col->name = strdup(names[i]->value)))
+				r.oom = true;
+			cs.by_name[dict->ncols] = (Keyed){ names[i]->value, dict->ncols };
+			index[i] = ++dict->ncols;
 		}
+		if (cs.by_name)
+			qsort(cs.by_name, dict->ncols, sizeof *cs.by_name, cmp_keyed);
+		FOR_ITEMS(&r, cols, c) {
+			if (!index || !cs.by_name || !index[it_c])
+				continue;
+			DcatitYamlNode *to = get(&r, c, "total_of"), *sc = get(&r, c, "stated_counts");
+			DcatitDictColumn *col = &dict->cols[index[it_c] - 1];
+			if (to && col->type != DCATIT_COL_DECIMAL)
+				ERR(&r, to, "total_of applies to decimal columns only");
+			else if (to)
+				col->total_of = column_list(&r, &cs, to, "total_of", &col->ntotal_of);
+			if (sc)
+				read_counts(&r, &cs, col, sc);
+		}
+		free(index);
+		free(rep);
+		free(names);
 	}
-	yaml_node_t *tr = get(&r, root, "totals_row");
+	DcatitYamlNode *tr = get(&r, root, "totals_row");
 	if (tr && closed_map(&r, tr, &dcatit_fmt_totals)) {
-		yaml_node_t *cn = need(&r, tr, "column", "totals_row");
-		yaml_node_t *vn = need(&r, tr, "value", "totals_row");
-		yaml_node_t *sn = need(&r, tr, "sums", "totals_row");
-		const char *cs = cn ? scalar(&r, cn, "totals_row.column") : NULL;
-		long ci = cs ? column_index(dict, cs) : -1;
-		if (cs && ci < 0)
-			ERR(&r, cn, "'%s' is not a column of the dictionary", cs);
+		DcatitYamlNode *cn = need(&r, tr, "column", "totals_row");
+		DcatitYamlNode *vn = need(&r, tr, "value", "totals_row");
+		DcatitYamlNode *sn = need(&r, tr, "sums", "totals_row");
+		const char *cn_s = cn ? scalar(&r, cn, "totals_row.column") : NULL;
+		long ci = cn_s && cs.by_name ? column_index(&cs, cn_s) : -1;
+		if (cn_s && ci < 0)
+			ERR(&r, cn, "'%s' is not a column of the dictionary", cn_s);
 		Str vs;
 		if (ci >= 0 && vn && string_val(&r, vn, "totals_row.value", &vs)) {
 			dict->has_totals_row = true;
@@ -1513,9 +1522,10 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			if (!dict->totals_value)
 				r.oom = true;
 		}
-		if (sn)
-			dict->sums = column_list(&r, dict, sn, "sums", &dict->nsums);
+		if (sn && cs.by_name)
+			dict->sums = column_list(&r, &cs, sn, "sums", &dict->nsums);
 	}
+	free(cs.by_name);
 	*fatal = close_doc(&r, d);
 	return notes->errors == before && *fatal == DCATIT_OK;
 }
@@ -1539,17 +1549,16 @@ static bool keyword_ok(const char *s, size_t len)
 	return true;
 }
 
-static void emit_keywords(R *r, DcatitTermId ds, yaml_node_t *n)
+static void emit_keywords(R *r, DcatitTermId ds, DcatitYamlNode *n)
 {
-	if (n->type != YAML_MAPPING_NODE) {
+	if (n->kind != DCATIT_YAML_MAPPING) {
 		ERR(r, n, "keywords must be a mapping language -> list of keywords");
 		return;
 	}
-	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-	     p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(r, p->key), *l = node_at(r, p->value);
-		const char *lang = k && k->type == YAML_SCALAR_NODE ?
-		                   (const char *)k->data.scalar.value : NULL;
+	for (size_t p = 0; p + 1 < n->nitems; p += 2) {
+		DcatitYamlNode *k = n->items[p], *l = n->items[p + 1];
+		const char *lang = k && k->kind == DCATIT_YAML_SCALAR ?
+		                   k->value : NULL;
 		if (!lang || !is_lang(lang)) {
 			ERR(r, k ? k : n, "'%s' is not a two-letter language code in keywords",
 			    lang ? lang : "?");
@@ -1573,7 +1582,7 @@ static void emit_keywords(R *r, DcatitTermId ds, yaml_node_t *n)
 
 /* A EuroVoc subject must be mapped, in the AgID theme -> EuroVoc table, to
  * one of the record's themes. */
-static void check_subject(R *r, yaml_node_t *n, const char *code, DcatitTermId subj,
+static void check_subject(R *r, DcatitYamlNode *n, const char *code, DcatitTermId subj,
                           const DcatitTermId *themes, size_t nthemes)
 {
 	DcatitModel *map = r->b->subject_map;
@@ -1598,24 +1607,23 @@ static void check_subject(R *r, yaml_node_t *n, const char *code, DcatitTermId s
 /* A note the build appends to the description: an inconsistency of the
  * source (also a warning) or a value nobody verified. */
 typedef struct {
-	yaml_node_t *item;  /* the list item, for locations */
-	yaml_node_t *text;  /* language -> text */
-	yaml_node_t *quote; /* inconsistencies: the passage of a file it is about */
+	DcatitYamlNode *item;  /* the list item, for locations */
+	DcatitYamlNode *text;  /* language -> text */
+	DcatitYamlNode *quote; /* inconsistencies: the passage of a file it is about */
 	bool inconsistency;
 } Caveat;
 
 /* The trimmed text of language lang in a text mapping already checked by
  * emit_text; false when absent. */
-static bool text_lang(R *r, yaml_node_t *text, const char *lang, Str *out)
+static bool text_lang(R *r, DcatitYamlNode *text, const char *lang, Str *out)
 {
-	for (yaml_node_pair_t *p = text->data.mapping.pairs.start;
-	     p < text->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
-		if (!k || k->type != YAML_SCALAR_NODE || !v || v->type != YAML_SCALAR_NODE ||
-		    strcmp((const char *)k->data.scalar.value, lang) != 0)
+	for (size_t p = 0; p + 1 < text->nitems; p += 2) {
+		DcatitYamlNode *k = text->items[p], *v = text->items[p + 1];
+		if (!k || k->kind != DCATIT_YAML_SCALAR || !v || v->kind != DCATIT_YAML_SCALAR ||
+		    strcmp(k->value, lang) != 0)
 			continue;
-		const char *st = (const char *)v->data.scalar.value;
-		size_t len = v->data.scalar.length;
+		const char *st = v->value;
+		size_t len = v->len;
 		while (len && isspace((unsigned char)*st)) {
 			st++;
 			len--;
@@ -1630,11 +1638,11 @@ static bool text_lang(R *r, yaml_node_t *text, const char *lang, Str *out)
 
 /* Read source_inconsistencies and unverified into cv (room for max);
  * returns how many were read. */
-static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
+static size_t read_caveats(R *r, DcatitYamlNode *root, Caveat *cv, size_t max)
 {
 	size_t n = 0;
 	bool full = false;
-	yaml_node_t *l = get(r, root, "source_inconsistencies");
+	DcatitYamlNode *l = get(r, root, "source_inconsistencies");
 	if (l && list_ok(r, l, "source_inconsistencies"))
 		FOR_ITEMS(r, l, item) {
 			if (n == max) {
@@ -1643,8 +1651,8 @@ static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
 			}
 			if (!closed_map(r, item, &dcatit_fmt_inconsistency))
 				continue;
-			yaml_node_t *note = need(r, item, "note", "source inconsistency");
-			yaml_node_t *quote = get(r, item, "quote");
+			DcatitYamlNode *note = need(r, item, "note", "source inconsistency");
+			DcatitYamlNode *quote = get(r, item, "quote");
 			Str q;
 			if (quote && !string_val(r, quote, "quote", &q))
 				quote = NULL;
@@ -1661,7 +1669,7 @@ static size_t read_caveats(R *r, yaml_node_t *root, Caveat *cv, size_t max)
 				break;
 			}
 			emit_text(r, 0, 0, item, "unverified note", false);
-			if (item->type == YAML_MAPPING_NODE)
+			if (item->kind == DCATIT_YAML_MAPPING)
 				cv[n++] = (Caveat){ item, item, NULL, false };
 		}
 	if (full)
@@ -1680,7 +1688,7 @@ static const char *caveat_label(const Caveat *c, const char *lang)
 /* dct:description: the record's text, then, in the same language, one
  * paragraph per note. Every note gives every language of the description
  * and no other, so no reader of any language misses one. */
-static void emit_description(R *r, DcatitTermId ds, yaml_node_t *desc, const Caveat *cv,
+static void emit_description(R *r, DcatitTermId ds, DcatitYamlNode *desc, const Caveat *cv,
                              size_t ncv)
 {
 	if (!ncv) {
@@ -1693,21 +1701,19 @@ static void emit_description(R *r, DcatitTermId ds, yaml_node_t *desc, const Cav
 		return;
 	for (size_t i = 0; i < ncv; i++) {
 		const char *what = cv[i].inconsistency ? "source_inconsistencies" : "unverified";
-		for (yaml_node_pair_t *p = cv[i].text->data.mapping.pairs.start;
-		     p < cv[i].text->data.mapping.pairs.top; p++) {
-			yaml_node_t *k = node_at(r, p->key);
-			const char *lang = k && k->type == YAML_SCALAR_NODE ?
-			                   (const char *)k->data.scalar.value : "";
+		for (size_t p = 0; p + 1 < cv[i].text->nitems; p += 2) {
+			DcatitYamlNode *k = cv[i].text->items[p];
+			const char *lang = k && k->kind == DCATIT_YAML_SCALAR ?
+			                   k->value : "";
 			Str x;
 			if (!text_lang(r, desc, lang, &x))
 				ERR(r, k ? k : cv[i].text, "%s note in '%s', a language the description "
 				    "does not have", what, lang);
 		}
 	}
-	for (yaml_node_pair_t *p = desc->data.mapping.pairs.start;
-	     p < desc->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(r, p->key), *v = node_at(r, p->value);
-		const char *lang = (const char *)k->data.scalar.value;
+	for (size_t p = 0; p + 1 < desc->nitems; p += 2) {
+		DcatitYamlNode *k = desc->items[p], *v = desc->items[p + 1];
+		const char *lang = k->value;
 		Str d;
 		if (!text_lang(r, desc, lang, &d))
 			continue;
@@ -1738,9 +1744,9 @@ static void emit_description(R *r, DcatitTermId ds, yaml_node_t *desc, const Cav
 /* Each inconsistency is a warning: at its quote in one of the record's
  * files (the plain-text version that repeats the source), else at the item.
  * A quote that no file holds is an error, so the flag cannot go stale. */
-static void flag_inconsistencies(R *r, yaml_node_t *root, const Caveat *cv, size_t ncv)
+static void flag_inconsistencies(R *r, DcatitYamlNode *root, const Caveat *cv, size_t ncv)
 {
-	yaml_node_t *dists = get(r, root, "distributions");
+	DcatitYamlNode *dists = get(r, root, "distributions");
 	for (size_t i = 0; i < ncv; i++) {
 		if (!cv[i].inconsistency)
 			continue;
@@ -1755,26 +1761,34 @@ static void flag_inconsistencies(R *r, yaml_node_t *root, const Caveat *cv, size
 			continue;
 		}
 		bool found = false;
-		if (dists && dists->type == YAML_SEQUENCE_NODE)
+		if (dists && dists->kind == DCATIT_YAML_SEQUENCE)
 			FOR_ITEMS(r, dists, di) {
-				yaml_node_t *f = found ? NULL : get(r, di, "file");
-				if (!f || f->type != YAML_SCALAR_NODE)
+				DcatitYamlNode *f = found ? NULL : get(r, di, "file");
+				if (!f || f->kind != DCATIT_YAML_SCALAR)
 					continue;
 				bool oom = false;
-				char *rel = resolve_rel(r->rel, (const char *)f->data.scalar.value, &oom);
+				char *rel = resolve_rel(r->rel, f->value, &oom);
 				char *full = rel ? dcatit_build_path(r->b, rel) : NULL;
 				unsigned long line = 0, col = 0;
+				DcatitBuf data;
+				dcatit_buf_init(&data);
 				DcatitDiag fd;
 				dcatit_diag_init(&fd);
-				if (oom || (rel && !full))
+				/* read as the build reads it: inside the catalogue, regular
+				 * (a link out of it or a FIFO is reported where the file is) */
+				DcatitStatus fst = full ? dcatit_cfile_read(r->b, rel, &data, &fd) : DCATIT_OK;
+				if (fst == DCATIT_OK && full)
+					fst = dcatit_dist_find_text(data.data ? data.data : "", data.len, q.s,
+					                            q.len, &line, &col);
+				if (oom || (rel && !full) || fst == DCATIT_ERR_NOMEM) {
 					r->oom = true;
-				else if (full && dcatit_dist_find_text(full, q.s, q.len, &line, &col,
-				                                       &fd) == DCATIT_OK) {
+				} else if (full && fst == DCATIT_OK) {
 					dcatit_notes_add(r->notes, DCATIT_NOTE_WARNING, full, line, col,
 					                 "inconsistency in the source, kept as published: %.*s",
 					                 (int)msg.len, msg.s);
 					found = true;
 				}
+				dcatit_buf_release(&data);
 				free(full);
 				free(rel);
 			}
@@ -1784,7 +1798,7 @@ static void flag_inconsistencies(R *r, yaml_node_t *root, const Caveat *cv, size
 	}
 }
 
-static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n,
+static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, DcatitYamlNode *n,
                         const char *what, const char *role, bool any_ok)
 {
 	if (!list_ok(r, n, what))
@@ -1793,12 +1807,12 @@ static void emit_agents(R *r, DcatitTermId ds, DcatitTermId pred, yaml_node_t *n
 		add(r, ds, pred, org_val(r, item, role, any_ok), item);
 }
 
-static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *n)
+static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
-	yaml_node_t *idn = need(r, n, "id", "access_service");
+	DcatitYamlNode *idn = need(r, n, "id", "access_service");
 	const char *id = idn ? id_val(r, idn, "service id") : NULL;
 	if (!id)
 		return;
@@ -1833,7 +1847,7 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *
 		return;
 	}
 	add(r, svc, v->rdf_type, v->dcat_DataService, n);
-	yaml_node_t *x;
+	DcatitYamlNode *x;
 	if ((x = need(r, n, "title", "access_service")))
 		emit_text(r, svc, v->dct_title, x, "service title", false);
 	if ((x = get(r, n, "description")))
@@ -1851,17 +1865,15 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, yaml_node_t *
 
 /* `hvd`: one HVD category code of Regulation (EU) 2023/138 or a list of
  * them (catalog/README.md); the categories' IRIs into cats (at most cap). */
-static size_t hvd_categories(R *r, yaml_node_t *n, DcatitTermId *cats, size_t cap)
+static size_t hvd_categories(R *r, DcatitYamlNode *n, DcatitTermId *cats, size_t cap)
 {
 	size_t k = 0;
-	yaml_node_t *one[1] = { n };
-	bool list = n->type == YAML_SEQUENCE_NODE;
+	bool list = n->kind == DCATIT_YAML_SEQUENCE;
 	if (list && !list_ok(r, n, "hvd"))
 		return 0;
-	size_t count = list ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)
-	                    : 1;
+	size_t count = list ? n->nitems : 1;
 	for (size_t i = 0; i < count; i++) {
-		yaml_node_t *item = list ? node_at(r, n->data.sequence.items.start[i]) : one[0];
+		DcatitYamlNode *item = list ? n->items[i] : n;
 		const char *s = item ? scalar(r, item, "hvd") : NULL;
 		if (s && strncmp(s, "c_", 2) != 0) {
 			ERR(r, item, "'%s' is not an HVD category code (c_ and 8 hex digits, e.g. "
@@ -1881,7 +1893,7 @@ static size_t hvd_categories(R *r, yaml_node_t *n, DcatitTermId *cats, size_t ca
  * to them (regulation and categories, with the licence and contact point
  * of what they serve when they have none): what the DCAT-AP HVD shapes ask. */
 static void emit_hvd(R *r, DcatitTermId ds, const DcatitTermId *cats, size_t ncats,
-                     yaml_node_t *n)
+                     DcatitYamlNode *n)
 {
 	const DcatitCatVocab *v = &r->b->v;
 	DcatitModel *m = r->b->model;
@@ -1933,8 +1945,8 @@ static DcatitStatus publish_file(R *r, const char *rel)
 	return dcatit_build_add_file(r->b, rel);
 }
 
-static void check_table(R *r, yaml_node_t *distn, const char *file_rel,
-                        yaml_node_t *dictn, DcatitDiag *d, DcatitStatus *fatal)
+static void check_table(R *r, DcatitYamlNode *distn, const char *file_rel,
+                        DcatitYamlNode *dictn, DcatitDiag *d, DcatitStatus *fatal)
 {
 	char *path = dcatit_build_path(r->b, file_rel);
 	if (!path) {
@@ -1962,23 +1974,61 @@ static void check_table(R *r, yaml_node_t *distn, const char *file_rel,
 		free(drel);
 	}
 	if (*fatal == DCATIT_OK && (!dictn || have_dict)) {
-		DcatitStatus st = dcatit_tables_check(path, path, have_dict ? &dict : NULL,
-		                                      r->b->orgs, r->notes);
-		if (st != DCATIT_OK)
-			ERR(r, distn, "cannot read '%s'", path);
+		DcatitBuf data;
+		dcatit_buf_init(&data);
+		DcatitDiag td;
+		dcatit_diag_init(&td);
+		DcatitStatus st = dcatit_cfile_read(r->b, file_rel, &data, &td);
+		if (st == DCATIT_OK)
+			st = dcatit_tables_check(data.data ? data.data : "", data.len, path,
+			                         have_dict ? &dict : NULL, r->b->orgs, r->notes);
+		if (st == DCATIT_ERR_NOMEM)
+			r->oom = true;
+		else if (st != DCATIT_OK)
+			ERR(r, distn, "%s", td.message);
+		dcatit_buf_release(&data);
 	}
 	dcatit_tables_dict_release(&dict);
 	free(path);
 }
 
+/* Is a file of this media type (or file-type code) text, that must be
+ * UTF-8 without NUL bytes? */
+static bool is_text(const char *mtype, const char *fcode)
+{
+	if (mtype && (strncmp(mtype, "text/", 5) == 0 || strcmp(mtype, "application/json") == 0 ||
+	              dcatit_str_has_suffix(mtype, "+json")))
+		return true;
+	return fcode && (strcmp(fcode, "TXT") == 0 || strcmp(fcode, "CSV") == 0);
+}
+
+/* A text distribution file with a NUL byte or invalid UTF-8: an error at
+ * the place in the file, naming the record line that publishes it. */
+static void text_error(R *r, const DcatitYamlNode *filen, const char *rel,
+                       const DcatitUtf8Check *t, const char *type)
+{
+	char *full = dcatit_build_path(r->b, rel);
+	if (!full) {
+		r->oom = true;
+		return;
+	}
+	r->errors++;
+	dcatit_notes_add(r->notes, DCATIT_NOTE_ERROR, full, t->line, t->col,
+	                 "%s in a text file (%s): text files are published as UTF-8 without "
+	                 "NUL bytes (named at %s:%lu)",
+	                 t->fault == DCATIT_UTF8_NUL ? "NUL byte" : "invalid UTF-8", type,
+	                 r->display, filen->line);
+	free(full);
+}
+
 static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
-                              yaml_node_t *n, DcatitDiag *d, DcatitStatus *fatal)
+                              DcatitYamlNode *n, DcatitDiag *d, DcatitStatus *fatal)
 {
 	DcatitBuild *b = r->b;
 	const DcatitCatVocab *v = &b->v;
 	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
-	yaml_node_t *idn = need(r, n, "id", "distribution");
+	DcatitYamlNode *idn = need(r, n, "id", "distribution");
 	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
 	if (!id)
 		return;
@@ -1992,14 +2042,14 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	add(r, ds, v->dcat_distribution, dist, n);
 	add(r, dist, v->rdf_type, v->dcatapit_Distribution, n);
 	add(r, dist, v->rdf_type, v->dcat_Distribution, n);
-	yaml_node_t *x;
+	DcatitYamlNode *x;
 	if ((x = get(r, n, "title")))
 		emit_text(r, dist, v->dct_title, x, "distribution title", false);
 	if ((x = get(r, n, "description")))
 		emit_text(r, dist, v->dct_description, x, "distribution description", false);
-	yaml_node_t *file = get(r, n, "file"), *url = get(r, n, "url");
-	yaml_node_t *dl = get(r, n, "download_url"), *fmt = get(r, n, "format");
-	yaml_node_t *mt = get(r, n, "media_type"), *dict = get(r, n, "dictionary");
+	DcatitYamlNode *file = get(r, n, "file"), *url = get(r, n, "url");
+	DcatitYamlNode *dl = get(r, n, "download_url"), *fmt = get(r, n, "format");
+	DcatitYamlNode *mt = get(r, n, "media_type"), *dict = get(r, n, "dictionary");
 	if (!file && !url)
 		ERR(r, n, "a distribution needs 'file' or 'url'");
 	if (file && url)
@@ -2007,6 +2057,8 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	if (dl && !url)
 		ERR(r, dl, "download_url goes with url only");
 	char *rel = NULL;
+	DcatitUtf8Check text; /* of the file, reported once its type is known */
+	dcatit_utf8_init(&text);
 	if (file && !url && (rel = path_val(r, file, "file", false))) {
 		DcatitBuf u;
 		dcatit_buf_init(&u);
@@ -2015,11 +2067,18 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		dcatit_buf_release(&u);
 		add(r, dist, v->dcat_accessURL, ui, file);
 		add(r, dist, v->dcat_downloadURL, ui, file);
-		char *full = dcatit_build_path(b, rel);
 		DcatitFileFacts ff;
 		DcatitDiag fd;
 		dcatit_diag_init(&fd);
-		if (full && dcatit_dist_file_facts(full, &ff, &fd) == DCATIT_OK) {
+		int ffd = -1;
+		DcatitStatus fst = dcatit_cfile_open(b, rel, &ffd, &fd);
+		char *full = dcatit_build_path(b, rel);
+		if (fst == DCATIT_OK && full)
+			fst = dcatit_dist_facts(ffd, full, &ff, &fd);
+		if (ffd >= 0)
+			close(ffd);
+		if (fst == DCATIT_OK && full) {
+			text = ff.text;
 			char sz[32];
 			snprintf(sz, sizeof sz, "%llu", (unsigned long long)ff.size);
 			/* xsd:decimal for DCAT-AP_IT and 2.1.1; 3.0.1 asks for an integer */
@@ -2049,7 +2108,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		                          "file type");
 		add(r, dist, v->dct_format, f, fmt);
 		if (f)
-			fcode = (const char *)fmt->data.scalar.value;
+			fcode = fmt->value;
 	} else if (rel && (fcode = dcatit_dist_format_from_path(rel)) &&
 	           dcatit_codes_has(b->ftypes, fcode)) {
 		/* format guessed from the file's extension */
@@ -2059,7 +2118,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		need(r, n, "format", "distribution");
 	}
 	const char *mtype = NULL;
-	yaml_node_t *mloc = mt;
+	DcatitYamlNode *mloc = mt;
 	if (mt) {
 		mtype = scalar(r, mt, "media_type");
 		if (mtype && !media_type_ok(mtype)) {
@@ -2072,6 +2131,9 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	}
 	if (mtype)
 		add(r, dist, v->dcat_mediaType, iri_cat(r, DCATIT_NS_IANA_MT, mtype), mloc);
+	bool table = rel && fcode && strcmp(fcode, "CSV") == 0; /* checked as a table */
+	if (text.fault && !table && is_text(mtype, fcode))
+		text_error(r, file, rel, &text, mtype ? mtype : fcode);
 	if ((x = get(r, n, "license"))) {
 		emit_license(r, dist, code_val(r, x, b->licences, DCATIT_NS_LICENCES, "licence"), x);
 	} else if (rel && b->own_license) {
@@ -2090,11 +2152,11 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 		emit_date(r, dist, v->dct_modified, x, "modified", NULL);
 	if (dict && (!rel || !fcode || strcmp(fcode, "CSV") != 0))
 		ERR(r, dict, "dictionary goes with a local file of format CSV only");
-	if (rel && fcode && strcmp(fcode, "CSV") == 0) {
+	if (table) {
 		if (dict) {
 			bool oom = false;
-			char *drel = resolve_rel(r->rel, dict->type == YAML_SCALAR_NODE ?
-			                         (const char *)dict->data.scalar.value : "", &oom);
+			char *drel = resolve_rel(r->rel, dict->kind == DCATIT_YAML_SCALAR ?
+			                         dict->value : "", &oom);
 			if (drel) {
 				DcatitBuf u;
 				dcatit_buf_init(&u);
@@ -2124,7 +2186,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 
 /* The ISO record of the `iso` key n (§5.7) read into ir; NULL after an
  * error. */
-static DcatitIsoRec *read_iso(R *r, yaml_node_t *n, const char *ds_iri, DcatitTermId ds,
+static DcatitIsoRec *read_iso(R *r, DcatitYamlNode *n, const char *ds_iri, DcatitTermId ds,
                               DcatitIsoRec *ir)
 {
 	char *rel = path_val(r, n, "iso", false);
@@ -2148,11 +2210,11 @@ static DcatitIsoRec *read_iso(R *r, yaml_node_t *n, const char *ds_iri, DcatitTe
 
 /* A distribution id di that would name one of the ISO record's own
  * distributions (<ds>/distribution/<n>) is an error. */
-static void check_iso_dist_id(R *r, DcatitIsoRec *iso, const char *ds_iri, yaml_node_t *di)
+static void check_iso_dist_id(R *r, DcatitIsoRec *iso, const char *ds_iri, DcatitYamlNode *di)
 {
-	if (di->type != YAML_SCALAR_NODE)
+	if (di->kind != DCATIT_YAML_SCALAR)
 		return;
-	const char *id = (const char *)di->data.scalar.value;
+	const char *id = di->value;
 	DcatitBuf u;
 	dcatit_buf_init(&u);
 	dcatit_buf_addf(&u, "%s/distribution/%s", ds_iri, id);
@@ -2167,11 +2229,11 @@ static void check_iso_dist_id(R *r, DcatitIsoRec *iso, const char *ds_iri, yaml_
 typedef struct {
 	DcatitTermId p[24];
 	size_t n;
-} Keyed;
+} KeyedProps;
 
 /* n (a key's value, or NULL) passed through; when given, p is noted as
  * one the key replaces. */
-static yaml_node_t *keyed(yaml_node_t *n, DcatitTermId p, Keyed *k)
+static DcatitYamlNode *keyed(DcatitYamlNode *n, DcatitTermId p, KeyedProps *k)
 {
 	if (n && k->n < sizeof k->p / sizeof *k->p)
 		k->p[k->n++] = p;
@@ -2180,10 +2242,10 @@ static yaml_node_t *keyed(yaml_node_t *n, DcatitTermId p, Keyed *k)
 
 /* A required key the ISO record may give instead: ison is the `iso` key,
  * iso its record (NULL when it could not be read: no second error). */
-static yaml_node_t *need_or_iso(R *r, yaml_node_t *root, const char *key,
-                                yaml_node_t *ison, DcatitIsoRec *iso, DcatitTermId p)
+static DcatitYamlNode *need_or_iso(R *r, DcatitYamlNode *root, const char *key,
+                                DcatitYamlNode *ison, DcatitIsoRec *iso, DcatitTermId p)
 {
-	yaml_node_t *n = get(r, root, key);
+	DcatitYamlNode *n = get(r, root, key);
 	if (n || (ison && (!iso || dcatit_isorec_has(iso, iso->ds, p))))
 		return n;
 	return need(r, root, key, ison ? "dataset record (its ISO record does not give it)"
@@ -2194,14 +2256,14 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
                                          DcatitNotes *notes, DcatitDiag *d)
 {
 	R r;
-	yaml_node_t *root;
+	DcatitYamlNode *root;
 	DcatitStatus st;
 	if (!begin(&r, b, rel, notes, d, &root, &st))
 		return st;
 	const DcatitCatVocab *v = &b->v;
 	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
-	yaml_node_t *idn = need(&r, root, "id", "dataset record");
+	DcatitYamlNode *idn = need(&r, root, "id", "dataset record");
 	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;
 	if (!id)
 		return close_doc(&r, d);
@@ -2216,12 +2278,12 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	add(&r, ds, v->rdf_type, v->dcatapit_Dataset, root);
 	add(&r, ds, v->rdf_type, v->dcat_Dataset, root);
 	/* what the keys give replaces what the ISO record says (§5.7) */
-	yaml_node_t *ison = get(&r, root, "iso");
+	DcatitYamlNode *ison = get(&r, root, "iso");
 	DcatitIsoRec isorec;
 	memset(&isorec, 0, sizeof isorec);
 	DcatitIsoRec *iso = ison ? read_iso(&r, ison, iri.data, ds, &isorec) : NULL;
-	Keyed ks = { { 0 }, 0 };
-	yaml_node_t *n;
+	KeyedProps ks = { { 0 }, 0 };
+	DcatitYamlNode *n;
 	if ((n = keyed(need_or_iso(&r, root, "title", ison, iso, v->dct_title), v->dct_title,
 	               &ks)))
 		emit_text(&r, ds, v->dct_title, n, "title", false);
@@ -2358,24 +2420,26 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	}
 	DcatitTermId hvd[8];
 	size_t nhvd = 0;
-	yaml_node_t *hvdn = get(&r, root, "hvd");
+	DcatitYamlNode *hvdn = get(&r, root, "hvd");
 	if (hvdn)
 		nhvd = hvd_categories(&r, hvdn, hvd, sizeof hvd / sizeof hvd[0]);
 	if ((n = need_or_iso(&r, root, "distributions", ison, iso, v->dcat_distribution)) &&
 	    list_ok(&r, n, "distributions")) {
+		DcatitYamlNode **ids = calloc(n->nitems, sizeof *ids);
+		if (!ids)
+			r.oom = true;
+		FOR_ITEMS(&r, n, item)
+			if (ids)
+				ids[it_item] = get(&r, item, "id");
+		bool *rep = ids ? repeats(&r, ids, n->nitems) : NULL;
+		for (size_t i = 0; rep && i < n->nitems; i++)
+			if (rep[i])
+				ERR(&r, ids[i], "distribution id '%s' is used twice in this record",
+				    ids[i]->value);
+		free(rep);
+		free(ids);
 		FOR_ITEMS(&r, n, item) {
-			yaml_node_t *di = get(&r, item, "id");
-			if (di && di->type == YAML_SCALAR_NODE)
-				FOR_ITEMS(&r, n, other) {
-					if (other == item)
-						break;
-					yaml_node_t *oi = get(&r, other, "id");
-					if (oi && oi->type == YAML_SCALAR_NODE &&
-					    strcmp((const char *)oi->data.scalar.value,
-					           (const char *)di->data.scalar.value) == 0)
-						ERR(&r, di, "distribution id '%s' is used twice in this record",
-						    (const char *)di->data.scalar.value);
-				}
+			DcatitYamlNode *di = get(&r, item, "id");
 			if (iso && di)
 				check_iso_dist_id(&r, iso, iri.data, di);
 			DcatitStatus fatal = DCATIT_OK;
@@ -2402,8 +2466,8 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	if (nhvd)
 		emit_hvd(&r, ds, hvd, nhvd, hvdn);
 	if (dcatit_build_add_dataset(b, id, ds, modified, r.display,
-	                             (unsigned long)idn->start_mark.line + 1,
-	                             (unsigned long)idn->start_mark.column + 1) != DCATIT_OK)
+	                             idn->line,
+	                             idn->col) != DCATIT_OK)
 		r.oom = true;
 	dcatit_buf_release(&iri);
 	return close_doc(&r, d);

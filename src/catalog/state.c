@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/str.h"
 
 /* Make room for one more item in arr (n used of cap). */
 #define GROW(arr, n, cap) grow_one((void **)&(arr), &(cap), (n) + 1, sizeof *(arr))
@@ -64,6 +65,9 @@ void dcatit_build_free(DcatitBuild *b)
 	}
 	free(b->named);
 	free(b->agents);
+	free(b->agent_index.slots);
+	free(b->file_index.slots);
+	free(b->named_index.slots);
 	for (size_t i = 0; i < b->nfiles; i++)
 		free(b->files[i]);
 	free(b->files);
@@ -127,38 +131,122 @@ DcatitStatus dcatit_build_add_dataset(DcatitBuild *b, const char *id,
 	return DCATIT_OK;
 }
 
+/* ---- indexes: agents, files and named nodes are looked up on every use,
+ * and a record may use thousands; a linear search made that quadratic */
+
+typedef bool (*SameFn)(const DcatitBuild *b, size_t item, const void *key);
+typedef uint64_t (*HashFn)(const DcatitBuild *b, size_t item);
+
+/* The slot of key (hash h) in x: the one holding it, or the empty one
+ * where it would go. */
+static uint32_t *find_slot(const DcatitBuildIndex *x, uint64_t h, SameFn same,
+                           const DcatitBuild *b, const void *key)
+{
+	size_t mask = x->cap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask)
+		if (!x->slots[i] || same(b, x->slots[i] - 1, key))
+			return &x->slots[i];
+}
+
+/* Room for item n (at most half full), rehashing the n items there are. */
+static bool index_room(DcatitBuildIndex *x, size_t n, HashFn hash, const DcatitBuild *b)
+{
+	if (n >= UINT32_MAX - 1)
+		return false;
+	if ((n + 1) * 2 <= x->cap)
+		return true;
+	size_t cap = x->cap ? x->cap * 2 : 64;
+	uint32_t *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = (size_t)hash(b, i) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = (uint32_t)i + 1;
+	}
+	free(x->slots);
+	x->slots = slots;
+	x->cap = cap;
+	return true;
+}
+
+static uint64_t hash_id(DcatitTermId id)
+{
+	return (uint64_t)id * 0x9e3779b97f4a7c15ULL >> 16;
+}
+
+static bool same_agent(const DcatitBuild *b, size_t i, const void *key)
+{
+	return b->agents[i] == *(const DcatitTermId *)key;
+}
+
+static uint64_t hash_agent(const DcatitBuild *b, size_t i)
+{
+	return hash_id(b->agents[i]);
+}
+
+static bool same_file(const DcatitBuild *b, size_t i, const void *key)
+{
+	return strcmp(b->files[i], key) == 0;
+}
+
+static uint64_t hash_file(const DcatitBuild *b, size_t i)
+{
+	return dcatit_hash_str(b->files[i]);
+}
+
+static bool same_named(const DcatitBuild *b, size_t i, const void *key)
+{
+	return strcmp(b->named[i].id, key) == 0;
+}
+
+static uint64_t hash_named(const DcatitBuild *b, size_t i)
+{
+	return dcatit_hash_str(b->named[i].id);
+}
+
 DcatitStatus dcatit_build_use_agent(DcatitBuild *b, DcatitTermId agent)
 {
-	for (size_t i = 0; i < b->nagents; i++)
-		if (b->agents[i] == agent)
-			return DCATIT_OK;
+	if (!index_room(&b->agent_index, b->nagents, hash_agent, b))
+		return DCATIT_ERR_NOMEM;
+	uint32_t *slot = find_slot(&b->agent_index, hash_id(agent), same_agent, b, &agent);
+	if (*slot)
+		return DCATIT_OK;
 	if (!GROW(b->agents, b->nagents, b->capagents))
 		return DCATIT_ERR_NOMEM;
 	b->agents[b->nagents++] = agent;
+	*slot = (uint32_t)b->nagents;
 	return DCATIT_OK;
 }
 
 DcatitStatus dcatit_build_add_file(DcatitBuild *b, const char *rel)
 {
-	for (size_t i = 0; i < b->nfiles; i++)
-		if (strcmp(b->files[i], rel) == 0)
-			return DCATIT_OK;
+	if (!index_room(&b->file_index, b->nfiles, hash_file, b))
+		return DCATIT_ERR_NOMEM;
+	uint32_t *slot = find_slot(&b->file_index, dcatit_hash_str(rel), same_file, b, rel);
+	if (*slot)
+		return DCATIT_OK;
 	if (!GROW(b->files, b->nfiles, b->capfiles))
 		return DCATIT_ERR_NOMEM;
 	if (!(b->files[b->nfiles] = strdup(rel)))
 		return DCATIT_ERR_NOMEM;
 	b->nfiles++;
+	*slot = (uint32_t)b->nfiles;
 	return DCATIT_OK;
 }
 
 DcatitBuildNamed *dcatit_build_named(DcatitBuild *b, const char *kind_id,
                                      const char *signature, bool *isnew)
 {
-	for (size_t i = 0; i < b->nnamed; i++)
-		if (strcmp(b->named[i].id, kind_id) == 0) {
-			*isnew = false;
-			return &b->named[i];
-		}
+	if (!index_room(&b->named_index, b->nnamed, hash_named, b))
+		return NULL;
+	uint32_t *slot = find_slot(&b->named_index, dcatit_hash_str(kind_id), same_named, b,
+	                           kind_id);
+	if (*slot) {
+		*isnew = false;
+		return &b->named[*slot - 1];
+	}
 	if (!GROW(b->named, b->nnamed, b->capnamed))
 		return NULL;
 	DcatitBuildNamed *e = &b->named[b->nnamed];
@@ -171,6 +259,7 @@ DcatitBuildNamed *dcatit_build_named(DcatitBuild *b, const char *kind_id,
 		return NULL;
 	}
 	b->nnamed++;
+	*slot = (uint32_t)b->nnamed;
 	*isnew = true;
 	return e;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/status.h"
 #include "profile/orgs.h"
@@ -27,6 +28,12 @@ typedef struct {
 	char *signature; /* the YAML content, to check repeated definitions */
 	DcatitTermId iri;
 } DcatitBuildNamed;
+
+/* A hash index of one of the lists below: slots hold 1 + item number. */
+typedef struct {
+	uint32_t *slots; /* 0: empty */
+	size_t cap;      /* a power of two, or 0 */
+} DcatitBuildIndex;
 
 /* The state of one build. Fields are filled by dcatit_build_load (and the
  * loaders it calls); callers only set the options before loading. */
@@ -74,10 +81,13 @@ typedef struct {
 	size_t ndatasets, capdatasets;
 	DcatitBuildNamed *named; /* services and places with geometry */
 	size_t nnamed, capnamed;
+	DcatitBuildIndex named_index;
 	DcatitTermId *agents;    /* referenced agents, emitted at the end */
 	size_t nagents, capagents;
+	DcatitBuildIndex agent_index;
 	char **files;            /* local files to publish, relative to dir */
 	size_t nfiles, capfiles;
+	DcatitBuildIndex file_index;
 } DcatitBuild;
 
 /* A new build for the catalogue in dir; base_override and vocab_dir may be

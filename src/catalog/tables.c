@@ -1,5 +1,6 @@
-/* tables.c: CSV checks for tabular distributions. The file is read whole
- * (tables here are small), checked for UTF-8, then parsed row by row with
+/* tables.c: CSV checks for tabular distributions. The file, read whole by
+ * the caller (tables here are small), is checked for UTF-8 without NUL
+ * bytes, then parsed row by row with
  * RFC 4180 rules; decimals are compared as exact fixed-point integers, so
  * 0.1 + 0.2 is 0.3 and a published total that is off is reported, never
  * rounded away. Stated counts are tallied over the same pass and compared
@@ -7,7 +8,6 @@
 #include "catalog/tables.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/str.h"
+#include "base/utf8.h"
 
 /* Decimals are held as integers in millionths: 9.2e12 units of currency
  * fit, and no published table here has more than two decimals. */
@@ -62,43 +63,6 @@ typedef struct {
 	DcatitNotes *notes;
 	bool oom;
 } Csv;
-
-/* The first invalid UTF-8 sequence: false with line and col set. */
-static bool utf8_ok(const unsigned char *s, size_t len, unsigned long *line,
-                    unsigned long *col)
-{
-	unsigned long ln = 1, cl = 1;
-	for (size_t i = 0; i < len;) {
-		unsigned char c = s[i];
-		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 :
-		              (c & 0xF8) == 0xF0 ? 3 : 9;
-		bool bad = need == 9 || i + need >= len + (need ? 0 : 1);
-		if (!bad && need) {
-			uint32_t cp = c & (0x3F >> need);
-			for (size_t k = 1; k <= need && !bad; k++) {
-				if ((s[i + k] & 0xC0) != 0x80)
-					bad = true;
-				cp = cp << 6 | (s[i + k] & 0x3F);
-			}
-			static const uint32_t min[] = { 0, 0x80, 0x800, 0x10000 };
-			if (!bad && (cp < min[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
-				bad = true;
-		}
-		if (bad) {
-			*line = ln;
-			*col = cl;
-			return false;
-		}
-		if (c == '\n') {
-			ln++;
-			cl = 1;
-		} else {
-			cl++;
-		}
-		i += need + 1;
-	}
-	return true;
-}
 
 static void row_clear(Row *r)
 {
@@ -530,34 +494,30 @@ static void tally_report(Check *k)
 	}
 }
 
-DcatitStatus dcatit_tables_check(const char *path, const char *display,
+DcatitStatus dcatit_tables_check(const char *data, size_t len, const char *display,
                                  const DcatitDict *dict, DcatitOrgs *orgs,
                                  DcatitNotes *notes)
 {
-	DcatitBuf all;
-	dcatit_buf_init(&all);
-	int err;
-	DcatitStatus st = dcatit_buf_read_file(&all, path, &err);
-	if (st != DCATIT_OK) {
-		dcatit_buf_release(&all);
-		return st;
-	}
-	unsigned long bl = 0, bc = 0;
-	if (all.len >= 3 && memcmp(all.data, "\xEF\xBB\xBF", 3) == 0) {
+	DcatitStatus st = DCATIT_OK;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, 1, 1,
 		                 "the table starts with a UTF-8 byte order mark; remove it");
-		goto done;
+		return st;
 	}
-	if (!utf8_ok((const unsigned char *)all.data, all.len, &bl, &bc)) {
-		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, bl, bc,
-		                 "the table is not valid UTF-8");
-		goto done;
+	DcatitUtf8Check u;
+	dcatit_utf8_init(&u);
+	dcatit_utf8_feed(&u, data, len);
+	if (!dcatit_utf8_end(&u)) {
+		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, u.line, u.col,
+		                 u.fault == DCATIT_UTF8_NUL ? "the table contains a NUL byte"
+		                                            : "the table is not valid UTF-8");
+		return st;
 	}
-	if (all.len == 0) {
+	if (len == 0) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, 1, 1, "the table is empty");
-		goto done;
+		return st;
 	}
-	Csv c = { all.data, all.len, 0, 1, 1, display, notes, false };
+	Csv c = { data, len, 0, 1, 1, display, notes, false };
 	Row row = { NULL, 0, 0, 0 };
 	Check k;
 	memset(&k, 0, sizeof k);
@@ -642,7 +602,5 @@ rows_done:
 	free(k.coldec);
 	free(k.colbad);
 	tally_release(&k);
-done:
-	dcatit_buf_release(&all);
 	return st;
 }

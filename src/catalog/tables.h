@@ -59,11 +59,11 @@ typedef struct {
 /* Free what a dictionary holds (not the struct); NULL-safe fields. */
 void dcatit_tables_dict_release(DcatitDict *dict);
 
-/* Check the CSV at path (named display in messages) against dict (NULL:
- * only the RFC 4180, UTF-8 and column-count checks). orgs resolves
- * ipa_code columns and may be NULL. Findings go to notes; the return is
- * DCATIT_ERR_IO when the file cannot be read, else DCATIT_OK. */
-DcatitStatus dcatit_tables_check(const char *path, const char *display,
+/* Check the CSV held in data (len bytes; named display in messages)
+ * against dict (NULL: only the RFC 4180, UTF-8 without NUL and
+ * column-count checks). orgs resolves ipa_code columns and may be NULL.
+ * Findings go to notes; the return is DCATIT_ERR_NOMEM or DCATIT_OK. */
+DcatitStatus dcatit_tables_check(const char *data, size_t len, const char *display,
                                  const DcatitDict *dict, DcatitOrgs *orgs,
                                  DcatitNotes *notes);
 

@@ -25,6 +25,14 @@ static const char usage[] =
 	"--page-size hydra-paged catalogues page/<n>.<ext>. The output directory is\n"
 	"replaced only when everything succeeded.\n"
 	"\n"
+	"OUT must be a new or empty directory, or the output of an earlier build:\n"
+	"every build lists the files it writes in OUT/.dcatit-manifest, and a file\n"
+	"in OUT that the manifest does not list (yours: notes, .git, a web server's\n"
+	"config) makes the build stop before writing anything, naming the file.\n"
+	"Only listed files are ever deleted. OUT may not be the catalogue directory,\n"
+	"lie inside it or contain it (compared after resolving symbolic links), nor\n"
+	"be a symbolic link itself.\n"
+	"\n"
 	"  -C, --dir DIR        catalogue directory (default .)\n"
 	"  -o, --output OUT     output directory (default out)\n"
 	"      --base-uri URI   base of minted IRIs (default: base_uri of catalog.yaml)\n"
@@ -252,6 +260,10 @@ int cmd_build(int argc, char **argv)
 	dcatit_diag_init(&d);
 	int code;
 	DcatitStatus st = dcatit_build_locate(b, &d);
+	if (st == DCATIT_OK && (st = dcatit_output_check(b, out, &d)) == DCATIT_ERR_USAGE) {
+		code = dcatit_msg_usage("build", "%s", d.message);
+		goto out;
+	}
 	if (st == DCATIT_OK)
 		st = dcatit_build_load(b, &notes, &d);
 	print_notes(&notes);
@@ -279,7 +291,12 @@ int cmd_build(int argc, char **argv)
 			                 violations == 1 ? "" : "s");
 		goto out;
 	}
-	if ((st = dcatit_output_write(b, out, fmts, page_size, &d)) != DCATIT_OK) {
+	DcatitNotes wnotes;
+	dcatit_notes_init(&wnotes);
+	st = dcatit_output_write(b, out, fmts, page_size, &wnotes, &d);
+	print_notes(&wnotes);
+	dcatit_notes_release(&wnotes);
+	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}

@@ -1,16 +1,17 @@
 /* config.c: reading harvest/NAME.yaml. A source file is a small mapping,
  * one level of nesting (filters, defaults, limits), scalars only but for
- * the follow_hosts list, so it is read with libyaml's event parser rather
- * than into a document tree. */
+ * the follow_hosts list, read with the shared YAML reader (base/yaml.h: no
+ * aliases, bounded depth). */
 #include "harvest/config.h"
-#include "base/str.h"
 
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
+
+#include "base/str.h"
+#include "base/yaml.h"
 
 #define MAX_PAGE_SIZE_CKAN 1000u /* package_search silently caps rows here */
 
@@ -189,101 +190,68 @@ static DcatitStatus set_key(Ctx *c, const char *key, const char *val,
 	return DCATIT_OK;
 }
 
-static DcatitStatus parse(Ctx *c, FILE *f)
+/* The value of key (at depth 1) or of section.key (depth 2). */
+static DcatitStatus set_value(Ctx *c, const char *section, const DcatitYamlNode *k,
+                              const DcatitYamlNode *v)
 {
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p))
-		return dcatit_diag_set(c->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-	yaml_parser_set_input_file(&p, f);
-	DcatitStatus st = DCATIT_OK;
-	int depth = 0;          /* mapping depth */
-	char section[64] = "";  /* key of the open nested mapping */
-	char key[64] = "";
-	bool have_key = false;
-	bool done = false;
-	bool in_list = false;   /* inside follow_hosts: [...] */
-	while (!done && st == DCATIT_OK) {
-		yaml_event_t e;
-		if (!yaml_parser_parse(&p, &e)) {
-			st = dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->path,
-			                     (unsigned long)p.problem_mark.line + 1,
-			                     (unsigned long)p.problem_mark.column + 1,
-			                     "%s", p.problem ? p.problem : "malformed YAML");
-			break;
-		}
-		unsigned long line = (unsigned long)e.start_mark.line + 1;
-		switch (e.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		case YAML_MAPPING_START_EVENT:
-			if (in_list) {
-				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-				                     "follow_hosts is a list of host names");
-			} else if (depth == 0) {
-				depth = 1;
-			} else if (depth == 1 && have_key) {
-				snprintf(section, sizeof section, "%s", key);
-				have_key = false;
-				depth = 2;
-			} else {
-				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-				                     "too deeply nested");
-			}
-			break;
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			section[0] = '\0';
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			if (depth == 1 && have_key && !in_list && strcmp(key, "follow_hosts") == 0) {
-				in_list = true;
-				break;
-			}
-			st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-			                     "lists are not allowed here (only follow_hosts is a list)");
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-			in_list = false;
-			have_key = false;
-			break;
-		case YAML_ALIAS_EVENT:
-			st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-			                     "aliases are not allowed");
-			break;
-		case YAML_SCALAR_EVENT: {
-			const char *v = (const char *)e.data.scalar.value;
-			if (in_list) {
-				st = set_key(c, "follow_hosts", v, line);
-			} else if (depth == 0) {
-				st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-				                     "a source file is a mapping of keys");
-			} else if (!have_key) {
-				if (strlen(v) >= sizeof key) {
-					st = dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, line, 1,
-					                     "unknown key '%.40s...'", v);
-				} else {
-					snprintf(key, sizeof key, "%s", v);
-					have_key = true;
-				}
-			} else {
-				char full[160];
-				if (depth == 2)
-					snprintf(full, sizeof full, "%s.%s", section, key);
-				else
-					snprintf(full, sizeof full, "%s", key);
-				have_key = false;
-				if (*v)
-					st = set_key(c, full, v, line);
-			}
-			break;
-		}
-		default:
-			break;
-		}
-		yaml_event_delete(&e);
+	if (v->kind == DCATIT_YAML_SEQUENCE && !section && strcmp(k->value, "follow_hosts") == 0) {
+		DcatitStatus st = DCATIT_OK;
+		for (size_t i = 0; i < v->nitems && st == DCATIT_OK; i++)
+			st = v->items[i]->kind != DCATIT_YAML_SCALAR
+			         ? dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, v->items[i]->line, 1,
+			                           "follow_hosts is a list of host names")
+			         : set_key(c, "follow_hosts", v->items[i]->value, v->items[i]->line);
+		return st;
 	}
-	yaml_parser_delete(&p);
+	if (v->kind != DCATIT_YAML_SCALAR)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, v->line, 1,
+		                       v->kind == DCATIT_YAML_SEQUENCE
+		                           ? "lists are not allowed here (only follow_hosts is a list)"
+		                           : "too deeply nested");
+	char full[160];
+	if (section)
+		snprintf(full, sizeof full, "%s.%s", section, k->value);
+	else
+		snprintf(full, sizeof full, "%s", k->value);
+	return *v->value ? set_key(c, full, v->value, v->line) : DCATIT_OK;
+}
+
+/* A key is a plain word, no longer than the longest known one could be. */
+static DcatitStatus check_key(Ctx *c, const DcatitYamlNode *k)
+{
+	if (k->kind != DCATIT_YAML_SCALAR)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
+		                       "keys must be plain words");
+	if (strlen(k->value) >= 64)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, k->line, 1,
+		                       "unknown key '%.40s...'", k->value);
+	return DCATIT_OK;
+}
+
+/* A source file is a mapping of keys to scalars, or to one level of
+ * mappings of keys to scalars (filters, defaults, limits). */
+static DcatitStatus walk(Ctx *c, const DcatitYamlNode *root)
+{
+	if (!root)
+		return DCATIT_OK;
+	if (root->kind != DCATIT_YAML_MAPPING)
+		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, root->line, 1,
+		                       "a source file is a mapping of keys");
+	DcatitStatus st = DCATIT_OK;
+	for (size_t i = 0; i + 1 < root->nitems && st == DCATIT_OK; i += 2) {
+		const DcatitYamlNode *k = root->items[i], *v = root->items[i + 1];
+		if ((st = check_key(c, k)) != DCATIT_OK)
+			return st;
+		if (v->kind != DCATIT_YAML_MAPPING) {
+			st = set_value(c, NULL, k, v);
+			continue;
+		}
+		for (size_t j = 0; j + 1 < v->nitems && st == DCATIT_OK; j += 2) {
+			const DcatitYamlNode *k2 = v->items[j], *v2 = v->items[j + 1];
+			if ((st = check_key(c, k2)) == DCATIT_OK)
+				st = set_value(c, k->value, k2, v2);
+		}
+	}
 	return st;
 }
 
@@ -313,16 +281,15 @@ DcatitStatus dcatit_harvest_source_load(const char *path, DcatitHarvestSource *s
 		dcatit_harvest_source_release(s);
 		return DCATIT_ERR_INVALID;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s", path,
-		                strerror(errno));
+	DcatitYamlDoc doc;
+	DcatitStatus st = dcatit_yaml_read_file(&doc, path, d);
+	if (st != DCATIT_OK) {
 		dcatit_harvest_source_release(s);
-		return DCATIT_ERR_IO;
+		return st;
 	}
 	Ctx c = { .path = path, .d = d, .s = s };
-	DcatitStatus st = parse(&c, f);
-	fclose(f);
+	st = walk(&c, doc.root);
+	dcatit_yaml_release(&doc);
 	if (st == DCATIT_OK && !c.has_type)
 		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 1, 1,
 		                     "'type' is missing (ckan, dcat or csw)");

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -170,6 +171,9 @@ START_TEST(bad_source_files_are_located_errors)
 		{ "type: dcat\nurl: http://x/\nlimits:\n  max_removal: 101%\n", "percentage", 4 },
 		{ "type: dcat\nurl: http://x/\nenabled: maybe\n", "true or false", 3 },
 		{ "type: [dcat\n", "", 0 },
+		/* the shared YAML reader's refusals (base/yaml.h) */
+		{ "type: &t dcat\nurl: http://x/\n", "anchors and aliases are not allowed", 1 },
+		{ "type: dcat\nurl: http://x/\nfilters: {a: {b: {c: 1}}}\n", "too deeply nested", 3 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *p = write_tmp("bad.yaml", cases[i].text);
@@ -183,6 +187,16 @@ START_TEST(bad_source_files_are_located_errors)
 		ck_assert_ptr_eq(s.url, NULL); /* released on failure */
 		remove(p);
 	}
+	/* a FIFO where a source file should be: refused, not waited on */
+	char fifo[256];
+	snprintf(fifo, sizeof fifo, "/tmp/dcatit-unit-%ld-fifo.yaml", (long)getpid());
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	DcatitHarvestSource s;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_harvest_source_load(fifo, &s, &d), DCATIT_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(d.message, "not a regular file"));
+	remove(fifo);
 }
 END_TEST
 

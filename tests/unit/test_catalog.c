@@ -6,6 +6,7 @@
 #include "catalog/build.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "base/buf.h"
 #include "rdf/codes.h"
+#include "catalog/cfile.h"
 #include "catalog/dist.h"
 #include "catalog/notes.h"
 #include "catalog/tables.h"
@@ -63,21 +65,125 @@ static const char *put(const char *rel, const char *text)
 	return path;
 }
 
-START_TEST(file_facts_give_size_and_checksum_and_fail_on_missing_files)
+/* Check the CSV file at path as the build does (read whole). */
+static DcatitStatus check_file(const char *path, const char *display, const DcatitDict *dict,
+                               DcatitOrgs *orgs, DcatitNotes *n)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_ptr_nonnull(f);
+	char buf[65536];
+	size_t len = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	return dcatit_tables_check(buf, len, display, dict, orgs, n);
+}
+
+/* The facts of the file at path (opened here). */
+static DcatitStatus facts_of(const char *path, DcatitFileFacts *f, DcatitDiag *d)
+{
+	int fd = open(path, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	DcatitStatus st = dcatit_dist_facts(fd, path, f, d);
+	close(fd);
+	return st;
+}
+
+START_TEST(file_facts_give_size_checksums_and_the_first_text_fault)
 {
 	make_tmpdir();
 	const char *p = put("a.txt", "abc");
 	DcatitFileFacts f;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
-	ck_assert_int_eq(dcatit_dist_file_facts(p, &f, &d), DCATIT_OK);
+	ck_assert_int_eq(facts_of(p, &f, &d), DCATIT_OK);
 	ck_assert_uint_eq(f.size, 3);
 	ck_assert_str_eq(f.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	ck_assert_str_eq(f.sha1, "a9993e364706816aba3e25717850c26c9cd0d89d");
-	char missing[600];
-	snprintf(missing, sizeof missing, "%s/nope", tmpdir);
-	ck_assert_int_eq(dcatit_dist_file_facts(missing, &f, &d), DCATIT_ERR_IO);
-	ck_assert_ptr_nonnull(strstr(d.message, "cannot read"));
+	ck_assert_int_eq(f.text.fault, DCATIT_UTF8_OK);
+	/* a NUL on line 2, after two characters (one of them two bytes) */
+	static const char nul[] = "riga uno\n\xc3\xa8x\0y\n";
+	p = put("nul.txt", "");
+	FILE *fp = fopen(p, "wb");
+	ck_assert_ptr_nonnull(fp);
+	fwrite(nul, 1, sizeof nul - 1, fp);
+	fclose(fp);
+	ck_assert_int_eq(facts_of(p, &f, &d), DCATIT_OK);
+	ck_assert_uint_eq(f.size, sizeof nul - 1);
+	ck_assert_int_eq(f.text.fault, DCATIT_UTF8_NUL);
+	ck_assert_uint_eq(f.text.line, 2);
+	ck_assert_uint_eq(f.text.col, 3);
+	p = put("cut.txt", "ok\n\xe2\x82");
+	ck_assert_int_eq(facts_of(p, &f, &d), DCATIT_OK);
+	ck_assert_int_eq(f.text.fault, DCATIT_UTF8_INVALID);
+	ck_assert_uint_eq(f.text.line, 2);
+}
+END_TEST
+
+START_TEST(catalogue_files_are_regular_files_inside_the_catalogue)
+{
+	make_tmpdir();
+	put("cat/catalog.yaml", "base_uri: https://example.org\n");
+	put("cat/files/a.csv", "a\n1\n");
+	put("cat/sub/x.txt", "x\n");
+	put("secret.txt", "password\n");
+	char cat[600], p[700], q[700];
+	snprintf(cat, sizeof cat, "%s/cat", tmpdir);
+	snprintf(p, sizeof p, "%s/files/inside.csv", cat);
+	ck_assert_int_eq(symlink("a.csv", p), 0);
+	snprintf(p, sizeof p, "%s/files/out.csv", cat);
+	snprintf(q, sizeof q, "%s/secret.txt", tmpdir);
+	ck_assert_int_eq(symlink(q, p), 0);
+	snprintf(p, sizeof p, "%s/files/env", cat);
+	ck_assert_int_eq(symlink("/proc/self/environ", p), 0);
+	snprintf(p, sizeof p, "%s/files/null", cat);
+	ck_assert_int_eq(symlink("/dev/null", p), 0);
+	snprintf(p, sizeof p, "%s/files/fifo", cat);
+	ck_assert_int_eq(mkfifo(p, 0600), 0);
+	snprintf(p, sizeof p, "%s/outdir", cat);
+	ck_assert_int_eq(symlink(tmpdir, p), 0);
+	DcatitBuild *b = dcatit_build_new(cat, NULL, NULL);
+	ck_assert_ptr_nonnull(b);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	ck_assert_int_eq(dcatit_build_locate(b, &d), DCATIT_OK);
+	static const struct {
+		const char *rel;
+		DcatitStatus st;
+		const char *want;
+	} cases[] = {
+		{ "files/a.csv", DCATIT_OK, NULL },
+		{ "files/inside.csv", DCATIT_OK, NULL },
+		{ "files/out.csv", DCATIT_ERR_INVALID, "leads outside" },
+		{ "files/env", DCATIT_ERR_INVALID, "leads outside" },
+		{ "files/null", DCATIT_ERR_INVALID, "is a device, not a regular file" },
+		{ "files/fifo", DCATIT_ERR_INVALID, "is a FIFO, not a regular file" },
+		{ "files", DCATIT_ERR_INVALID, "is a directory, not a regular file" },
+		{ "files/nope", DCATIT_ERR_NOT_FOUND, "cannot read" },
+		{ "outdir/secret.txt", DCATIT_ERR_INVALID, "leads outside" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int fd = 12345;
+		dcatit_diag_init(&d);
+		DcatitStatus st = dcatit_cfile_open(b, cases[i].rel, &fd, &d);
+		ck_assert_msg(st == cases[i].st, "%s: %d %s", cases[i].rel, st, d.message);
+		if (st == DCATIT_OK) {
+			ck_assert_int_ge(fd, 0);
+			close(fd);
+		} else {
+			ck_assert_int_eq(fd, -1);
+			ck_assert_msg(strstr(d.message, cases[i].want) != NULL, "%s: %s", cases[i].rel,
+			              d.message);
+		}
+	}
+	DcatitBuf text;
+	dcatit_buf_init(&text);
+	ck_assert_int_eq(dcatit_cfile_read(b, "files/inside.csv", &text, &d), DCATIT_OK);
+	ck_assert_str_eq(text.data, "a\n1\n");
+	dcatit_buf_release(&text);
+	ck_assert_int_eq(dcatit_cfile_check_dir(b, "sub", &d), DCATIT_OK);
+	ck_assert_int_eq(dcatit_cfile_check_dir(b, "outdir", &d), DCATIT_ERR_INVALID);
+	ck_assert_int_eq(dcatit_cfile_check_dir(b, "files/a.csv", &d), DCATIT_ERR_INVALID);
+	ck_assert_int_eq(dcatit_cfile_check_dir(b, "nope", &d), DCATIT_ERR_NOT_FOUND);
+	dcatit_build_free(b);
 }
 END_TEST
 
@@ -153,7 +259,7 @@ START_TEST(a_total_that_does_not_add_up_is_a_warning_with_both_figures)
 	        "TOTALI,10000.10,4000.20,14000.30\r\n");
 	DcatitNotes n;
 	dcatit_notes_init(&n);
-	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
+	ck_assert_int_eq(check_file(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
 	ck_assert_uint_eq(n.errors, 0);
 	/* the row itself, and the totals row whose 'totale' is then off too */
 	ck_assert_uint_eq(n.warnings, 2);
@@ -177,7 +283,7 @@ START_TEST(exact_decimals_add_up_without_rounding_noise)
 	const char *p = put("t.csv", "ente,a,b,totale\nX,0.10,0.20,0.30\nTOTALI,0.10,0.20,0.30\n");
 	DcatitNotes n;
 	dcatit_notes_init(&n);
-	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
+	ck_assert_int_eq(check_file(p, "t.csv", money_dict(), NULL, &n), DCATIT_OK);
 	ck_assert_uint_eq(n.errors + n.warnings, 0);
 	dcatit_notes_release(&n);
 }
@@ -189,7 +295,7 @@ START_TEST(malformed_tables_are_errors_with_their_line)
 	DcatitNotes n;
 	dcatit_notes_init(&n);
 	const char *p = put("ragged.csv", "a,b\n1,2\n3\n\"multi\nline\",4\n");
-	dcatit_tables_check(p, "ragged.csv", NULL, NULL, &n);
+	check_file(p, "ragged.csv", NULL, NULL, &n);
 	ck_assert_uint_eq(n.errors, 1);
 	ck_assert_uint_eq(n.items[0].line, 3);
 	ck_assert_ptr_nonnull(strstr(n.items[0].message, "has 1 fields"));
@@ -197,22 +303,33 @@ START_TEST(malformed_tables_are_errors_with_their_line)
 
 	dcatit_notes_init(&n);
 	p = put("latin1.csv", "a,b\ncitt\xe0,2\n");
-	dcatit_tables_check(p, "latin1.csv", NULL, NULL, &n);
+	check_file(p, "latin1.csv", NULL, NULL, &n);
 	ck_assert_uint_eq(n.errors, 1);
 	ck_assert_ptr_nonnull(strstr(n.items[0].message, "UTF-8"));
 	ck_assert_uint_eq(n.items[0].line, 2);
 	ck_assert_uint_eq(n.items[0].col, 5);
 	dcatit_notes_release(&n);
 
+	/* a NUL byte (reliability probe 2, finding 13): located, not accepted */
+	dcatit_notes_init(&n);
+	static const char nul[] = "a,b\n1,x\0y\n";
+	ck_assert_int_eq(dcatit_tables_check(nul, sizeof nul - 1, "nul.csv", NULL, NULL, &n),
+	                 DCATIT_OK);
+	ck_assert_uint_eq(n.errors, 1);
+	ck_assert_ptr_nonnull(strstr(n.items[0].message, "NUL byte"));
+	ck_assert_uint_eq(n.items[0].line, 2);
+	ck_assert_uint_eq(n.items[0].col, 4);
+	dcatit_notes_release(&n);
+
 	dcatit_notes_init(&n);
 	p = put("quote.csv", "a,b\nx\"y,2\n");
-	dcatit_tables_check(p, "quote.csv", NULL, NULL, &n);
+	check_file(p, "quote.csv", NULL, NULL, &n);
 	ck_assert_uint_eq(n.errors, 1);
 	dcatit_notes_release(&n);
 
 	dcatit_notes_init(&n);
 	p = put("header.csv", "ente,a,x,totale\nTOTALI,1.00,1.00,2.00\n");
-	dcatit_tables_check(p, "header.csv", money_dict(), NULL, &n);
+	check_file(p, "header.csv", money_dict(), NULL, &n);
 	ck_assert_ptr_nonnull(find_note(&n, "header does not match"));
 	dcatit_notes_release(&n);
 }
@@ -251,7 +368,7 @@ START_TEST(stated_counts_that_differ_from_the_table_are_warnings_naming_the_rows
 	dict->cols[2].ncounts = 2;
 	DcatitNotes n;
 	dcatit_notes_init(&n);
-	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", dict, NULL, &n), DCATIT_OK);
+	ck_assert_int_eq(check_file(p, "t.csv", dict, NULL, &n), DCATIT_OK);
 	dict->file = NULL;
 	dict->cols[1].counts = dict->cols[2].counts = NULL;
 	dict->cols[1].ncounts = dict->cols[2].ncounts = 0;
@@ -298,7 +415,7 @@ START_TEST(a_long_difference_names_eight_rows_and_counts_the_rest)
 	dict->cols[1].ncounts = 1;
 	DcatitNotes n;
 	dcatit_notes_init(&n);
-	ck_assert_int_eq(dcatit_tables_check(p, "t.csv", dict, NULL, &n), DCATIT_OK);
+	ck_assert_int_eq(check_file(p, "t.csv", dict, NULL, &n), DCATIT_OK);
 	dict->cols[1].counts = NULL;
 	dict->cols[1].ncounts = 0;
 	ck_assert_uint_eq(n.warnings, 1);
@@ -586,30 +703,39 @@ END_TEST
 START_TEST(a_quote_is_found_across_line_breaks_of_the_file)
 {
 	make_tmpdir();
-	const char *p = put("t.md", "# Titolo\n\nConvenzione sul Fascicolo\n  Sanitario (Delibera n. 1169\n"
-	                    "del 17/03/2015).\nPerciò «Nota»\n");
+	const char *p = "# Titolo\n\nConvenzione sul Fascicolo\n  Sanitario (Delibera n. 1169\n"
+	                "del 17/03/2015).\nPerciò «Nota»\n";
+	size_t plen = strlen(p);
 	unsigned long line = 0, col = 0;
-	DcatitDiag d;
-	dcatit_diag_init(&d);
 	const char *q = "Delibera n. 1169 del 17/03/2015";
-	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_int_eq(dcatit_dist_find_text(p, plen, q, strlen(q), &line, &col), DCATIT_OK);
 	ck_assert_uint_eq(line, 4);
 	ck_assert_uint_eq(col, 14);
 	q = "  Fascicolo Sanitario ";
-	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_int_eq(dcatit_dist_find_text(p, plen, q, strlen(q), &line, &col), DCATIT_OK);
 	ck_assert_uint_eq(line, 3);
 	ck_assert_uint_eq(col, 17);
 	/* columns count characters, not bytes */
 	q = "«Nota»";
-	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d), DCATIT_OK);
+	ck_assert_int_eq(dcatit_dist_find_text(p, plen, q, strlen(q), &line, &col), DCATIT_OK);
 	ck_assert_uint_eq(line, 6);
 	ck_assert_uint_eq(col, 8);
 	q = "Delibera n. 1169 del 17/03/2016";
-	ck_assert_int_eq(dcatit_dist_find_text(p, q, strlen(q), &line, &col, &d),
+	ck_assert_int_eq(dcatit_dist_find_text(p, plen, q, strlen(q), &line, &col),
 	                 DCATIT_ERR_NOT_FOUND);
-	ck_assert_int_eq(dcatit_dist_find_text(p, " ", 1, &line, &col, &d), DCATIT_ERR_NOT_FOUND);
-	ck_assert_int_eq(dcatit_dist_find_text("/nonexistent/x.md", "a", 1, &line, &col, &d),
-	                 DCATIT_ERR_IO);
+	ck_assert_int_eq(dcatit_dist_find_text(p, plen, " ", 1, &line, &col), DCATIT_ERR_NOT_FOUND);
+	/* the search is linear: a quote of repeated text in a file of it */
+	size_t big = 4000000;
+	char *hay = malloc(big + 2), *nd = malloc(200001);
+	ck_assert(hay && nd);
+	memset(hay, 'a', big);
+	memcpy(hay + big, "b", 2);
+	memset(nd, 'a', 200000);
+	nd[199999] = 'b';
+	ck_assert_int_eq(dcatit_dist_find_text(hay, big + 1, nd, 200000, &line, &col), DCATIT_OK);
+	ck_assert_uint_eq(col, big - 199999 + 1);
+	free(hay);
+	free(nd);
 }
 END_TEST
 
@@ -820,7 +946,8 @@ static Suite *catalog_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_set_timeout(tc, 20);
 	tcase_add_checked_fixture(tc, NULL, cleanup);
-	tcase_add_test(tc, file_facts_give_size_and_checksum_and_fail_on_missing_files);
+	tcase_add_test(tc, file_facts_give_size_checksums_and_the_first_text_fault);
+	tcase_add_test(tc, catalogue_files_are_regular_files_inside_the_catalogue);
 	tcase_add_test(tc, formats_and_media_types_come_from_the_extension);
 	tcase_add_test(tc, code_lists_are_scanned_from_iris_and_suggest_near_codes);
 	tcase_add_test(tc, a_total_that_does_not_add_up_is_a_warning_with_both_figures);

@@ -97,7 +97,7 @@ START_TEST(symlinks_out_fifos_devices_and_dotdot_are_refused)
 	ck_assert(symlink("/dev/null", p) == 0);
 	ck_assert_int_eq(try_open("null", msg, sizeof msg), DCATIT_ERR_INVALID);
 	ck_assert_int_eq(try_open(".", msg, sizeof msg), DCATIT_ERR_INVALID);
-	ck_assert_int_eq(try_open("missing", msg, sizeof msg), DCATIT_ERR_IO);
+	ck_assert_int_eq(try_open("missing", msg, sizeof msg), DCATIT_ERR_NOT_FOUND);
 }
 END_TEST
 
