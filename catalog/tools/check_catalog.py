@@ -637,7 +637,12 @@ class Checker:
                 "contributors": False, "frequency": True, "issued": False, "modified": True,
                 "languages": False, "temporal": False, "spatial": False, "contact": False,
                 "conforms_to": False, "landing_page": False, "version": False, "distributions": True,
-                "source_inconsistencies": False, "unverified": False, "hvd": False}
+                "source_inconsistencies": False, "unverified": False, "hvd": False, "iso": False}
+        # README 5.7: with an ISO 19139 file, the keys it can give are optional (this checker
+        # does not read the file; dcatit build does, and says which are missing)
+        if isinstance(doc, MAP) and any(isinstance(k, SCALAR) and k.value == "iso" for k, _ in doc.value):
+            for k in ("title", "description", "themes", "frequency", "modified", "distributions"):
+                spec[k] = False
         m = self.mapping(path, doc, spec, "")
         if m is None:
             return
@@ -655,6 +660,10 @@ class Checker:
         themes = set()
         if "themes" in m:
             themes = {t for t in self.codes(path, m["themes"], "themes", THEMES, "theme") if t}
+        if "iso" in m:
+            self.relpath(path, m["iso"], "iso", os.path.dirname(path))
+            if "themes" not in m:
+                themes = set(EUROVOC_BY_THEME)  # the ISO record's themes: checked by the build
         if "subjects" in m:
             allowed = set().union(*(EUROVOC_BY_THEME.get(t, set()) for t in themes)) if themes else set()
             every = set().union(*EUROVOC_BY_THEME.values())
@@ -1462,7 +1471,12 @@ def render(root, repo, chk):
         for name in sorted(os.listdir(d)):
             if name.endswith(".yaml") and os.path.isfile(os.path.join(d, name)):
                 p = os.path.join(d, name)
-                records.append((p, plain(chk.load(p))))
+                r = plain(chk.load(p))
+                if "iso" in r:
+                    sys.stderr.write("check_catalog: %s takes its metadata from an ISO 19139 file: "
+                                     "not rendered (dcatit build maps it)\n" % os.path.relpath(p, root))
+                    continue
+                records.append((p, r))
     em = Emitter(root, repo)
     em.emit(cat, registry, records)
     return sorted(em.triples)

@@ -91,6 +91,21 @@ def main(argv):
             rc, out, err = run([copy])
             expect(rc == 1 and re.search(pattern, out), "broken %s: exit 1 and /%s/" % (rel, pattern))
 
+    # README 5.7: records that take their metadata from an ISO 19139 file
+    iso_cat = os.path.join(cat, "..", "tests", "iso", "catalog")
+    if os.path.isdir(iso_cat):
+        rc, out, err = run([iso_cat])
+        expect(rc == 0 and "2 records, 1 distributions" in out,
+               "ISO test catalogue: exit 0, 2 records (got %d: %s)" % (rc, out.strip()))
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = copy_catalog(iso_cat, tmp)
+            edit(os.path.join(copy, "gis", "ctr-10k.yaml"), "iso: files/ctr-10k.xml",
+                 "iso: files/ctr-10k-missing.xml")
+            rc, out, err = run([copy])
+            expect(rc == 1 and re.search(r"ctr-10k\.yaml:\d+:\d+: error: 'files/ctr-10k-missing\.xml' "
+                                         r"does not exist", out),
+                   "ISO record with a missing file: exit 1, located error")
+
     return finish()
 
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/status.h"
 
@@ -44,6 +45,9 @@ int dcatit_buf_read_fd(DcatitBuf *b, int fd);
  * with *err the errno of the failure, or DCATIT_ERR_NOMEM. The buffer keeps
  * what was read before a failure; the caller releases it either way. */
 DcatitStatus dcatit_buf_read_file(DcatitBuf *b, const char *path, int *err);
+/* Append what remains of the open stream fp (not closed), as
+ * dcatit_buf_read_file. */
+DcatitStatus dcatit_buf_read_stream(DcatitBuf *b, FILE *fp, int *err);
 /* Take ownership of the content (caller frees; never NULL unless oom);
  * the buffer is left empty. */
 char *dcatit_buf_detach(DcatitBuf *b);

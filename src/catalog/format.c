@@ -186,8 +186,13 @@ static const DcatitFmtKey record_keys[] = {
 	MAPS("source_inconsistencies", dcatit_fmt_inconsistency, false, "where the source contradicts itself (a build warning each)"),
 	LIST("unverified", DCATIT_FMT_TEXT, false, "values no source confirms, one note each"),
 	CODES1("hvd", DCATIT_CODES_HVD, false, "a high-value dataset: its categories of Regulation (EU) 2023/138"),
+	KEY("iso", DCATIT_FMT_PATH, false, "an ISO 19139 / RNDT record whose metadata the record "
+	    "takes (5.7): the keys given replace or complement it; the required ones it gives may "
+	    "be left out"),
 };
 const DcatitFmtMap dcatit_fmt_record = { "dataset record", "record", record_keys, N(record_keys) };
+const char *const dcatit_fmt_iso_waived[] = { "title", "description", "themes", "frequency",
+	"modified", "distributions", NULL };
 
 /* §7 stated_counts */
 static const DcatitFmtKey stated_rows_keys[] = {

@@ -75,6 +75,10 @@ extern const DcatitFmtMap dcatit_fmt_catalog, dcatit_fmt_defaults,
 	dcatit_fmt_service, dcatit_fmt_dictionary, dcatit_fmt_column,
 	dcatit_fmt_stated_count, dcatit_fmt_stated_rows, dcatit_fmt_totals;
 
+/* The required keys of a dataset record that its `iso` key makes optional:
+ * the ISO record may give them (catalog/README.md 5.7). NULL-terminated. */
+extern const char *const dcatit_fmt_iso_waived[];
+
 /* Where a code list comes from: the file under vocab/ and the namespace its
  * codes' IRIs start with. */
 typedef struct {

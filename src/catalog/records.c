@@ -21,6 +21,7 @@
 #include "catalog/cfile.h"
 #include "catalog/dist.h"
 #include "catalog/format.h"
+#include "catalog/isorec.h"
 #include "catalog/tables.h"
 
 typedef struct {
@@ -2185,6 +2186,74 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	free(rel);
 }
 
+/* The ISO record of the `iso` key n (§5.7) read into ir; NULL after an
+ * error. */
+static DcatitIsoRec *read_iso(R *r, DcatitYamlNode *n, const char *ds_iri, DcatitTermId ds,
+                              DcatitIsoRec *ir)
+{
+	char *rel = path_val(r, n, "iso", false);
+	if (!rel)
+		return NULL;
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	DcatitStatus st = dcatit_isorec_read(r->b, rel, ds_iri, ds, ir, &d);
+	free(rel);
+	if (st == DCATIT_OK)
+		return ir;
+	if (st == DCATIT_ERR_NOMEM)
+		r->oom = true;
+	else if (d.file[0])
+		dcatit_notes_add_diag(r->notes, &d);
+	else
+		ERR(r, n, "%s", d.message);
+	dcatit_isorec_release(ir);
+	return NULL;
+}
+
+/* A distribution id di that would name one of the ISO record's own
+ * distributions (<ds>/distribution/<n>) is an error. */
+static void check_iso_dist_id(R *r, DcatitIsoRec *iso, const char *ds_iri, DcatitYamlNode *di)
+{
+	if (di->kind != DCATIT_YAML_SCALAR)
+		return;
+	const char *id = di->value;
+	DcatitBuf u;
+	dcatit_buf_init(&u);
+	dcatit_buf_addf(&u, "%s/distribution/%s", ds_iri, id);
+	if (u.data && dcatit_isorec_describes(iso, dcatit_terms_find_iri(r->b->terms, u.data)))
+		ERR(r, di, "distribution id '%s' is the IRI of a distribution of the ISO record; "
+		    "choose another", id);
+	dcatit_buf_release(&u);
+}
+
+/* The dataset properties the record's keys give, which replace the ISO
+ * record's. */
+typedef struct {
+	DcatitTermId p[24];
+	size_t n;
+} KeyedProps;
+
+/* n (a key's value, or NULL) passed through; when given, p is noted as
+ * one the key replaces. */
+static DcatitYamlNode *keyed(DcatitYamlNode *n, DcatitTermId p, KeyedProps *k)
+{
+	if (n && k->n < sizeof k->p / sizeof *k->p)
+		k->p[k->n++] = p;
+	return n;
+}
+
+/* A required key the ISO record may give instead: ison is the `iso` key,
+ * iso its record (NULL when it could not be read: no second error). */
+static DcatitYamlNode *need_or_iso(R *r, DcatitYamlNode *root, const char *key,
+                                DcatitYamlNode *ison, DcatitIsoRec *iso, DcatitTermId p)
+{
+	DcatitYamlNode *n = get(r, root, key);
+	if (n || (ison && (!iso || dcatit_isorec_has(iso, iso->ds, p))))
+		return n;
+	return need(r, root, key, ison ? _("dataset record (its ISO record does not give it)")
+	                               : _("dataset record"));
+}
+
 DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
                                          DcatitNotes *notes, DcatitDiag *d)
 {
@@ -2210,17 +2279,31 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	}
 	add(&r, ds, v->rdf_type, v->dcatapit_Dataset, root);
 	add(&r, ds, v->rdf_type, v->dcat_Dataset, root);
+	/* what the keys give replaces what the ISO record says (§5.7) */
+	DcatitYamlNode *ison = get(&r, root, "iso");
+	DcatitIsoRec isorec;
+	memset(&isorec, 0, sizeof isorec);
+	DcatitIsoRec *iso = ison ? read_iso(&r, ison, iri.data, ds, &isorec) : NULL;
+	KeyedProps ks = { { 0 }, 0 };
 	DcatitYamlNode *n;
-	if ((n = need(&r, root, "title", _("dataset record"))))
+	if ((n = keyed(need_or_iso(&r, root, "title", ison, iso, v->dct_title), v->dct_title,
+	               &ks)))
 		emit_text(&r, ds, v->dct_title, n, "title", false);
 	Caveat caveats[64];
 	size_t ncaveats = read_caveats(&r, root, caveats, sizeof caveats / sizeof caveats[0]);
-	if ((n = need(&r, root, "description", _("dataset record"))))
+	if ((n = keyed(need_or_iso(&r, root, "description", ison, iso, v->dct_description),
+	               v->dct_description, &ks)))
 		emit_description(&r, ds, n, caveats, ncaveats);
+	else if (ison && ncaveats)
+		ERR(&r, caveats[0].item, "notes on the sources are paragraphs of the description: "
+		    "give 'description' next to 'iso'");
 	flag_inconsistencies(&r, root, caveats, ncaveats);
 	DcatitTermId themes[32];
 	size_t nthemes = 0;
-	if ((n = need(&r, root, "themes", _("dataset record"))) && list_ok(&r, n, "themes"))
+	n = keyed(need_or_iso(&r, root, "themes", ison, iso, v->dcat_theme), v->dcat_theme, &ks);
+	if (!n && iso)
+		nthemes = dcatit_isorec_objects(iso, ds, v->dcat_theme, themes, 32);
+	if (n && list_ok(&r, n, "themes"))
 		FOR_ITEMS(&r, n, item) {
 			DcatitTermId t = code_val(&r, item, b->themes, DCATIT_NS_EU_AUTH "data-theme/",
 			                          "theme");
@@ -2245,65 +2328,94 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 		}
 	if ((n = get(&r, root, "keywords")))
 		emit_keywords(&r, ds, n);
+	/* publisher and rights holder: the key, else the ISO record's agent
+	 * with an identifier, else the default, else the ISO record's */
 	DcatitTermId pub = 0, rh = 0;
+	const char *ipub_id = NULL, *irh_id = NULL;
+	DcatitTermId ipub = iso ? dcatit_isorec_agent(b, iso, v->dct_publisher, &ipub_id) : 0;
+	DcatitTermId irh = iso ? dcatit_isorec_agent(b, iso, v->dct_rightsHolder, &irh_id) : 0;
+	bool iso_failed = ison && !iso;
 	if ((n = get(&r, root, "publisher")))
 		pub = org_val(&r, n, "publisher", false);
-	else if (!(pub = b->def_publisher))
+	else if (!(ipub && ipub_id) && b->def_publisher)
+		pub = b->def_publisher;
+	else if (!ipub && !iso_failed)
 		need(&r, root, "publisher", _("dataset record (no default in catalog.yaml)"));
-	add(&r, ds, v->dct_publisher, pub, n ? n : root);
+	if (n || pub) {
+		add(&r, ds, v->dct_publisher, pub, n ? n : root);
+		keyed(root, v->dct_publisher, &ks);
+	}
 	if ((n = get(&r, root, "rights_holder")))
 		rh = org_val(&r, n, _("rights holder"), false);
-	else if (!(rh = b->def_rights_holder))
+	else if (!(irh && irh_id) && b->def_rights_holder)
+		rh = b->def_rights_holder;
+	else if (!irh && !iso_failed)
 		need(&r, root, "rights_holder", _("dataset record (no default in catalog.yaml)"));
-	add(&r, ds, v->dct_rightsHolder, rh, n ? n : root);
-	if (rh) {
+	if (n || rh) {
+		add(&r, ds, v->dct_rightsHolder, rh, n ? n : root);
+		keyed(root, v->dct_rightsHolder, &ks);
+	}
+	const char *rh_code = rh ? dcatit_orgs_identifier(b->orgs, rh) : irh_id;
+	if (!rh && irh && !irh_id)
+		ERR(&r, ison, "the rights holder of the ISO record has no identifier (IPA code) "
+		    "for the dataset's dct:identifier; give rights_holder");
+	DcatitTermId ident_lit = 0;
+	if (rh_code) {
 		DcatitBuf ident;
 		dcatit_buf_init(&ident);
-		dcatit_buf_addf(&ident, "%s:%s", dcatit_orgs_identifier(b->orgs, rh), id);
+		dcatit_buf_addf(&ident, "%s:%s", rh_code, id);
 		if (!ident.oom)
-			add(&r, ds, v->dct_identifier, lit(&r, ident.data, ident.len, 0, NULL), idn);
+			ident_lit = lit(&r, ident.data, ident.len, 0, NULL);
+		add(&r, ds, v->dct_identifier, ident_lit, idn);
 		dcatit_buf_release(&ident);
 	}
-	if ((n = get(&r, root, "creators")))
+	if ((n = keyed(get(&r, root, "creators"), v->dct_creator, &ks)))
 		emit_agents(&r, ds, v->dct_creator, n, "creators", "creator", false);
-	if ((n = get(&r, root, "contributors")))
+	if ((n = keyed(get(&r, root, "contributors"), v->dct_contributor, &ks)))
 		emit_agents(&r, ds, v->dct_contributor, n, "contributors", "contributor", true);
-	if ((n = need(&r, root, "frequency", _("dataset record"))))
+	if ((n = keyed(need_or_iso(&r, root, "frequency", ison, iso, v->dct_accrualPeriodicity),
+	               v->dct_accrualPeriodicity, &ks)))
 		add(&r, ds, v->dct_accrualPeriodicity, code_val(&r, n, b->freqs,
 		    DCATIT_NS_EU_AUTH "frequency/", "frequency"), n);
-	if ((n = get(&r, root, "issued")))
+	if ((n = keyed(get(&r, root, "issued"), v->dct_issued, &ks)))
 		emit_date(&r, ds, v->dct_issued, n, "issued", NULL);
 	char modified[11] = "";
-	if ((n = need(&r, root, "modified", _("dataset record"))))
+	DcatitTermId imod = 0;
+	if ((n = keyed(need_or_iso(&r, root, "modified", ison, iso, v->dct_modified),
+	               v->dct_modified, &ks)))
 		emit_date(&r, ds, v->dct_modified, n, "modified", modified);
-	if ((n = get(&r, root, "languages")))
+	else if (iso && dcatit_isorec_objects(iso, ds, v->dct_modified, &imod, 1) &&
+	         dcatit_terms_len(b->terms, imod) >= 10)
+		memcpy(modified, dcatit_terms_str(b->terms, imod), 10);
+	if ((n = keyed(get(&r, root, "languages"), v->dct_language, &ks)))
 		emit_languages(&r, ds, n);
-	else
+	else if (!(iso && dcatit_isorec_has(iso, ds, v->dct_language)))
 		for (size_t i = 0; i < b->ndef_languages; i++)
 			add(&r, ds, v->dct_language, b->def_languages[i], root);
-	if ((n = get(&r, root, "temporal")))
+	if ((n = keyed(get(&r, root, "temporal"), v->dct_temporal, &ks)))
 		emit_temporal(&r, ds, n);
-	if ((n = get(&r, root, "spatial")))
+	if ((n = keyed(get(&r, root, "spatial"), v->dct_spatial, &ks)))
 		emit_spatial(&r, ds, n);
-	if ((n = get(&r, root, "contact"))) {
+	if ((n = keyed(get(&r, root, "contact"), v->dcat_contactPoint, &ks))) {
 		char *cn = NULL, *ce = NULL, *cu = NULL;
 		if (read_contact(&r, n, &cn, &ce, &cu) && cn && ce)
 			emit_contact_values(&r, ds, cn, ce, cu, n);
 		free(cn);
 		free(ce);
 		free(cu);
-	} else if (b->def_contact_name && b->def_contact_email) {
+	} else if (!(iso && dcatit_isorec_has(iso, ds, v->dcat_contactPoint)) &&
+	           b->def_contact_name && b->def_contact_email) {
 		emit_contact_values(&r, ds, b->def_contact_name, b->def_contact_email,
 		                    b->def_contact_url, root);
 	}
 	if ((n = get(&r, root, "conforms_to")))
 		emit_standards(&r, ds, n);
-	if ((n = get(&r, root, "landing_page"))) {
+	if ((n = keyed(get(&r, root, "landing_page"), v->dcat_landingPage, &ks))) {
 		DcatitTermId lp = iri_val(&r, n, "landing_page");
 		add(&r, ds, v->dcat_landingPage, lp, n);
 		add(&r, lp, v->rdf_type, v->foaf_Document, n);
 	}
-	if ((n = get(&r, root, "version"))) {
+	if ((n = keyed(get(&r, root, "version"), v->owl_versionInfo, &ks))) {
 		Str s;
 		if (string_val(&r, n, "version", &s))
 			add(&r, ds, v->owl_versionInfo, lit(&r, s.s, s.len, 0, NULL), n);
@@ -2313,7 +2425,7 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	DcatitYamlNode *hvdn = get(&r, root, "hvd");
 	if (hvdn)
 		nhvd = hvd_categories(&r, hvdn, hvd, sizeof hvd / sizeof hvd[0]);
-	if ((n = need(&r, root, "distributions", _("dataset record"))) &&
+	if ((n = need_or_iso(&r, root, "distributions", ison, iso, v->dcat_distribution)) &&
 	    list_ok(&r, n, "distributions")) {
 		DcatitYamlNode **ids = calloc(n->nitems, sizeof *ids);
 		if (!ids)
@@ -2329,15 +2441,30 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 		free(rep);
 		free(ids);
 		FOR_ITEMS(&r, n, item) {
+			DcatitYamlNode *di = get(&r, item, "id");
+			if (iso && di)
+				check_iso_dist_id(&r, iso, iri.data, di);
 			DcatitStatus fatal = DCATIT_OK;
 			emit_distribution(&r, ds, iri.data, item, d, &fatal);
 			if (fatal != DCATIT_OK) {
+				dcatit_isorec_release(&isorec);
 				dcatit_buf_release(&iri);
 				close_doc(&r, d);
 				return fatal;
 			}
 		}
 	}
+	if (iso && dcatit_isorec_merge(b, iso, ks.p, ks.n, ident_lit) != DCATIT_OK)
+		r.oom = true;
+	/* the default licence of catalog.yaml for the ISO record's
+	 * distributions that give none */
+	DcatitTermId idist[64];
+	size_t nidist = iso && b->def_license ?
+	                dcatit_isorec_objects(iso, ds, v->dcat_distribution, idist, 64) : 0;
+	for (size_t i = 0; i < nidist; i++)
+		if (!dcatit_isorec_has(iso, idist[i], v->dct_license))
+			emit_license(&r, idist[i], b->def_license, ison);
+	dcatit_isorec_release(&isorec);
 	if (nhvd)
 		emit_hvd(&r, ds, hvd, nhvd, hvdn);
 	if (dcatit_build_add_dataset(b, id, ds, modified, r.display,

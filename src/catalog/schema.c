@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct {
 	DcatitJson *defs;
@@ -203,6 +204,15 @@ static DcatitJson *value_of(Ctx *c, const DcatitFmtKey *k)
 	return dcatit_json_object();
 }
 
+/* Is key one a dataset record's `iso` key makes optional? */
+static bool iso_waived(const char *key)
+{
+	for (size_t i = 0; dcatit_fmt_iso_waived[i]; i++)
+		if (strcmp(dcatit_fmt_iso_waived[i], key) == 0)
+			return true;
+	return false;
+}
+
 /* The closed object of m, not yet in "definitions". */
 static DcatitJson *map_schema(Ctx *c, const DcatitFmtMap *m)
 {
@@ -234,7 +244,7 @@ static DcatitJson *map_schema(Ctx *c, const DcatitFmtMap *m)
 			put_str(c, v, "description", k->doc);
 		}
 		put(c, props, k->name, v);
-		if (k->required)
+		if (k->required && !(m == &dcatit_fmt_record && iso_waived(k->name)))
 			append(c, req, dcatit_json_string(k->name));
 	}
 	put(c, o, "properties", props);
@@ -242,6 +252,20 @@ static DcatitJson *map_schema(Ctx *c, const DcatitFmtMap *m)
 		put(c, o, "required", req);
 	else
 		dcatit_json_free(req);
+	if (m == &dcatit_fmt_record) {
+		/* the keys an ISO record may give, or the `iso` key */
+		DcatitJson *waived = dcatit_json_array(), *iso = dcatit_json_array();
+		for (size_t i = 0; dcatit_fmt_iso_waived[i]; i++)
+			append(c, waived, dcatit_json_string(dcatit_fmt_iso_waived[i]));
+		append(c, iso, dcatit_json_string("iso"));
+		DcatitJson *any = dcatit_json_array(), *a = dcatit_json_object(),
+		           *b = dcatit_json_object();
+		put(c, a, "required", waived);
+		put(c, b, "required", iso);
+		append(c, any, a);
+		append(c, any, b);
+		put(c, o, "anyOf", any);
+	}
 	return o;
 }
 

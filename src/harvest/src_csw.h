@@ -1,8 +1,7 @@
-/* src_csw.h: harvest source for OGC CSW 2.0.2 catalogues (GeoNetwork, RNDT)
- * and the ISO 19139 / RNDT to DCAT-AP_IT + GeoDCAT-AP mapping. The .c file
- * is the only user of libxml2 in the program; XML is parsed with no network,
- * no DTD loading and no entity expansion, one record at a time, and a
- * document that declares entities is refused. */
+/* src_csw.h: harvest source for OGC CSW 2.0.2 catalogues (GeoNetwork,
+ * RNDT): the protocol (requests, paging, error answers). The ISO 19139 /
+ * RNDT records of each answer are read and mapped to DCAT-AP_IT +
+ * GeoDCAT-AP by src/iso (iso/iso.h). */
 #ifndef DCATIT_SRC_CSW_H
 #define DCATIT_SRC_CSW_H
 
@@ -64,26 +63,5 @@ typedef struct {
 DcatitStatus dcatit_csw_harvest(DcatitHttp *h, const DcatitCswSource *src,
                                 DcatitHarvestRecordFn fn, void *ud,
                                 DcatitCswStats *st, DcatitDiag *d);
-
-/* Map an XML document (a CSW GetRecordsResponse / GetRecordByIdResponse or
- * a bare gmd:MD_Metadata / gmi:MI_Metadata) to DCAT-AP_IT: one fn call per
- * record with a fresh model (borrowed for the call; triples located at
- * docname:line); record_id is the fileIdentifier, or "nofileid-<hash of
- * title and abstract>" without one. Non-ISO children of a response
- * (csw:Record) are skipped. opts may be NULL (all defaults). Errors:
- * DCATIT_ERR_SYNTAX located in d for malformed XML or a document declaring
- * entities (records before the error may have been passed to fn),
- * DCATIT_ERR_REMOTE for an ExceptionReport, DCATIT_ERR_UNSUPPORTED for
- * another root element, or fn's own status. */
-DcatitStatus dcatit_iso19139_to_model(const char *xml, size_t len,
-                                      const char *docname,
-                                      const DcatitCswSource *opts,
-                                      DcatitHarvestRecordFn fn, void *ud,
-                                      DcatitDiag *d);
-
-/* Does the start of this buffer look like ISO 19139 or CSW XML (a root
- * element MD_Metadata, MI_Metadata, GetRecordsResponse,
- * GetRecordByIdResponse)? A cheap sniff for `convert`, no parse. */
-bool dcatit_csw_is_iso_xml(const char *buf, size_t len);
 
 #endif

@@ -1,12 +1,12 @@
 /* fuzz_csw.c: libFuzzer target for the ISO 19139 / CSW reader and mapping
- * (harvest/src_csw): every record that maps must give a model whose
+ * (src/iso): every record that maps must give a model whose
  * canonical N-Triples can be written. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "base/buf.h"
-#include "harvest/src_csw.h"
+#include "iso/iso.h"
 #include "rdf/canon.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -29,11 +29,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	DcatitTerms *t = dcatit_terms_new();
 	if (!t)
 		return 0;
-	DcatitCswSource o = { .base_iri = "https://example.org/csw/",
-	                      .default_rights_holder = "r_toscan", .terms = t };
+	DcatitIsoOpts o = { .base_iri = "https://example.org/csw/",
+	                    .default_rights_holder = "r_toscan", .terms = t };
 	DcatitDiag d;
 	dcatit_diag_init(&d);
-	(void)dcatit_iso19139_to_model((const char *)data, size, "fuzz", &o, record, NULL, &d);
+	(void)dcatit_iso_read((const char *)data, size, "fuzz", &o, NULL, record, NULL, &d);
 	dcatit_terms_free(t);
 	return 0;
 }

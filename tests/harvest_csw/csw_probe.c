@@ -1,6 +1,5 @@
 /* csw_probe.c: test driver for src/harvest/src_csw: harvest a CSW endpoint
- * (dcatit_csw_harvest) or map one ISO 19139 / CSW file
- * (dcatit_iso19139_to_model) and print each record as "# record ID" followed
+ * (dcatit_csw_harvest) or map one ISO 19139 / CSW file (dcatit_iso_read) and print each record as "# record ID" followed
  * by its canonical N-Triples, then a "# pages ..." summary. Errors go to
  * stderr as "error: STATUS FILE:LINE: MESSAGE", exit 1. */
 #include <stdio.h>
@@ -9,6 +8,7 @@
 
 #include "base/buf.h"
 #include "harvest/src_csw.h"
+#include "iso/iso.h"
 #include "net/http.h"
 #include "rdf/canon.h"
 
@@ -88,8 +88,12 @@ int main(int argc, char **argv)
 			dcatit_buf_add(&b, chunk, n);
 		if (f)
 			fclose(f);
-		DcatitStatus st = dcatit_iso19139_to_model(b.data ? b.data : "", b.len, file,
-		                                           &src, print_record, NULL, &d);
+		DcatitIsoOpts io = { .base_iri = src.base_iri,
+		                     .default_publisher = src.default_publisher,
+		                     .default_rights_holder = src.default_rights_holder,
+		                     .terms = src.terms };
+		DcatitStatus st = dcatit_iso_read(b.data ? b.data : "", b.len, file, &io, NULL,
+		                                  print_record, NULL, &d);
 		dcatit_buf_release(&b);
 		if (st != DCATIT_OK)
 			code = fail(&d);

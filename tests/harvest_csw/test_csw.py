@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Tests of src/harvest/src_csw (ISO 19139 / RNDT / CSW -> DCAT-AP_IT).
+"""Tests of src/iso and src/harvest/src_csw (ISO 19139 / RNDT / CSW ->
+DCAT-AP_IT).
 
 1. Golden: every ISO record file in data/ converted by `dcatit convert -t
    canon` equals golden/<file>.nt (reviewed in REVIEW.md).
@@ -71,8 +72,11 @@ for f in iso_files():
 # ---------------------------------------------------------------- facts
 vec = outputs["rndt-sample-vector.xml"]
 ds = f"<{BASE}r_molise%3A000002%3A20111219%3A172006>"
-check(f'{ds} <{DCT}identifier> "r_molise:000002:20111219:172006" .' in vec,
-      "RNDT fileIdentifier kept as the ipa:id dct:identifier")
+check(f'{ds} <{DCT}identifier> "r_molise:0000000002" .' in vec,
+      "RNDT resource identifier (ipa:id) is the dct:identifier")
+check(f'<{BASE}r_molise%3A000002%3A20111219%3A172006#record> <{DCT}identifier> '
+      '"r_molise:000002:20111219:172006" .' in vec,
+      "the RNDT fileIdentifier identifies the catalogue record")
 check(f"{ds} <{DCT}accrualPeriodicity> <{AUTH}frequency/IRREG> ." in vec,
       "asNeeded -> IRREG")
 check('"2008-04-15"^^<http://www.w3.org/2001/XMLSchema#date>' in vec,
@@ -84,8 +88,8 @@ check(f"{ds} <{DCAT}theme> <{AUTH}data-theme/ENVI> ." in vec,
       "INSPIRE 'Zone a rischio naturale' -> ENVI")
 check('<http://purl.org/dc/terms/identifier> "r_molise" .' in vec,
       "rights holder IPA code from the fileIdentifier prefix")
-check('<http://www.w3.org/2004/02/skos/core#notation> "r_molise:0000000002" .' in vec,
-      "RNDT resource identifier -> adms:identifier")
+check(f'{ds} <{DCT}created> "2008-04-15"^^<http://www.w3.org/2001/XMLSchema#date> .' in vec
+      and f"{ds} <{DCT}issued>" not in vec, "the creation date is dct:created, not dct:issued")
 check('<http://www.w3.org/ns/dcat#spatialResolutionInMeters> "1"^^<http://www.w3.org/2001/XMLSchema#decimal> .'
       in outputs["04_Dataset_Valid.xml"], "distance in metres -> spatialResolutionInMeters")
 check("BIENNIAL" not in "".join(outputs.values()), "BIENNIAL never produced")

@@ -121,6 +121,18 @@ class SchemaTest(unittest.TestCase):
                         if not re.search(r"`[^`\n]*\b%s\b[^`\n]*`" % re.escape(k), body)}
         self.assertEqual(undocumented, set(), "schema keys the README does not name")
 
+    def test_a_record_with_iso_may_leave_out_what_the_iso_file_gives(self):
+        # README 5.7: the records of the ISO test catalogue give only id and iso (and keys of
+        # their own); without iso, the same record misses its required keys
+        iso_dir = os.path.join(ROOT, "tests", "iso", "catalog", "gis")
+        for name in sorted(os.listdir(iso_dir)):
+            if name.endswith(".yaml"):
+                doc = load_yaml(os.path.join(iso_dir, name))
+                self.assertIn("iso", doc)
+                self.assertEqual(errors("record", doc), [], name)
+                del doc["iso"]
+                self.assertNotEqual(errors("record", doc), [], name + " without iso")
+
     def test_schema_and_loader_reject_the_same_broken_records(self):
         cat, records, _ = catalog_files()
         rec = next(p for p in records if p.endswith("ctr-10k.yaml"))

@@ -94,6 +94,48 @@ START_TEST(read_file_appends_a_whole_file_and_reports_why_it_cannot)
 }
 END_TEST
 
+/* A regular file is read at its size, a pipe (size unknown) chunk by
+ * chunk: both whole. */
+START_TEST(read_stream_reads_files_at_their_size_and_pipes_whole)
+{
+	const char *t = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof path, "%s/dcatit-buf-XXXXXX", t && *t ? t : "/tmp");
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	static char big[200000];
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (char)('a' + i % 26);
+	ck_assert_int_eq(write(fd, big, sizeof big), (ssize_t)sizeof big);
+	close(fd);
+	FILE *fp = fopen(path, "rb");
+	ck_assert_ptr_nonnull(fp);
+	DcatitBuf b;
+	dcatit_buf_init(&b);
+	int err = -1;
+	ck_assert_int_eq(dcatit_buf_read_stream(&b, fp, &err), DCATIT_OK);
+	fclose(fp);
+	unlink(path);
+	ck_assert_int_eq(err, 0);
+	ck_assert_uint_eq(b.len, sizeof big);
+	ck_assert_int_eq(memcmp(b.data, big, sizeof big), 0);
+	dcatit_buf_release(&b);
+
+	int p[2];
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(write(p[1], big, 30000), 30000);
+	close(p[1]);
+	fp = fdopen(p[0], "rb");
+	ck_assert_ptr_nonnull(fp);
+	dcatit_buf_init(&b);
+	ck_assert_int_eq(dcatit_buf_read_stream(&b, fp, &err), DCATIT_OK);
+	fclose(fp);
+	ck_assert_uint_eq(b.len, 30000);
+	ck_assert_int_eq(memcmp(b.data, big, 30000), 0);
+	dcatit_buf_release(&b);
+}
+END_TEST
+
 START_TEST(grow_doubles_keeps_contents_and_refuses_overflow)
 {
 	size_t cap = 0;
@@ -125,6 +167,7 @@ int main(void)
 	tcase_add_test(tc, clear_keeps_storage_but_drops_content);
 	tcase_add_test(tc, grow_doubles_keeps_contents_and_refuses_overflow);
 	tcase_add_test(tc, read_file_appends_a_whole_file_and_reports_why_it_cannot);
+	tcase_add_test(tc, read_stream_reads_files_at_their_size_and_pipes_whole);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
