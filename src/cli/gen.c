@@ -178,10 +178,13 @@ static const char overview_description[] =
 	   "messages are in Italian under an Italian locale (LANG=it_IT.UTF-8) and in English "
 	   "otherwise; --lang it|en chooses for one run.");
 
-static const struct {
+/* A term and its explanation, for the overview page's lists. */
+typedef struct {
 	const char *name;
-	const char *text;
-} overview_env[] = {
+	const char *text; /* N_() */
+} Entry;
+
+static const Entry overview_env[] = {
 	{ "DCATIT_DATADIR",
 	  N_("the data directory: the DCAT-AP_IT shapes, the controlled vocabularies, the "
 	     "registry of organisations and the bundled EU profiles (a directory holding vocab/, "
@@ -200,10 +203,7 @@ static const struct {
 	     "data directory).") },
 };
 
-static const struct {
-	const char *name;
-	const char *text;
-} overview_files[] = {
+static const Entry overview_files[] = {
 	{ DCATIT_DATADIR "/vocab",
 	  N_("the installed data directory (see DCATIT_DATADIR).") },
 	{ DCATIT_DATADIR "/catalog",
@@ -217,6 +217,17 @@ static const struct {
 	  N_("what dcatit build writes by default, and what push and verify read "
 	     "(out/catalog.ttl).") },
 };
+
+/* The entries as a tagged list, each name in font ('B' bold, 'I' italic). */
+static void roff_entries(FILE *f, const Entry *e, size_t n, char font)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, ".TP\n.%c ", font);
+		roff_z(f, e[i].name);
+		fputc('\n', f);
+		roff_paragraphs(f, _(e[i].text));
+	}
+}
 
 static const char overview_exit[] =
 	N_("0 success (the data conforms), 1 the data has errors (violations, invalid records, "
@@ -246,19 +257,9 @@ void dcatit_gen_man_overview(FILE *f, const DcatitOptCmd *const *cmds, size_t n,
 	fprintf(f, ".TP\n\\fB\\-V\\fR, \\fB\\-\\-version\\fR\n");
 	roff_paragraphs(f, _("print the version of dcatit"));
 	fprintf(f, ".SH %s\n", _("ENVIRONMENT"));
-	for (size_t i = 0; i < sizeof overview_env / sizeof overview_env[0]; i++) {
-		fputs(".TP\n.B ", f);
-		roff_z(f, overview_env[i].name);
-		fputc('\n', f);
-		roff_paragraphs(f, _(overview_env[i].text));
-	}
+	roff_entries(f, overview_env, sizeof overview_env / sizeof overview_env[0], 'B');
 	fprintf(f, ".SH %s\n", _("FILES"));
-	for (size_t i = 0; i < sizeof overview_files / sizeof overview_files[0]; i++) {
-		fputs(".TP\n.I ", f);
-		roff_z(f, overview_files[i].name);
-		fputc('\n', f);
-		roff_paragraphs(f, _(overview_files[i].text));
-	}
+	roff_entries(f, overview_files, sizeof overview_files / sizeof overview_files[0], 'I');
 	fprintf(f, ".SH \"%s\"\n", _("EXIT STATUS"));
 	roff_paragraphs(f, _(overview_exit));
 	fprintf(f, ".SH \"%s\"\n", _("SEE ALSO"));
