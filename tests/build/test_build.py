@@ -120,14 +120,17 @@ class BuildTest(CatalogueCase):
         self.assertTrue(os.path.isfile(os.path.join(out, "funding", "files",
                                                     "ripartizione-fondi-l145-2018.csv")))
 
-    def test_violations_stop_the_build_unless_allow_invalid(self):
-        # a Turtle record is loaded as it is; this one lacks most of DCAT-AP_IT
+    def write_invalid_record(self):
+        """A Turtle record, loaded as it is, that lacks most of DCAT-AP_IT."""
         with open(os.path.join(self.cat, "gis", "extra.ttl"), "w", encoding="utf-8") as fh:
             fh.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
                      "@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .\n"
                      "@prefix dct: <http://purl.org/dc/terms/> .\n"
                      "<https://example.org/ds/extra> a dcatapit:Dataset, dcat:Dataset ;\n"
                      "    dct:title \"Extra\"@it .\n")
+
+    def test_violations_stop_the_build_unless_allow_invalid(self):
+        self.write_invalid_record()
         r = self.build()
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Dataset (<[^>]+> )?has no dct:modified")
@@ -144,12 +147,7 @@ class BuildTest(CatalogueCase):
     def test_findings_are_in_the_language_asked_for(self):
         # the same invalid record and a record error, reported in Italian (--lang it) and in
         # English (--lang en) whatever the locale
-        with open(os.path.join(self.cat, "gis", "extra.ttl"), "w", encoding="utf-8") as fh:
-            fh.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
-                     "@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .\n"
-                     "@prefix dct: <http://purl.org/dc/terms/> .\n"
-                     "<https://example.org/ds/extra> a dcatapit:Dataset, dcat:Dataset ;\n"
-                     "    dct:title \"Extra\"@it .\n")
+        self.write_invalid_record()
         r = subprocess.run([DCATIT, "build", "-C", self.cat, "-o", os.path.join(self.tmp, "out"),
                             "--lang", "it"], capture_output=True, text=True, timeout=600,
                            env=dict(os.environ, LC_ALL="C"))
