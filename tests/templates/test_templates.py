@@ -12,8 +12,8 @@ annotations, the JUnit report, the artifact paths. A copy with a broken record
 must make each of them fail. The package list of the from-source install
 step must match the build dependencies in debian/control.
 
-Steps that call `dcatit quality` are run when DCATIT has that command and
-skipped with a notice otherwise (it is being added by another issue).
+Every step runs, the quality report's included: the artifact must hold
+report/quality.html and report/quality.json.
 """
 import os
 import re
@@ -32,7 +32,6 @@ except ImportError:
     sys.exit(77)
 
 DCATIT = ROOT = None
-HAS_QUALITY = False
 
 
 def load(rel):
@@ -69,15 +68,6 @@ class Repo:
 
     def close(self):
         shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def runnable(cmd):
-    """cmd, or None when it needs `dcatit quality` and DCATIT lacks it."""
-    if "dcatit quality" in cmd and not HAS_QUALITY:
-        print("notice: skipped (no 'dcatit quality' in this build): %s"
-              % cmd.strip().splitlines()[0], file=sys.stderr)
-        return None
-    return cmd
 
 
 def install_packages(script):
@@ -132,10 +122,7 @@ class GitHubWorkflow(unittest.TestCase):
                 continue
             if uses:
                 continue  # checkout: the repository is already there
-            cmd = runnable(step["run"])
-            if cmd is None:
-                continue
-            r = repo.run(cmd, extra_env=env)
+            r = repo.run(step["run"], extra_env=env)
             results.append((step, r))
             failed = failed or r.returncode != 0
         return results, uploads
@@ -155,8 +142,8 @@ class GitHubWorkflow(unittest.TestCase):
             self.assertRegex(validate.stdout, r"(?m)^::warning file=[^,]*out/catalog\.ttl,line=\d+")
             self.assertEqual(sorted(p.strip() for p in uploads), ["out/", "report/"])
             self.assertTrue(os.path.isfile(os.path.join(repo.dir, "out", "catalog.ttl")))
-            if HAS_QUALITY:  # report/ is written by the quality step only
-                self.assertTrue(os.path.getsize(os.path.join(repo.dir, "report", "quality.html")))
+            for report in ("quality.html", "quality.json"):
+                self.assertTrue(os.path.getsize(os.path.join(repo.dir, "report", report)))
         finally:
             repo.close()
 
@@ -179,8 +166,7 @@ class GitLabJob(unittest.TestCase):
     def script(self, repo):
         env = {k: str(v) for k, v in self.ci.get("variables", {}).items()}
         # GitLab runs the script lines in one shell and stops at the first failure
-        lines = [c for c in (runnable(c) for c in self.job["script"]) if c]
-        return repo.run("\n".join(lines), shell=("sh", "-e", "-c"), extra_env=env)
+        return repo.run("\n".join(self.job["script"]), shell=("sh", "-e", "-c"), extra_env=env)
 
     def test_runs_for_pushes_and_merge_requests(self):
         rules = [r.get("if", "") for r in self.ci["workflow"]["rules"]]
@@ -200,6 +186,8 @@ class GitLabJob(unittest.TestCase):
             self.assertEqual(art["when"], "always")
             for p in art["paths"]:
                 self.assertTrue(os.path.exists(os.path.join(repo.dir, p)), p)
+            for report in ("quality.html", "quality.json"):
+                self.assertTrue(os.path.getsize(os.path.join(repo.dir, "report", report)))
             junit = os.path.join(repo.dir, art["reports"]["junit"])
             root = ET.parse(junit).getroot()
             self.assertIn(root.tag, ("testsuites", "testsuite"))
@@ -281,6 +269,4 @@ class PreCommitHooks(unittest.TestCase):
 
 if __name__ == "__main__":
     DCATIT, ROOT = sys.argv[1], sys.argv[2]
-    r = subprocess.run([DCATIT, "help"], capture_output=True, text=True, timeout=60)
-    HAS_QUALITY = re.search(r"(?m)^\s+quality\s", r.stdout) is not None
     unittest.main(argv=sys.argv[:1], verbosity=2)
