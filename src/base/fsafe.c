@@ -13,14 +13,15 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 
 /* What a file that is not a regular one is, for messages. */
 static const char *kind_name(mode_t m)
 {
-	return S_ISDIR(m) ? "a directory" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
-	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISREG(m) ? "a file" :
-	       "something else";
+	return S_ISDIR(m) ? _("a directory") : S_ISFIFO(m) ? _("a FIFO") : S_ISSOCK(m) ? _("a socket") :
+	       S_ISCHR(m) || S_ISBLK(m) ? _("a device") : S_ISREG(m) ? _("a file") :
+	       _("something else");
 }
 
 static DcatitStatus cannot_read(const char *path, int err, DcatitDiag *d)

@@ -1,26 +1,30 @@
-/* status.c: status texts and diagnostic helpers. */
+/* status.c: status texts and diagnostic helpers. Both speak the user's
+ * language: a diagnostic's format is translated when it is set (xgettext
+ * extracts the formats given to dcatit_diag_set, po/meson.build). */
 #include "status.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
 const char *dcatit_strerror(DcatitStatus st)
 {
 	switch (st) {
-	case DCATIT_OK: return "success";
-	case DCATIT_ERR_NOMEM: return "out of memory";
-	case DCATIT_ERR_IO: return "input/output error";
-	case DCATIT_ERR_SYNTAX: return "syntax error";
-	case DCATIT_ERR_USAGE: return "usage error";
-	case DCATIT_ERR_LIMIT: return "limit exceeded";
-	case DCATIT_ERR_SHAPES: return "ill-formed shapes graph";
-	case DCATIT_ERR_UNSUPPORTED: return "unsupported";
-	case DCATIT_ERR_NOT_FOUND: return "not found";
-	case DCATIT_ERR_NETWORK: return "network error";
-	case DCATIT_ERR_REMOTE: return "request refused by the server";
-	case DCATIT_ERR_INVALID: return "invalid data";
+	case DCATIT_OK: return _("success");
+	case DCATIT_ERR_NOMEM: return _("out of memory");
+	case DCATIT_ERR_IO: return _("input/output error");
+	case DCATIT_ERR_SYNTAX: return _("syntax error");
+	case DCATIT_ERR_USAGE: return _("usage error");
+	case DCATIT_ERR_LIMIT: return _("limit exceeded");
+	case DCATIT_ERR_SHAPES: return _("ill-formed shapes graph");
+	case DCATIT_ERR_UNSUPPORTED: return _("unsupported");
+	case DCATIT_ERR_NOT_FOUND: return _("not found");
+	case DCATIT_ERR_NETWORK: return _("network error");
+	case DCATIT_ERR_REMOTE: return _("request refused by the server");
+	case DCATIT_ERR_INVALID: return _("invalid data");
 	}
-	return "unknown status";
+	return _("unknown status");
 }
 
 void dcatit_diag_init(DcatitDiag *d)
@@ -38,7 +42,7 @@ DcatitStatus dcatit_diag_vset(DcatitDiag *d, DcatitStatus st, const char *file,
 	snprintf(d->file, sizeof d->file, "%s", file ? file : "");
 	d->line = line;
 	d->col = col;
-	vsnprintf(d->message, sizeof d->message, fmt, ap);
+	vsnprintf(d->message, sizeof d->message, _(fmt), ap);
 	return st;
 }
 

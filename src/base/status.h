@@ -33,14 +33,15 @@ typedef struct {
 	char message[1024];
 } DcatitDiag;
 
-/* Static English text for a status; never NULL. */
+/* Static text for a status, in the user's language; never NULL. */
 const char *dcatit_strerror(DcatitStatus st);
 
 /* Reset a diagnostic to "no error". */
 void dcatit_diag_init(DcatitDiag *d);
 
 /* Fill a diagnostic (file may be NULL) and return st, so callers can
- * `return dcatit_diag_set(d, ...)`. A NULL d is allowed and ignored. */
+ * `return dcatit_diag_set(d, ...)`. A NULL d is allowed and ignored. fmt
+ * is English source text, translated here (do not wrap it in _()). */
 DcatitStatus dcatit_diag_set(DcatitDiag *d, DcatitStatus st, const char *file,
                              unsigned long line, unsigned long col,
                              const char *fmt, ...)

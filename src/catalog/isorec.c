@@ -47,10 +47,14 @@ DcatitStatus dcatit_isorec_read(DcatitBuild *b, const char *rel, const char *ds_
 		                       d->message);
 	if (st != DCATIT_OK)
 		return st;
-	if (ir->nrecords != 1)
+	if (ir->nrecords > 1)
 		return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
-		                       "'%s' holds %s ISO records; give a file with exactly one",
-		                       ir->display, ir->nrecords ? "several" : "no");
+		                       "'%s' holds several ISO records; give a file with exactly one",
+		                       ir->display);
+	if (ir->nrecords == 0)
+		return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,
+		                       "'%s' holds no ISO record; give a file with exactly one",
+		                       ir->display);
 	ir->service = dcatit_model_has(ir->m, ds, b->v.rdf_type, b->v.dcat_DataService);
 	if (ir->service)
 		return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0,

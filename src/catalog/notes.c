@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 
 void dcatit_notes_init(DcatitNotes *n)
 {
@@ -43,7 +44,7 @@ void dcatit_notes_vadd(DcatitNotes *n, DcatitNoteKind kind, const char *file,
 	n->items = p;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
-	dcatit_buf_vaddf(&b, fmt, ap);
+	dcatit_buf_vaddf(&b, _(fmt), ap);
 	char *msg = dcatit_buf_detach(&b);
 	char *f = strdup(file ? file : "");
 	if (!msg || !f) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "base/utf8.h"
 #include "base/yaml.h"
@@ -152,7 +153,7 @@ static void note(R *r, DcatitNoteKind kind, const DcatitYamlNode *n, const char 
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	dcatit_buf_vaddf(&m, fmt, ap);
+	dcatit_buf_vaddf(&m, _(fmt), ap);
 	va_end(ap);
 	unsigned long line = 0, col = 0;
 	if (n) {
@@ -162,7 +163,7 @@ static void note(R *r, DcatitNoteKind kind, const DcatitYamlNode *n, const char 
 		dcatit_buf_init(&p);
 		key_path(n, &p);
 		if (p.len)
-			dcatit_buf_addf(&m, " (at %s)", p.data);
+			dcatit_buf_addf(&m, _(" (at %s)"), p.data);
 		dcatit_buf_release(&p);
 	}
 	if (m.oom)
@@ -243,11 +244,11 @@ static void check_tags(R *r, const DcatitYamlNode *n)
 static const char *kind_name(const DcatitYamlNode *n)
 {
 	switch (n->kind) {
-	case DCATIT_YAML_SCALAR: return "a scalar";
-	case DCATIT_YAML_SEQUENCE: return "a list";
-	case DCATIT_YAML_MAPPING: return "a mapping";
+	case DCATIT_YAML_SCALAR: return _("a scalar");
+	case DCATIT_YAML_SEQUENCE: return _("a list");
+	case DCATIT_YAML_MAPPING: return _("a mapping");
 	}
-	return "nothing";
+	return _("nothing");
 }
 
 /* A closed mapping: every key must be one of m's (format.h); duplicates,
@@ -627,9 +628,10 @@ static char *path_val(R *r, DcatitYamlNode *n, const char *what, bool want_dir)
 		close(fd);
 	if (st == DCATIT_ERR_NOT_FOUND) {
 		char *full = dcatit_build_path(r->b, rel);
-		if (full)
-			ERR(r, n, "%s '%s' does not exist (%s)", want_dir ? "directory" : "file",
-			    full, what);
+		if (full && want_dir)
+			ERR(r, n, "directory '%s' does not exist (%s)", full, what);
+		else if (full)
+			ERR(r, n, "file '%s' does not exist (%s)", full, what);
 		else
 			r->oom = true;
 		free(full);
@@ -859,7 +861,7 @@ static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 		DcatitYamlNode *ref = get(r, item, "reference");
 		bool crs = false;
 		if (type) {
-			const char *t = scalar(r, type, "standard type");
+			const char *t = scalar(r, type, _("standard type"));
 			if (t && strcmp(t, "crs") == 0)
 				crs = true;
 			else if (t && strcmp(t, "act") != 0)
@@ -867,7 +869,7 @@ static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 		}
 		if (crs && !irin)
 			ERR(r, item, "a standard of type crs needs 'iri'");
-		DcatitTermId node = irin ? iri_val(r, irin, "standard iri") : bnode(r);
+		DcatitTermId node = irin ? iri_val(r, irin, _("standard iri")) : bnode(r);
 		if (!node)
 			continue;
 		if (irin) {
@@ -892,15 +894,15 @@ static void emit_standards(R *r, DcatitTermId s, DcatitYamlNode *n)
 		add(r, node, v->rdf_type, v->dcatapit_Standard, item);
 		add(r, node, v->rdf_type, v->dct_Standard, item);
 		Str ids;
-		if (idn && string_val(r, idn, "standard identifier", &ids))
+		if (idn && string_val(r, idn, _("standard identifier"), &ids))
 			add(r, node, v->dct_identifier, lit(r, ids.s, ids.len, 0, NULL), idn);
 		if (title)
-			emit_text(r, node, v->dct_title, title, "standard title", false);
+			emit_text(r, node, v->dct_title, title, _("standard title"), false);
 		if (desc)
-			emit_text(r, node, v->dct_description, desc, "standard description", true);
+			emit_text(r, node, v->dct_description, desc, _("standard description"), true);
 		if (ref)
 			add(r, node, v->dcatapit_referenceDocumentation,
-			    iri_val(r, ref, "standard reference"), ref);
+			    iri_val(r, ref, _("standard reference")), ref);
 		if (crs)
 			add(r, node, v->dct_type, v->srs_type, type);
 	}
@@ -935,7 +937,7 @@ static void emit_temporal(R *r, DcatitTermId s, DcatitYamlNode *n)
 		add(r, p, v->dcat_endDate, l, en);
 	}
 	if (cm)
-		emit_text(r, p, v->rdfs_comment, cm, "temporal comment", false);
+		emit_text(r, p, v->rdfs_comment, cm, _("temporal comment"), false);
 }
 
 /* ---- loading a file ----------------------------------------------------- */
@@ -1062,7 +1064,7 @@ static void catalog_body(R *r, DcatitYamlNode *root)
 			b->own_license = lic;
 			b->own_rights = rs;
 			add(r, rs, v->rdf_type, v->dct_RightsStatement, own);
-			emit_text(r, rs, v->rdfs_label, sn, "own_files statement", false);
+			emit_text(r, rs, v->rdfs_label, sn, _("own_files statement"), false);
 		}
 	}
 	DcatitYamlNode *def = get(r, root, "defaults");
@@ -1073,7 +1075,7 @@ static void catalog_body(R *r, DcatitYamlNode *root)
 		if ((n = get(r, def, "publisher")))
 			b->def_publisher = org_val(r, n, "publisher", false);
 		if ((n = get(r, def, "rights_holder")))
-			b->def_rights_holder = org_val(r, n, "rights holder", false);
+			b->def_rights_holder = org_val(r, n, _("rights holder"), false);
 		if ((n = get(r, def, "languages")) && list_ok(r, n, "defaults.languages")) {
 			size_t cnt = n->nitems;
 			b->def_languages = calloc(cnt, sizeof *b->def_languages);
@@ -1313,8 +1315,8 @@ static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYa
 		if (!closed_map(r, item, &dcatit_fmt_stated_count))
 			continue;
 		DcatitYamlNode *rows = get(r, item, "rows");
-		DcatitYamlNode *nz = need(r, item, "nonzero", "stated count");
-		DcatitYamlNode *src = need(r, item, "source", "stated count");
+		DcatitYamlNode *nz = need(r, item, "nonzero", _("stated count"));
+		DcatitYamlNode *src = need(r, item, "source", _("stated count"));
 		DcatitDictCount c = { .all_rows = true,
 		                      .line = item->line,
 		                      .col = item->col };
@@ -1329,7 +1331,7 @@ static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYa
 		}
 		c.nonzero = (size_t)v;
 		Str st;
-		if (src && string_val(r, src, "stated count source", &st)) {
+		if (src && string_val(r, src, _("stated count source"), &st)) {
 			c.source = dcatit_strndup(st.s, st.len);
 			if (!c.source)
 				r->oom = true;
@@ -1337,8 +1339,8 @@ static void read_counts(R *r, const Columns *cs, DcatitDictColumn *col, DcatitYa
 			ok = false;
 		}
 		if (rows && closed_map(r, rows, &dcatit_fmt_stated_rows)) {
-			DcatitYamlNode *cn = need(r, rows, "column", "stated count rows");
-			DcatitYamlNode *pn = need(r, rows, "starts_with", "stated count rows");
+			DcatitYamlNode *cn = need(r, rows, "column", _("stated count rows"));
+			DcatitYamlNode *pn = need(r, rows, "starts_with", _("stated count rows"));
 			const char *cname = cn ? scalar(r, cn, "rows.column") : NULL;
 			long ci = cname ? column_index(cs, cname) : -1;
 			if (cname && ci < 0)
@@ -1387,19 +1389,19 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 		return false;
 	}
 	DcatitYamlNode *n;
-	if ((n = need(&r, root, "table", "data dictionary")))
+	if ((n = need(&r, root, "table", _("data dictionary"))))
 		*table_rel = path_val(&r, n, "table", false);
 	if ((n = get(&r, root, "title")))
 		emit_text(&r, 0, 0, n, "title", false); /* checked, not emitted */
 	if ((n = get(&r, root, "source")))
 		emit_text(&r, 0, 0, n, "source", false);
-	if ((n = need(&r, root, "decimal_separator", "data dictionary"))) {
+	if ((n = need(&r, root, "decimal_separator", _("data dictionary")))) {
 		const char *s = scalar(&r, n, "decimal_separator");
 		if (s && strcmp(s, ".") != 0)
 			ERR(&r, n, "decimal_separator must be '.'");
 	}
 	Columns cs = { dict, NULL };
-	DcatitYamlNode *cols = need(&r, root, "columns", "data dictionary");
+	DcatitYamlNode *cols = need(&r, root, "columns", _("data dictionary"));
 	if (cols && list_ok(&r, cols, "columns")) {
 		size_t cnt = cols->nitems;
 		dict->cols = calloc(cnt, sizeof *dict->cols);
@@ -1422,12 +1424,12 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			DcatitYamlNode *rq = get(&r, c, "required"), *sc = get(&r, c, "scale");
 			DcatitYamlNode *un = get(&r, c, "unit"), *ti = need(&r, c, "title", "column");
 			DcatitYamlNode *de = get(&r, c, "description");
-			const char *name = nm ? scalar(&r, nm, "column name") : NULL;
+			const char *name = nm ? scalar(&r, nm, _("column name")) : NULL;
 			if (name && !key_ok(name)) {
 				ERR(&r, nm, "column name '%s' must match [a-z][a-z0-9_]*", name);
 				name = NULL;
 			}
-			const char *type = ty ? scalar(&r, ty, "column type") : NULL;
+			const char *type = ty ? scalar(&r, ty, _("column type")) : NULL;
 			if (type && strcmp(type, "string") == 0)
 				col->type = DCATIT_COL_STRING;
 			else if (type && strcmp(type, "decimal") == 0)
@@ -1460,9 +1462,9 @@ static bool read_dictionary(DcatitBuild *b, const char *rel, DcatitNotes *notes,
 			if (un)
 				string_val(&r, un, "unit", &tmp);
 			if (ti)
-				emit_text(&r, 0, 0, ti, "column title", false);
+				emit_text(&r, 0, 0, ti, _("column title"), false);
 			if (de)
-				emit_text(&r, 0, 0, de, "column description", false);
+				emit_text(&r, 0, 0, de, _("column description"), false);
 			if (name)
 				names[it_c] = nm;
 		}
@@ -1651,14 +1653,14 @@ static size_t read_caveats(R *r, DcatitYamlNode *root, Caveat *cv, size_t max)
 			}
 			if (!closed_map(r, item, &dcatit_fmt_inconsistency))
 				continue;
-			DcatitYamlNode *note = need(r, item, "note", "source inconsistency");
+			DcatitYamlNode *note = need(r, item, "note", _("source inconsistency"));
 			DcatitYamlNode *quote = get(r, item, "quote");
 			Str q;
 			if (quote && !string_val(r, quote, "quote", &q))
 				quote = NULL;
 			if (!note)
 				continue;
-			emit_text(r, 0, 0, note, "source inconsistency note", false);
+			emit_text(r, 0, 0, note, _("source inconsistency note"), false);
 			cv[n++] = (Caveat){ item, note, quote, true };
 		}
 	l = get(r, root, "unverified");
@@ -1668,7 +1670,7 @@ static size_t read_caveats(R *r, DcatitYamlNode *root, Caveat *cv, size_t max)
 				full = true;
 				break;
 			}
-			emit_text(r, 0, 0, item, "unverified note", false);
+			emit_text(r, 0, 0, item, _("unverified note"), false);
 			if (item->kind == DCATIT_YAML_MAPPING)
 				cv[n++] = (Caveat){ item, item, NULL, false };
 		}
@@ -1813,7 +1815,7 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, DcatitYamlNod
 	if (!closed_map(r, n, &dcatit_fmt_service))
 		return;
 	DcatitYamlNode *idn = need(r, n, "id", "access_service");
-	const char *id = idn ? id_val(r, idn, "service id") : NULL;
+	const char *id = idn ? id_val(r, idn, _("service id")) : NULL;
 	if (!id)
 		return;
 	DcatitBuf key, sig;
@@ -1849,9 +1851,9 @@ static void emit_service(R *r, DcatitTermId ds, DcatitTermId dist, DcatitYamlNod
 	add(r, svc, v->rdf_type, v->dcat_DataService, n);
 	DcatitYamlNode *x;
 	if ((x = need(r, n, "title", "access_service")))
-		emit_text(r, svc, v->dct_title, x, "service title", false);
+		emit_text(r, svc, v->dct_title, x, _("service title"), false);
 	if ((x = get(r, n, "description")))
-		emit_text(r, svc, v->dct_description, x, "service description", false);
+		emit_text(r, svc, v->dct_description, x, _("service description"), false);
 	if ((x = need(r, n, "endpoint_url", "access_service")))
 		add(r, svc, v->dcat_endpointURL, iri_val(r, x, "endpoint_url"), x);
 	if ((x = get(r, n, "endpoint_description")))
@@ -1881,7 +1883,7 @@ static size_t hvd_categories(R *r, DcatitYamlNode *n, DcatitTermId *cats, size_t
 			continue;
 		}
 		DcatitTermId c = s ? code_val(r, item, r->b->hvd, DCATIT_NS_HVD_CATEGORY,
-		                              "HVD category") : 0;
+		                              _("HVD category")) : 0;
 		if (c && k < cap)
 			cats[k++] = c;
 	}
@@ -2016,7 +2018,7 @@ static void text_error(R *r, const DcatitYamlNode *filen, const char *rel,
 	dcatit_notes_add(r->notes, DCATIT_NOTE_ERROR, full, t->line, t->col,
 	                 "%s in a text file (%s): text files are published as UTF-8 without "
 	                 "NUL bytes (named at %s:%lu)",
-	                 t->fault == DCATIT_UTF8_NUL ? "NUL byte" : "invalid UTF-8", type,
+	                 t->fault == DCATIT_UTF8_NUL ? _("NUL byte") : _("invalid UTF-8"), type,
 	                 r->display, filen->line);
 	free(full);
 }
@@ -2029,7 +2031,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	if (!closed_map(r, n, &dcatit_fmt_distribution))
 		return;
 	DcatitYamlNode *idn = need(r, n, "id", "distribution");
-	const char *id = idn ? id_val(r, idn, "distribution id") : NULL;
+	const char *id = idn ? id_val(r, idn, _("distribution id")) : NULL;
 	if (!id)
 		return;
 	DcatitBuf iri;
@@ -2044,9 +2046,9 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	add(r, dist, v->rdf_type, v->dcat_Distribution, n);
 	DcatitYamlNode *x;
 	if ((x = get(r, n, "title")))
-		emit_text(r, dist, v->dct_title, x, "distribution title", false);
+		emit_text(r, dist, v->dct_title, x, _("distribution title"), false);
 	if ((x = get(r, n, "description")))
-		emit_text(r, dist, v->dct_description, x, "distribution description", false);
+		emit_text(r, dist, v->dct_description, x, _("distribution description"), false);
 	DcatitYamlNode *file = get(r, n, "file"), *url = get(r, n, "url");
 	DcatitYamlNode *dl = get(r, n, "download_url"), *fmt = get(r, n, "format");
 	DcatitYamlNode *mt = get(r, n, "media_type"), *dict = get(r, n, "dictionary");
@@ -2105,7 +2107,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	const char *fcode = NULL;
 	if (fmt) {
 		DcatitTermId f = code_val(r, fmt, b->ftypes, DCATIT_NS_EU_AUTH "file-type/",
-		                          "file type");
+		                          _("file type"));
 		add(r, dist, v->dct_format, f, fmt);
 		if (f)
 			fcode = fmt->value;
@@ -2143,7 +2145,7 @@ static void emit_distribution(R *r, DcatitTermId ds, const char *ds_iri,
 	} else if (b->def_license)
 		emit_license(r, dist, b->def_license, n);
 	else
-		need(r, n, "license", "distribution (no default in catalog.yaml)");
+		need(r, n, "license", _("distribution (no default in catalog.yaml)"));
 	if ((x = get(r, n, "languages")))
 		emit_languages(r, dist, x);
 	if ((x = get(r, n, "issued")))
@@ -2248,8 +2250,8 @@ static DcatitYamlNode *need_or_iso(R *r, DcatitYamlNode *root, const char *key,
 	DcatitYamlNode *n = get(r, root, key);
 	if (n || (ison && (!iso || dcatit_isorec_has(iso, iso->ds, p))))
 		return n;
-	return need(r, root, key, ison ? "dataset record (its ISO record does not give it)"
-	                               : "dataset record");
+	return need(r, root, key, ison ? _("dataset record (its ISO record does not give it)")
+	                               : _("dataset record"));
 }
 
 DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
@@ -2263,8 +2265,8 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	const DcatitCatVocab *v = &b->v;
 	if (!closed_map(&r, root, &dcatit_fmt_record))
 		return close_doc(&r, d);
-	DcatitYamlNode *idn = need(&r, root, "id", "dataset record");
-	const char *id = idn ? id_val(&r, idn, "dataset id") : NULL;
+	DcatitYamlNode *idn = need(&r, root, "id", _("dataset record"));
+	const char *id = idn ? id_val(&r, idn, _("dataset id")) : NULL;
 	if (!id)
 		return close_doc(&r, d);
 	DcatitBuf iri;
@@ -2338,17 +2340,17 @@ DcatitStatus dcatit_records_read_dataset(DcatitBuild *b, const char *rel,
 	else if (!(ipub && ipub_id) && b->def_publisher)
 		pub = b->def_publisher;
 	else if (!ipub && !iso_failed)
-		need(&r, root, "publisher", "dataset record (no default in catalog.yaml)");
+		need(&r, root, "publisher", _("dataset record (no default in catalog.yaml)"));
 	if (n || pub) {
 		add(&r, ds, v->dct_publisher, pub, n ? n : root);
 		keyed(root, v->dct_publisher, &ks);
 	}
 	if ((n = get(&r, root, "rights_holder")))
-		rh = org_val(&r, n, "rights holder", false);
+		rh = org_val(&r, n, _("rights holder"), false);
 	else if (!(irh && irh_id) && b->def_rights_holder)
 		rh = b->def_rights_holder;
 	else if (!irh && !iso_failed)
-		need(&r, root, "rights_holder", "dataset record (no default in catalog.yaml)");
+		need(&r, root, "rights_holder", _("dataset record (no default in catalog.yaml)"));
 	if (n || rh) {
 		add(&r, ds, v->dct_rightsHolder, rh, n ? n : root);
 		keyed(root, v->dct_rightsHolder, &ks);

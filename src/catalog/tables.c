@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "base/utf8.h"
 
@@ -157,7 +158,7 @@ static int next_row(Csv *c, Row *r)
 				if (ch == '"' || ch == '\r') {
 					dcatit_notes_add(c->notes, DCATIT_NOTE_ERROR, c->display, c->line,
 					                 c->col, ch == '"' ? "quote inside an unquoted field" :
-					                 "bare carriage return");
+					                 _("bare carriage return"));
 					dcatit_buf_release(&field);
 					return -1;
 				}
@@ -355,10 +356,14 @@ static void check_fields(Check *k, const Row *r, bool totals)
 			bool ident;
 			if (!dcatit_orgs_find(k->orgs, f->s, &agent, &ident)) {
 				const char *sug = dcatit_orgs_suggest(k->orgs, f->s);
-				dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
-				                 "unknown organisation '%s' in column '%s'%s%s%s", f->s,
-				                 col->name, sug ? ", did you mean " : "", sug ? sug : "",
-				                 sug ? "?" : "");
+				if (sug)
+					dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
+					                 "unknown organisation '%s' in column '%s', did you mean "
+					                 "%s?", f->s, col->name, sug);
+				else
+					dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, disp, f->line, f->col,
+					                 "unknown organisation '%s' in column '%s'", f->s,
+					                 col->name);
 			}
 		}
 	}
@@ -461,7 +466,7 @@ static void tally_report(Check *k)
 		DcatitBuf which;
 		dcatit_buf_init(&which);
 		if (!cnt->all_rows)
-			dcatit_buf_addf(&which, " whose %s starts with '%s'",
+			dcatit_buf_addf(&which, _(" whose %s starts with '%s'"),
 			                dict->cols[cnt->match_col].name, cnt->prefix);
 		if (!t->rows) {
 			dcatit_notes_add(k->c->notes, DCATIT_NOTE_ERROR, file, cnt->line, cnt->col,
@@ -477,7 +482,7 @@ static void tally_report(Check *k)
 			for (size_t j = 0; j < t->nnames[kind]; j++)
 				dcatit_buf_addf(&names, "%s%s", j ? ", " : "", t->names[kind][j]);
 			if (total > t->nnames[kind])
-				dcatit_buf_addf(&names, " and %zu more", total - t->nnames[kind]);
+				dcatit_buf_addf(&names, _(" and %zu more"), total - t->nnames[kind]);
 			dcatit_notes_add(k->c->notes, DCATIT_NOTE_WARNING, file, cnt->line, cnt->col,
 			                 "column '%s': %zu of the %zu data rows%s have a value other "
 			                 "than zero, the source states %zu (%s); %s: %s", col,
@@ -509,8 +514,8 @@ DcatitStatus dcatit_tables_check(const char *data, size_t len, const char *displ
 	dcatit_utf8_feed(&u, data, len);
 	if (!dcatit_utf8_end(&u)) {
 		dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, u.line, u.col,
-		                 u.fault == DCATIT_UTF8_NUL ? "the table contains a NUL byte"
-		                                            : "the table is not valid UTF-8");
+		                 u.fault == DCATIT_UTF8_NUL ? N_("the table contains a NUL byte")
+		                                            : N_("the table is not valid UTF-8"));
 		return st;
 	}
 	if (len == 0) {
@@ -547,7 +552,7 @@ DcatitStatus dcatit_tables_check(const char *data, size_t len, const char *displ
 				dcatit_buf_addf(&want, "%s%s", i ? "," : "", dict->cols[i].name);
 			dcatit_notes_add(notes, DCATIT_NOTE_ERROR, display, row.line, 1,
 			                 "the header does not match the columns of %s (expected %s)",
-			                 dict->file ? dict->file : "the dictionary",
+			                 dict->file ? dict->file : _("the dictionary"),
 			                 want.data ? want.data : "");
 			dcatit_buf_release(&want);
 			dict = NULL;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 
 struct DcatitCkanImpl {
@@ -195,7 +196,7 @@ void dcatit_ckan_error_text(const DcatitJson *error, DcatitBuf *out)
 		add_value_text(v, out);
 	}
 	if (first && !type)
-		dcatit_buf_adds(out, "unknown error");
+		dcatit_buf_adds(out, _("unknown error"));
 }
 
 static void on_http(void *ud, const DcatitHttpResponse *r)
@@ -226,12 +227,12 @@ static void on_http(void *ud, const DcatitHttpResponse *r)
 			dcatit_buf_adds(&msg, dcatit_json_str(doc));
 		} else if (r->status >= 300 && r->status < 400) {
 			rep.st = DCATIT_ERR_REMOTE;
-			dcatit_buf_addf(&msg, "HTTP %ld: the portal redirects, and requests that carry "
-			                "the API token follow no redirect; give the final URL",
+			dcatit_buf_addf(&msg, _("HTTP %ld: the portal redirects, and requests that carry "
+			                  "the API token follow no redirect; give the final URL"),
 			                r->status);
 		} else {
 			rep.st = r->status >= 400 ? DCATIT_ERR_REMOTE : DCATIT_ERR_SYNTAX;
-			dcatit_buf_addf(&msg, "HTTP %ld: the answer is not a CKAN API response",
+			dcatit_buf_addf(&msg, _("HTTP %ld: the answer is not a CKAN API response"),
 			                r->status);
 		}
 	}

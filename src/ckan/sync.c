@@ -23,6 +23,7 @@
 #include "base/digest.h"
 #include "base/fsafe.h"
 #include "base/guard.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "ckan/map.h"
 #include "rdf/term.h"
@@ -98,12 +99,13 @@ enum { ST_CREATE, ST_SHOW_NAME, ST_UPDATE, ST_DELETE, ST_UPDATE_AFTER_CREATE, ST
 
 const char *dcatit_ckan_sync_action_name(DcatitSyncAction a)
 {
+	/* TRANSLATORS: the first column of push --dry-run's plan (9 wide) */
 	switch (a) {
-	case DCATIT_SYNC_CREATE: return "create";
-	case DCATIT_SYNC_UPDATE: return "update";
-	case DCATIT_SYNC_UNCHANGED: return "unchanged";
-	case DCATIT_SYNC_DELETE: return "delete";
-	case DCATIT_SYNC_FAILED: return "failed";
+	case DCATIT_SYNC_CREATE: return _("create");
+	case DCATIT_SYNC_UPDATE: return _("update");
+	case DCATIT_SYNC_UNCHANGED: return _("unchanged");
+	case DCATIT_SYNC_DELETE: return _("delete");
+	case DCATIT_SYNC_FAILED: return _("failed");
 	}
 	return "?";
 }
@@ -153,7 +155,7 @@ static void on_org_create(void *ud, const DcatitCkanReply *r)
 {
 	Sync *s = ud;
 	if (r->st != DCATIT_OK) {
-		set_fatal(s, r->st, "cannot create organization '%s': %s", s->o->org, r->message);
+		set_fatal(s, r->st, _("cannot create organization '%s': %s"), s->o->org, r->message);
 		return;
 	}
 	s->org_id = dcatit_strdup(dcatit_json_get_str(r->result, "id"));
@@ -209,7 +211,7 @@ static void on_org_show(void *ud, const DcatitCkanReply *r)
 		return;
 	}
 	if (r->http_status != 404) {
-		set_fatal(s, r->st, "cannot read organization '%s': %s", s->o->org, r->message);
+		set_fatal(s, r->st, _("cannot read organization '%s': %s"), s->o->org, r->message);
 		return;
 	}
 	s->org_missing = true;
@@ -226,7 +228,7 @@ static void on_org_show(void *ud, const DcatitCkanReply *r)
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (dcatit_ckan_call(s->api, "organization_create", p, true, on_org_create, s, &d) != DCATIT_OK)
-		set_fatal(s, d.status, "cannot create organization '%s': %s", s->o->org, d.message);
+		set_fatal(s, d.status, _("cannot create organization '%s': %s"), s->o->org, d.message);
 	dcatit_json_free(p);
 }
 
@@ -247,7 +249,7 @@ static void on_page(void *ud, const DcatitCkanReply *r)
 	Sync *s = ud;
 	if (r->st != DCATIT_OK) {
 		s->list_failed = true;
-		set_fatal(s, r->st, "cannot list the packages of '%s': %s", s->o->org, r->message);
+		set_fatal(s, r->st, _("cannot list the packages of '%s': %s"), s->o->org, r->message);
 		return;
 	}
 	long long count;
@@ -390,10 +392,10 @@ static void on_op(void *ud, const DcatitCkanReply *r)
 		    strcmp(owner, s->org_id) != 0 || !id) {
 			DcatitBuf b;
 			dcatit_buf_init(&b);
-			dcatit_buf_addf(&b, "package name '%s' is taken by a package that dcatit does "
-			                "not manage here (identifier '%s'); not overwritten",
+			dcatit_buf_addf(&b, _("package name '%s' is taken by a package that dcatit does "
+			                  "not manage here (identifier '%s'); not overwritten"),
 			                it->name, ident ? ident : "");
-			settle(s, i, DCATIT_SYNC_FAILED, b.oom ? "name taken" : b.data);
+			settle(s, i, DCATIT_SYNC_FAILED, b.oom ? _("name taken") : b.data);
 			dcatit_buf_release(&b);
 			break;
 		}
@@ -562,7 +564,7 @@ static bool split_uploads(const DcatitSyncOpts *o, DcatitJson *pkg, DcatitJson *
 		DcatitDiag fd_d;
 		dcatit_diag_init(&fd_d);
 		if (dcatit_fsafe_open_under(o->uploads[k].dir, rel, &fd, &st, &fd_d) != DCATIT_OK) {
-			snprintf(err, errcap, "cannot upload '%s': %s", url, fd_d.message);
+			snprintf(err, errcap, _("cannot upload '%s': %s"), url, fd_d.message);
 			ok = false;
 			break;
 		}
@@ -603,8 +605,8 @@ static bool split_uploads(const DcatitSyncOpts *o, DcatitJson *pkg, DcatitJson *
 				local = find_file_url(v);
 	}
 	if (ok && local) {
-		snprintf(err, errcap, "'%.600s' is a local file: push uploads local files only from "
-		         "the directories given with --upload URL=DIR, and links no file: URL", local);
+		snprintf(err, errcap, _("'%.600s' is a local file: push uploads local files only from "
+		           "the directories given with --upload URL=DIR, and links no file: URL"), local);
 		ok = false;
 	}
 	if (!ok) {
@@ -635,13 +637,13 @@ static bool reopen_upload(const DcatitJson *u, int *fd, struct stat *st, char *e
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (dcatit_fsafe_open_under(dir, rel, fd, st, &d) != DCATIT_OK) {
-		snprintf(err, errcap, "cannot upload '%s': %s", rel, d.message);
+		snprintf(err, errcap, _("cannot upload '%s': %s"), rel, d.message);
 		return false;
 	}
 	char now[128];
 	if (!stat_text(st, now, sizeof now) || !was || strcmp(now, was) != 0) {
-		snprintf(err, errcap, "cannot upload '%s/%s': it changed since it was hashed; push "
-		         "again", dir, rel);
+		snprintf(err, errcap, _("cannot upload '%s/%s': it changed since it was hashed; push "
+		           "again"), dir, rel);
 		close(*fd);
 		*fd = -1;
 		return false;
@@ -941,7 +943,7 @@ static bool plan_dataset(Sync *s, DcatitModel *m, DcatitTermId dsid)
 		free(ident_copy);
 	if (seen == 0) {
 		bool ok = add_item(rep, &s->cap, ident, "", DCATIT_SYNC_FAILED,
-		                   "the identifier appears twice in the catalogue");
+		                   _("the identifier appears twice in the catalogue"));
 		dcatit_json_free(pkg);
 		return ok;
 	}
@@ -969,13 +971,13 @@ static bool plan_dataset(Sync *s, DcatitModel *m, DcatitTermId dsid)
 	dcatit_ckan_sync_hash(pkg, hash);
 	s->run[i].uploads = uploads;
 	if (e) {
-		const char *refuse = !e->managed ? "is not managed by dcatit"
+		const char *refuse = !e->managed ? _("is not managed by dcatit")
 		                     : (!e->owner || !s->org_id || strcmp(e->owner, s->org_id) != 0)
-		                     ? "belongs to another organization" : NULL;
+		                     ? _("belongs to another organization") : NULL;
 		if (refuse) {
 			char msg[600];
-			snprintf(msg, sizeof msg, "package '%.200s' has this identifier and %s; not "
-			         "overwritten", e->name, refuse);
+			snprintf(msg, sizeof msg, _("package '%.200s' has this identifier and %s; not "
+			           "overwritten"), e->name, refuse);
 			bool ok = add_item(rep, &s->cap, ident, e->name, DCATIT_SYNC_FAILED, msg);
 			dcatit_json_free(pkg); /* ident is pkg's */
 			return ok;
@@ -1042,16 +1044,16 @@ static bool plan_prune(Sync *s)
 	if (!o->prune)
 		return true;
 	if (ncat == 0) {
-		rep->prune_skipped = "the catalogue has no datasets";
+		rep->prune_skipped = _("the catalogue has no datasets");
 		return true;
 	}
 	if (s->mapped_failures) {
-		rep->prune_skipped = "some datasets of the catalogue could not be mapped";
+		rep->prune_skipped = _("some datasets of the catalogue could not be mapped");
 		return true;
 	}
 	if (!rep->catalog) {
-		rep->prune_skipped = "the catalogue files do not describe exactly one dcat:Catalog, "
-		                     "so no package can be known to be this catalogue's";
+		rep->prune_skipped = _("the catalogue files do not describe exactly one dcat:Catalog, "
+		                       "so no package can be known to be this catalogue's");
 		return true;
 	}
 	for (size_t k = 0; k < s->nex; k++) {

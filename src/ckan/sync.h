@@ -99,7 +99,8 @@ DcatitStatus dcatit_ckan_sync(DcatitCkan *api, DcatitModel *m, const DcatitSyncO
                               DcatitSyncReport *rep, DcatitDiag *d);
 /* Free what a report holds. */
 void dcatit_ckan_sync_report_release(DcatitSyncReport *rep);
-/* "create", "update", "unchanged", "delete", "failed". */
+/* "create", "update", "unchanged", "delete", "failed", in the user's
+ * language (for display); borrowed. */
 const char *dcatit_ckan_sync_action_name(DcatitSyncAction a);
 /* The hash kept on a package for a mapped dict (as dcatit_hash); out has
  * room for 40 bytes. The dict includes the dcatit_catalog extra, so a

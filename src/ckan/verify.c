@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "ckan/map.h"
 #include "net/http.h"
@@ -95,9 +96,9 @@ static bool intern(V *v, DcatitTerms *t)
 const char *dcatit_verify_kind_name(DcatitVerifyKind k)
 {
 	switch (k) {
-	case DCATIT_VERIFY_LOST: return "lost";
-	case DCATIT_VERIFY_ALTERED: return "altered";
-	case DCATIT_VERIFY_ADDED: return "added";
+	case DCATIT_VERIFY_LOST: return N_("lost");
+	case DCATIT_VERIFY_ALTERED: return N_("altered");
+	case DCATIT_VERIFY_ADDED: return N_("added");
 	}
 	return "?";
 }
@@ -105,9 +106,9 @@ const char *dcatit_verify_kind_name(DcatitVerifyKind k)
 const char *dcatit_verify_status_name(DcatitVerifyStatus s)
 {
 	switch (s) {
-	case DCATIT_VERIFY_INTACT: return "intact";
-	case DCATIT_VERIFY_DEGRADED: return "degraded";
-	case DCATIT_VERIFY_INVALID: return "invalid";
+	case DCATIT_VERIFY_INTACT: return N_("intact");
+	case DCATIT_VERIFY_DEGRADED: return N_("degraded");
+	case DCATIT_VERIFY_INVALID: return N_("invalid");
 	}
 	return "?";
 }
@@ -137,7 +138,7 @@ static char *term_text(DcatitTerms *t, DcatitTermId id)
 	if (dcatit_terms_is_iri(t, id)) {
 		dcatit_buf_addf(&b, "<%s>", s);
 	} else if (dcatit_terms_is_bnode(t, id)) {
-		dcatit_buf_adds(&b, "[a blank node]");
+		dcatit_buf_adds(&b, _("[a blank node]"));
 	} else {
 		/* long texts are cut: the report says what changed, not the text */
 		size_t n = dcatit_terms_len(t, id);
@@ -327,11 +328,11 @@ static void cmp_texts(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 		if (!sl.len) {
 			found_terms(c, DCATIT_VERIFY_LOST, prop, subject, x, 0, true,
 			            *lang && strcmp(lang, "it") != 0
-			            ? "the portal keeps one text per field, in its own language: this "
-			              "translation is not served"
-			            : "not served by the portal",
+			            ? _("the portal keeps one text per field, in its own language: this "
+			                "translation is not served")
+			            : _("not served by the portal"),
 			            *lang && strcmp(lang, "it") != 0
-			            ? NULL : "check the field on the portal; push again with --force");
+			            ? NULL : _("check the field on the portal; push again with --force"));
 			continue;
 		}
 		if (strcmp(ll.data, sl.data) == 0)
@@ -345,21 +346,21 @@ static void cmp_texts(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 			q = e ? e + 1 : NULL;
 		}
 		char shown[200];
-		snprintf(shown, sizeof shown, "the same text as %s", sl.data);
+		snprintf(shown, sizeof shown, _("the same text as %s"), sl.data);
 		char *lt = term_text(c->t, x);
 		if (all_kept) {
 			repeated = true;
 			if (!c->count_repeats)
 				found(c, DCATIT_VERIFY_ALTERED, prop, subject, lt, shown, true,
-				      "the portal repeats the text under every language it offers (it, en, "
-				      "de, fr) that has none: a text in one language is served as the "
-				      "others", NULL);
+				      _("the portal repeats the text under every language it offers (it, en, "
+				        "de, fr) that has none: a text in one language is served as the "
+				        "others"), NULL);
 		} else if (strcmp(sl.data, "@-") == 0) {
 			found(c, DCATIT_VERIFY_ALTERED, prop, subject, lt, shown, false,
-			      "served without its language tag", NULL);
+			      _("served without its language tag"), NULL);
 		} else {
 			found(c, DCATIT_VERIFY_ALTERED, prop, subject, lt, shown, true,
-			      "served under another language tag (the portal's own language)", NULL);
+			      _("served under another language tag (the portal's own language)"), NULL);
 		}
 		free(lt);
 	}
@@ -370,8 +371,8 @@ static void cmp_texts(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 		if (!dcatit_terms_is_literal(c->t, y) || has_text(c, &l, y))
 			continue;
 		found_terms(c, l.n ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_ADDED, prop, subject, 0, y,
-		            true, "a text the dataset does not have",
-		            "check the field on the portal: it may have been edited there");
+		            true, _("a text the dataset does not have"),
+		            _("check the field on the portal: it may have been edited there"));
 	}
 	dcatit_buf_release(&ll);
 	dcatit_buf_release(&sl);
@@ -394,9 +395,9 @@ static void cmp_iris(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 			          strstr(str(c, l.v[i]), str(c, s.v[j])) != NULL;
 		if (!as_text)
 			found_terms(c, DCATIT_VERIFY_LOST, prop, subject, l.v[i], 0, true,
-			            lost_why ? lost_why : "not served by the portal",
-			            lost_todo ? lost_todo : "check the field on the portal; push again "
-			                                    "with --force");
+			            lost_why ? lost_why : _("not served by the portal"),
+			            lost_todo ? lost_todo : _("check the field on the portal; push again "
+			                                      "with --force"));
 	}
 	for (size_t j = 0; j < s.n; j++) {
 		DcatitTermId y = s.v[j];
@@ -408,15 +409,15 @@ static void cmp_iris(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 			          strstr(str(c, l.v[i]), str(c, y)) != NULL;
 		if (text_of)
 			found_terms(c, DCATIT_VERIFY_ALTERED, prop, subject, 0, y, true,
-			            "served as a plain string, not as the IRI of the controlled "
-			            "vocabulary (harvesters and DCAT-AP_IT expect an IRI)",
+			            _("served as a plain string, not as the IRI of the controlled "
+			              "vocabulary (harvesters and DCAT-AP_IT expect an IRI)"),
 			            p == c->v.dcat_mediaType
-			            ? "push again with this version of dcatit: it sends the IANA IRI"
+			            ? _("push again with this version of dcatit: it sends the IANA IRI")
 			            : NULL);
 		else
 			found_terms(c, l.n ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_ADDED, prop, subject, 0,
-			            y, true, "a value the dataset does not have",
-			            "check the field on the portal: it may have been edited there");
+			            y, true, _("a value the dataset does not have"),
+			            _("check the field on the portal: it may have been edited there"));
 	}
 	free(l.v);
 	free(s.v);
@@ -435,36 +436,36 @@ static void cmp_date(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 		return;
 	if (lv && !sv) {
 		found_terms(c, DCATIT_VERIFY_LOST, prop, subject, lv, 0, true,
-		            "not served by the portal", "check the field on the portal");
+		            _("not served by the portal"), _("check the field on the portal"));
 		return;
 	}
 	if (!lv) {
 		found_terms(c, DCATIT_VERIFY_ADDED, prop, subject, 0, sv, true,
-		            dataset ? "the portal serves the time its CKAN record was made as the "
-		                      "date of the dataset, which has none"
-		                    : "the portal serves the time of its CKAN resource record as a "
-		                      "date of the distribution",
+		            dataset ? _("the portal serves the time its CKAN record was made as the "
+		                        "date of the dataset, which has none")
+		                    : _("the portal serves the time of its CKAN resource record as a "
+		                        "date of the distribution"),
 		            dataset && p == c->v.dct_issued
-		            ? "give the record an 'issued' date: a value sent is served instead"
+		            ? _("give the record an 'issued' date: a value sent is served instead")
 		            : NULL);
 		return;
 	}
 	if (strcmp(ld, sd) == 0) {
 		if (lv != sv)
 			found_terms(c, DCATIT_VERIFY_ALTERED, prop, subject, lv, sv, false,
-			            "the same day, written as a date-time", NULL);
+			            _("the same day, written as a date-time"), NULL);
 		return;
 	}
 	/* 2015-11-02 served as 2015-02-11 */
 	bool swapped = ld[0] && sd[0] && memcmp(ld, sd, 4) == 0 &&
 	               memcmp(ld + 5, sd + 8, 2) == 0 && memcmp(ld + 8, sd + 5, 2) == 0;
 	found_terms(c, DCATIT_VERIFY_ALTERED, prop, subject, lv, sv, true,
-	            swapped ? "day and month swapped: ckanext-dcatapit hands the date to its RDF "
-	                      "as DD-MM-YYYY, which is then read month first"
-	                    : "another date than the dataset's",
-	            swapped ? "push again with this version of dcatit: it sends dates in a form "
-	                      "the portal does not re-read"
-	                    : "check the field on the portal; push again with --force");
+	            swapped ? _("day and month swapped: ckanext-dcatapit hands the date to its RDF "
+	                        "as DD-MM-YYYY, which is then read month first")
+	                    : _("another date than the dataset's"),
+	            swapped ? _("push again with this version of dcatit: it sends dates in a form "
+	                        "the portal does not re-read")
+	                    : _("check the field on the portal; push again with --force"));
 }
 
 /* The key of an agent: its dct:identifier, else its first name. */
@@ -496,9 +497,9 @@ static void cmp_agents(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 		if (j == s.n) {
 			bool contrib = p == c->v.dct_contributor;
 			found(c, DCATIT_VERIFY_LOST, prop, "", key, NULL, true,
-			      contrib ? "ckanext-dcatapit has no field for contributors"
-			              : "this agent is not served",
-			      contrib ? NULL : "check the field on the portal; push again with --force");
+			      contrib ? _("ckanext-dcatapit has no field for contributors")
+			              : _("this agent is not served"),
+			      contrib ? NULL : _("check the field on the portal; push again with --force"));
 			continue;
 		}
 		used[j] = true;
@@ -509,10 +510,10 @@ static void cmp_agents(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 				if (!has_text(c, &ln, sn.v[k]))
 					found_terms(c, DCATIT_VERIFY_ALTERED, "foaf:name", subject, ln.n ? ln.v[0] : 0,
 					            sn.v[k], true,
-					            "the portal names the agent after the CKAN organization "
-					            "that holds the dataset",
-					            "give the organization the official IPA name of the rights "
-					            "holder (dcatit push does, from the catalogue)");
+					            _("the portal names the agent after the CKAN organization "
+					              "that holds the dataset"),
+					            _("give the organization the official IPA name of the rights "
+					              "holder (dcatit push does, from the catalogue)"));
 			free(ln.v);
 			free(sn.v);
 		}
@@ -521,24 +522,24 @@ static void cmp_agents(Cmp *c, DcatitTermId ls, DcatitTermId ps, DcatitTermId p,
 		c->count_repeats = false;
 		if (dcatit_terms_is_iri(c->t, l.v[i]) && !dcatit_terms_is_iri(c->t, s.v[j]))
 			found_terms(c, DCATIT_VERIFY_ALTERED, prop, subject, l.v[i], s.v[j], false,
-			            "served as a blank node with the same identifier and name: the "
-			            "agent's IRI is not kept", NULL);
+			            _("served as a blank node with the same identifier and name: the "
+			              "agent's IRI is not kept"), NULL);
 	}
 	if (c->repeats) {
 		char subject[300];
 		snprintf(subject, sizeof subject, "%zu %s%s", c->repeats, role,
 		         c->repeats == 1 ? "" : "s");
-		found(c, DCATIT_VERIFY_ALTERED, "foaf:name", subject, "one name per language",
-		      "each name repeated under it, en, de and fr", true,
-		      "the portal repeats names under every language it offers: Italian names are "
-		      "served as English, German and French (and AgID rule 192 reads that as an "
-		      "agent with several names)", NULL);
+		found(c, DCATIT_VERIFY_ALTERED, "foaf:name", subject, _("one name per language"),
+		      _("each name repeated under it, en, de and fr"), true,
+		      _("the portal repeats names under every language it offers: Italian names are "
+		        "served as English, German and French (and AgID rule 192 reads that as an "
+		        "agent with several names)"), NULL);
 	}
 	for (size_t j = 0; j < s.n; j++)
 		if (!used[j]) {
 			found(c, DCATIT_VERIFY_ADDED, prop, "", NULL, agent_key(c->pm, c, s.v[j]),
-			      true, "an agent the dataset does not have",
-			      "check the field on the portal");
+			      true, _("an agent the dataset does not have"),
+			      _("check the field on the portal"));
 		}
 	free(used);
 	free(l.v);
@@ -576,10 +577,10 @@ static void cmp_contact(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		         s.n ? contact_mail(c->pm, c, s.v[0]) : "");
 		found(c, s.n ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_LOST, "dcat:contactPoint", "", lt,
 		      s.n ? st : NULL, true,
-		      "ckanext-dcatapit serves the CKAN organization as the contact point of "
-		      "every dataset it holds",
-		      "give the organization the e-mail of the catalogue's contact (dcatit push "
-		      "does when it creates it); a contact point per dataset cannot be kept");
+		      _("ckanext-dcatapit serves the CKAN organization as the contact point of "
+		        "every dataset it holds"),
+		      _("give the organization the e-mail of the catalogue's contact (dcatit push "
+		        "does when it creates it); a contact point per dataset cannot be kept"));
 	}
 	free(l.v);
 	free(s.v);
@@ -616,12 +617,12 @@ static void cmp_temporal(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 			kept = strcmp(a, b) == 0;
 			if (kept && dcatit_model_sp(c->lm, l.v[i], c->v.rdfs_comment).n &&
 			    !dcatit_model_sp(c->pm, s.v[j], c->v.rdfs_comment).n)
-				found(c, DCATIT_VERIFY_LOST, "rdfs:comment", "temporal coverage", a, NULL, true,
-				      "temporal_coverage keeps the start and end dates only", NULL);
+				found(c, DCATIT_VERIFY_LOST, "rdfs:comment", _("temporal coverage"), a, NULL, true,
+				      _("temporal_coverage keeps the start and end dates only"), NULL);
 		}
 		if (!kept)
 			found(c, DCATIT_VERIFY_LOST, "dct:temporal", "", a, NULL, true,
-			      "this period is not served", "check the field on the portal");
+			      _("this period is not served"), _("check the field on the portal"));
 	}
 	for (size_t j = 0; j < s.n; j++) {
 		period_days(c, c->pm, s.v[j], b);
@@ -632,10 +633,10 @@ static void cmp_temporal(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		}
 		if (!known)
 			found(c, DCATIT_VERIFY_ADDED, "dct:temporal", "", NULL, b, true,
-			      l.n ? "a period the dataset does not have"
-			          : "ckanext-dcatapit (net7) injects a temporal coverage starting on "
-			            "the 'modified' date into every dataset without one",
-			      l.n ? "check the field on the portal" : NULL);
+			      l.n ? _("a period the dataset does not have")
+			          : _("ckanext-dcatapit (net7) injects a temporal coverage starting on "
+			              "the 'modified' date into every dataset without one"),
+			      l.n ? _("check the field on the portal") : NULL);
 	}
 	free(l.v);
 	free(s.v);
@@ -658,11 +659,11 @@ static void cmp_spatial(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		}
 		if (place && !as_iri)
 			found(c, as_text ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_LOST, "dct:spatial", "",
-			      place, as_text ? "a location whose dcatapit:geographicalIdentifier is that "
-			                       "IRI as a string" : NULL, true,
-			      as_text ? "ckanext-dcatapit serves a place as a string literal in a blank "
-			                "location, not as the place's IRI"
-			              : "this place is not served",
+			      place, as_text ? _("a location whose dcatapit:geographicalIdentifier is that "
+			                         "IRI as a string") : NULL, true,
+			      as_text ? _("ckanext-dcatapit serves a place as a string literal in a blank "
+			                  "location, not as the place's IRI")
+			              : _("this place is not served"),
 			      NULL);
 		bool geom = dcatit_model_sp(c->lm, l.v[i], c->v.dcat_bbox).n ||
 		            dcatit_model_sp(c->lm, l.v[i], c->v.locn_geometry).n;
@@ -671,9 +672,9 @@ static void cmp_spatial(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 			sgeom = sgeom || dcatit_model_sp(c->pm, s.v[j], c->v.dcat_bbox).n ||
 			        dcatit_model_sp(c->pm, s.v[j], c->v.locn_geometry).n;
 		if (geom && !sgeom)
-			found(c, DCATIT_VERIFY_LOST, "dcat:bbox", "", place ? place : "the location", NULL,
-			      true, "ckanext-dcatapit keeps places as codes or one URL: the bounding box "
-			            "and geometry are not served", NULL);
+			found(c, DCATIT_VERIFY_LOST, "dcat:bbox", "", place ? place : _("the location"), NULL,
+			      true, _("ckanext-dcatapit keeps places as codes or one URL: the bounding box "
+			              "and geometry are not served"), NULL);
 	}
 	free(l.v);
 	free(s.v);
@@ -699,8 +700,8 @@ static void cmp_standards(Cmp *c, DcatitTermId ls, DcatitTermId ps, const char *
 		if (j == s.n) {
 			found(c, DCATIT_VERIFY_LOST, "dct:conformsTo", subject, lid ? str(c, lid) :
 			      str(c, l.v[i]), NULL, true,
-			      *subject ? "the resource's conforms_to keeps IRIs only"
-			               : "this standard is not served",
+			      *subject ? _("the resource's conforms_to keeps IRIs only")
+			               : _("this standard is not served"),
 			      NULL);
 			continue;
 		}
@@ -710,8 +711,8 @@ static void cmp_standards(Cmp *c, DcatitTermId ls, DcatitTermId ps, const char *
 		    !dcatit_model_sp(c->pm, s.v[j], c->v.dct_type).n)
 			found_terms(c, DCATIT_VERIFY_LOST, "dct:type", sub,
 			            dcatit_model_object(c->lm, l.v[i], c->v.dct_type), 0, true,
-			            "ckanext-dcatapit's conforms_to has no field for the type of a "
-			            "standard", NULL);
+			            _("ckanext-dcatapit's conforms_to has no field for the type of a "
+			              "standard"), NULL);
 	}
 	free(l.v);
 	free(s.v);
@@ -727,7 +728,7 @@ static void cmp_licence(Cmp *c, DcatitTermId ld, DcatitTermId sd, const char *su
 		return;
 	if (l && !s) {
 		found_terms(c, DCATIT_VERIFY_LOST, "dct:license", subject, l, 0, true,
-		            "no licence is served", "check the resource's licence on the portal");
+		            _("no licence is served"), _("check the resource's licence on the portal"));
 		return;
 	}
 	if (l == s)
@@ -737,19 +738,19 @@ static void cmp_licence(Cmp *c, DcatitTermId ld, DcatitTermId sd, const char *su
 		doc = dcatit_model_object(c->lm, l, c->v.dcatapit_referenceDoc);
 	if (l && doc && s && strcmp(str(c, doc), str(c, s)) == 0) {
 		found_terms(c, DCATIT_VERIFY_ALTERED, "dct:license", subject, l, s, false,
-		            "the same licence, named by its licence document", NULL);
+		            _("the same licence, named by its licence document"), NULL);
 		return;
 	}
 	bool fallback = s && strcmp(str(c, s), FALLBACK_LICENCE) == 0;
 	found_terms(c, l ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_ADDED, "dct:license", subject, l, s,
 	            true,
-	            fallback ? "the portal publishes CC BY 4.0, a licence nobody granted: "
-	                       "ckanext-dcatapit writes it for every licence it has no document "
-	                       "for (C1_Unknown, a licence outside its vocabulary)"
-	                     : "another licence than the distribution's",
-	            fallback ? "give the distribution its real licence; until then do not publish "
-	                       "it to this portal, or have the portal fixed"
-	                     : "check the resource's licence on the portal; push again with --force");
+	            fallback ? _("the portal publishes CC BY 4.0, a licence nobody granted: "
+	                         "ckanext-dcatapit writes it for every licence it has no document "
+	                         "for (C1_Unknown, a licence outside its vocabulary)")
+	                     : _("another licence than the distribution's"),
+	            fallback ? _("give the distribution its real licence; until then do not publish "
+	                         "it to this portal, or have the portal fixed")
+	                     : _("check the resource's licence on the portal; push again with --force"));
 }
 
 static void cmp_distributions(Cmp *c, DcatitTermId ls, DcatitTermId ps)
@@ -767,12 +768,12 @@ static void cmp_distributions(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		char subject[600];
 		snprintf(subject, sizeof subject, "distribution %s%s%s",
 		         dcatit_terms_is_iri(c->t, ld) ? "<" : "",
-		         dcatit_terms_is_iri(c->t, ld) ? str(c, ld) : "[a blank node]",
+		         dcatit_terms_is_iri(c->t, ld) ? str(c, ld) : _("[a blank node]"),
 		         dcatit_terms_is_iri(c->t, ld) ? ">" : "");
 		if (!sd) {
 			found(c, DCATIT_VERIFY_LOST, "dcat:distribution", "", subject + 13, NULL, true,
-			      "this distribution is not served",
-			      "check the resources of the package; push again with --force");
+			      _("this distribution is not served"),
+			      _("check the resources of the package; push again with --force"));
 			continue;
 		}
 		cmp_texts(c, ld, sd, c->v.dct_title, "dct:title", subject);
@@ -790,11 +791,11 @@ static void cmp_distributions(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		DcatitTermId sb = dcatit_model_object(c->pm, sd, c->v.dcat_byteSize);
 		if (lb && !sb)
 			found_terms(c, DCATIT_VERIFY_LOST, "dcat:byteSize", subject, lb, 0, true,
-			            "not served", NULL);
+			            _("not served"), NULL);
 		else if (lb && sb && lb != sb) {
 			bool eq = strtod(str(c, lb), NULL) == strtod(str(c, sb), NULL);
 			found_terms(c, DCATIT_VERIFY_ALTERED, "dcat:byteSize", subject, lb, sb, !eq,
-			            eq ? "the same number, written differently" : "another size", NULL);
+			            eq ? _("the same number, written differently") : _("another size"), NULL);
 		}
 		Vals lc = vals(c->lm, ld, c->v.spdx_checksum), sc = vals(c->pm, sd, c->v.spdx_checksum);
 		for (size_t k = 0; k < lc.n; k++) {
@@ -806,7 +807,7 @@ static void cmp_distributions(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 			}
 			if (v && !kept)
 				found_terms(c, DCATIT_VERIFY_LOST, "spdx:checksum", subject, v, 0, true,
-				            "the checksum is not served", NULL);
+				            _("the checksum is not served"), NULL);
 		}
 		free(lc.v);
 		free(sc.v);
@@ -814,8 +815,8 @@ static void cmp_distributions(Cmp *c, DcatitTermId ls, DcatitTermId ps)
 		    !dcatit_model_sp(c->pm, sd, c->v.dcat_accessService).n)
 			found_terms(c, DCATIT_VERIFY_LOST, "dcat:accessService", subject,
 			            dcatit_model_object(c->lm, ld, c->v.dcat_accessService), 0, true,
-			            "the data service is not served: the ckanext-dcat of this "
-			            "ckanext-dcatapit has no data services", NULL);
+			            _("the data service is not served: the ckanext-dcat of this "
+			              "ckanext-dcatapit has no data services"), NULL);
 	}
 	free(l.v);
 	free(s.v);
@@ -851,12 +852,12 @@ DcatitStatus dcatit_verify_compare(DcatitModel *local, DcatitTermId node, Dcatit
 	if (sp && sp != lp)
 		found_terms(&c, lp ? DCATIT_VERIFY_ALTERED : DCATIT_VERIFY_ADDED, "dcat:landingPage", "",
 		            lp, sp, true,
-		            "ckanext-dcatapit (net7) serves a landing page it builds from the package "
-		            "name and the holder's code, in place of the dataset's; such a page "
-		            "usually does not exist", NULL);
+		            _("ckanext-dcatapit (net7) serves a landing page it builds from the package "
+		              "name and the holder's code, in place of the dataset's; such a page "
+		              "usually does not exist"), NULL);
 	else if (lp && !sp)
 		found_terms(&c, DCATIT_VERIFY_LOST, "dcat:landingPage", "", lp, 0, true,
-		            "not served", NULL);
+		            _("not served"), NULL);
 	cmp_agents(&c, l, s, v->dct_publisher, "dct:publisher");
 	cmp_agents(&c, l, s, v->dct_rightsHolder, "dct:rightsHolder");
 	cmp_agents(&c, l, s, v->dct_creator, "dct:creator");
@@ -984,8 +985,8 @@ static void on_dataset_rdf(void *ud, const DcatitHttpResponse *res)
 	if (res->st != DCATIT_OK || res->status != 200) {
 		char st[32];
 		snprintf(st, sizeof st, "HTTP %ld", res->status);
-		set_problem(r, q->i, "its RDF on the portal cannot be read: %s%s",
-		            res->st != DCATIT_OK ? (res->error ? res->error : "transport error") : st,
+		set_problem(r, q->i, _("its RDF on the portal cannot be read: %s%s"),
+		            res->st != DCATIT_OK ? (res->error ? res->error : _("transport error")) : st,
 		            NULL);
 		free(q);
 		return;
@@ -996,14 +997,14 @@ static void on_dataset_rdf(void *ud, const DcatitHttpResponse *res)
 	DcatitModel *m = name.oom ? NULL : parse_body(r, res, name.data, why, sizeof why);
 	dcatit_buf_release(&name);
 	if (!m) {
-		set_problem(r, q->i, "its RDF on the portal is not well-formed: %s%s", why, NULL);
+		set_problem(r, q->i, _("its RDF on the portal is not well-formed: %s%s"), why, NULL);
 		free(q);
 		return;
 	}
 	ds->served = m;
 	DcatitTermId node = served_node(r, m, r->nodes[q->i]);
 	if (!node) {
-		set_problem(r, q->i, "the portal's RDF of '%s' does not describe the dataset%s",
+		set_problem(r, q->i, _("the portal's RDF of '%s' does not describe the dataset%s"),
 		            ds->package, NULL);
 	} else if (dcatit_verify_compare(r->local, r->nodes[q->i], m, node,
 	                                 DCATIT_VERIFY_DATASET_RDF, ds) != DCATIT_OK) {
@@ -1042,12 +1043,12 @@ static void on_package(void *ud, const DcatitCkanReply *res)
 			name = dcatit_json_get_str(p, "name");
 	}
 	if (res->st != DCATIT_OK) {
-		set_problem(r, q->i, "the portal cannot be searched for it: %s%s", res->message, NULL);
+		set_problem(r, q->i, _("the portal cannot be searched for it: %s%s"), res->message, NULL);
 		free(q);
 		return;
 	}
 	if (!name) {
-		set_problem(r, q->i, "no public package on the portal has identifier '%s'%s",
+		set_problem(r, q->i, _("no public package on the portal has identifier '%s'%s"),
 		            ds->identifier, NULL);
 		free(q);
 		return;
@@ -1061,7 +1062,7 @@ static void on_package(void *ud, const DcatitCkanReply *res)
 	dcatit_diag_init(&d);
 	if (u.oom || !ds->package ||
 	    dcatit_http_submit(r->http, &req, on_dataset_rdf, q, &d) != DCATIT_OK) {
-		set_problem(r, q->i, "cannot read its RDF: %s%s", u.oom ? "out of memory" : d.message,
+		set_problem(r, q->i, _("cannot read its RDF: %s%s"), u.oom ? "out of memory" : d.message,
 		            NULL);
 		free(q);
 	}
@@ -1087,7 +1088,7 @@ static void submit_page(Run *r, const char *url)
 	size_t max = r->o->max_pages ? r->o->max_pages : 1000;
 	if (r->nseen >= max) {
 		if (!rep->catalog_problem)
-			rep->catalog_problem = dcatit_strdup("more pages than the page cap; read no further");
+			rep->catalog_problem = dcatit_strdup(_("more pages than the page cap; read no further"));
 		return;
 	}
 	size_t cap = r->nseen;
@@ -1125,9 +1126,9 @@ static void on_page(void *ud, const DcatitHttpResponse *res)
 	if (res->st != DCATIT_OK || res->status != 200) {
 		if (!rep->catalog_problem) {
 			char msg[1200];
-			snprintf(msg, sizeof msg, "a page of the catalogue endpoint cannot be read: %s",
-			         res->st != DCATIT_OK ? (res->error ? res->error : "transport error")
-			                              : "HTTP error");
+			snprintf(msg, sizeof msg, _("a page of the catalogue endpoint cannot be read: %s"),
+			         res->st != DCATIT_OK ? (res->error ? res->error : _("transport error"))
+			                              : _("HTTP error"));
 			rep->catalog_problem = dcatit_strdup(msg);
 		}
 		return;
@@ -1138,7 +1139,7 @@ static void on_page(void *ud, const DcatitHttpResponse *res)
 	if (!m) {
 		if (!rep->catalog_problem) {
 			char msg[1200];
-			snprintf(msg, sizeof msg, "a page of the catalogue endpoint is not well-formed: %s",
+			snprintf(msg, sizeof msg, _("a page of the catalogue endpoint is not well-formed: %s"),
 			         why);
 			rep->catalog_problem = dcatit_strdup(msg);
 		}
@@ -1207,8 +1208,8 @@ static void check_catalog(Run *r)
 			Cmp c = { .lm = r->local, .pm = rep->catalog, .t = r->t,
 			          .endpoint = DCATIT_VERIFY_CATALOG_RDF, .ds = ds, .cap = ds->nfindings };
 			found(&c, DCATIT_VERIFY_LOST, "dcat:dataset", "", ds->iri, NULL, true,
-			      "the catalogue endpoint does not list the dataset, so harvesters of "
-			      "/catalog.* never see it", "check that the package is public and indexed");
+			      _("the catalogue endpoint does not list the dataset, so harvesters of "
+			        "/catalog.* never see it"), _("check that the package is public and indexed"));
 			if (c.oom)
 				r->fatal = DCATIT_ERR_NOMEM;
 		}
@@ -1275,7 +1276,7 @@ DcatitStatus dcatit_verify_run(DcatitModel *local, const DcatitProfile *profile,
 			goto out;
 		}
 		if (!id) {
-			ds->problem = dcatit_strdup("the dataset has no dct:identifier");
+			ds->problem = dcatit_strdup(_("the dataset has no dct:identifier"));
 			continue;
 		}
 		/* the package with that identifier (anonymous: what is public) */
@@ -1298,7 +1299,7 @@ DcatitStatus dcatit_verify_run(DcatitModel *local, const DcatitProfile *profile,
 			DcatitDiag cd;
 			dcatit_diag_init(&cd);
 			if (dcatit_ckan_call(api, "package_search", p, false, on_package, q, &cd) != DCATIT_OK) {
-				set_problem(&r, i, "cannot search the portal: %s%s", cd.message, NULL);
+				set_problem(&r, i, _("cannot search the portal: %s%s"), cd.message, NULL);
 				free(q);
 			}
 		} else {

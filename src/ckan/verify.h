@@ -108,7 +108,8 @@ DcatitStatus dcatit_verify_compare(DcatitModel *local, DcatitTermId node,
 /* Set ds->status from its findings and violations, and count it in rep. */
 void dcatit_verify_settle(DcatitVerifyReport *rep, DcatitVerifyDataset *ds);
 
-/* "lost", "altered", "added"; "intact", "degraded", "invalid". */
+/* "lost", "altered", "added"; "intact", "degraded", "invalid": the
+ * English words of the JSON report (marked N_(): _() them for text). */
 const char *dcatit_verify_kind_name(DcatitVerifyKind k);
 const char *dcatit_verify_status_name(DcatitVerifyStatus s);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "catalog/build.h"
 #include "catalog/output.h"
 #include "cli/cmds.h"
@@ -13,41 +14,6 @@
 #include "cli/opt.h"
 #include "cli/profile_load.h"
 #include "shacl/report.h"
-
-static const char usage[] =
-	"usage: dcatit build [-C DIR] [-o OUT] [--base-uri URI] [--page-size N]\n"
-	"                    [--format ttl,rdf,jsonld,nt] [--dcat-ap 2|3]\n"
-	"                    [--checksum sha1|sha256] [--allow-invalid]\n"
-	"\n"
-	"Build the catalogue in DIR (DIR/catalog.yaml, else DIR/catalog/catalog.yaml)\n"
-	"into OUT: catalog.ttl, catalog.rdf, catalog.jsonld (and catalog.nt when asked),\n"
-	"dataset/<id>.ttl for each dataset, the published distribution files, and with\n"
-	"--page-size hydra-paged catalogues page/<n>.<ext>. The output directory is\n"
-	"replaced only when everything succeeded.\n"
-	"\n"
-	"OUT must be a new or empty directory, or the output of an earlier build:\n"
-	"every build lists the files it writes in OUT/.dcatit-manifest, and a file\n"
-	"in OUT that the manifest does not list (yours: notes, .git, a web server's\n"
-	"config) makes the build stop before writing anything, naming the file.\n"
-	"Only listed files are ever deleted. OUT may not be the catalogue directory,\n"
-	"lie inside it or contain it (compared after resolving symbolic links), nor\n"
-	"be a symbolic link itself.\n"
-	"\n"
-	"  -C, --dir DIR        catalogue directory (default .)\n"
-	"  -o, --output OUT     output directory (default out)\n"
-	"      --base-uri URI   base of minted IRIs (default: base_uri of catalog.yaml)\n"
-	"      --page-size N    also write paged catalogues of N datasets per page\n"
-	"  -f, --format LIST    formats to write, comma-separated (default ttl,rdf,jsonld)\n"
-	"      --dcat-ap N      the EU profile the output also conforms to: 2 (default,\n"
-	"                       DCAT-AP 2.1.1, what data.europa.eu harvests) or 3\n"
-	"                       (DCAT-AP 3.0.1: dcat:byteSize as xsd:nonNegativeInteger)\n"
-	"      --checksum ALG   spdx:checksum of local files: sha1 (default with\n"
-	"                       --dcat-ap 2, the only algorithm DCAT-AP 2.1.1 accepts)\n"
-	"                       or sha256 (default with --dcat-ap 3)\n"
-	"      --allow-invalid  write the output even with SHACL violations\n"
-	"\n"
-	"Exit status: 0 built, 1 the catalogue has errors or violations, 2 usage,\n"
-	"3 I/O or other runtime failure.\n";
 
 static bool parse_formats(const char *list, unsigned *out)
 {
@@ -75,6 +41,7 @@ static void print_notes(const DcatitNotes *n)
 {
 	for (size_t i = 0; i < n->n; i++) {
 		const DcatitNote *x = &n->items[i];
+		/* the severity word stays English: editors and CI read it */
 		const char *kind = x->kind == DCATIT_NOTE_ERROR ? "error" : "warning";
 		if (x->file[0] && x->line)
 			fprintf(stderr, "%s:%lu:%lu: %s: %s\n", x->file, x->line, x->col ? x->col : 1,
@@ -135,7 +102,7 @@ static int validate(DcatitBuild *b, bool allow_invalid, size_t *violations,
 	DcatitBuf text;
 	dcatit_buf_init(&text);
 	if (!shapes || !data || dcatit_model_add_all(data, b->model) != DCATIT_OK) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto out;
 	}
 	DcatitProfileLoadOpts po;
@@ -158,8 +125,7 @@ static int validate(DcatitBuild *b, bool allow_invalid, size_t *violations,
 	in.data = data;
 	in.shapes = shapes;
 	if (dcatit_report_write(&results, &in, DCATIT_REPORT_TEXT, &text) != DCATIT_OK) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		code = DCATIT_EXIT_RUNTIME;
+		code = dcatit_msg_nomem();
 		goto out;
 	}
 	if (text.len)
@@ -177,34 +143,73 @@ out:
 	return code;
 }
 
+static const char *o_dir, *o_out, *o_base, *o_page, *o_formats, *o_checksum, *o_dcat_ap;
+static const char *o_lang;
+static bool o_allow_invalid;
+
+static const DcatitOpt build_opts[] = {
+	{ 'C', "dir", DCATIT_OPT_STRING, &o_dir, N_("DIR"), N_("catalogue directory (default .)"),
+	  "dir" },
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"), N_("output directory (default out)"),
+	  "dir" },
+	{ 0, "base-uri", DCATIT_OPT_STRING, &o_base, N_("URI"),
+	  N_("base of minted IRIs (default: base_uri of catalog.yaml)"), "url" },
+	{ 0, "page-size", DCATIT_OPT_STRING, &o_page, N_("N"),
+	  N_("also write paged catalogues of N datasets per page"), NULL },
+	{ 'f', "format", DCATIT_OPT_STRING, &o_formats, N_("LIST"),
+	  N_("formats to write, comma-separated (default ttl,rdf,jsonld; also nt)"),
+	  "ttl|rdf|jsonld|nt|ttl,rdf,jsonld|ttl,rdf,jsonld,nt" },
+	{ 0, "dcat-ap", DCATIT_OPT_STRING, &o_dcat_ap, N_("N"),
+	  N_("the EU profile the output also conforms to: 2 (default, DCAT-AP 2.1.1, what "
+	     "data.europa.eu harvests) or 3 (DCAT-AP 3.0.1: dcat:byteSize as "
+	     "xsd:nonNegativeInteger)"), "2|3" },
+	{ 0, "checksum", DCATIT_OPT_STRING, &o_checksum, N_("ALG"),
+	  N_("spdx:checksum of local files: sha1 (default with --dcat-ap 2, the only algorithm "
+	     "DCAT-AP 2.1.1 accepts) or sha256 (default with --dcat-ap 3)"), "sha1|sha256" },
+	{ 0, "allow-invalid", DCATIT_OPT_FLAG, &o_allow_invalid, NULL,
+	  N_("write the output even with SHACL violations"), NULL },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("the language of messages and findings: it or en (default: from the locale, "
+	     "LANG)"), "it|en" },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_build_cmd = {
+	.name = "build",
+	.summary = N_("assemble the catalogue kept as files into DCAT-AP_IT RDF"),
+	.description =
+		N_("Build the catalogue in DIR (DIR/catalog.yaml, else DIR/catalog/catalog.yaml) "
+		   "into OUT: catalog.ttl, catalog.rdf, catalog.jsonld (and catalog.nt when asked), "
+		   "dataset/<id>.ttl for each dataset, the published distribution files, and with "
+		   "--page-size hydra-paged catalogues page/<n>.<ext>. The output directory is "
+		   "replaced only when everything succeeded.\n"
+		   "\n"
+		   "OUT must be a new or empty directory, or the output of an earlier build: every "
+		   "build lists the files it writes in OUT/.dcatit-manifest, and a file in OUT that "
+		   "the manifest does not list (yours: notes, .git, a web server's config) makes the "
+		   "build stop before writing anything, naming the file. Only listed files are ever "
+		   "deleted. OUT may not be the catalogue directory, lie inside it or contain it "
+		   "(compared after resolving symbolic links), nor be a symbolic link itself."),
+	.exit_status =
+		N_("0 built, 1 the catalogue has errors or violations, 2 usage, 3 I/O or other "
+		   "runtime failure."),
+	.opts = build_opts,
+};
+
 int cmd_build(int argc, char **argv)
 {
-	const char *dir = ".", *out = "out", *base = NULL, *page = NULL;
-	const char *formats = "ttl,rdf,jsonld", *checksum = NULL, *dcat_ap = "2";
-	bool allow_invalid = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (!dcatit_opt_is_option(a))
-			return dcatit_msg_usage("build", "unexpected argument '%s'", a);
-		if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			return dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
-		} else if (dcatit_opt_flag(argv, i, "--allow-invalid", NULL)) {
-			allow_invalid = true;
-		} else if ((r = dcatit_opt_value("build", argc, argv, &i, "--dir", "-C", &dir)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--output", "-o", &out)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--base-uri", NULL, &base)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--page-size", NULL, &page)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--format", "-f", &formats)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--checksum", NULL, &checksum)) ||
-		           (r = dcatit_opt_value("build", argc, argv, &i, "--dcat-ap", NULL, &dcat_ap))) {
-			if (r < 0)
-				return DCATIT_EXIT_USAGE;
-		} else {
-			return dcatit_msg_usage("build", "unknown option '%s'", a);
-		}
-	}
+	int first = 0;
+	o_dir = o_out = o_base = o_page = o_formats = o_checksum = o_dcat_ap = o_lang = NULL;
+	o_allow_invalid = false;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_build_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED)
+		return dcatit_msg_finish_stdout(dcatit_opt_exit_code(pr));
+	if (first < argc)
+		return dcatit_msg_usage("build", "unexpected argument '%s'", argv[first]);
+	const char *dir = o_dir ? o_dir : ".", *out = o_out ? o_out : "out", *base = o_base;
+	const char *page = o_page, *formats = o_formats ? o_formats : "ttl,rdf,jsonld";
+	const char *checksum = o_checksum, *dcat_ap = o_dcat_ap ? o_dcat_ap : "2";
+	bool allow_invalid = o_allow_invalid;
 	unsigned fmts;
 	if (!parse_formats(formats, &fmts))
 		return dcatit_msg_usage("build", "unknown format list '%s' (ttl, rdf, jsonld, nt)",
@@ -216,12 +221,10 @@ int cmd_build(int argc, char **argv)
 	if (strcmp(checksum, "sha256") != 0 && strcmp(checksum, "sha1") != 0)
 		return dcatit_msg_usage("build", "unknown checksum '%s' (sha1 or sha256)", checksum);
 	size_t page_size = 0;
+	long v;
 	if (page) {
-		char *end = NULL;
-		unsigned long long v = strtoull(page, &end, 10);
-		if (!*page || *end || v == 0 || v > 1000000 || page[0] == '-')
-			return dcatit_msg_usage("build", "--page-size needs a number from 1 to "
-			                        "1000000, not '%s'", page);
+		if (!dcatit_opt_number("build", "--page-size", page, 1, 1000000, false, &v))
+			return DCATIT_EXIT_USAGE;
 		page_size = (size_t)v;
 	}
 	if (base) {
@@ -249,8 +252,7 @@ int cmd_build(int argc, char **argv)
 	}
 	DcatitBuild *b = dcatit_build_new(dir, base, datadir);
 	if (!b) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return DCATIT_EXIT_RUNTIME;
+		return dcatit_msg_nomem();
 	}
 	b->checksum_sha1 = strcmp(checksum, "sha1") == 0;
 	b->dcat_ap = dcat_ap[0] - '0';
@@ -272,13 +274,13 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	}
 	if (notes.oom) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		code = DCATIT_EXIT_RUNTIME;
+		code = dcatit_msg_nomem();
 		goto out;
 	}
 	if (notes.errors) {
-		dcatit_msg_error("%zu error%s in the catalogue '%s'; nothing written", notes.errors,
-		                 notes.errors == 1 ? "" : "s", b->dir);
+		dcatit_msg_error(P_("%zu error in the catalogue '%s'; nothing written",
+		                    "%zu errors in the catalogue '%s'; nothing written", notes.errors),
+		                 notes.errors, b->dir);
 		code = DCATIT_EXIT_FINDINGS;
 		goto out;
 	}
@@ -286,9 +288,11 @@ int cmd_build(int argc, char **argv)
 	code = validate(b, allow_invalid, &violations, &warnings);
 	if (code != DCATIT_EXIT_OK) {
 		if (code == DCATIT_EXIT_FINDINGS)
-			dcatit_msg_error("%zu violation%s of the DCAT-AP_IT profile; nothing written "
-			                 "(--allow-invalid writes anyway)", violations,
-			                 violations == 1 ? "" : "s");
+			dcatit_msg_error(P_("%zu violation of the DCAT-AP_IT profile; nothing written "
+			                    "(--allow-invalid writes anyway)",
+			                    "%zu violations of the DCAT-AP_IT profile; nothing written "
+			                    "(--allow-invalid writes anyway)", violations),
+			                 violations);
 		goto out;
 	}
 	DcatitNotes wnotes;
@@ -300,10 +304,14 @@ int cmd_build(int argc, char **argv)
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
-	printf("built '%s' from '%s': %zu datasets, %zu triples, %zu warning%s, "
-	       "%zu violation%s\n", out, b->dir, b->ndatasets, dcatit_model_size(b->model),
-	       notes.warnings + warnings, notes.warnings + warnings == 1 ? "" : "s",
-	       violations, violations == 1 ? "" : "s");
+	char nwarn[64], nviol[64];
+	snprintf(nwarn, sizeof nwarn, P_("%zu warning", "%zu warnings", notes.warnings + warnings),
+	         notes.warnings + warnings);
+	snprintf(nviol, sizeof nviol, P_("%zu violation", "%zu violations", violations),
+	         violations);
+	/* TRANSLATORS: the last two %s are "N warnings" and "N violations" */
+	printf(_("built '%s' from '%s': %zu datasets, %zu triples, %s, %s\n"), out, b->dir,
+	       b->ndatasets, dcatit_model_size(b->model), nwarn, nviol);
 	code = dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
 out:
 	dcatit_notes_release(&notes);

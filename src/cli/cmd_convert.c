@@ -12,40 +12,13 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "cli/input.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
-
-static const char usage[] =
-	"usage: dcatit convert IN [-o OUT] [--to ttl|rdf|nt|nq|jsonld|canon]\n"
-	"                      [--from SYNTAX] [--base IRI]\n"
-	"\n"
-	"Read the RDF document IN ('-' for standard input) and write it to OUT\n"
-	"(default: standard output; '-' too).\n"
-	"\n"
-	"  -o, --output OUT  write to OUT, replacing it only once the output is\n"
-	"                    complete\n"
-	"  -t, --to SYNTAX   output syntax: ttl (Turtle with prefixes), rdf\n"
-	"                    (RDF/XML), nt (N-Triples), nq (N-Quads: the named\n"
-	"                    graphs of N-Quads, TriG and JSON-LD input kept),\n"
-	"                    jsonld (flattened JSON-LD), canon (sorted N-Triples\n"
-	"                    with blank nodes relabelled, for comparing graphs);\n"
-	"                    the others write the union of the graphs; default:\n"
-	"                    from OUT's extension, else ttl\n"
-	"  -f, --from SYNTAX input syntax: ttl, rdf, nt, nq, trig, jsonld (inline\n"
-	"                    contexts only; remote ones are never fetched), or iso\n"
-	"                    (ISO 19139 / RNDT records or a CSW response, mapped to\n"
-	"                    DCAT-AP_IT);\n"
-	"                    default: from IN's extension, else sniffed from the\n"
-	"                    content\n"
-	"  -b, --base IRI    base IRI for relative IRIs in IN\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status: 0 done, 2 usage error, 3 unreadable input, syntax error or\n"
-	"write failure.\n";
 
 /* Write to a device or FIFO (/dev/stdout, a named pipe) in place: renaming
  * a temp file over it would replace the device node. */
@@ -89,8 +62,7 @@ static int write_output(const char *path, const DcatitBuf *text)
 		dcatit_buf_add(&tmp, path, (size_t)(slash - path + 1));
 	dcatit_buf_addf(&tmp, ".%s.tmpXXXXXX", slash ? slash + 1 : path);
 	if (tmp.oom) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return DCATIT_EXIT_RUNTIME;
+		return dcatit_msg_nomem();
 	}
 	int fd = mkstemp(tmp.data);
 	if (fd < 0) {
@@ -153,35 +125,53 @@ static DcatitSyntax input_syntax(const char *name)
 	return s == DCATIT_SYNTAX_CANON ? DCATIT_SYNTAX_NTRIPLES : s;
 }
 
+static const char *o_out, *o_to, *o_from, *o_base;
+
+static const DcatitOpt convert_opts[] = {
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"),
+	  N_("write to OUT, replacing it only once the output is complete"), "file" },
+	{ 't', "to", DCATIT_OPT_STRING, &o_to, N_("SYNTAX"),
+	  N_("output syntax: ttl (Turtle with prefixes), rdf (RDF/XML), nt (N-Triples), nq "
+	     "(N-Quads: the named graphs of N-Quads, TriG and JSON-LD input kept), jsonld "
+	     "(flattened JSON-LD), canon (sorted N-Triples with blank nodes relabelled, for "
+	     "comparing graphs); the others write the union of the graphs; default: from OUT's "
+	     "extension, else ttl"), "ttl|rdf|nt|nq|jsonld|canon" },
+	{ 'f', "from", DCATIT_OPT_STRING, &o_from, N_("SYNTAX"),
+	  N_("input syntax: ttl, rdf, nt, nq, trig, jsonld (inline contexts only; remote ones "
+	     "are never fetched), or iso (ISO 19139 / RNDT records or a CSW response, mapped to "
+	     "DCAT-AP_IT); default: from IN's extension, else sniffed from the content"),
+	  "ttl|rdf|nt|nq|trig|jsonld|iso" },
+	{ 'b', "base", DCATIT_OPT_STRING, &o_base, N_("IRI"), N_("base IRI for relative IRIs in IN"),
+	  NULL },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_convert_cmd = {
+	.name = "convert",
+	.summary = N_("read RDF in any syntax and write it normalised"),
+	.operands = N_("IN"),
+	.complete = "file",
+	.description = N_("Read the RDF document IN ('-' for standard input) and write it to OUT "
+	                  "(default: standard output; '-' too)."),
+	.exit_status = N_("0 done, 2 usage error, 3 unreadable input, syntax error or write "
+	                  "failure."),
+	.opts = convert_opts,
+};
+
 int cmd_convert(int argc, char **argv)
 {
-	const char *in = NULL, *out = "-", *to = NULL, *from = NULL, *base = NULL;
-	bool opts_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (opts_done || !dcatit_opt_is_option(a)) {
-			if (in)
-				return dcatit_msg_usage("convert", "too many inputs ('%s'); "
-				                        "convert reads one document", a);
-			in = a;
-		} else if (strcmp(a, "--") == 0) {
-			opts_done = true;
-		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			return DCATIT_EXIT_OK;
-		} else if ((r = dcatit_opt_value("convert", argc, argv, &i, "--output", "-o", &out)) ||
-		           (r = dcatit_opt_value("convert", argc, argv, &i, "--to", "-t", &to)) ||
-		           (r = dcatit_opt_value("convert", argc, argv, &i, "--from", "-f", &from)) ||
-		           (r = dcatit_opt_value("convert", argc, argv, &i, "--base", "-b", &base))) {
-			if (r < 0)
-				return DCATIT_EXIT_USAGE;
-		} else {
-			return dcatit_msg_usage("convert", "unknown option '%s'", a);
-		}
-	}
-	if (!in)
+	int first = 0;
+	o_out = o_to = o_from = o_base = NULL;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_convert_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED)
+		return dcatit_opt_exit_code(pr);
+	const char *out = o_out ? o_out : "-", *to = o_to, *from = o_from, *base = o_base;
+	if (first == argc)
 		return dcatit_msg_usage("convert", "no input given");
+	if (argc - first > 1)
+		return dcatit_msg_usage("convert", "too many inputs ('%s'); convert reads one "
+		                        "document", argv[first + 1]);
+	const char *in = argv[first];
 	DcatitSyntax osyn = DCATIT_SYNTAX_TURTLE;
 	if (to) {
 		osyn = output_syntax(to);
@@ -216,7 +206,7 @@ int cmd_convert(int argc, char **argv)
 	DcatitTerms *terms = dcatit_terms_new();
 	DcatitModel *m = terms ? dcatit_model_new(terms) : NULL;
 	if (!m) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto done;
 	}
 	DcatitStatus st = iso || (!from && dcatit_input_is_iso(in))

@@ -12,12 +12,14 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "cli/datadir.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
 #include "harvest/config.h"
 #include "harvest/harvest.h"
+#include "quality/strings.h"
 #include "rdf/model.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
@@ -25,68 +27,6 @@
 
 /* Invalid records listed on stdout per source; report.json has them all. */
 #define LIST_INVALID 10
-
-static const char usage[] =
-	"usage: dcatit harvest [SOURCE...] [-c DIR] [-o OUT] [--jobs N]\n"
-	"                      [--no-cache] [--no-validate] [--catalog-uri IRI]\n"
-	"                      [--max-removal PCT] [--allow-mass-removal]\n"
-	"                      [--no-quality]\n"
-	"       dcatit harvest --list [-c DIR]\n"
-	"\n"
-	"Collect metadata from the sources described in DIR (one NAME.yaml per\n"
-	"source: a CKAN portal, a DCAT RDF endpoint or a CSW catalogue; see\n"
-	"harvest/README.md) and turn it into DCAT-AP_IT. SOURCE is a source NAME\n"
-	"or the path of a .yaml file; without SOURCE every source of DIR is\n"
-	"harvested, except those with 'enabled: false'.\n"
-	"\n"
-	"  -c, --config DIR    the source files (default: harvest)\n"
-	"  -o, --output OUT    the output directory (default: harvested)\n"
-	"  -j, --jobs N        parallel requests per source (default 4)\n"
-	"      --no-cache      do not send conditional requests (ETag,\n"
-	"                      If-Modified-Since): fetch and convert everything\n"
-	"      --no-validate   do not validate the merged catalogue\n"
-	"      --list          read the source files and list them; fetch nothing\n"
-	"      --catalog-uri IRI  the IRI of the merged catalogue\n"
-	"                      (default urn:dcatit:harvest:catalog)\n"
-	"      --max-removal PCT  a run moves at most PCT% of a source's records\n"
-	"                      to removed/ (default: the source's limits.max_removal,\n"
-	"                      else 20)\n"
-	"      --allow-mass-removal  move every record that is gone, however many\n"
-	"      --no-quality    do not score the sources by the data.europa.eu metadata\n"
-	"                      quality assessment (see 'dcatit quality')\n"
-	"  -h, --help          show this help\n"
-	"\n"
-	"Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record\n"
-	"identifier); OUT/NAME/state.json, the content hash of every record and the\n"
-	"page cache; OUT/NAME/report.json, the report of the last run (with the\n"
-	"source's data.europa.eu quality score, links not checked: 'dcatit quality\n"
-	"OUT' has the detail and a league table);\n"
-	"OUT/NAME/removed/, records gone from the source; OUT/catalog.ttl, every\n"
-	"record of every source of DIR, validated with the DCAT-AP_IT profile.\n"
-	"\n"
-	"Records are normalised on the way: schema:startDate/endDate become\n"
-	"dcatapit:startDate/endDate, agents get foaf:Agent and dcatapit:Agent,\n"
-	"'N/A' publishers and rights holders are replaced by the source's\n"
-	"defaults, IRIs in http://dati.gov.it/onto/dcatapit without '#' are\n"
-	"rewritten; each fix is counted in the report.\n"
-	"\n"
-	"A rerun rewrites only the records that changed. Records gone from a\n"
-	"source move to removed/, never when the fetch failed, was cut short\n"
-	"(paging loop, page cap, a short page) or came back empty, and never more\n"
-	"than PCT% of them (at least one; never all but a handful): a source that\n"
-	"shrinks more fails and nothing is removed. Every file is written to a\n"
-	"temporary name and renamed: an interrupted run leaves the previous output\n"
-	"intact; OUT and its directories must be real directories, not symlinks.\n"
-	"\n"
-	"Redirects and hydra next links stay on the source's host (http may become\n"
-	"https) unless the source lists other hosts under follow_hosts; a loopback,\n"
-	"link-local (169.254.169.254) or private address is never connected to\n"
-	"unless the source itself is on one, checked on the address actually\n"
-	"connected to. A dataset IRI claimed by two records is kept once and\n"
-	"reported in both sources' reports.\n"
-	"\n"
-	"Exit status: 0 every source harvested (records may be invalid: see the\n"
-	"reports), 1 a source failed, 2 usage error, 3 runtime error.\n";
 
 typedef struct {
 	char **items;
@@ -186,8 +126,10 @@ static void print_lines(FILE *f, const char *prefix, const DcatitBuf *b, size_t 
 		}
 		p += n + 1;
 	}
-	if (k > max)
-		fprintf(f, "%s... and %zu more\n", prefix, k - max);
+	if (k > max) {
+		fputs(prefix, f);
+		fprintf(f, _("... and %zu more\n"), k - max);
+	}
 }
 
 /* The source's data.europa.eu MQA score, offline (links not checked), and
@@ -197,12 +139,13 @@ static void print_quality(const DcatitHarvestReport *r)
 	const DcatitQualitySummary *s = &r->quality;
 	if (!r->scored || !s->datasets)
 		return;
-	printf("  quality: %.1f of 405 (assessed %.0f), %s", s->score, s->assessed_max,
-	       dcatit_quality_band_name((DcatitQualityBand)s->band));
+	printf(_("  quality: %.1f of 405 (assessed %.0f), %s"), s->score, s->assessed_max,
+	       dcatit_quality_band_word((DcatitQualityBand)s->band));
 	if (r->nfix)
-		printf("; first fix: %s in %zu dataset%s (+%d each)",
+		printf(P_("; first fix: %s in %zu dataset (+%d each)",
+		          "; first fix: %s in %zu datasets (+%d each)", r->fix[0].datasets),
 		       dcatit_quality_indicator(r->fix[0].indicator)->metric, r->fix[0].datasets,
-		       r->fix[0].datasets == 1 ? "" : "s", r->fix[0].gain_max);
+		       r->fix[0].gain_max);
 	printf("\n");
 }
 
@@ -210,60 +153,139 @@ static void print_report(const DcatitHarvestReport *r, const char *out_dir)
 {
 	const DcatitHarvestSource *s = r->src;
 	printf("%s (%s %s): %s\n", s->name, type_name(s->type), s->url,
-	       r->st == DCATIT_OK ? "ok" : "FAILED");
-	printf("  records: %zu seen, %zu new, %zu changed, %zu unchanged, %zu removed, "
-	       "%zu invalid", r->seen, r->added, r->changed, r->unchanged, r->removed, r->invalid);
+	       r->st == DCATIT_OK ? _("ok") : _("FAILED"));
+	printf(_("  records: %zu seen, %zu new, %zu changed, %zu unchanged, %zu removed, "
+	         "%zu invalid"), r->seen, r->added, r->changed, r->unchanged, r->removed,
+	       r->invalid);
 	if (r->duplicates)
-		printf(", %zu duplicates", r->duplicates);
+		printf(_(", %zu duplicates"), r->duplicates);
 	if (r->rejected)
-		printf(", %zu rejected", r->rejected);
+		printf(_(", %zu rejected"), r->rejected);
 	if (r->claimed_elsewhere)
-		printf(", %zu left out (dataset IRI claimed twice)", r->claimed_elsewhere);
-	printf("; %u pages", r->pages);
+		printf(_(", %zu left out (dataset IRI claimed twice)"), r->claimed_elsewhere);
+	printf(P_("; %u page", "; %u pages", r->pages), r->pages);
 	if (r->pages_not_modified)
-		printf(" (%u not modified)", r->pages_not_modified);
+		printf(_(" (%u not modified)"), r->pages_not_modified);
 	printf("\n");
 	const DcatitHarvestFixes *f = &r->fixes;
 	size_t nf = f->schema_dates + f->datetime_dates + f->untyped_agents + f->na_publishers +
 	            f->na_unfixed + f->empty_agents + f->namespace_iris + f->default_publisher +
 	            f->default_holder;
 	if (nf)
-		printf("  fixes: %zu schema:startDate/endDate, %zu dateTime dates, %zu untyped "
-		       "agents, %zu N/A publishers replaced (%zu left, no default), %zu empty "
-		       "creators dropped, %zu dcatapit namespace IRIs, %zu default publishers, "
-		       "%zu default rights holders\n", f->schema_dates, f->datetime_dates,
+		printf(_("  fixes: %zu schema:startDate/endDate, %zu dateTime dates, %zu untyped "
+		         "agents, %zu N/A publishers replaced (%zu left, no default), %zu empty "
+		         "creators dropped, %zu dcatapit namespace IRIs, %zu default publishers, "
+		         "%zu default rights holders\n"), f->schema_dates, f->datetime_dates,
 		       f->untyped_agents, f->na_publishers, f->na_unfixed, f->empty_agents,
 		       f->namespace_iris, f->default_publisher, f->default_holder);
-	print_lines(stdout, "  warning: ", &r->warnings, 10);
+	print_lines(stdout, _("  warning: "), &r->warnings, 10);
 	for (size_t i = 0; i < r->ninvalid_items && i < LIST_INVALID; i++) {
 		const DcatitHarvestInvalid *it = &r->invalid_items[i];
 		const char *p = it->reasons.data ? it->reasons.data : "";
 		const char *nl = strchr(p, '\n');
-		fputs("  invalid: ", stdout);
+		fputs(_("  invalid: "), stdout);
 		dcatit_msg_put_text(stdout, it->id, strlen(it->id));
 		fputs(": ", stdout);
 		dcatit_msg_put_text(stdout, p, nl ? (size_t)(nl - p) : strlen(p));
 		putc('\n', stdout);
 	}
 	if (r->ninvalid_items > LIST_INVALID)
-		printf("  invalid: ... and %zu more\n", r->ninvalid_items - LIST_INVALID);
+		printf(_("  invalid: ... and %zu more\n"), r->ninvalid_items - LIST_INVALID);
 	if (r->removed)
-		print_lines(stdout, "  removed: ", &r->removed_ids, 10);
+		print_lines(stdout, _("  removed: "), &r->removed_ids, 10);
 	if (r->st != DCATIT_OK) {
-		fputs("  error: ", stdout);
+		fputs(_("  error: "), stdout);
 		dcatit_msg_put_text(stdout, r->error, strlen(r->error));
 		putc('\n', stdout);
 	}
 	print_quality(r);
-	printf("  report: %s/%s/report.json\n", out_dir, s->name);
+	printf(_("  report: %s/%s/report.json\n"), out_dir, s->name);
 }
+
+static const char *o_config, *o_out, *o_jobs, *o_catalog_uri, *o_max_removal, *o_lang;
+static bool o_no_cache, o_no_validate, o_list, o_allow_mass, o_no_quality;
+
+static const DcatitOpt harvest_opts[] = {
+	{ 'c', "config", DCATIT_OPT_STRING, &o_config, N_("DIR"),
+	  N_("the source files (default: harvest)"), "dir" },
+	{ 'o', "output", DCATIT_OPT_STRING, &o_out, N_("OUT"),
+	  N_("the output directory (default: harvested)"), "dir" },
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
+	  N_("parallel requests per source (default 4, at most 64)"), NULL },
+	{ 0, "no-cache", DCATIT_OPT_FLAG, &o_no_cache, NULL,
+	  N_("do not send conditional requests (ETag, If-Modified-Since): fetch and convert "
+	     "everything"), NULL },
+	{ 0, "no-validate", DCATIT_OPT_FLAG, &o_no_validate, NULL,
+	  N_("do not validate the merged catalogue"), NULL },
+	{ 0, "list", DCATIT_OPT_FLAG, &o_list, NULL,
+	  N_("read the source files and list them; fetch nothing"), NULL },
+	{ 0, "catalog-uri", DCATIT_OPT_STRING, &o_catalog_uri, N_("IRI"),
+	  N_("the IRI of the merged catalogue (default urn:dcatit:harvest:catalog)"), NULL },
+	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, N_("PCT"),
+	/* xgettext:no-c-format */
+	  N_("a run moves at most PCT% of a source's records to removed/ (default: the "
+	     "source's limits.max_removal, else 20)"), NULL },
+	{ 0, "allow-mass-removal", DCATIT_OPT_FLAG, &o_allow_mass, NULL,
+	  N_("move every record that is gone, however many"), NULL },
+	{ 0, "no-quality", DCATIT_OPT_FLAG, &o_no_quality, NULL,
+	  N_("do not score the sources by the data.europa.eu metadata quality assessment (see "
+	     "'dcatit quality')"), NULL },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("the language of messages and reports: it or en (default: from the locale, "
+	     "LANG)"), "it|en" },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_harvest_cmd = {
+	.name = "harvest",
+	.summary = N_("collect metadata from CKAN, DCAT and CSW sources into DCAT-AP_IT"),
+	.operands = N_("[SOURCE...]"),
+	.complete = "source",
+	.more_usage = "--list [-c DIR]",
+	.description =
+		N_("Collect metadata from the sources described in DIR (one NAME.yaml per source: "
+		   "a CKAN portal, a DCAT RDF endpoint or a CSW catalogue; see harvest/README.md) "
+		   "and turn it into DCAT-AP_IT. SOURCE is a source NAME or the path of a .yaml "
+		   "file; without SOURCE every source of DIR is harvested, except those with "
+		   "'enabled: false'."),
+	.notes =
+		/* xgettext:no-c-format */
+		N_("Output: OUT/NAME/*.ttl, one Turtle file per record (named from the record "
+		   "identifier); OUT/NAME/state.json, the content hash of every record and the page "
+		   "cache; OUT/NAME/report.json, the report of the last run (with the source's "
+		   "data.europa.eu quality score, links not checked: 'dcatit quality OUT' has the "
+		   "detail and a league table); OUT/NAME/removed/, "
+		   "records gone from the source; OUT/catalog.ttl, every record of every source of "
+		   "DIR, validated with the DCAT-AP_IT profile.\n"
+		   "\n"
+		   "Records are normalised on the way: schema:startDate/endDate become "
+		   "dcatapit:startDate/endDate, agents get foaf:Agent and dcatapit:Agent, 'N/A' "
+		   "publishers and rights holders are replaced by the source's defaults, IRIs in "
+		   "http://dati.gov.it/onto/dcatapit without '#' are rewritten; each fix is counted "
+		   "in the report.\n"
+		   "\n"
+		   "A rerun rewrites only the records that changed. Records gone from a source move "
+		   "to removed/, never when the fetch failed, was cut short (paging loop, page cap, "
+		   "a short page) or came back empty, and never more than PCT% of them (at least "
+		   "one; never all but a handful): a source that shrinks more fails and nothing is "
+		   "removed. Every file is written to a temporary name and renamed: an interrupted "
+		   "run leaves the previous output intact; OUT and its directories must be real "
+		   "directories, not symlinks.\n"
+		   "\n"
+		   "Redirects and hydra next links stay on the source's host (http may become "
+		   "https) unless the source lists other hosts under follow_hosts; a loopback, "
+		   "link-local (169.254.169.254) or private address is never connected to unless "
+		   "the source itself is on one, checked on the address actually connected to. A "
+		   "dataset IRI claimed by two records is kept once and reported in both sources' "
+		   "reports."),
+	.exit_status =
+		N_("0 every source harvested (records may be invalid: see the reports), 1 a source "
+		   "failed, 2 usage error, 3 runtime error."),
+	.opts = harvest_opts,
+};
 
 int cmd_harvest(int argc, char **argv)
 {
-	const char *config = "harvest", *out_dir = "harvested", *jobs_s = NULL;
-	const char *catalog_uri = NULL, *max_removal_s = NULL;
-	bool no_cache = false, no_validate = false, opts_done = false, list = false;
-	bool allow_mass = false, no_quality = false;
 	DcatitQualityVocab *quality = NULL;
 	Paths named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
@@ -274,65 +296,28 @@ int cmd_harvest(int argc, char **argv)
 	DcatitModel *shapes = NULL;
 	DcatitProfile profile;
 	memset(&profile, 0, sizeof profile);
+	int first = 0;
+	o_config = o_out = o_jobs = o_catalog_uri = o_max_removal = o_lang = NULL;
+	o_no_cache = o_no_validate = o_list = o_allow_mass = o_no_quality = false;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_harvest_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED)
+		return dcatit_opt_exit_code(pr);
+	const char *config = o_config ? o_config : "harvest";
+	const char *out_dir = o_out ? o_out : "harvested";
 	int code = DCATIT_EXIT_USAGE;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (opts_done || !dcatit_opt_is_option(a)) {
-			if (!paths_add(&named, a))
-				goto oom;
-		} else if (strcmp(a, "--") == 0) {
-			opts_done = true;
-		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			code = DCATIT_EXIT_OK;
+	for (int i = first; i < argc; i++)
+		if (!paths_add(&named, argv[i]))
+			goto oom;
+	unsigned jobs = 4, max_removal = 0;
+	long v;
+	if (o_jobs) {
+		if (!dcatit_opt_number("harvest", "--jobs", o_jobs, 1, 64, false, &v))
 			goto out;
-		} else if (dcatit_opt_flag(argv, i, "--no-cache", NULL)) {
-			no_cache = true;
-		} else if (dcatit_opt_flag(argv, i, "--no-validate", NULL)) {
-			no_validate = true;
-		} else if (dcatit_opt_flag(argv, i, "--list", NULL)) {
-			list = true;
-		} else if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
-			allow_mass = true;
-		} else if (dcatit_opt_flag(argv, i, "--no-quality", NULL)) {
-			no_quality = true;
-		} else if ((r = dcatit_opt_value("harvest", argc, argv, &i, "--config", "-c", &config)) ||
-		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--output", "-o", &out_dir)) ||
-		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
-		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--catalog-uri", NULL,
-		                                 &catalog_uri)) ||
-		           (r = dcatit_opt_value("harvest", argc, argv, &i, "--max-removal", NULL,
-		                                 &max_removal_s))) {
-			if (r < 0)
-				goto out;
-		} else {
-			dcatit_msg_usage("harvest", "unknown option '%s'", a);
-			goto out;
-		}
-	}
-	unsigned jobs = 4;
-	if (jobs_s) {
-		char *end;
-		long v = strtol(jobs_s, &end, 10);
-		if (*end || end == jobs_s || v < 1 || v > 64) {
-			dcatit_msg_usage("harvest", "--jobs must be a number from 1 to 64, not '%s'",
-			                 jobs_s);
-			goto out;
-		}
 		jobs = (unsigned)v;
 	}
-	unsigned max_removal = 0;
-	if (max_removal_s) {
-		char *end;
-		long v = strtol(max_removal_s, &end, 10);
-		if (*end == '%')
-			end++;
-		if (*end || end == max_removal_s || v < 1 || v > 100) {
-			dcatit_msg_usage("harvest", "--max-removal must be a percentage from 1 to 100, "
-			                 "not '%s'", max_removal_s);
+	if (o_max_removal) {
+		if (!dcatit_opt_number("harvest", "--max-removal", o_max_removal, 1, 100, true, &v))
 			goto out;
-		}
 		max_removal = (unsigned)v;
 	}
 	code = DCATIT_EXIT_RUNTIME;
@@ -399,15 +384,16 @@ int cmd_harvest(int argc, char **argv)
 	if (!named.n)
 		for (size_t k = 0; k < nsrc; k++)
 			only[k] = !srcs[k].disabled;
-	if (list) {
+	if (o_list) {
 		for (size_t k = 0; k < nsrc; k++)
+			/* tab-separated for scripts: the words stay as they are */
 			printf("%s\t%s\t%s\t%s\n", srcs[k].name, type_name(srcs[k].type), srcs[k].url,
 			       only[k] ? "enabled" : "disabled");
 		code = DCATIT_EXIT_OK;
 		goto out;
 	}
 
-	if (!no_validate) {
+	if (!o_no_validate) {
 		terms = dcatit_terms_new();
 		shapes = terms ? dcatit_model_new(terms) : NULL;
 		if (!shapes)
@@ -415,11 +401,11 @@ int cmd_harvest(int argc, char **argv)
 		/* the dcatapit profile, as `validate` without --orgs */
 		DcatitProfileLoadOpts po;
 		memset(&po, 0, sizeof po);
-		po.hint = "use --no-validate";
+		po.hint = N_("use --no-validate");
 		if (!dcatit_profile_load(&profile, shapes, &po, &code))
 			goto out;
 	}
-	if (!no_quality) {
+	if (!o_no_quality) {
 		/* the MQA lists, on the term store the merged catalogue will use */
 		if (!terms && !(terms = dcatit_terms_new()))
 			goto oom;
@@ -450,11 +436,11 @@ int cmd_harvest(int argc, char **argv)
 	ho.progress = prog.tty;
 	ho.progress_fn = on_progress;
 	ho.progress_ud = &prog;
-	ho.catalog_uri = catalog_uri;
+	ho.catalog_uri = o_catalog_uri;
 	ho.only = only;
-	ho.no_cache = no_cache;
+	ho.no_cache = o_no_cache;
 	ho.max_removal_pct = max_removal;
-	ho.allow_mass_removal = allow_mass;
+	ho.allow_mass_removal = o_allow_mass;
 	ho.quality = quality;
 	DcatitDiag d;
 	dcatit_diag_init(&d);
@@ -469,7 +455,8 @@ int cmd_harvest(int argc, char **argv)
 		print_report(&reps[i], out_dir);
 		if (reps[i].st != DCATIT_OK) {
 			failed++;
-			fprintf(stderr, "dcatit: source '%s' failed: ", srcs[i].name);
+			fputs("dcatit: ", stderr);
+			fprintf(stderr, _("source '%s' failed: "), srcs[i].name);
 			dcatit_msg_put_text(stderr, reps[i].error, strlen(reps[i].error));
 			putc('\n', stderr);
 		}
@@ -485,18 +472,19 @@ int cmd_harvest(int argc, char **argv)
 		code = dcatit_msg_diag(&d);
 		goto out;
 	}
-	fprintf(stderr, "dcatit harvest: %zu source%s, %zu failed; %zu records seen, %zu new, "
-	        "%zu changed, %zu removed, %zu invalid", harvested, harvested == 1 ? "" : "s",
-	        failed, seen, added, changed, removed, invalid);
+	fputs("dcatit harvest: ", stderr);
+	fprintf(stderr, P_("%zu source, %zu failed", "%zu sources, %zu failed", harvested),
+	        harvested, failed);
+	fprintf(stderr, _("; %zu records seen, %zu new, %zu changed, %zu removed, %zu invalid"),
+	        seen, added, changed, removed, invalid);
 	if (twice)
-		fprintf(stderr, ", %zu left out of the catalogue (a dataset IRI claimed by two "
-		        "records)", twice);
-	fprintf(stderr, "; catalogue %s/catalog.ttl\n", out_dir);
+		fprintf(stderr, _(", %zu left out of the catalogue (a dataset IRI claimed by two "
+		                  "records)"), twice);
+	fprintf(stderr, _("; catalogue %s/catalog.ttl\n"), out_dir);
 	code = failed ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
 	goto out;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	code = DCATIT_EXIT_RUNTIME;
+	code = dcatit_msg_nomem();
 out:
 	for (size_t i = 0; reps && i < files.n; i++)
 		dcatit_harvest_report_release(&reps[i]);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
+#include "base/str.h"
 #include "config.h"
 #include "ckan/api.h"
 #include "ckan/map.h"
@@ -24,91 +26,6 @@
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
 #include "shacl/report.h"
-
-static const char usage[] =
-	"usage: dcatit push --ckan URL --org NAME [CATALOG...] [--dry-run] [--prune]\n"
-	"                   [--force] [--jobs N] [--token-file F] [--org-identifier IPA]\n"
-	"                   [--org-title TITLE] [--upload URL=DIR]... [--no-validate]\n"
-	"                   [--max-removal PCT] [--allow-mass-removal] [--allow-http]\n"
-	"                   [--verify [--fail-on degraded|invalid]]\n"
-	"\n"
-	"Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default:\n"
-	"out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the\n"
-	"ckanext-dcatapit schema. Datasets are matched by dct:identifier; an\n"
-	"unchanged dataset costs no write. A dataset CKAN refuses is reported with\n"
-	"CKAN's own error text and the others go on. On a terminal a progress line\n"
-	"is shown; at the end a summary: N created, N updated, N unchanged,\n"
-	"N deleted, N failed.\n"
-	"\n"
-	"The catalogue is validated first with the DCAT-AP_IT profile (as\n"
-	"`dcatit validate`): with a violation nothing is pushed and the violations\n"
-	"are printed, located, unless --no-validate.\n"
-	"\n"
-	"The API token is read from the CKAN_API_TOKEN environment variable or from\n"
-	"--token-file, never from the command line, and is never printed. It is\n"
-	"never sent over plain http:// to a host other than this machine\n"
-	"(loopback) unless --allow-http.\n"
-	"\n";
-
-/* The options: one string of its own would pass the 4095 bytes a C
- * compiler must accept. */
-static const char usage_options[] =
-	"  --ckan URL            the portal (http:// or https://)\n"
-	"  --org NAME            the organization; created if missing, with the IPA\n"
-	"                        code and name of the catalogue's rights holder (or\n"
-	"                        --org-identifier, --org-title) and the email,\n"
-	"                        telephone and site of its contact point\n"
-	"  --dry-run             print the plan (create/update/unchanged/delete per\n"
-	"                        dataset) and write nothing\n"
-	"  --prune               delete the packages of this catalogue in NAME that\n"
-	"                        are no longer in it: those whose dcatit marker names\n"
-	"                        this catalogue's IRI (its one dcat:Catalog) and whose\n"
-	"                        owner is NAME; never when the catalogue is empty or\n"
-	"                        a dataset could not be mapped. Packages marked by an\n"
-	"                        older dcatit (no catalogue IRI) are never pruned;\n"
-	"                        a push records the IRI on every package it writes\n"
-	"  --max-removal PCT     --prune deletes at most PCT% of the packages this\n"
-	"                        catalogue manages (default 20; at least one, and\n"
-	"                        never all but a handful); above it nothing is\n"
-	"                        deleted and push exits 1; --dry-run shows the same\n"
-	"  --allow-mass-removal  delete however many --prune finds\n"
-	"  --force               update every package of the catalogue, even those\n"
-	"                        whose content hash says unchanged (e.g. after edits\n"
-	"                        made in CKAN)\n"
-	"  -j, --jobs N          parallel requests (default 4, at most 64)\n"
-	"  --token-file F        read the API token from F, trailing newline ignored\n"
-	"                        (default: the CKAN_API_TOKEN environment variable)\n"
-	"  --org-identifier IPA  IPA code of the organization (default: the rights\n"
-	"                        holder's)\n"
-	"  --org-title TITLE     title of the organization (default: the official name\n"
-	"                        of the catalogue's rights holder); an organization that\n"
-	"                        exists with another title or IPA code is updated, since\n"
-	"                        the portal names the rights holder of its datasets\n"
-	"                        after it\n"
-	"  --upload URL=DIR      upload the distributions whose download URL (else\n"
-	"                        access URL) starts with URL from DIR, the rest of\n"
-	"                        the URL being the path under DIR, instead of linking\n"
-	"                        them (repeatable). Only regular files whose real\n"
-	"                        path stays inside DIR are sent (no symlink out, no\n"
-	"                        device or FIFO). No other local file is ever read:\n"
-	"                        a file: URL anywhere else in a dataset fails that\n"
-	"                        dataset. The usual way to publish the files\n"
-	"                        `dcatit build -o OUT` wrote, whose URLs start with\n"
-	"                        the catalogue's base_uri BASE: --upload BASE/=OUT\n"
-	"  --no-validate         push even when the catalogue has violations\n"
-	"  --allow-http          send the token over plain http:// to a host that is\n"
-	"                        not loopback (a trusted network only)\n"
-	"  --verify              then read back what harvesters read of each dataset (its\n"
-	"                        DCAT RDF on the portal and the catalogue endpoint), as\n"
-	"                        'dcatit verify' does, and report what the portal lost,\n"
-	"                        altered or added\n"
-	"  --fail-on LEVEL       --verify, and exit 1 also when a dataset is served\n"
-	"                        degraded or invalid (degraded), or invalid (invalid)\n"
-	"  -h, --help            show this help\n"
-	"\n"
-	"Exit status: 0 done, 1 some dataset failed, the catalogue has violations\n"
-	"or --prune was refused, 2 usage error, 3 the catalogue could not be loaded\n"
-	"or the portal could not be used.\n";
 
 static char *read_token_file(const char *path)
 {
@@ -126,7 +43,8 @@ static char *read_token_file(const char *path)
 	bool err = ferror(f);
 	fclose(f);
 	if (err || b.oom) {
-		dcatit_msg_error("cannot read '%s': %s", path, err ? strerror(EIO) : "out of memory");
+		dcatit_msg_error("cannot read '%s': %s", path,
+		                 err ? strerror(EIO) : dcatit_strerror(DCATIT_ERR_NOMEM));
 		dcatit_buf_release(&b);
 		return NULL;
 	}
@@ -173,10 +91,9 @@ static long validate_first(DcatitModel *m, const char *const *files, size_t nfil
 	long n = -1;
 	DcatitProfileLoadOpts po;
 	memset(&po, 0, sizeof po);
-	po.hint = "use --no-validate";
+	po.hint = N_("use --no-validate");
 	if (!shapes) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		*code = DCATIT_EXIT_RUNTIME;
+		*code = dcatit_msg_nomem();
 		goto out;
 	}
 	if (!dcatit_profile_load(&prof, shapes, &po, code))
@@ -213,8 +130,7 @@ static long validate_first(DcatitModel *m, const char *const *files, size_t nfil
 	n = (long)(viol.n + res.nfailures);
 	goto out;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	*code = DCATIT_EXIT_RUNTIME;
+	*code = dcatit_msg_nomem();
 out:
 	dcatit_buf_release(&text);
 	dcatit_results_release(&viol);
@@ -230,12 +146,18 @@ static void report_prune(const DcatitSyncReport *rep, const char *org, bool dry,
 	if (rep->prune_skipped)
 		dcatit_msg_error("push: --prune skipped: %s", rep->prune_skipped);
 	if (rep->prune_refused) {
-		dcatit_msg_error("push: --prune refused: %s %zu of the %zu packages this catalogue "
-		                 "manages in '%s' (at most %zu, %u%%): nothing %sdeleted; check the "
-		                 "catalogue given, or use --allow-mass-removal",
-		                 dry ? "it would delete" : "it would have deleted", rep->prune_planned,
-		                 rep->managed, org, rep->prune_limit, pct ? pct : 20u,
-		                 dry ? "would be " : "");
+		if (dry)
+			dcatit_msg_error("push: --prune refused: it would delete %zu of the %zu packages "
+			                 "this catalogue manages in '%s' (at most %zu, %u%%): nothing would "
+			                 "be deleted; check the catalogue given, or use "
+			                 "--allow-mass-removal", rep->prune_planned, rep->managed, org,
+			                 rep->prune_limit, pct ? pct : 20u);
+		else
+			dcatit_msg_error("push: --prune refused: it would have deleted %zu of the %zu "
+			                 "packages this catalogue manages in '%s' (at most %zu, %u%%): "
+			                 "nothing deleted; check the catalogue given, or use "
+			                 "--allow-mass-removal", rep->prune_planned, rep->managed, org,
+			                 rep->prune_limit, pct ? pct : 20u);
 		size_t k = 0;
 		for (size_t i = 0; i < rep->n && !dry; i++) {
 			if (!rep->items[i].held)
@@ -274,8 +196,8 @@ static bool copy_vocab(DcatitModel *m, const char *dir, const char *rel, const c
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	DcatitStatus st = side && pid ? dcatit_rdfio_parse_file(side, p.data, &po, &d)
-	                              : dcatit_diag_set(&d, DCATIT_ERR_NOMEM, NULL, 0, 0,
-	                                                "out of memory");
+	                              : dcatit_diag_set(&d, DCATIT_ERR_NOMEM, NULL, 0, 0, "%s",
+	                                                dcatit_strerror(DCATIT_ERR_NOMEM));
 	DcatitRange r = st == DCATIT_OK ? dcatit_model_po(side, pid, 0) : (DcatitRange){ 0 };
 	for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
 		const DcatitTriple *t = dcatit_model_triple(side, r.idx[i]);
@@ -325,193 +247,240 @@ static size_t warn_granted_licences(DcatitModel *m)
 		if (!k)
 			continue;
 		DcatitTermId id = ident ? dcatit_model_object(m, ds[i], ident) : 0;
-		dcatit_msg_error("push: warning: '%s': the portal will publish CC BY 4.0 "
-		                 "(http://creativecommons.org/licenses/by/4.0/it/) as the licence of "
-		                 "%zu distribution%s licensed %s%s%s: ckanext-dcatapit writes CC BY "
-		                 "for a licence it has no document for; give %s its real licence",
-		                 id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]), k,
-		                 k == 1 ? "" : "s", lic ? "<" : "", lic ? lic : "with no licence",
-		                 lic ? ">" : "", k == 1 ? "it" : "them");
+		const char *who = id ? dcatit_terms_str(t, id) : dcatit_terms_str(t, ds[i]);
+		if (lic)
+			dcatit_msg_error(P_("push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distribution licensed <%s>: ckanext-dcatapit "
+			                    "writes CC BY for a licence it has no document for; give it "
+			                    "its real licence",
+			                    "push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distributions licensed <%s>: ckanext-dcatapit "
+			                    "writes CC BY for a licence it has no document for; give them "
+			                    "their real licence", k), who, k, lic);
+		else
+			dcatit_msg_error(P_("push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distribution with no licence: "
+			                    "ckanext-dcatapit writes CC BY for a licence it has no "
+			                    "document for; give it its real licence",
+			                    "push: warning: '%s': the portal will publish CC BY 4.0 "
+			                    "(http://creativecommons.org/licenses/by/4.0/it/) as the "
+			                    "licence of %zu distributions with no licence: "
+			                    "ckanext-dcatapit writes CC BY for a licence it has no "
+			                    "document for; give them their real licence", k), who, k);
 		warned++;
 	}
 	free(ds);
 	if (warned)
-		dcatit_msg_error("push: warning: %zu dataset%s will show a licence nobody granted "
-		                 "(CC BY 4.0) on the portal and on every catalogue that harvests it",
-		                 warned, warned == 1 ? "" : "s");
+		dcatit_msg_error(P_("push: warning: %zu dataset will show a licence nobody granted "
+		                    "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                    "push: warning: %zu datasets will show a licence nobody granted "
+		                    "(CC BY 4.0) on the portal and on every catalogue that harvests it",
+		                    warned), warned);
 	return warned;
 }
 
-/* Declared in cli/cmds.h once the command table lists push; repeated
- * here so this file builds on its own. */
-int cmd_push(int argc, char **argv);
+static const char *o_url, *o_org, *o_token_file, *o_jobs, *o_org_ident, *o_org_title;
+static const char *o_max_removal, *o_fail_on, *o_lang;
+static bool o_dry, o_prune, o_force, o_no_validate, o_allow_http, o_allow_mass, o_verify;
+static DcatitOptList o_uploads;
+
+static const DcatitOpt push_opts[] = {
+	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, N_("URL"), N_("the portal (http:// or https://)"),
+	  "url" },
+	{ 0, "org", DCATIT_OPT_STRING, &o_org, N_("NAME"),
+	  N_("the organization; created if missing, with the IPA code and name of the "
+	     "catalogue's rights holder (or --org-identifier, --org-title) and the email, "
+	     "telephone and site of its contact point"), NULL },
+	{ 0, "dry-run", DCATIT_OPT_FLAG, &o_dry, NULL,
+	  N_("print the plan (create/update/unchanged/delete per dataset) and write nothing"),
+	  NULL },
+	{ 0, "prune", DCATIT_OPT_FLAG, &o_prune, NULL,
+	  N_("delete the packages of this catalogue in NAME that are no longer in it: those "
+	     "whose dcatit marker names this catalogue's IRI (its one dcat:Catalog) and whose "
+	     "owner is NAME; never when the catalogue is empty or a dataset could not be "
+	     "mapped. Packages marked by an older dcatit (no catalogue IRI) are never pruned; "
+	     "a push records the IRI on every package it writes"), NULL },
+	{ 0, "max-removal", DCATIT_OPT_STRING, &o_max_removal, N_("PCT"),
+	/* xgettext:no-c-format */
+	  N_("--prune deletes at most PCT% of the packages this catalogue manages (default "
+	     "20; at least one, and never all but a handful); above it nothing is deleted and "
+	     "push exits 1; --dry-run shows the same"), NULL },
+	{ 0, "allow-mass-removal", DCATIT_OPT_FLAG, &o_allow_mass, NULL,
+	  N_("delete however many --prune finds"), NULL },
+	{ 0, "force", DCATIT_OPT_FLAG, &o_force, NULL,
+	  N_("update every package of the catalogue, even those whose content hash says "
+	     "unchanged (e.g. after edits made in CKAN)"), NULL },
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
+	  N_("parallel requests (default 4, at most 64)"), NULL },
+	{ 0, "token-file", DCATIT_OPT_STRING, &o_token_file, N_("F"),
+	  N_("read the API token from F, trailing newline ignored (default: the "
+	     "CKAN_API_TOKEN environment variable)"), "file" },
+	{ 0, "token", DCATIT_OPT_REFUSED, NULL, NULL,
+	  N_("the API token is never taken from the command line: set CKAN_API_TOKEN or use "
+	     "--token-file"), NULL },
+	{ 0, "org-identifier", DCATIT_OPT_STRING, &o_org_ident, N_("IPA"),
+	  N_("IPA code of the organization (default: the rights holder's)"), NULL },
+	{ 0, "org-title", DCATIT_OPT_STRING, &o_org_title, N_("TITLE"),
+	  N_("title of the organization (default: the official name of the catalogue's "
+	     "rights holder); an organization that exists with another title or IPA code is "
+	     "updated, since the portal names the rights holder of its datasets after it"),
+	  NULL },
+	{ 0, "upload", DCATIT_OPT_LIST, &o_uploads, N_("URL=DIR"),
+	  N_("upload the distributions whose download URL (else access URL) starts with URL "
+	     "from DIR, the rest of the URL being the path under DIR, instead of linking them "
+	     "(repeatable). Only regular files whose real path stays inside DIR are sent (no "
+	     "symlink out, no device or FIFO). No other local file is ever read: a file: URL "
+	     "anywhere else in a dataset fails that dataset. The usual way to publish the files "
+	     "`dcatit build -o OUT` wrote, whose URLs start with the catalogue's base_uri "
+	     "BASE: --upload BASE/=OUT"), NULL },
+	{ 0, "no-validate", DCATIT_OPT_FLAG, &o_no_validate, NULL,
+	  N_("push even when the catalogue has violations"), NULL },
+	{ 0, "allow-http", DCATIT_OPT_FLAG, &o_allow_http, NULL,
+	  N_("send the token over plain http:// to a host that is not loopback (a trusted "
+	     "network only)"), NULL },
+	{ 0, "verify", DCATIT_OPT_FLAG, &o_verify, NULL,
+	  N_("then read back what harvesters read of each dataset (its DCAT RDF on the "
+	     "portal and the catalogue endpoint), as 'dcatit verify' does, and report what the "
+	     "portal lost, altered or added"), NULL },
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
+	  N_("--verify, and exit 1 also when a dataset is served degraded or invalid "
+	     "(degraded), or invalid (invalid)"), "degraded|invalid" },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("the language of messages and findings: it or en (default: from the locale, "
+	     "LANG)"), "it|en" },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_push_cmd = {
+	.name = "push",
+	.summary = N_("publish a catalogue to a CKAN instance"),
+	.operands = N_("[CATALOG...]"),
+	.complete = "file",
+	.description =
+		N_("Publish the datasets of the DCAT-AP_IT RDF files CATALOG (default: "
+		   "out/catalog.ttl) to the CKAN portal URL, in organization NAME, with the "
+		   "ckanext-dcatapit schema; --ckan and --org are required. Datasets are matched by "
+		   "dct:identifier; an unchanged dataset costs no write. A dataset CKAN refuses is "
+		   "reported with CKAN's own error text and the others go on. On a terminal a "
+		   "progress line is shown; at the end a summary: N created, N updated, N unchanged, "
+		   "N deleted, N failed.\n"
+		   "\n"
+		   "The catalogue is validated first with the DCAT-AP_IT profile (as `dcatit "
+		   "validate`): with a violation nothing is pushed and the violations are printed, "
+		   "located, unless --no-validate.\n"
+		   "\n"
+		   "The API token is read from the CKAN_API_TOKEN environment variable or from "
+		   "--token-file, never from the command line, and is never printed. It is never "
+		   "sent over plain http:// to a host other than this machine (loopback) unless "
+		   "--allow-http."),
+	.exit_status =
+		N_("0 done, 1 some dataset failed, the catalogue has violations or --prune was "
+		   "refused, 2 usage error, 3 the catalogue could not be loaded or the portal could "
+		   "not be used."),
+	.opts = push_opts,
+};
+
+/* The --upload values as (URL prefix, directory) pairs into uploads and
+ * specs (the strings, which the caller frees); false after printing a
+ * usage error or running out of memory (*code says which). */
+static bool read_uploads(DcatitSyncUpload *uploads, char **specs, size_t *n, int *code)
+{
+	*code = DCATIT_EXIT_USAGE;
+	for (size_t i = 0; i < o_uploads.n; i++) {
+		const char *up = o_uploads.v[i];
+		const char *eq = strchr(up, '=');
+		if (!eq || eq == up || !eq[1] || *n == 16) {
+			dcatit_msg_usage("push", "--upload needs URL=DIR (at most 16)");
+			return false;
+		}
+		char *spec = dcatit_strdup(up);
+		if (!spec) {
+			*code = dcatit_msg_nomem();
+			return false;
+		}
+		spec[eq - up] = '\0';
+		const char *dir = spec + (eq - up) + 1;
+		struct stat dst;
+		if (stat(dir, &dst) != 0 || !S_ISDIR(dst.st_mode)) {
+			int err = errno;
+			if (err)
+				dcatit_msg_usage("push", "--upload: '%s' is not a directory: %s", dir,
+				                 strerror(err));
+			else
+				dcatit_msg_usage("push", "--upload: '%s' is not a directory", dir);
+			free(spec);
+			return false;
+		}
+		specs[*n] = spec;
+		uploads[(*n)++] = (DcatitSyncUpload){ spec, dir };
+	}
+	return true;
+}
 
 int cmd_push(int argc, char **argv)
 {
-	const char *url = NULL, *org = NULL, *token_file = NULL, *jobs_s = NULL;
-	const char *org_ident = NULL, *org_title = NULL, *max_removal_s = NULL, *fail_on = NULL;
-	bool dry = false, prune = false, force = false, no_validate = false, allow_http = false;
-	bool allow_mass = false, verify = false;
 	DcatitSyncUpload uploads[16];
 	char *upload_specs[16];
 	size_t nuploads = 0;
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
-	size_t nfiles = 0;
-	if (!files) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return DCATIT_EXIT_RUNTIME;
+	int first = 0;
+	o_url = o_org = o_token_file = o_jobs = o_org_ident = o_org_title = NULL;
+	o_max_removal = o_fail_on = o_lang = NULL;
+	o_dry = o_prune = o_force = o_no_validate = o_allow_http = o_allow_mass = o_verify = false;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_push_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED) {
+		dcatit_opt_release(&dcatit_push_cmd);
+		return dcatit_msg_finish_stdout(dcatit_opt_exit_code(pr));
 	}
+	const char *url = o_url, *org = o_org, *token_file = o_token_file, *fail_on = o_fail_on;
+	const char *org_ident = o_org_ident, *org_title = o_org_title;
+	bool dry = o_dry, prune = o_prune, force = o_force, no_validate = o_no_validate;
+	bool allow_http = o_allow_http, allow_mass = o_allow_mass, verify = o_verify;
+	const char *deflt[1] = { "out/catalog.ttl" };
+	const char *const *files = first < argc ? (const char *const *)argv + first : deflt;
+	size_t nfiles = first < argc ? (size_t)(argc - first) : 1;
 	int code = DCATIT_EXIT_OK;
-	bool opts_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int r;
-		if (opts_done || !dcatit_opt_is_option(a)) {
-			files[nfiles++] = a;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			opts_done = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			fputs(usage_options, stdout);
-			free(files);
-			return dcatit_msg_finish_stdout(DCATIT_EXIT_OK);
-		}
-		if (dcatit_opt_flag(argv, i, "--dry-run", NULL)) {
-			dry = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--prune", NULL)) {
-			prune = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--force", NULL)) {
-			force = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--no-validate", NULL)) {
-			no_validate = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--allow-http", NULL)) {
-			allow_http = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--verify", NULL)) {
-			verify = true;
-			continue;
-		}
-		if (dcatit_opt_flag(argv, i, "--allow-mass-removal", NULL)) {
-			allow_mass = true;
-			continue;
-		}
-		/* never echo what follows --token: it would be the secret */
-		if (strncmp(a, "--token", 7) == 0 && strncmp(a, "--token-file", 12) != 0) {
-			free(files);
-			return dcatit_msg_usage("push", "the API token is never taken from the command "
-			                        "line: set CKAN_API_TOKEN or use --token-file");
-		}
-		const char *up = NULL;
-		if ((r = dcatit_opt_value("push", argc, argv, &i, "--upload", NULL, &up))) {
-			const char *eq = r > 0 ? strchr(up, '=') : NULL;
-			if (r < 0 || !eq || eq == up || !eq[1] || nuploads == 16) {
-				for (size_t k = 0; k < nuploads; k++)
-					free(upload_specs[k]);
-				free(files);
-				return r < 0 ? DCATIT_EXIT_USAGE
-				             : dcatit_msg_usage("push", "--upload needs URL=DIR (at most 16)");
-			}
-			char *spec = strdup(up);
-			if (!spec) {
-				dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-				free(files);
-				return DCATIT_EXIT_RUNTIME;
-			}
-			spec[eq - up] = '\0';
-			struct stat dst;
-			if (stat(spec + (eq - up) + 1, &dst) != 0 || !S_ISDIR(dst.st_mode)) {
-				int err = errno;
-				int code2 = dcatit_msg_usage("push", "--upload: '%s' is not a directory%s%s",
-				                             spec + (eq - up) + 1, err ? ": " : "",
-				                             err ? strerror(err) : "");
-				free(spec);
-				for (size_t k = 0; k < nuploads; k++)
-					free(upload_specs[k]);
-				free(files);
-				return code2;
-			}
-			upload_specs[nuploads] = spec;
-			uploads[nuploads++] = (DcatitSyncUpload){ spec, spec + (eq - up) + 1 };
-			continue;
-		}
-		if ((r = dcatit_opt_value("push", argc, argv, &i, "--ckan", NULL, &url)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--org", NULL, &org)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--token-file", NULL, &token_file)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-identifier", NULL, &org_ident)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--org-title", NULL, &org_title)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--max-removal", NULL,
-		                          &max_removal_s)) ||
-		    (r = dcatit_opt_value("push", argc, argv, &i, "--fail-on", NULL, &fail_on))) {
-			if (r < 0) {
-				for (size_t k = 0; k < nuploads; k++)
-					free(upload_specs[k]);
-				free(files);
-				return DCATIT_EXIT_USAGE;
-			}
-			continue;
-		}
+	bool ok = read_uploads(uploads, upload_specs, &nuploads, &code);
+	dcatit_opt_release(&dcatit_push_cmd);
+	if (!ok) {
 		for (size_t k = 0; k < nuploads; k++)
 			free(upload_specs[k]);
-		free(files);
-		return dcatit_msg_usage("push", "unknown option '%.40s'", a);
+		return code;
 	}
+	code = DCATIT_EXIT_OK;
 	unsigned jobs = 4, max_removal = 0;
-	const char *bad = NULL;
+	long v;
+	code = DCATIT_EXIT_USAGE;
 	if (!url || !org) {
-		bad = "--ckan URL and --org NAME are required";
-	} else if (jobs_s) {
-		char *end;
-		long v = strtol(jobs_s, &end, 10);
-		if (*end || end == jobs_s || v < 1 || v > 64)
-			bad = "--jobs needs a number from 1 to 64";
+		dcatit_msg_usage("push", "--ckan URL and --org NAME are required");
+		goto free_uploads;
+	}
+	if (o_jobs) {
+		if (!dcatit_opt_number("push", "--jobs", o_jobs, 1, 64, false, &v))
+			goto free_uploads;
 		jobs = (unsigned)v;
 	}
-	if (!bad && max_removal_s) {
-		char *end;
-		long v = strtol(max_removal_s, &end, 10);
-		if (*end == '%')
-			end++;
-		if (*end || end == max_removal_s || v < 1 || v > 100)
-			bad = "--max-removal needs a percentage from 1 to 100";
+	if (o_max_removal) {
+		if (!dcatit_opt_number("push", "--max-removal", o_max_removal, 1, 100, true, &v))
+			goto free_uploads;
 		max_removal = (unsigned)v;
 	}
-	if (!bad && fail_on && strcmp(fail_on, "degraded") != 0 && strcmp(fail_on, "invalid") != 0) {
-		for (size_t k = 0; k < nuploads; k++)
-			free(upload_specs[k]);
-		free(files);
-		return dcatit_msg_usage("push", "unknown level '%s' for --fail-on (degraded or "
-		                        "invalid)", fail_on);
+	if (fail_on && !dcatit_opt_is_one_of(fail_on, "degraded|invalid")) {
+		dcatit_msg_usage("push", "unknown level '%s' for --fail-on (degraded or invalid)",
+		                 fail_on);
+		goto free_uploads;
 	}
 	verify = verify || fail_on;
-	if (bad) {
-		for (size_t k = 0; k < nuploads; k++)
-			free(upload_specs[k]);
-		free(files);
-		return dcatit_msg_usage("push", "%s", bad);
-	}
-	if (!nfiles)
-		files[nfiles++] = "out/catalog.ttl";
+	code = DCATIT_EXIT_OK;
 
 	char *token = NULL;
 	if (token_file) {
 		token = read_token_file(token_file);
 		if (!token) {
-			free(files);
-			return DCATIT_EXIT_RUNTIME;
+			code = DCATIT_EXIT_RUNTIME;
+			goto free_uploads;
 		}
 	} else if (getenv("CKAN_API_TOKEN") && *getenv("CKAN_API_TOKEN")) {
 		token = strdup(getenv("CKAN_API_TOKEN"));
@@ -525,8 +494,7 @@ int cmd_push(int argc, char **argv)
 	DcatitDiag d;
 	dcatit_diag_init(&d);
 	if (!m) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		code = DCATIT_EXIT_RUNTIME;
+		code = dcatit_msg_nomem();
 		goto out;
 	}
 	/* the whole catalogue loads, or nothing is pushed (and nothing pruned) */
@@ -543,9 +511,12 @@ int cmd_push(int argc, char **argv)
 		if (nviol < 0)
 			goto out;
 		if (nviol > 0) {
-			dcatit_msg_error("push: nothing pushed: the catalogue has %ld violation%s of the "
-			                 "DCAT-AP_IT profile, or checks that could not be made (above); "
-			                 "fix them, or use --no-validate", nviol, nviol == 1 ? "" : "s");
+			dcatit_msg_error(P_("push: nothing pushed: the catalogue has %ld violation of the "
+			                    "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                    "fix them, or use --no-validate",
+			                    "push: nothing pushed: the catalogue has %ld violations of the "
+			                    "DCAT-AP_IT profile, or checks that could not be made (above); "
+			                    "fix them, or use --no-validate", nviol), nviol);
 			code = DCATIT_EXIT_FINDINGS;
 			goto out;
 		}
@@ -554,8 +525,7 @@ int cmd_push(int argc, char **argv)
 		goto out;
 	warn_granted_licences(m);
 	if (dcatit_ckan_map_org(m, &org_fields) != DCATIT_OK) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		code = DCATIT_EXIT_RUNTIME;
+		code = dcatit_msg_nomem();
 		goto out;
 	}
 
@@ -592,14 +562,18 @@ int cmd_push(int argc, char **argv)
 		goto out;
 	}
 	if (rep.org_created)
-		printf("%sorganization '%s'\n", dry ? "would create " : "created ", org);
+		printf(dry ? _("would create organization '%s'\n") : _("created organization '%s'\n"),
+		       org);
 	if (rep.org_old_title && !rep.org_message)
-		printf("%s organization '%s' '%s' (was '%s'): the portal names the rights "
-		       "holder of its datasets after it\n", dry ? "would retitle" : "retitled", org,
-		       so.org_title, rep.org_old_title);
+		printf(dry ? _("would retitle organization '%s' '%s' (was '%s'): the portal names "
+		               "the rights holder of its datasets after it\n")
+		           : _("retitled organization '%s' '%s' (was '%s'): the portal names the "
+		               "rights holder of its datasets after it\n"),
+		       org, so.org_title, rep.org_old_title);
 	if (rep.org_old_identifier && !rep.org_message)
-		printf("%s the identifier of organization '%s' to '%s' (was '%s')\n",
-		       dry ? "would set" : "set", org, so.org_identifier, rep.org_old_identifier);
+		printf(dry ? _("would set the identifier of organization '%s' to '%s' (was '%s')\n")
+		           : _("set the identifier of organization '%s' to '%s' (was '%s')\n"),
+		       org, so.org_identifier, rep.org_old_identifier);
 	if (rep.org_message) {
 		char msg[2048];
 		snprintf(msg, sizeof msg, "%s", rep.org_message);
@@ -612,26 +586,31 @@ int cmd_push(int argc, char **argv)
 		if (dry)
 			printf("%-9s %s%s%s%s%s\n", dcatit_ckan_sync_action_name(it->planned),
 			       it->identifier, *it->name ? " (" : "", it->name, *it->name ? ")" : "",
-			       it->held ? " [not deleted: --prune refused]" : "");
+			       it->held ? _(" [not deleted: --prune refused]") : "");
 		if (it->outcome == DCATIT_SYNC_FAILED) {
 			char msg[2048];
-			snprintf(msg, sizeof msg, "%s", it->message ? it->message : "failed");
+			snprintf(msg, sizeof msg, "%s", it->message ? it->message : _("failed"));
 			dcatit_ckan_redact(api, msg);
 			/* the portal's text and the catalogue's identifiers: shown, never
 			 * obeyed by the terminal */
 			const char *who = *it->identifier ? it->identifier : it->name;
-			fprintf(stderr, "dcatit: push: cannot %s '",
-			        dcatit_ckan_sync_action_name(it->planned == DCATIT_SYNC_FAILED
-			                                     ? DCATIT_SYNC_CREATE : it->planned));
-			dcatit_msg_put_text(stderr, who, strlen(who));
-			fputs("': ", stderr);
-			dcatit_msg_put_text(stderr, msg, strlen(msg));
+			DcatitSyncAction act = it->planned == DCATIT_SYNC_FAILED ? DCATIT_SYNC_CREATE
+			                                                         : it->planned;
+			char *cwho = dcatit_msg_clean_text(who), *cmsg = dcatit_msg_clean_text(msg);
+			fputs("dcatit: push: ", stderr);
+			fprintf(stderr, act == DCATIT_SYNC_UPDATE   ? _("cannot update '%s': %s")
+			                : act == DCATIT_SYNC_DELETE ? _("cannot delete '%s': %s")
+			                                            : _("cannot create '%s': %s"),
+			        cwho ? cwho : "?", cmsg ? cmsg : "?");
 			putc('\n', stderr);
+			free(cwho);
+			free(cmsg);
 		}
 	}
 	if (dcatit_ckan_retries(api))
-		dcatit_msg_error("push: %lu request(s) retried after transient failures",
-		                 dcatit_ckan_retries(api));
+		dcatit_msg_error(P_("push: %lu request retried after transient failures",
+		                    "push: %lu requests retried after transient failures",
+		                    dcatit_ckan_retries(api)), dcatit_ckan_retries(api));
 	if (prune)
 		report_prune(&rep, org, dry, max_removal);
 	if (dry) {
@@ -641,11 +620,11 @@ int cmd_push(int argc, char **argv)
 			u += rep.items[i].planned == DCATIT_SYNC_UPDATE;
 			del += rep.items[i].planned == DCATIT_SYNC_DELETE && !rep.items[i].held;
 		}
-		printf("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
-		       "%zu failed%s\n", c, u, rep.unchanged, del, rep.failed,
-		       rep.prune_refused ? "; --prune refused" : "");
+		printf(_("dry run: %zu to create, %zu to update, %zu unchanged, %zu to delete, "
+		         "%zu failed"), c, u, rep.unchanged, del, rep.failed);
+		fputs(rep.prune_refused ? _("; --prune refused\n") : "\n", stdout);
 	} else {
-		printf("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n",
+		printf(_("%zu created, %zu updated, %zu unchanged, %zu deleted, %zu failed\n"),
 		       rep.created, rep.updated, rep.unchanged, rep.deleted, rep.failed);
 	}
 	code = rep.failed || rep.prune_refused ? DCATIT_EXIT_FINDINGS : DCATIT_EXIT_OK;
@@ -666,7 +645,7 @@ out:
 		free(token);
 	}
 	dcatit_json_free(org_fields);
-	free(files);
+free_uploads:
 	for (size_t k = 0; k < nuploads; k++)
 		free(upload_specs[k]);
 	return dcatit_msg_finish_stdout(code);

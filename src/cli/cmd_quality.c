@@ -15,8 +15,10 @@
 
 #include "base/file.h"
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "cli/datadir.h"
+#include "cli/locale.h"
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "cli/profile_load.h"
@@ -30,69 +32,6 @@
 #include "rdf/model.h"
 #include "rdf/term.h"
 #include "shacl/report.h"
-
-static const char usage[] =
-	"usage: dcatit quality CATALOG... [--format FORMAT] [-o FILE] [--lang it|en]\n"
-	"                      [--check-links [--jobs N] [--max-age DAYS]\n"
-	"                      [--link-cache FILE] [--link-timeout SECONDS]\n"
-	"                      [--allow-host HOST[:PORT]]...]\n"
-	"                      [--compare OLD.json] [--no-validate] [--orgs FILE]...\n"
-	"                      [--shapes FILE]...\n"
-	"                      [--rows N] [--title TEXT] [--fail-under SCORE]\n"
-	"\n"
-	"Score the catalogue in the RDF files CATALOG (all files form one\n"
-	"catalogue) by the data.europa.eu Metadata Quality Assessment (MQA): 23\n"
-	"indicators, 405 points, rated Excellent (351-405), Good (221-350),\n"
-	"Sufficient (121-220) or Bad (0-120). A dataset scores its own properties\n"
-	"plus its best distribution; the catalogue scores the mean of its datasets.\n"
-	"CATALOG may instead be the output directory of 'dcatit harvest': each\n"
-	"source is scored on its own and ranked in a league table.\n"
-	"\n"
-	"Offline by default: the reachability of access and download URLs (80\n"
-	"points) is 'not assessed' and the score is given with the maximum that\n"
-	"was assessed. DCAT-AP compliance (30 points) is estimated with the\n"
-	"DCAT-AP_IT profile of 'dcatit validate': a dataset complies when its\n"
-	"description has no violation.\n"
-	"\n"
-	"  -f, --format FORMAT text (default), json (doc/quality-json.md), html (one\n"
-	"                      self-contained page), dqv (Turtle, DQV measurements\n"
-	"                      with the data.europa.eu metric IRIs) or csv (one row\n"
-	"                      per dataset)\n"
-	"  -o, --output FILE   write the report to FILE (replaced whole) instead of\n"
-	"                      standard output\n"
-	"      --lang LANG     it or en: the language of the html report (default\n"
-	"                      it) and of the text report (default en)\n"
-	"      --check-links   check every access and download URL: HEAD (a GET that\n"
-	"                      reads no body when HEAD is refused), at most 5\n"
-	"                      redirects under harvest's policy, 2xx is accessible\n"
-	"  -j, --jobs N        parallel link checks (default 16, 1-256); at most 4\n"
-	"                      per host\n"
-	"      --max-age DAYS  reuse cached link results younger than DAYS (default\n"
-	"                      7; 0 checks everything again)\n"
-	"      --link-cache FILE  the cache of link results (default\n"
-	"                      $XDG_CACHE_HOME/dcatit/links.json, else\n"
-	"                      ~/.cache/dcatit/links.json); 'none' for no cache\n"
-	"      --link-timeout SECONDS  time allowed for one URL (default 10)\n"
-	"      --allow-host HOST[:PORT]  links to HOST may lead to a loopback, private\n"
-	"                      or link-local address, which is refused otherwise\n"
-	"                      (an intranet server; repeatable)\n"
-	"      --compare OLD.json  show what changed since the report OLD.json\n"
-	"                      (written earlier with --format json)\n"
-	"      --no-validate   do not validate: DCAT-AP compliance is not assessed\n"
-	"      --orgs FILE     more organisations for the validation (as validate)\n"
-	"  -s, --shapes FILE   more shapes for the validation, with the profile's\n"
-	"                      (e.g. the EU DCAT-AP shapes data.europa.eu uses)\n"
-	"      --rows N        datasets listed in the text (20) and html (1000)\n"
-	"                      reports, lowest score first\n"
-	"      --title TEXT    the catalogue's name in the report\n"
-	"      --fail-under SCORE  exit 1 when the catalogue score is below SCORE\n"
-	"  -h, --help          show this help\n"
-	"\n"
-	"Where dcatit's score may differ from data.europa.eu's: README.md, 'Metadata\n"
-	"quality'. A summary line goes to standard error.\n"
-	"\n"
-	"Exit status: 0 scored, 1 score under --fail-under, 2 usage error,\n"
-	"3 runtime error (unreadable file, syntax error, cache or output unwritable).\n";
 
 typedef struct {
 	char **items;
@@ -268,14 +207,98 @@ static bool parse_number(const char *s, double lo, double hi, double *out)
 	return true;
 }
 
+static const char *o_format, *o_output, *o_lang, *o_jobs, *o_max_age, *o_cache, *o_timeout;
+static const char *o_compare, *o_rows, *o_title, *o_fail;
+static bool o_check_links, o_no_validate;
+static DcatitOptList o_orgs, o_shapes, o_allow_hosts;
+
+static const DcatitOpt quality_opts[] = {
+	{ 'f', "format", DCATIT_OPT_STRING, &o_format, N_("FORMAT"),
+	  N_("text (default), json (doc/quality-json.md), html (one self-contained page), dqv "
+	     "(Turtle, DQV measurements with the data.europa.eu metric IRIs) or csv (one row per "
+	     "dataset)"), "text|json|html|dqv|csv" },
+	{ 'o', "output", DCATIT_OPT_STRING, &o_output, N_("FILE"),
+	  N_("write the report to FILE (replaced whole) instead of standard output"), "file" },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("it or en: the language of the report and the messages (default: Italian for the "
+	     "html report, else from the locale, LANG)"), "it|en" },
+	{ 0, "check-links", DCATIT_OPT_FLAG, &o_check_links, NULL,
+	  N_("check every access and download URL: HEAD (a GET that reads no body when HEAD is "
+	     "refused), at most 5 redirects under harvest's policy, 2xx is accessible"), NULL },
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
+	  N_("parallel link checks (default 16, 1-256); at most 4 per host"), NULL },
+	{ 0, "max-age", DCATIT_OPT_STRING, &o_max_age, N_("DAYS"),
+	  N_("reuse cached link results younger than DAYS (default 7; 0 checks everything "
+	     "again)"), NULL },
+	{ 0, "link-cache", DCATIT_OPT_STRING, &o_cache, N_("FILE"),
+	  N_("the cache of link results (default $XDG_CACHE_HOME/dcatit/links.json, else "
+	     "~/.cache/dcatit/links.json); 'none' for no cache"), "file" },
+	{ 0, "link-timeout", DCATIT_OPT_STRING, &o_timeout, N_("SECONDS"),
+	  N_("time allowed for one URL (default 10)"), NULL },
+	{ 0, "allow-host", DCATIT_OPT_LIST, &o_allow_hosts, N_("HOST[:PORT]"),
+	  N_("links to HOST may lead to a loopback, private or link-local address, which is "
+	     "refused otherwise (an intranet server; repeatable)"), NULL },
+	{ 0, "compare", DCATIT_OPT_STRING, &o_compare, N_("OLD.json"),
+	  N_("show what changed since the report OLD.json (written earlier with --format json)"),
+	  "file" },
+	{ 0, "no-validate", DCATIT_OPT_FLAG, &o_no_validate, NULL,
+	  N_("do not validate: DCAT-AP compliance is not assessed"), NULL },
+	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, N_("FILE"),
+	  N_("more organisations for the validation (as validate)"), "file" },
+	{ 's', "shapes", DCATIT_OPT_LIST, &o_shapes, N_("FILE"),
+	  N_("more shapes for the validation, with the profile's (e.g. the EU DCAT-AP shapes "
+	     "data.europa.eu uses)"), "file" },
+	{ 0, "rows", DCATIT_OPT_STRING, &o_rows, N_("N"),
+	  N_("datasets listed in the text (20) and html (1000) reports, lowest score first"),
+	  NULL },
+	{ 0, "title", DCATIT_OPT_STRING, &o_title, N_("TEXT"),
+	  N_("the catalogue's name in the report"), NULL },
+	{ 0, "fail-under", DCATIT_OPT_STRING, &o_fail, N_("SCORE"),
+	  N_("exit 1 when the catalogue score is below SCORE"), NULL },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_quality_cmd = {
+	.name = "quality",
+	.summary = N_("score a catalogue by the data.europa.eu metadata quality assessment"),
+	.operands = N_("CATALOG..."),
+	.complete = "file",
+	.description =
+		N_("Score the catalogue in the RDF files CATALOG (all files form one catalogue) by "
+		   "the data.europa.eu Metadata Quality Assessment (MQA): 23 indicators, 405 points, "
+		   "rated Excellent (351-405), Good (221-350), Sufficient (121-220) or Bad (0-120). A "
+		   "dataset scores its own properties plus its best distribution; the catalogue "
+		   "scores the mean of its datasets. CATALOG may instead be the output directory of "
+		   "'dcatit harvest': each source is scored on its own and ranked in a league "
+		   "table.\n"
+		   "\n"
+		   "Offline by default: the reachability of access and download URLs (80 points) is "
+		   "'not assessed' and the score is given with the maximum that was assessed. DCAT-AP "
+		   "compliance (30 points) is estimated with the DCAT-AP_IT profile of 'dcatit "
+		   "validate': a dataset complies when its description has no violation."),
+	.notes =
+		N_("Where dcatit's score may differ from data.europa.eu's: README.md, 'Metadata "
+		   "quality'. A summary line goes to standard error."),
+	.exit_status =
+		N_("0 scored, 1 score under --fail-under, 2 usage error, 3 runtime error (unreadable "
+		   "file, syntax error, cache or output unwritable)."),
+	.opts = quality_opts,
+};
+
+/* The values of a repeatable option, copied (the rest of the command owns
+ * Paths). */
+static bool paths_from(Paths *p, const DcatitOptList *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!paths_add(p, l->v[i]))
+			return false;
+	return true;
+}
+
 int cmd_quality(int argc, char **argv)
 {
 	Paths operands = { NULL, 0 }, orgs_files = { NULL, 0 }, allow_hosts = { NULL, 0 };
 	Paths shape_files = { NULL, 0 };
-	const char *format = "text", *output = NULL, *lang_s = NULL, *jobs_s = NULL;
-	const char *max_age_s = NULL, *cache_s = NULL, *timeout_s = NULL, *compare_path = NULL;
-	const char *rows_s = NULL, *title = NULL, *fail_s = NULL;
-	bool check_links = false, no_validate = false, opts_done = false;
 	int code = DCATIT_EXIT_USAGE;
 	Group *groups = NULL;
 	size_t ngroups = 0;
@@ -299,60 +322,26 @@ int cmd_quality(int argc, char **argv)
 	dcatit_buf_init(&out);
 	memset(&diff, 0, sizeof diff);
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		int r;
-		if (opts_done || !dcatit_opt_is_option(a)) {
-			if (!paths_add(&operands, a))
-				goto oom;
-		} else if (strcmp(a, "--") == 0) {
-			opts_done = true;
-		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			code = DCATIT_EXIT_OK;
-			goto out;
-		} else if (dcatit_opt_flag(argv, i, "--check-links", NULL)) {
-			check_links = true;
-		} else if (dcatit_opt_flag(argv, i, "--no-validate", NULL)) {
-			no_validate = true;
-		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--orgs", NULL, &v))) {
-			if (r < 0)
-				goto out;
-			if (!paths_add(&orgs_files, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--shapes", "-s", &v))) {
-			if (r < 0)
-				goto out;
-			if (!paths_add(&shape_files, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--allow-host", NULL, &v))) {
-			if (r < 0)
-				goto out;
-			if (!paths_add(&allow_hosts, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("quality", argc, argv, &i, "--format", "-f", &format)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--output", "-o", &output)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--lang", NULL, &lang_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--jobs", "-j", &jobs_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--max-age", NULL,
-		                                 &max_age_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--link-cache", NULL,
-		                                 &cache_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--link-timeout", NULL,
-		                                 &timeout_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--compare", NULL,
-		                                 &compare_path)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--rows", NULL, &rows_s)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--title", NULL, &title)) ||
-		           (r = dcatit_opt_value("quality", argc, argv, &i, "--fail-under", NULL,
-		                                 &fail_s))) {
-			if (r < 0)
-				goto out;
-		} else {
-			dcatit_msg_usage("quality", "unknown option '%s'", a);
-			goto out;
-		}
+	int first = 0;
+	o_format = o_output = o_lang = o_jobs = o_max_age = o_cache = o_timeout = NULL;
+	o_compare = o_rows = o_title = o_fail = NULL;
+	o_check_links = o_no_validate = false;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_quality_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED) {
+		code = dcatit_opt_exit_code(pr);
+		goto out;
 	}
+	const char *format = o_format ? o_format : "text", *output = o_output;
+	const char *jobs_s = o_jobs, *max_age_s = o_max_age, *cache_s = o_cache;
+	const char *timeout_s = o_timeout, *compare_path = o_compare, *rows_s = o_rows;
+	const char *title = o_title, *fail_s = o_fail;
+	bool check_links = o_check_links, no_validate = o_no_validate;
+	for (int i = first; i < argc; i++)
+		if (!paths_add(&operands, argv[i]))
+			goto oom;
+	if (!paths_from(&orgs_files, &o_orgs) || !paths_from(&shape_files, &o_shapes) ||
+	    !paths_from(&allow_hosts, &o_allow_hosts))
+		goto oom;
 	if (!operands.n) {
 		dcatit_msg_usage("quality", "no catalogue given");
 		goto out;
@@ -362,17 +351,11 @@ int cmd_quality(int argc, char **argv)
 		dcatit_msg_usage("quality", "unknown format '%s' (text, json, html, dqv or csv)", format);
 		goto out;
 	}
-	DcatitQualityLang lang = fmt == DCATIT_QFMT_HTML ? DCATIT_QLANG_IT : DCATIT_QLANG_EN;
-	if (lang_s) {
-		if (strcmp(lang_s, "it") == 0)
-			lang = DCATIT_QLANG_IT;
-		else if (strcmp(lang_s, "en") == 0)
-			lang = DCATIT_QLANG_EN;
-		else {
-			dcatit_msg_usage("quality", "unknown language '%s' (it or en)", lang_s);
-			goto out;
-		}
-	}
+	/* the html page is for the public bodies' officers: Italian unless --lang
+	 * says otherwise; the other reports speak the run's language */
+	bool italian = o_lang ? strcmp(o_lang, "it") == 0
+	             : fmt == DCATIT_QFMT_HTML || strcmp(dcatit_locale_lang(), "it") == 0;
+	DcatitQualityLang lang = italian ? DCATIT_QLANG_IT : DCATIT_QLANG_EN;
 	double jobs = 16, max_age = 7, timeout = 10, rows = 0, fail_under = -1;
 	if (jobs_s && !parse_number(jobs_s, 1, 256, &jobs)) {
 		dcatit_msg_usage("quality", "--jobs must be a number from 1 to 256, not '%s'", jobs_s);
@@ -499,10 +482,11 @@ int cmd_quality(int argc, char **argv)
 			}
 			dcatit_buf_release(&line);
 			if (gr->results.nfailures)
-				dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match "
-				                 "limit; DCAT-AP compliance is not assessed where %s",
-				                 gr->results.nfailures, gr->results.nfailures == 1 ? "" : "s",
-				                 gr->results.nfailures == 1 ? "it applies" : "they apply");
+				dcatit_msg_error(P_("validation incomplete: %zu sh:pattern check hit the match "
+				                    "limit; DCAT-AP compliance is not assessed where it applies",
+				                    "validation incomplete: %zu sh:pattern checks hit the match "
+				                    "limit; DCAT-AP compliance is not assessed where they apply",
+				                    gr->results.nfailures), gr->results.nfailures);
 			if (dcatit_quality_findings_add(&findings, &gr->results, &ri, (uint32_t)g) != DCATIT_OK)
 				goto oom;
 		}
@@ -583,7 +567,15 @@ int cmd_quality(int argc, char **argv)
 	ri.generator = "dcatit " DCATIT_VERSION;
 	ri.max_rows = (size_t)rows;
 	ri.harvest = harvest;
-	if (dcatit_quality_report_write(&ri, fmt, &out) != DCATIT_OK)
+	/* the report's texts come from the message catalogue in its language */
+	char was[3];
+	snprintf(was, sizeof was, "%s", dcatit_locale_lang());
+	if (italian != (strcmp(was, "it") == 0))
+		dcatit_locale_use(italian ? "it" : "en");
+	DcatitStatus wst = dcatit_quality_report_write(&ri, fmt, &out);
+	if (strcmp(was, dcatit_locale_lang()) != 0)
+		dcatit_locale_use(was);
+	if (wst != DCATIT_OK)
 		goto oom;
 	if (output && strcmp(output, "-") != 0) {
 		if (dcatit_file_write_atomic(output, out.data ? out.data : "", out.len, &d) != DCATIT_OK) {
@@ -597,15 +589,17 @@ int cmd_quality(int argc, char **argv)
 	char score[32] = "-";
 	if (q.total.datasets) {
 		snprintf(score, sizeof score, "%.1f", q.total.score);
-		fprintf(stderr, "dcatit quality: %zu dataset%s, score %s of %d (assessed %.0f), %s",
-		        q.total.datasets, q.total.datasets == 1 ? "" : "s", score, DCATIT_QUALITY_MAX,
-		        q.total.assessed_max, dcatit_quality_band_name((DcatitQualityBand)q.total.band));
+		fputs("dcatit quality: ", stderr);
+		fprintf(stderr, P_("%zu dataset, score %s of %d (assessed %.0f), %s",
+		                   "%zu datasets, score %s of %d (assessed %.0f), %s", q.total.datasets),
+		        q.total.datasets, score, DCATIT_QUALITY_MAX, q.total.assessed_max,
+		        dcatit_quality_band_word((DcatitQualityBand)q.total.band));
 	} else {
-		fprintf(stderr, "dcatit quality: no dataset (nothing typed dcat:Dataset or "
-		        "dcatapit:Dataset)");
+		fputs("dcatit quality: ", stderr);
+		fputs(_("no dataset (nothing typed dcat:Dataset or dcatapit:Dataset)"), stderr);
 	}
 	if (check_links)
-		fprintf(stderr, "; %zu URLs, %zu requests, %zu from the cache, %zu broken", links.n,
+		fprintf(stderr, _("; %zu URLs, %zu requests, %zu from the cache, %zu broken"), links.n,
 		        links.requests, links.from_cache, q.nbroken);
 	fputc('\n', stderr);
 	code = DCATIT_EXIT_OK;
@@ -615,9 +609,9 @@ int cmd_quality(int argc, char **argv)
 	}
 	goto out;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	code = DCATIT_EXIT_RUNTIME;
+	code = dcatit_msg_nomem();
 out:
+	dcatit_opt_release(&dcatit_quality_cmd);
 	for (size_t g = 0; groups && g < ngroups; g++) {
 		free(groups[g].name);
 		paths_free(&groups[g].files);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "cli/imports.h"
 #include "cli/input.h"
 #include "cli/msg.h"
@@ -23,57 +24,6 @@
 /* Inputs above this total size get a progress line (on a terminal only):
  * below it parsing and validation take well under a second. */
 #define PROGRESS_BYTES (32L * 1024 * 1024)
-
-static const char usage[] =
-	"usage: dcatit validate DATA... [--shapes FILE]... [--format FORMAT]\n"
-	"                       [--fail-on LEVEL] [--profile PROFILE] [--orgs FILE]...\n"
-	"\n"
-	"Validate the RDF files DATA ('-' for standard input) with SHACL shapes\n"
-	"(ISO 19139 / RNDT XML is mapped to DCAT-AP_IT first, as by convert)\n"
-	"and report what does not conform. All DATA files form one data graph,\n"
-	"all shapes one shapes graph.\n"
-	"\n"
-	"  -s, --shapes FILE   add the shapes in FILE (repeatable)\n"
-	"  -p, --profile NAME  dcatapit: the DCAT-AP_IT shapes of the data\n"
-	"                      directory (shapes/*.ttl); dcatapit-strict: the same\n"
-	"                      plus shapes/*strict*.ttl, and warnings fail too\n"
-	"                      (--fail-on warning unless given); none: only\n"
-	"                      --shapes. Default: dcatapit without --shapes, none\n"
-	"                      with --shapes. With none and no --shapes, the data\n"
-	"                      is its own shapes graph.\n"
-	"                      The EU profiles bundled in profiles/ of the data\n"
-	"                      directory: dcat-ap-2.1.1, dcat-ap-3.0.1, geodcat-ap,\n"
-	"                      hvd, each with the vocabularies it needs; NAME:VARIANT\n"
-	"                      runs one case of the EU validator (base, ranges,\n"
-	"                      recommended, vocabularies; NAME alone is full).\n"
-	"                      Repeatable: -p dcatapit -p hvd checks both\n"
-	"      --orgs FILE     with the dcatapit profiles: more organisations (Turtle,\n"
-	"                      the form of organizations.ttl of the data directory)\n"
-	"                      whose dct:identifier counts as a known IPA code\n"
-	"                      (repeatable)\n"
-	"  -f, --format FORMAT text (default, one 'file:line: severity: message'\n"
-	"                      per finding), json, junit, ttl (an\n"
-	"                      sh:ValidationReport) or github (workflow commands)\n"
-	"      --fail-on LEVEL exit 1 on findings at or above LEVEL: violation\n"
-	"                      (default), warning or info\n"
-	"  -h, --help          show this help\n"
-	"\n"
-	"The data directory is $DCATIT_DATADIR, else vocab/ of the source tree\n"
-	"for a build that is not installed, else the installed one (next to the\n"
-	"executable: ../share/dcatit). A summary line goes to standard error.\n"
-	"\n"
-	"owl:imports in the shapes are followed when they name a file next to\n"
-	"the shapes that import them (a file: IRI, or an IRI whose last segment\n"
-	"is the file's name) or a bundled shapes file (by its owl:Ontology IRI or\n"
-	"file name); nothing is downloaded. An import not followed, and shapes\n"
-	"that select no node of the data, are warnings on standard error and in\n"
-	"the report. With --format json, junit, ttl or github, a file that\n"
-	"cannot be read or parsed still gives a report of that format on\n"
-	"standard output, with the error and its file:line.\n"
-	"\n"
-	"Exit status: 0 conforms, 1 findings at or above --fail-on, 2 usage\n"
-	"error, 3 runtime error (unreadable file, syntax error, bad shapes, a\n"
-	"sh:pattern too expensive to check on some value).\n";
 
 typedef enum { PROFILE_DEFAULT, PROFILE_NONE, PROFILE_DCATAPIT, PROFILE_STRICT,
                PROFILE_BUNDLES_ONLY } Profile;
@@ -134,9 +84,11 @@ static void graphs_note(DcatitModel *data, DcatitReportNotes *notes)
 		if (count[f])
 			dcatit_report_notes_add(notes, DCATIT_SEV_INFO,
 			                        dcatit_model_source_name(data, f), 0, 0,
-			                        "%zu named graph%s: validated as one graph, their "
-			                        "union with the default graph", count[f],
-			                        count[f] == 1 ? "" : "s");
+			                        P_("%zu named graph: validated as one graph, its "
+			                           "union with the default graph",
+			                           "%zu named graphs: validated as one graph, their "
+			                           "union with the default graph", count[f]),
+			                        count[f]);
 	free(last);
 	free(count);
 }
@@ -190,49 +142,84 @@ static void error_report(DcatitReportFormat fmt, DcatitModel *data, DcatitReport
 	dcatit_results_release(&none);
 }
 
+static const char *o_format, *o_fail_on, *o_lang;
+static DcatitOptList o_shapes, o_profiles, o_orgs;
+
+static const DcatitOpt validate_opts[] = {
+	{ 's', "shapes", DCATIT_OPT_LIST, &o_shapes, N_("FILE"),
+	  N_("add the shapes in FILE (repeatable)"), "file" },
+	{ 'p', "profile", DCATIT_OPT_LIST, &o_profiles, N_("NAME"),
+	  N_("dcatapit: the DCAT-AP_IT shapes of the data directory (shapes/*.ttl); "
+	     "dcatapit-strict: the same plus shapes/*strict*.ttl, and warnings fail too "
+	     "(--fail-on warning unless given); none: only --shapes. Default: dcatapit without "
+	     "--shapes, none with --shapes. With none and no --shapes, the data is its own "
+	     "shapes graph. The EU profiles bundled in profiles/ of the data directory: "
+	     "dcat-ap-2.1.1, dcat-ap-3.0.1, geodcat-ap, hvd, each with the vocabularies it "
+	     "needs; NAME:VARIANT runs one case of the EU validator (base, ranges, recommended, "
+	     "vocabularies; NAME alone is full). Repeatable: -p dcatapit -p hvd checks both"),
+	  "profile" },
+	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, N_("FILE"),
+	  N_("with the dcatapit profiles: more organisations (Turtle, the form of "
+	     "organizations.ttl of the data directory) whose dct:identifier counts as a known "
+	     "IPA code (repeatable)"), "file" },
+	{ 'f', "format", DCATIT_OPT_STRING, &o_format, N_("FORMAT"),
+	  N_("text (default, one 'file:line: severity: message' per finding), json, junit, "
+	     "ttl (an sh:ValidationReport) or github (workflow commands)"),
+	  "text|json|junit|ttl|github" },
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
+	  N_("exit 1 on findings at or above LEVEL: violation (default), warning or info"),
+	  "violation|warning|info" },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("the language of messages and reports: it or en (default: from the locale, "
+	     "LANG)"), "it|en" },
+	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
+};
+
+const DcatitOptCmd dcatit_validate_cmd = {
+	.name = "validate",
+	.summary = N_("validate RDF data with SHACL shapes (DCAT-AP_IT by default)"),
+	.operands = N_("DATA..."),
+	.complete = "file",
+	.description =
+		N_("Validate the RDF files DATA ('-' for standard input) with SHACL shapes "
+		   "(ISO 19139 / RNDT XML is mapped to DCAT-AP_IT first, as by convert) and report "
+		   "what does not conform. All DATA files form one data graph, all shapes one "
+		   "shapes graph."),
+	.notes =
+		N_("The data directory is $DCATIT_DATADIR, else vocab/ of the source tree for a "
+		   "build that is not installed, else the installed one (next to the executable: "
+		   "../share/dcatit). A summary line goes to standard error.\n"
+		   "\n"
+		   "owl:imports in the shapes are followed when they name a file next to the shapes "
+		   "that import them (a file: IRI, or an IRI whose last segment is the file's name) "
+		   "or a bundled shapes file (by its owl:Ontology IRI or file name); nothing is "
+		   "downloaded. An import not followed, and shapes that select no node of the data, "
+		   "are warnings on standard error and in the report. With --format json, junit, "
+		   "ttl or github, a file that cannot be read or parsed still gives a report of that "
+		   "format on standard output, with the error and its file:line."),
+	.exit_status =
+		N_("0 conforms, 1 findings at or above --fail-on, 2 usage error, 3 runtime error "
+		   "(unreadable file, syntax error, bad shapes, a sh:pattern too expensive to check "
+		   "on some value)."),
+	.opts = validate_opts,
+};
+
 int cmd_validate(int argc, char **argv)
 {
-	Names data_files = { NULL, 0 }, shape_files = { NULL, 0 }, report_names = { NULL, 0 };
-	Names orgs_files = { NULL, 0 }, profiles = { NULL, 0 }, bundles = { NULL, 0 };
-	const char *format = "text", *fail_on = NULL, *profile = NULL;
-	bool opts_done = false;
-	int code = DCATIT_EXIT_USAGE;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		int r;
-		if (opts_done || !dcatit_opt_is_option(a)) {
-			if (!names_add(&data_files, a))
-				goto oom;
-		} else if (strcmp(a, "--") == 0) {
-			opts_done = true;
-		} else if (dcatit_opt_flag(argv, i, "--help", "-h")) {
-			fputs(usage, stdout);
-			code = DCATIT_EXIT_OK;
-			goto out;
-		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--shapes", "-s", &v))) {
-			if (r < 0)
-				goto out;
-			if (!names_add(&shape_files, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--orgs", NULL, &v))) {
-			if (r < 0)
-				goto out;
-			if (!names_add(&orgs_files, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--profile", "-p", &v))) {
-			if (r < 0)
-				goto out;
-			if (!names_add(&profiles, v))
-				goto oom;
-		} else if ((r = dcatit_opt_value("validate", argc, argv, &i, "--format", "-f", &format)) ||
-		           (r = dcatit_opt_value("validate", argc, argv, &i, "--fail-on", NULL, &fail_on))) {
-			if (r < 0)
-				goto out;
-		} else {
-			dcatit_msg_usage("validate", "unknown option '%s'", a);
-			goto out;
-		}
+	Names report_names = { NULL, 0 }, bundles = { NULL, 0 };
+	const char *format, *fail_on, *profile = NULL;
+	int first = 0;
+	o_format = o_fail_on = o_lang = NULL;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_validate_cmd, argc, argv, &first);
+	if (pr != DCATIT_OPT_PARSED) {
+		dcatit_opt_release(&dcatit_validate_cmd);
+		return dcatit_opt_exit_code(pr);
 	}
+	format = o_format ? o_format : "text";
+	fail_on = o_fail_on;
+	DcatitOptList data_files = { (const char **)argv + first, (size_t)(argc - first) };
+	DcatitOptList shape_files = o_shapes, orgs_files = o_orgs, profiles = o_profiles;
+	int code = DCATIT_EXIT_USAGE;
 	if (!data_files.n) {
 		dcatit_msg_usage("validate", "no data files given");
 		goto out;
@@ -258,7 +245,7 @@ int cmd_validate(int argc, char **argv)
 	Profile prof = PROFILE_DEFAULT;
 	for (size_t i = 0; i < profiles.n; i++) {
 		Profile now;
-		profile = profiles.items[i];
+		profile = profiles.v[i];
 		if (strcmp(profile, "none") == 0) {
 			now = PROFILE_NONE;
 		} else if (strcmp(profile, "dcatapit") == 0) {
@@ -306,24 +293,24 @@ int cmd_validate(int argc, char **argv)
 	}
 	size_t stdin_uses = 0;
 	for (size_t i = 0; i < data_files.n; i++)
-		stdin_uses += strcmp(data_files.items[i], "-") == 0;
+		stdin_uses += strcmp(data_files.v[i], "-") == 0;
 	for (size_t i = 0; i < shape_files.n; i++)
-		stdin_uses += strcmp(shape_files.items[i], "-") == 0;
+		stdin_uses += strcmp(shape_files.v[i], "-") == 0;
 	if (stdin_uses > 1) {
 		dcatit_msg_usage("validate", "standard input ('-') can be read only once");
 		goto out;
 	}
 	for (size_t i = 0; i < data_files.n; i++)
-		if (!names_add(&report_names, strcmp(data_files.items[i], "-") == 0
-		                              ? "<stdin>" : data_files.items[i]))
+		if (!names_add(&report_names, strcmp(data_files.v[i], "-") == 0
+		                              ? "<stdin>" : data_files.v[i]))
 			goto oom;
 
 	code = DCATIT_EXIT_RUNTIME;
 	long total = 0;
 	for (size_t i = 0; i < data_files.n; i++)
-		total += file_size(data_files.items[i]);
+		total += file_size(data_files.v[i]);
 	for (size_t i = 0; i < shape_files.n; i++)
-		total += file_size(shape_files.items[i]);
+		total += file_size(shape_files.v[i]);
 	bool progress = total > PROGRESS_BYTES && dcatit_msg_stderr_is_tty();
 
 	DcatitResults results;
@@ -340,11 +327,11 @@ int cmd_validate(int argc, char **argv)
 	DcatitModel *data = terms ? dcatit_model_new(terms) : NULL;
 	DcatitModel *shapes = terms ? dcatit_model_new(terms) : NULL;
 	if (!data || !shapes) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto done;
 	}
 	for (size_t i = 0; i < data_files.n; i++) {
-		const char *f = data_files.items[i];
+		const char *f = data_files.v[i];
 		if (!dcatit_input_is_iso(f)) {
 			if (!dcatit_profile_parse(data, f, progress, &code))
 				goto done;
@@ -361,16 +348,16 @@ int cmd_validate(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < shape_files.n; i++)
-		if (!dcatit_profile_parse(shapes, shape_files.items[i], progress, &code))
+		if (!dcatit_profile_parse(shapes, shape_files.v[i], progress, &code))
 			goto done;
 	if (prof != PROFILE_NONE) {
 		DcatitProfileLoadOpts po;
 		memset(&po, 0, sizeof po);
 		po.strict = prof == PROFILE_STRICT;
-		po.orgs_files = orgs_files.items;
+		po.orgs_files = orgs_files.v;
 		po.norgs_files = orgs_files.n;
 		po.progress = progress;
-		po.hint = "use --profile none";
+		po.hint = N_("use --profile none");
 		po.bundles = bundles.items;
 		po.nbundles = bundles.n;
 		po.bundle_data = data;
@@ -400,7 +387,7 @@ int cmd_validate(int argc, char **argv)
 	dcatit_results_sort(&results, data);
 	vacuous_note(&stats, &notes);
 	if (notes.oom) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto done;
 	}
 	for (size_t i = 0; i < notes.n; i++) {
@@ -413,7 +400,7 @@ int cmd_validate(int argc, char **argv)
 	/* the report looks shape messages up in one graph: the bundles' too */
 	if (profile_set.nbundles &&
 	    ((sg == shapes && dcatit_profile_merge_shapes(&profile_set, shapes) != DCATIT_OK))) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto done;
 	}
 	DcatitReportInput in;
@@ -425,7 +412,7 @@ int cmd_validate(int argc, char **argv)
 	in.fail_on = level;
 	in.notes = &notes;
 	if (dcatit_report_write(&results, &in, fmt, &text) != DCATIT_OK) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto done;
 	}
 	/* a failed write is reported once, by dcatit_msg_finish_stdout */
@@ -452,10 +439,10 @@ int cmd_validate(int argc, char **argv)
 			fprintf(stderr, "%s\n", text.data);
 	}
 	if (results.nfailures) {
-		dcatit_msg_error("validation incomplete: %zu sh:pattern check%s hit the match limit "
-		                 "and %s not made", results.nfailures,
-		                 results.nfailures == 1 ? "" : "s",
-		                 results.nfailures == 1 ? "was" : "were");
+		dcatit_msg_error(P_("validation incomplete: %zu sh:pattern check hit the match limit "
+		                    "and was not made",
+		                    "validation incomplete: %zu sh:pattern checks hit the match limit "
+		                    "and were not made", results.nfailures), results.nfailures);
 		code = DCATIT_EXIT_RUNTIME;
 	}
 done:
@@ -471,13 +458,9 @@ done:
 	dcatit_terms_free(terms);
 	goto out;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	code = DCATIT_EXIT_RUNTIME;
+	code = dcatit_msg_nomem();
 out:
-	free(data_files.items);
-	free(shape_files.items);
-	free(orgs_files.items);
-	free(profiles.items);
+	dcatit_opt_release(&dcatit_validate_cmd);
 	free(bundles.items);
 	free(report_names.items);
 	return code;

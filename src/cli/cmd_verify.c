@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "ckan/verify.h"
 #include "cli/msg.h"
@@ -21,18 +22,19 @@
 static const char *endpoint_note(unsigned e)
 {
 	if (e == DCATIT_VERIFY_DATASET_RDF)
-		return " [per-dataset RDF only]";
+		return _(" [per-dataset RDF only]");
 	if (e == DCATIT_VERIFY_CATALOG_RDF)
-		return " [catalogue endpoint only]";
+		return _(" [catalogue endpoint only]");
 	return "";
 }
 
 static void print_finding(const DcatitVerifyFinding *f)
 {
-	printf("  %-8s %s%s%s", dcatit_verify_kind_name(f->kind), f->property,
-	       *f->subject ? " of " : "", f->subject);
+	printf("  %-8s %s", _(dcatit_verify_kind_name(f->kind)), f->property);
+	if (*f->subject)
+		printf(_(" of %s"), f->subject);
 	if (f->local && f->portal)
-		printf(": %s served as %s", f->local, f->portal);
+		printf(_(": %s served as %s"), f->local, f->portal);
 	else if (f->local)
 		printf(": %s", f->local);
 	else if (f->portal)
@@ -40,7 +42,7 @@ static void print_finding(const DcatitVerifyFinding *f)
 	printf("%s\n", endpoint_note(f->endpoints));
 	printf("           %s\n", f->why);
 	if (f->todo)
-		printf("           to do: %s\n", f->todo);
+		printf(_("           to do: %s\n"), f->todo);
 }
 
 /* The violations of one graph, one line per kind: how many, the message,
@@ -75,7 +77,7 @@ static bool print_violations(const DcatitResults *r, DcatitModel *data, DcatitMo
 		}
 		printf("    %zu x %s (%s:%lu%s)\n", count, a.data ? a.data : "",
 		       dcatit_model_source_name(data, r->items[i].loc.file),
-		       (unsigned long)r->items[i].loc.line, count > 1 ? " and more" : "");
+		       (unsigned long)r->items[i].loc.line, count > 1 ? _(" and more") : "");
 	}
 	free(done);
 	dcatit_buf_release(&a);
@@ -89,15 +91,16 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 		const DcatitVerifyDataset *ds = &rep->datasets[i];
 		size_t form = 0;
 		printf("%s: %s", *ds->identifier ? ds->identifier : ds->iri,
-		       dcatit_verify_status_name(ds->status));
+		       _(dcatit_verify_status_name(ds->status)));
 		if (ds->package)
 			printf(" (%s/dataset/%s)", url, ds->package);
 		printf("\n");
 		if (ds->problem)
 			printf("  %s\n", ds->problem);
 		if (ds->violations.n) {
-			printf("  %zu violation%s of DCAT-AP_IT in what the portal serves:\n",
-			       ds->violations.n, ds->violations.n == 1 ? "" : "s");
+			printf(P_("  %zu violation of DCAT-AP_IT in what the portal serves:\n",
+			          "  %zu violations of DCAT-AP_IT in what the portal serves:\n",
+			          ds->violations.n), ds->violations.n);
 			print_violations(&ds->violations, ds->served, shapes);
 		}
 		for (size_t k = 0; k < ds->nfindings; k++) {
@@ -107,7 +110,7 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 				form++;
 		}
 		if (form) {
-			printf("  the same information in another form (%zu):\n", form);
+			printf(_("  the same information in another form (%zu):\n"), form);
 			for (size_t k = 0; k < ds->nfindings; k++) {
 				const DcatitVerifyFinding *f = &ds->findings[k];
 				if (f->degrading)
@@ -126,24 +129,28 @@ static void print_text(const DcatitVerifyReport *rep, const char *url, DcatitMod
 				}
 				if (seen)
 					continue;
-				printf("    %s%s%s: %s%s", f->property, *f->subject ? " of " : "",
-				       f->subject, f->why, endpoint_note(f->endpoints));
+				printf("    %s", f->property);
+				if (*f->subject)
+					printf(_(" of %s"), f->subject);
+				printf(": %s%s", f->why, endpoint_note(f->endpoints));
 				if (count > 1)
-					printf(" (%zu values)", count);
+					printf(_(" (%zu values)"), count);
 				printf("\n");
 			}
 		}
 	}
-	printf("catalogue endpoint %s/catalog.*: %zu page%s, %zu dataset%s listed", url,
-	       rep->pages, rep->pages == 1 ? "" : "s", rep->catalog_datasets,
-	       rep->catalog_datasets == 1 ? "" : "s");
+	printf(P_("catalogue endpoint %s/catalog.*: %zu page", "catalogue endpoint %s/catalog.*: "
+	          "%zu pages", rep->pages), url, rep->pages);
+	printf(P_(", %zu dataset listed", ", %zu datasets listed", rep->catalog_datasets),
+	       rep->catalog_datasets);
 	if (rep->catalog_problem)
 		printf("; %s", rep->catalog_problem);
-	printf("; %zu violation%s of DCAT-AP_IT\n", rep->catalog_violations.n,
-	       rep->catalog_violations.n == 1 ? "" : "s");
+	printf(P_("; %zu violation of DCAT-AP_IT\n", "; %zu violations of DCAT-AP_IT\n",
+	          rep->catalog_violations.n), rep->catalog_violations.n);
 	print_violations(&rep->catalog_violations, rep->catalog, shapes);
-	printf("%zu dataset%s: %zu intact, %zu degraded, %zu invalid\n", rep->n,
-	       rep->n == 1 ? "" : "s", rep->intact, rep->degraded, rep->invalid);
+	printf(P_("%zu dataset: %zu intact, %zu degraded, %zu invalid\n",
+	          "%zu datasets: %zu intact, %zu degraded, %zu invalid\n", rep->n),
+	       rep->n, rep->intact, rep->degraded, rep->invalid);
 }
 
 static bool set_s(DcatitJson *o, const char *k, const char *v)
@@ -235,8 +242,7 @@ int cmd_verify_portal(const char *url, DcatitModel *m, unsigned jobs, const char
 	bool json = format && strcmp(format, "json") == 0;
 	DcatitModel *shapes = dcatit_model_new(dcatit_model_terms(m));
 	if (!shapes) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		return DCATIT_EXIT_RUNTIME;
+		return dcatit_msg_nomem();
 	}
 	DcatitProfile profile;
 	memset(&profile, 0, sizeof profile);
@@ -259,7 +265,7 @@ int cmd_verify_portal(const char *url, DcatitModel *m, unsigned jobs, const char
 	if (json) {
 		char *txt = report_json(&rep, url, shapes);
 		if (!txt) {
-			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+			dcatit_msg_nomem();
 			goto out;
 		}
 		printf("%s\n", txt);
@@ -280,54 +286,60 @@ out:
 	return code;
 }
 
-static const char *o_url, *o_format, *o_fail_on, *o_jobs;
+static const char *o_url, *o_format, *o_fail_on, *o_jobs, *o_lang;
 static DcatitOptList o_orgs;
 
 static const DcatitOpt verify_opts[] = {
-	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, "URL", "the portal (http:// or https://)", "url" },
-	{ 'f', "format", DCATIT_OPT_STRING, &o_format, "FORMAT",
-	  "text (default: per dataset, what the portal lost, altered or added, why, and what "
-	  "to do) or json (the same, for CI)", "text|json" },
-	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, "LEVEL",
-	  "exit 1 when a dataset is served invalid (invalid), or degraded or invalid "
-	  "(degraded); without it the exit status does not depend on what was found",
+	{ 0, "ckan", DCATIT_OPT_STRING, &o_url, N_("URL"), N_("the portal (http:// or https://)"),
+	  "url" },
+	{ 'f', "format", DCATIT_OPT_STRING, &o_format, N_("FORMAT"),
+	  N_("text (default: per dataset, what the portal lost, altered or added, why, and "
+	     "what to do) or json (the same, for CI)"), "text|json" },
+	{ 0, "fail-on", DCATIT_OPT_STRING, &o_fail_on, N_("LEVEL"),
+	  N_("exit 1 when a dataset is served invalid (invalid), or degraded or invalid "
+	     "(degraded); without it the exit status does not depend on what was found"),
 	  "degraded|invalid" },
-	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, "N", "parallel requests (default 4, at most 64)",
-	  NULL },
-	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, "FILE",
-	  "more organisations for the DCAT-AP_IT checks, as in validate --orgs", "file" },
+	{ 'j', "jobs", DCATIT_OPT_STRING, &o_jobs, N_("N"),
+	  N_("parallel requests (default 4, at most 64)"), NULL },
+	{ 0, "orgs", DCATIT_OPT_LIST, &o_orgs, N_("FILE"),
+	  N_("more organisations for the DCAT-AP_IT checks, as in validate --orgs"), "file" },
+	{ 0, "lang", DCATIT_OPT_LANG, &o_lang, N_("LANG"),
+	  N_("the language of the report: it or en (default: from the locale, LANG)"),
+	  "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
 };
 
-static const DcatitOptCmd verify_cmd = {
+const DcatitOptCmd dcatit_verify_cmd = {
 	.name = "verify",
-	.summary = "check what a CKAN portal serves to harvesters against the catalogue",
-	.operands = "[CATALOG...]",
+	.summary = N_("check what a CKAN portal serves to harvesters against the catalogue"),
+	.operands = N_("[CATALOG...]"),
+	.complete = "file",
 	.description =
-		"dati.gov.it does not read a portal's Action API: it harvests the portal's "
-		"DCAT-AP_IT RDF. For every dataset of CATALOG (default: out/catalog.ttl), read "
-		"back what harvesters read: the package with its identifier, its RDF "
-		"(/dataset/NAME.ttl) and the catalogue endpoint (/catalog.ttl, every hydra page); "
-		"validate them with the DCAT-AP_IT profile; and compare them with the dataset, "
-		"property by property. Each difference says what the portal lost, altered or "
-		"added, why (the changes recorded against a real CKAN with ckanext-dcatapit) and, "
-		"where something can be done, what.\n\n"
-		"A dataset is intact when what is served says what the dataset says (another form "
-		"of the same information, such as a date written as a date-time, is listed "
-		"apart), degraded when something is lost, altered or added, and invalid when it "
-		"is not served or what is served violates DCAT-AP_IT. The last line counts them. "
-		"Nothing is written to the portal, and no token is used.",
-	.exit_status = "0 done (or nothing at or above --fail-on), 1 datasets at or above "
-	               "--fail-on, 2 usage error, 3 the catalogue could not be loaded or the "
-	               "portal could not be read.",
+		N_("dati.gov.it does not read a portal's Action API: it harvests the portal's "
+		   "DCAT-AP_IT RDF. For every dataset of CATALOG (default: out/catalog.ttl), read "
+		   "back what harvesters read: the package with its identifier, its RDF "
+		   "(/dataset/NAME.ttl) and the catalogue endpoint (/catalog.ttl, every hydra "
+		   "page); validate them with the DCAT-AP_IT profile; and compare them with the "
+		   "dataset, property by property. Each difference says what the portal lost, "
+		   "altered or added, why (the changes recorded against a real CKAN with "
+		   "ckanext-dcatapit) and, where something can be done, what.\n"
+		   "\n"
+		   "A dataset is intact when what is served says what the dataset says (another "
+		   "form of the same information, such as a date written as a date-time, is listed "
+		   "apart), degraded when something is lost, altered or added, and invalid when it "
+		   "is not served or what is served violates DCAT-AP_IT. The last line counts them. "
+		   "Nothing is written to the portal, and no token is used."),
+	.exit_status = N_("0 done (or nothing at or above --fail-on), 1 datasets at or above "
+	                  "--fail-on, 2 usage error, 3 the catalogue could not be loaded or the "
+	                  "portal could not be read."),
 	.opts = verify_opts,
 };
 
 int cmd_verify(int argc, char **argv)
 {
 	int first = 0;
-	o_url = o_format = o_fail_on = o_jobs = NULL;
-	DcatitOptResult pr = dcatit_opt_parse(&verify_cmd, argc, argv, &first);
+	o_url = o_format = o_fail_on = o_jobs = o_lang = NULL;
+	DcatitOptResult pr = dcatit_opt_parse(&dcatit_verify_cmd, argc, argv, &first);
 	if (pr != DCATIT_OPT_PARSED)
 		return dcatit_opt_exit_code(pr);
 	int code = DCATIT_EXIT_USAGE;
@@ -347,20 +359,17 @@ int cmd_verify(int argc, char **argv)
 		goto out;
 	}
 	unsigned jobs = 4;
+	long v;
 	if (o_jobs) {
-		char *end;
-		long v = strtol(o_jobs, &end, 10);
-		if (*end || v < 1 || v > 64) {
-			dcatit_msg_usage("verify", "--jobs needs a number from 1 to 64, not '%s'", o_jobs);
+		if (!dcatit_opt_number("verify", "--jobs", o_jobs, 1, 64, false, &v))
 			goto out;
-		}
 		jobs = (unsigned)v;
 	}
 	code = DCATIT_EXIT_RUNTIME;
 	terms = dcatit_terms_new();
 	m = terms ? dcatit_model_new(terms) : NULL;
 	if (!m) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+		dcatit_msg_nomem();
 		goto out;
 	}
 	const char *deflt[1] = { "out/catalog.ttl" };
@@ -372,7 +381,7 @@ int cmd_verify(int argc, char **argv)
 	}
 	code = cmd_verify_portal(o_url, m, jobs, o_format, o_fail_on, o_orgs.v, o_orgs.n);
 out:
-	dcatit_opt_release(&verify_cmd);
+	dcatit_opt_release(&dcatit_verify_cmd);
 	dcatit_model_free(m);
 	dcatit_terms_free(terms);
 	return dcatit_msg_finish_stdout(code);

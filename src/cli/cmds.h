@@ -1,8 +1,20 @@
 /* cmds.h: the subcommands of dcatit, one file each (git's builtin/).
  * Each takes argv with argv[0] = the command name and returns the exit
- * code. */
+ * code; its option table (cli/opt.h) is exported too, for the command
+ * list, the manual pages and the shell completion. */
 #ifndef DCATIT_CMDS_H
 #define DCATIT_CMDS_H
+
+#include "cli/opt.h"
+
+/* The option tables of the commands, for main.c and cli/gen.c. */
+extern const DcatitOptCmd dcatit_build_cmd;
+extern const DcatitOptCmd dcatit_convert_cmd;
+extern const DcatitOptCmd dcatit_harvest_cmd;
+extern const DcatitOptCmd dcatit_push_cmd;
+extern const DcatitOptCmd dcatit_quality_cmd;
+extern const DcatitOptCmd dcatit_validate_cmd;
+extern const DcatitOptCmd dcatit_verify_cmd;
 
 /* dcatit build: assemble the catalogue kept as files into DCAT-AP_IT RDF. */
 int cmd_build(int argc, char **argv);

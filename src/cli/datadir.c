@@ -59,20 +59,30 @@ static bool running_uninstalled(const char *exe)
 	return strncmp(built, exe, n) == 0 && (exe[n] == '\0' || exe[n] == '/');
 }
 
-/* The installed data directory relative to the executable: DCATIT_BINDIR_DEPTH
- * components up from it is the prefix the tree was installed (or moved) to. */
-static bool relocated_dir(char *out, size_t n, const char *exe)
+/* The prefix the tree was installed (or moved) to: DCATIT_BINDIR_DEPTH
+ * components up from the executable's directory. */
+static bool relocated_prefix(char *out, size_t n, const char *exe)
 {
 	if (DCATIT_BINDIR_DEPTH < 0)
 		return false;
-	char prefix[PATH_MAX];
-	snprintf(prefix, sizeof prefix, "%s", exe);
+	int len = snprintf(out, n, "%s", exe);
+	if (len < 0 || (size_t)len >= n)
+		return false;
 	for (int i = 0; i < DCATIT_BINDIR_DEPTH; i++) {
-		char *slash = strrchr(prefix, '/');
+		char *slash = strrchr(out, '/');
 		if (!slash)
 			return false;
 		*slash = '\0';
 	}
+	return true;
+}
+
+/* The installed data directory relative to the executable. */
+static bool relocated_dir(char *out, size_t n, const char *exe)
+{
+	char prefix[PATH_MAX];
+	if (!relocated_prefix(prefix, sizeof prefix, exe))
+		return false;
 	int len = snprintf(out, n, "%s/%s", prefix, DCATIT_DATADIR_REL);
 	return len >= 0 && (size_t)len < n;
 }
@@ -107,6 +117,30 @@ DcatitStatus dcatit_datadir_find(char *out, size_t n)
 	/* neither: name the place next to the executable, where a moved
 	 * install's data is missing */
 	return try_dir(out, n, rel, "/vocab");
+}
+
+DcatitStatus dcatit_datadir_locale(char *out, size_t n)
+{
+	if (!out || n == 0)
+		return DCATIT_ERR_USAGE;
+	const char *env = getenv("DCATIT_LOCALEDIR");
+	if (env && *env)
+		return try_dir(out, n, env, "");
+	char exe[PATH_MAX], prefix[PATH_MAX];
+	bool have_exe = exe_dir(exe, sizeof exe);
+	/* a build that is not installed: meson compiles the catalogues into
+	 * BUILDDIR/po/<lang>/LC_MESSAGES */
+	if (have_exe && running_uninstalled(exe))
+		return try_dir(out, n, DCATIT_BUILDDIR, "/po");
+	/* a moved install: the same path under the prefix it was moved to, as
+	 * for the data directory */
+	if (have_exe && DCATIT_LOCALEDIR_REL[0] != '/' && relocated_prefix(prefix, sizeof prefix, exe)) {
+		char rel[PATH_MAX + 64];
+		int len = snprintf(rel, sizeof rel, "%s/%s", prefix, DCATIT_LOCALEDIR_REL);
+		if (len > 0 && (size_t)len < sizeof rel && try_dir(out, n, rel, "") == DCATIT_OK)
+			return DCATIT_OK;
+	}
+	return try_dir(out, n, DCATIT_LOCALEDIR, "");
 }
 
 typedef struct {

@@ -288,14 +288,19 @@ static int follow_one(Imp *im, size_t ti, DcatitReportNotes *notes, int *code)
 			r = 1;
 	} else {
 		bool named = last_segment(iri, &seg);
-		if (!dcatit_report_notes_add(
-			    notes, DCATIT_SEV_WARNING, src, loc.line, 0,
-			    "owl:imports <%s> is not followed: %s%s%s%s no bundled profile has that "
-			    "IRI, and dcatit does not download shapes; what it holds is not "
-			    "validated: save the file next to the shapes or add it with --shapes",
-			    iri, named ? "no file '" : "", named ? seg.data : "",
-			    named ? "' next to the shapes that import it," : "",
-			    named ? "" : "it names no file and"))
+		bool ok = named
+			? dcatit_report_notes_add(
+				notes, DCATIT_SEV_WARNING, src, loc.line, 0,
+				"owl:imports <%s> is not followed: no file '%s' next to the shapes that "
+				"import it, no bundled profile has that IRI, and dcatit does not download "
+				"shapes; what it holds is not validated: save the file next to the shapes "
+				"or add it with --shapes", iri, seg.data)
+			: dcatit_report_notes_add(
+				notes, DCATIT_SEV_WARNING, src, loc.line, 0,
+				"owl:imports <%s> is not followed: it names no file and no bundled profile "
+				"has that IRI, and dcatit does not download shapes; what it holds is not "
+				"validated: save the file next to the shapes or add it with --shapes", iri);
+		if (!ok)
 			r = -2;
 	}
 	dcatit_buf_release(&path);
@@ -303,8 +308,7 @@ static int follow_one(Imp *im, size_t ti, DcatitReportNotes *notes, int *code)
 	if (r != -2)
 		return r;
 oom:
-	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-	*code = DCATIT_EXIT_RUNTIME;
+	*code = dcatit_msg_nomem();
 	return -1;
 }
 
@@ -323,8 +327,7 @@ bool dcatit_imports_follow(DcatitModel *shapes, DcatitReportNotes *notes, bool p
 	if (im.imports && im.type && im.ontology) {
 		ok = note_loaded(&im);
 		if (!ok) {
-			dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-			*code = DCATIT_EXIT_RUNTIME;
+			*code = dcatit_msg_nomem();
 		}
 		bool again = ok;
 		while (again && ok) {

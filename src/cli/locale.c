@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "config.h"
+#include "cli/datadir.h"
 
 /* The language asked for by the environment, the way gettext reads it:
  * LANGUAGE first (a colon-separated list), then LC_ALL, LC_MESSAGES,
@@ -40,7 +40,6 @@ static void remember(const char *lang)
 
 void dcatit_locale_init(void)
 {
-	const char *dir = getenv("DCATIT_LOCALEDIR");
 	const char *lang = env_language();
 	if (!setlocale(LC_ALL, "")) {
 		/* the asked locale is not installed: keep the language */
@@ -49,7 +48,10 @@ void dcatit_locale_init(void)
 	}
 	/* numbers in reports and RDF stay in the C form */
 	setlocale(LC_NUMERIC, "C");
-	bindtextdomain(DCATIT_TEXTDOMAIN, dir && *dir ? dir : DCATIT_LOCALEDIR);
+	/* found like the data directory, so a moved install speaks Italian */
+	char dir[4096];
+	dcatit_datadir_locale(dir, sizeof dir);
+	bindtextdomain(DCATIT_TEXTDOMAIN, dir);
 	bind_textdomain_codeset(DCATIT_TEXTDOMAIN, "UTF-8");
 	textdomain(DCATIT_TEXTDOMAIN);
 	remember(lang);

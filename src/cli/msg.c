@@ -3,9 +3,12 @@
 #include "cli/msg.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "base/i18n.h"
 
 /* The state here belongs to the process's terminal and stdout, not to a
  * module: whether a progress line is on screen, whether stdout was closed
@@ -17,12 +20,18 @@ static bool stdout_failed;
 static DcatitDiag first_error;
 static bool have_error;
 
+/* Keep the first error, text already formatted and translated. */
 static void remember_v(DcatitStatus st, const char *file, unsigned long line,
                        unsigned long col, const char *fmt, va_list ap)
 {
 	if (have_error)
 		return;
-	dcatit_diag_vset(&first_error, st, file, line, col, fmt, ap);
+	dcatit_diag_init(&first_error);
+	first_error.status = st;
+	snprintf(first_error.file, sizeof first_error.file, "%s", file ? file : "");
+	first_error.line = line;
+	first_error.col = col;
+	vsnprintf(first_error.message, sizeof first_error.message, fmt, ap);
 	have_error = true;
 }
 
@@ -49,6 +58,7 @@ bool dcatit_msg_first_error(DcatitDiag *d)
 void dcatit_msg_error(const char *fmt, ...)
 {
 	va_list ap;
+	fmt = _(fmt);
 	dcatit_msg_progress_done();
 	fputs("dcatit: ", stderr);
 	va_start(ap, fmt);
@@ -58,6 +68,12 @@ void dcatit_msg_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	remember_v(DCATIT_ERR_IO, NULL, 0, 0, fmt, ap);
 	va_end(ap);
+}
+
+int dcatit_msg_nomem(void)
+{
+	dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
+	return DCATIT_EXIT_RUNTIME;
 }
 
 static void remark(const char *kind, const char *file, unsigned long line, const char *fmt,
@@ -70,7 +86,7 @@ static void remark(const char *kind, const char *file, unsigned long line, const
 		fprintf(stderr, "%s: %s: ", file, kind);
 	else
 		fprintf(stderr, "dcatit: %s: ", kind);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	fputc('\n', stderr);
 }
 
@@ -99,12 +115,12 @@ int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
 	else
 		fputs("dcatit: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	if (cmd)
-		fprintf(stderr, "; try 'dcatit %s --help'\n", cmd);
+		fprintf(stderr, _("; try 'dcatit %s --help'\n"), cmd);
 	else
-		fputs("; try 'dcatit help'\n", stderr);
+		fputs(_("; try 'dcatit help'\n"), stderr);
 	return DCATIT_EXIT_USAGE;
 }
 
@@ -129,8 +145,11 @@ int dcatit_msg_diag(const DcatitDiag *d)
 			fprintf(stderr, "%s:%lu: error: %s\n", d->file, d->line, text);
 		remember(d->status, d->file, d->line, d->col, "%s", text);
 	} else if (d->file[0] && d->status == DCATIT_ERR_IO) {
-		fprintf(stderr, "dcatit: cannot read '%s': %s\n", d->file, text);
-		remember(d->status, d->file, 0, 0, "cannot read '%s': %s", d->file, text);
+		const char *fmt = _("cannot read '%s': %s");
+		fputs("dcatit: ", stderr);
+		fprintf(stderr, fmt, d->file, text);
+		fputc('\n', stderr);
+		remember(d->status, d->file, 0, 0, fmt, d->file, text);
 	} else if (d->file[0]) {
 		fprintf(stderr, "%s: error: %s\n", d->file, text);
 		remember(d->status, d->file, 0, 0, "%s", text);
@@ -154,7 +173,7 @@ void dcatit_msg_progress(const char *fmt, ...)
 	va_list ap;
 	fputs("\r\033[K", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fflush(stderr);
 	progress_shown = true;
@@ -185,8 +204,9 @@ int dcatit_msg_finish_stdout(int code)
 		/* EPIPE: the reader went away (dcatit ... | head); not our error */
 		if (err == EPIPE)
 			return code;
-		fprintf(stderr, "dcatit: cannot write to standard output: %s\n",
-		        strerror(err));
+		fputs("dcatit: ", stderr);
+		fprintf(stderr, _("cannot write to standard output: %s"), strerror(err));
+		fputc('\n', stderr);
 		stdout_failed = true;
 		return DCATIT_EXIT_RUNTIME;
 	}
@@ -206,4 +226,19 @@ void dcatit_msg_put_text(FILE *f, const char *s, size_t n)
 			putc(c < 0x20 || c == 0x7F ? '?' : (int)c, f);
 		}
 	}
+}
+
+char *dcatit_msg_clean_text(const char *s)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	if (!f)
+		return NULL;
+	dcatit_msg_put_text(f, s, strlen(s));
+	if (fclose(f) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }

@@ -17,8 +17,16 @@ enum {
 	DCATIT_EXIT_RUNTIME = 3,  /* I/O, syntax error, out of memory */
 };
 
+/* The functions below that take a format translate it (gettext) before
+ * use: xgettext knows them as keywords (po/meson.build), so their literal
+ * formats are extracted without _(), which would translate twice. The
+ * severity words of located lines ("error:", "warning:") stay English:
+ * editors and CI read them. */
+
 /* Print "dcatit: MESSAGE" to stderr. */
 void dcatit_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "dcatit: out of memory" to stderr; returns DCATIT_EXIT_RUNTIME. */
+int dcatit_msg_nomem(void);
 /* Print "dcatit CMD: MESSAGE; try 'dcatit CMD --help'" to stderr and
  * return DCATIT_EXIT_USAGE. */
 int dcatit_msg_usage(const char *cmd, const char *fmt, ...)
@@ -51,6 +59,9 @@ void dcatit_msg_progress_done(void);
  * shown as '?': text from a remote source (record ids, CKAN's error text)
  * must not drive the user's terminal. */
 void dcatit_msg_put_text(FILE *f, const char *s, size_t n);
+/* s with control characters shown as '?' (as dcatit_msg_put_text), to
+ * go into a translated message; caller frees, NULL when out of memory. */
+char *dcatit_msg_clean_text(const char *s);
 /* Flush and close stdout, reporting a write error (disk full); returns
  * code unchanged on success, DCATIT_EXIT_RUNTIME on error. main() calls it
  * after every command; later calls only repeat the first outcome. */

@@ -1,22 +1,24 @@
 /* opt.c: option tables of the subcommands (see opt.h): parsing through
- * getopt_long, and the --help text and manual page written from the same
- * table. */
+ * getopt_long, and the --help text written from the same table (the
+ * manual page and the completion are in gen.c). */
 #include "cli/opt.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "cli/locale.h"
 #include "cli/msg.h"
 
 /* The table's texts are English source text, translated on their way out
  * (never "": gettext maps it to the catalogue's header). */
-static const char *tr(const char *s)
+const char *dcatit_opt_text(const char *s)
 {
 	return s && *s ? _(s) : s;
 }
-#define TR(s) tr(s)
+#define TR(s) dcatit_opt_text(s)
 
 /* Help is wrapped to this width: an 80-column terminal without the last
  * column, which some terminals wrap on. */
@@ -37,7 +39,8 @@ static size_t count_opts(const DcatitOpt *o)
  * short option character. */
 #define LONG_BASE 256
 
-static void store(const DcatitOpt *o, const char *val, bool *oom)
+/* Store val into o's dest; false after printing a usage error. */
+static bool store(const DcatitOptCmd *cmd, const DcatitOpt *o, const char *val, bool *oom)
 {
 	switch (o->kind) {
 	case DCATIT_OPT_FLAG:
@@ -46,20 +49,33 @@ static void store(const DcatitOpt *o, const char *val, bool *oom)
 	case DCATIT_OPT_STRING:
 		*(const char **)o->dest = val;
 		break;
+	case DCATIT_OPT_LANG:
+		if (dcatit_locale_use(val) != 0) {
+			dcatit_msg_usage(cmd->name, "unknown language '%s' for --%s (it or en)", val,
+			                 o->lng);
+			return false;
+		}
+		*(const char **)o->dest = val;
+		break;
 	case DCATIT_OPT_LIST: {
 		DcatitOptList *l = o->dest;
 		const char **v = realloc(l->v, (l->n + 1) * sizeof *v);
 		if (!v) {
 			*oom = true;
-			return;
+			return true;
 		}
 		v[l->n++] = val;
 		l->v = v;
 		break;
 	}
+	case DCATIT_OPT_REFUSED:
+		/* the value (if any) is never repeated: it may be a secret */
+		dcatit_msg_usage(cmd->name, "%s", TR(o->help));
+		return false;
 	case DCATIT_OPT_END:
 		break;
 	}
+	return true;
 }
 
 /* The long options that start with the n characters of name: for an
@@ -75,21 +91,22 @@ static size_t prefix_matches(const DcatitOpt *o, size_t n_opts, const char *name
 	return k;
 }
 
+/* An option the table does not have: named without the value given after
+ * '=' (it may be a secret typed at the wrong option). */
 static DcatitOptResult unknown(const DcatitOptCmd *cmd, size_t n_opts, const char *arg, int shrt)
 {
 	if (shrt) {
 		dcatit_msg_usage(cmd->name, "unknown option '-%c'", shrt);
 		return DCATIT_OPT_USAGE;
 	}
-	if (arg && strncmp(arg, "--", 2) == 0) {
-		const char *name = arg + 2;
-		size_t n = strcspn(name, "=");
-		if (n && prefix_matches(cmd->opts, n_opts, name, n) > 1) {
-			dcatit_msg_usage(cmd->name, "ambiguous option '--%.*s'", (int)n, name);
-			return DCATIT_OPT_USAGE;
-		}
-	}
-	dcatit_msg_usage(cmd->name, "unknown option '%s'", arg ? arg : "?");
+	const char *name = arg && strncmp(arg, "--", 2) == 0 ? arg + 2 : NULL;
+	size_t n = name ? strcspn(name, "=") : 0;
+	if (n && prefix_matches(cmd->opts, n_opts, name, n) > 1)
+		dcatit_msg_usage(cmd->name, "ambiguous option '--%.*s'", (int)n, name);
+	else if (name)
+		dcatit_msg_usage(cmd->name, "unknown option '--%.*s'", (int)n, name);
+	else
+		dcatit_msg_usage(cmd->name, "unknown option '%s'", arg ? arg : "?");
 	return DCATIT_OPT_USAGE;
 }
 
@@ -102,7 +119,7 @@ DcatitOptResult dcatit_opt_parse(const DcatitOptCmd *cmd, int argc, char **argv,
 	if (!lo || !shorts) {
 		free(lo);
 		free(shorts);
-		dcatit_msg_error("out of memory");
+		dcatit_msg_nomem();
 		return DCATIT_OPT_NOMEM;
 	}
 	size_t k = 0;
@@ -110,9 +127,11 @@ DcatitOptResult dcatit_opt_parse(const DcatitOptCmd *cmd, int argc, char **argv,
 	shorts[k++] = 'h';
 	for (size_t i = 0; i < n; i++) {
 		const DcatitOpt *o = &cmd->opts[i];
-		bool arg = o->kind != DCATIT_OPT_FLAG;
+		bool arg = o->kind != DCATIT_OPT_FLAG && o->kind != DCATIT_OPT_REFUSED;
 		lo[i].name = o->lng;
-		lo[i].has_arg = arg ? required_argument : no_argument;
+		/* a refused option matches with or without "=value" */
+		lo[i].has_arg = o->kind == DCATIT_OPT_REFUSED ? optional_argument
+		              : arg ? required_argument : no_argument;
 		lo[i].flag = NULL;
 		lo[i].val = LONG_BASE + (int)i;
 		if (o->shrt) {
@@ -127,7 +146,7 @@ DcatitOptResult dcatit_opt_parse(const DcatitOptCmd *cmd, int argc, char **argv,
 	lo[n].val = 'h';
 
 	DcatitOptResult res = DCATIT_OPT_PARSED;
-	bool oom = false;
+	bool oom = false, help = false;
 	/* optind = 0 makes glibc start afresh: commands may be parsed more
 	 * than once in a process (tests drive cmd_push repeatedly) */
 	optind = 0;
@@ -135,11 +154,22 @@ DcatitOptResult dcatit_opt_parse(const DcatitOptCmd *cmd, int argc, char **argv,
 	int c;
 	while (res == DCATIT_OPT_PARSED && !oom &&
 	       (c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
+		const DcatitOpt *o = NULL;
+		if (c >= LONG_BASE)
+			o = &cmd->opts[c - LONG_BASE];
+		for (size_t i = 0; !o && c != ':' && c != '?' && i < n; i++)
+			if (cmd->opts[i].shrt == c)
+				o = &cmd->opts[i];
 		if (c == 'h') {
-			dcatit_opt_print_help(cmd, stdout);
-			res = DCATIT_OPT_HELP_SHOWN;
-		} else if (c >= LONG_BASE) {
-			store(&cmd->opts[c - LONG_BASE], optarg, &oom);
+			/* printed once the options are read: --lang may follow */
+			help = true;
+		} else if (help) {
+			/* after --help the rest is not checked, but --lang counts */
+			if (o && o->kind == DCATIT_OPT_LANG && optarg)
+				dcatit_locale_use(optarg);
+		} else if (o) {
+			if (!store(cmd, o, optarg, &oom))
+				res = DCATIT_OPT_USAGE;
 		} else if (c == ':') {
 			/* optopt is the short name, or the val of a long option */
 			if (optopt >= LONG_BASE)
@@ -153,24 +183,61 @@ DcatitOptResult dcatit_opt_parse(const DcatitOptCmd *cmd, int argc, char **argv,
 			dcatit_msg_usage(cmd->name, "option '--%s' takes no value",
 			                 cmd->opts[optopt - LONG_BASE].lng);
 			res = DCATIT_OPT_USAGE;
-		} else if (c == '?') {
-			res = unknown(cmd, n, optopt ? NULL : argv[optind - 1], optopt);
 		} else {
-			for (size_t i = 0; i < n; i++)
-				if (cmd->opts[i].shrt == c) {
-					store(&cmd->opts[i], optarg, &oom);
-					break;
-				}
+			res = unknown(cmd, n, optopt ? NULL : argv[optind - 1], optopt);
 		}
 	}
 	free(lo);
 	free(shorts);
 	if (oom) {
-		dcatit_msg_error("out of memory");
+		dcatit_msg_nomem();
 		return DCATIT_OPT_NOMEM;
+	}
+	if (help && res == DCATIT_OPT_PARSED) {
+		dcatit_opt_print_help(cmd, stdout);
+		res = DCATIT_OPT_HELP_SHOWN;
 	}
 	*first = optind;
 	return res;
+}
+
+bool dcatit_opt_number(const char *cmd, const char *opt, const char *s, long min, long max,
+                       bool pct, long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long v = s[0] == '-' || s[0] == '+' || s[0] == ' ' ? 0 : strtol(s, &end, 10);
+	if (end && pct && *end == '%')
+		end++;
+	if (!end || end == s || *end || errno || v < min || v > max) {
+		if (pct)
+			dcatit_msg_usage(cmd, "%s needs a percentage from %ld to %ld, not '%s'", opt,
+			                 min, max, s);
+		else
+			dcatit_msg_usage(cmd, "%s needs a number from %ld to %ld, not '%s'", opt, min,
+			                 max, s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool dcatit_opt_is_one_of(const char *s, const char *list)
+{
+	size_t n = strlen(s);
+	for (const char *p = list; p && *p;) {
+		const char *e = strchr(p, '|');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && strncmp(p, s, n) == 0)
+			return true;
+		p = e ? e + 1 : p + k;
+	}
+	return false;
+}
+
+bool dcatit_opt_is_shown(const DcatitOpt *o)
+{
+	return o->kind != DCATIT_OPT_REFUSED && o->kind != DCATIT_OPT_END;
 }
 
 int dcatit_opt_exit_code(DcatitOptResult r)
@@ -288,19 +355,34 @@ static void opt_label(const DcatitOpt *o, char *buf, size_t cap)
 	if (o->kind == DCATIT_OPT_FLAG)
 		snprintf(buf, cap, "%s--%s", sh, o->lng);
 	else
-		snprintf(buf, cap, "%s--%s %s", sh, o->lng, o->arg ? o->arg : "VALUE");
+		snprintf(buf, cap, "%s--%s %s", sh, o->lng, o->arg ? TR(o->arg) : "VALUE");
+}
+
+/* Display width of UTF-8 text: its characters (the translations of
+ * "usage:" are not all ASCII). */
+static size_t width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
 }
 
 void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f)
 {
-	char head[64];
-	int hn = snprintf(head, sizeof head, "usage: dcatit %s", cmd->name);
-	size_t indent = hn > 0 && (size_t)hn < 40 ? (size_t)hn + 1 : 8;
-	size_t col = (size_t)(hn > 0 ? hn : 0);
+	char head[128];
+	/* TRANSLATORS: the start of a synopsis, "usage: dcatit build [-C DIR]..." */
+	const char *word = _("usage:");
+	int hn = snprintf(head, sizeof head, "%s dcatit %s", word, cmd->name);
+	size_t hw = width(head);
+	size_t indent = hn > 0 && hw < 40 ? hw + 1 : 8;
+	size_t col = hw;
 	fputs(head, f);
 	char item[160];
 	for (size_t i = 0; cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END; i++) {
 		const DcatitOpt *o = &cmd->opts[i];
+		if (!dcatit_opt_is_shown(o))
+			continue;
 		char name[64];
 		if (o->shrt)
 			snprintf(name, sizeof name, "-%c", o->shrt);
@@ -309,7 +391,7 @@ void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f)
 		if (o->kind == DCATIT_OPT_FLAG)
 			snprintf(item, sizeof item, "[%s]", name);
 		else
-			snprintf(item, sizeof item, "[%s %s]%s", name, o->arg ? o->arg : "VALUE",
+			snprintf(item, sizeof item, "[%s %s]%s", name, o->arg ? TR(o->arg) : "VALUE",
 			         o->kind == DCATIT_OPT_LIST ? "..." : "");
 		size_t len = strlen(item);
 		if (col + 1 + len > WIDTH) {
@@ -323,14 +405,18 @@ void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f)
 		col += len;
 	}
 	if (cmd->operands) {
-		size_t len = strlen(cmd->operands);
+		const char *ops = TR(cmd->operands);
+		size_t len = width(ops);
 		if (col + 1 + len > WIDTH)
 			fprintf(f, "\n%*s", (int)indent, "");
 		else
 			fputc(' ', f);
-		fputs(cmd->operands, f);
+		fputs(ops, f);
 	}
 	fputc('\n', f);
+	if (cmd->more_usage)
+		fprintf(f, "%*sdcatit %s %s\n", (int)(width(word) + 1), "", cmd->name,
+		        cmd->more_usage);
 }
 
 static void print_opt_help(FILE *f, const DcatitOpt *o, const char *help)
@@ -355,7 +441,8 @@ void dcatit_opt_print_help(const DcatitOptCmd *cmd, FILE *f)
 		fputc('\n', f);
 	}
 	for (size_t i = 0; cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END; i++)
-		print_opt_help(f, &cmd->opts[i], TR(cmd->opts[i].help));
+		if (dcatit_opt_is_shown(&cmd->opts[i]))
+			print_opt_help(f, &cmd->opts[i], TR(cmd->opts[i].help));
 	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, N_("show this help"), NULL };
 	print_opt_help(f, &help, TR(help.help));
 	if (cmd->notes) {
@@ -368,159 +455,4 @@ void dcatit_opt_print_help(const DcatitOptCmd *cmd, FILE *f)
 		fprintf(f, "%s ", label);
 		wrap(f, TR(cmd->exit_status), 0, strlen(label) + 1);
 	}
-}
-
-/* ---- roff ---- */
-
-/* Write s escaped for roff text: backslashes, hyphens that are options,
- * and a leading dot or quote. */
-static void roff_text(FILE *f, const char *s, size_t n, bool line_start)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (line_start && (c == '.' || c == '\''))
-			fputs("\\&", f);
-		line_start = false;
-		if (c == '\\')
-			fputs("\\e", f);
-		else if (c == '-')
-			fputs("\\-", f);
-		else if (c == '\n') {
-			fputc('\n', f);
-			line_start = true;
-		} else
-			fputc(c, f);
-	}
-}
-
-/* Paragraphs as .PP blocks, verbatim lines in .nf/.fi. */
-static void roff_paragraphs(FILE *f, const char *text)
-{
-	const char *p = text;
-	bool in_nf = false, need_pp = false;
-	while (*p) {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-		bool verbatim = len >= 2 && p[0] == ' ' && p[1] == ' ';
-		if (len == 0) {
-			if (in_nf) {
-				fputs(".fi\n.RE\n", f);
-				in_nf = false;
-			}
-			need_pp = true;
-		} else {
-			if (verbatim && !in_nf) {
-				fputs(".RS 4\n.nf\n", f);
-				in_nf = true;
-			} else if (!verbatim && in_nf) {
-				fputs(".fi\n.RE\n", f);
-				in_nf = false;
-				need_pp = true;
-			}
-			if (need_pp) {
-				fputs(".PP\n", f);
-				need_pp = false;
-			}
-			roff_text(f, verbatim ? p + 2 : p, verbatim ? len - 2 : len, true);
-			fputc('\n', f);
-		}
-		p = eol ? eol + 1 : p + len;
-	}
-	if (in_nf)
-		fputs(".fi\n.RE\n", f);
-}
-
-static void roff_upper(FILE *f, const char *s)
-{
-	for (; *s; s++)
-		fputc(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s, f);
-}
-
-void dcatit_opt_print_man(const DcatitOptCmd *cmd, FILE *f, const char *version,
-                          const char *date)
-{
-	fputs(".TH DCATIT-", f);
-	roff_upper(f, cmd->name);
-	fprintf(f, " 1 \"%s\" \"dcatit %s\" \"dcatit manual\"\n", date, version);
-	fputs(".SH NAME\n", f);
-	fprintf(f, "dcatit\\-%s \\- ", cmd->name);
-	roff_text(f, TR(cmd->summary), strlen(TR(cmd->summary)), false);
-	fputs("\n.SH SYNOPSIS\n", f);
-	fprintf(f, ".B dcatit %s\n", cmd->name);
-	for (size_t i = 0; cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END; i++) {
-		const DcatitOpt *o = &cmd->opts[i];
-		fputs("[\\fB\\-\\-", f);
-		roff_text(f, o->lng, strlen(o->lng), false);
-		fputs("\\fR", f);
-		if (o->kind != DCATIT_OPT_FLAG)
-			fprintf(f, " \\fI%s\\fR", o->arg ? o->arg : "VALUE");
-		fputs(o->kind == DCATIT_OPT_LIST ? "]...\n" : "]\n", f);
-	}
-	if (cmd->operands) {
-		fputs("\\fI", f);
-		roff_text(f, cmd->operands, strlen(cmd->operands), false);
-		fputs("\\fR\n", f);
-	}
-	if (cmd->description) {
-		fputs(".SH DESCRIPTION\n", f);
-		roff_paragraphs(f, TR(cmd->description));
-	}
-	fputs(".SH OPTIONS\n", f);
-	const DcatitOpt help = { 'h', "help", DCATIT_OPT_FLAG, NULL, NULL, N_("show this help"), NULL };
-	for (size_t i = 0;; i++) {
-		const DcatitOpt *o = cmd->opts && cmd->opts[i].kind != DCATIT_OPT_END ? &cmd->opts[i] : &help;
-		fputs(".TP\n", f);
-		if (o->shrt)
-			fprintf(f, "\\fB\\-%c\\fR, ", o->shrt);
-		fputs("\\fB\\-\\-", f);
-		roff_text(f, o->lng, strlen(o->lng), false);
-		fputs("\\fR", f);
-		if (o->kind != DCATIT_OPT_FLAG)
-			fprintf(f, " \\fI%s\\fR", o->arg ? o->arg : "VALUE");
-		fputc('\n', f);
-		roff_paragraphs(f, TR(o->help));
-		if (o == &help)
-			break;
-	}
-	if (cmd->notes) {
-		fputs(".SH NOTES\n", f);
-		roff_paragraphs(f, TR(cmd->notes));
-	}
-	if (cmd->exit_status) {
-		fputs(".SH \"EXIT STATUS\"\n", f);
-		roff_paragraphs(f, TR(cmd->exit_status));
-	}
-	fputs(".SH \"SEE ALSO\"\n.BR dcatit (1)\n", f);
-}
-
-/* ---- the older scanner ---- */
-
-bool dcatit_opt_is_option(const char *arg)
-{
-	return arg[0] == '-' && arg[1] != '\0';
-}
-
-bool dcatit_opt_flag(char **argv, int i, const char *lng, const char *shrt)
-{
-	return strcmp(argv[i], lng) == 0 || (shrt && strcmp(argv[i], shrt) == 0);
-}
-
-int dcatit_opt_value(const char *cmd, int argc, char **argv, int *i,
-                     const char *lng, const char *shrt, const char **val)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(lng);
-	if (strncmp(a, lng, n) == 0 && a[n] == '=') {
-		*val = a + n + 1;
-		return 1;
-	}
-	if (strcmp(a, lng) != 0 && !(shrt && strcmp(a, shrt) == 0))
-		return 0;
-	if (*i + 1 >= argc) {
-		dcatit_msg_usage(cmd, "option '%s' needs a value", a);
-		return -1;
-	}
-	*i += 1;
-	*val = argv[*i];
-	return 1;
 }

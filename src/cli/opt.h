@@ -1,8 +1,7 @@
 /* opt.h: the options of a dcatit subcommand as one table (git's
  * parse-options): the same table drives parsing (through getopt_long), the
- * --help text, the manual page and the shell completion, so they cannot
- * drift. The older scanner functions below stay until every command uses
- * a table. */
+ * --help text, the manual page and the shell completion (cli/gen.c), so
+ * they cannot drift. */
 #ifndef DCATIT_OPT_H
 #define DCATIT_OPT_H
 
@@ -16,6 +15,11 @@ typedef enum {
 	DCATIT_OPT_FLAG,    /* no value; dest is a bool*, set true */
 	DCATIT_OPT_STRING,  /* one value; dest is a const char**, the last wins */
 	DCATIT_OPT_LIST,    /* repeatable value; dest is a DcatitOptList* */
+	DCATIT_OPT_LANG,    /* "it" or "en"; dest is a const char**, and the
+	                     * messages switch to that language at once */
+	DCATIT_OPT_REFUSED, /* never accepted, not shown: its help is the usage
+	                     * error, which never repeats the value given (a
+	                     * secret on the command line, as push's --token) */
 } DcatitOptKind;
 
 /* The values of a repeatable option, in command-line order; the strings
@@ -25,9 +29,11 @@ typedef struct {
 	size_t n;
 } DcatitOptList;
 
-/* One option. help is English source text (one paragraph, wrapped when
- * printed). complete tells the shell completion what a value is: "file",
- * "dir", "url", "profile", "source", or a '|'-separated list of words. */
+/* One option. help is English source text marked with N_() (one
+ * paragraph, wrapped when printed, translated on the way out). complete
+ * tells the shell completion what a value is: "file", "dir", "url",
+ * "profile" (the profiles of the data directory), "source" (the harvest
+ * sources of -c DIR), or a '|'-separated list of the values allowed. */
 typedef struct {
 	char shrt;            /* short name, 0 when none */
 	const char *lng;      /* long name without "--" */
@@ -45,6 +51,10 @@ typedef struct {
 	const char *name;        /* "build" */
 	const char *summary;     /* one line: the command table's and NAME's */
 	const char *operands;    /* synopsis after the options ("DATA..."), or NULL */
+	const char *complete;    /* what an operand is, as DcatitOpt.complete, or
+	                          * "command" (a dcatit command); NULL: none */
+	const char *more_usage;  /* a second synopsis line after "dcatit NAME ",
+	                          * or NULL */
 	const char *description; /* what the command does */
 	const char *notes;       /* after the options, or NULL */
 	const char *exit_status; /* what each exit code means, or NULL */
@@ -71,21 +81,17 @@ void dcatit_opt_release(const DcatitOptCmd *cmd);
 void dcatit_opt_print_help(const DcatitOptCmd *cmd, FILE *f);
 /* Write the synopsis line(s) "usage: dcatit NAME [-x] ..." to f. */
 void dcatit_opt_print_usage(const DcatitOptCmd *cmd, FILE *f);
-/* Write the manual page of cmd in roff (man(7)) to f; version goes in the
- * footer, date (YYYY-MM-DD) is the page's date. */
-void dcatit_opt_print_man(const DcatitOptCmd *cmd, FILE *f, const char *version,
-                          const char *date);
+/* Translate a table text (N_() source text; NULL and "" stay as they are). */
+const char *dcatit_opt_text(const char *s);
 
-/* --- the older scanner, for commands not yet on a table --- */
-
-/* Is arg an option (starts with '-' and is not "-")? */
-bool dcatit_opt_is_option(const char *arg);
-/* Does argv[*i] name the flag lng (or its short form shrt, may be NULL)? */
-bool dcatit_opt_flag(char **argv, int i, const char *lng, const char *shrt);
-/* If argv[*i] is option lng/shrt, set *val to its value ("--x=v" or the
- * next argument, advancing *i) and return 1; 0 when argv[*i] is another
- * argument; -1 after printing a usage error when the value is missing. */
-int dcatit_opt_value(const char *cmd, int argc, char **argv, int *i,
-                     const char *lng, const char *shrt, const char **val);
+/* Parse s, the value of option opt ("--jobs") of command cmd, as a whole
+ * number from min to max (with pct, a trailing '%' is allowed: a
+ * percentage) into *out; false after printing the usage error. */
+bool dcatit_opt_number(const char *cmd, const char *opt, const char *s, long min, long max,
+                       bool pct, long *out);
+/* Is s one of the '|'-separated words of list ("text|json")? */
+bool dcatit_opt_is_one_of(const char *s, const char *list);
+/* Is the option visible (in help, manual page and completion)? */
+bool dcatit_opt_is_shown(const DcatitOpt *o);
 
 #endif

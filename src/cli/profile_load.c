@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/i18n.h"
 #include "cli/datadir.h"
 #include "cli/msg.h"
 #include "rdf/rdfio.h"
@@ -136,8 +137,7 @@ static DcatitOrgs *load_orgs(const char *dir, DcatitTerms *terms,
 {
 	DcatitOrgs *orgs = dcatit_orgs_new(terms);
 	if (!orgs) {
-		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
-		*code = DCATIT_EXIT_RUNTIME;
+		*code = dcatit_msg_nomem();
 		return NULL;
 	}
 	char path[4200];
@@ -168,7 +168,8 @@ bool dcatit_profile_load(DcatitProfile *p, DcatitModel *shapes,
 	p->shapes = shapes;
 	char hint[200] = "";
 	if (o->hint)
-		snprintf(hint, sizeof hint, " or %s", o->hint);
+		/* TRANSLATORS: ends "(set DCATIT_DATADIR%s)"; %s is "use --no-validate" */
+		snprintf(hint, sizeof hint, _(" or %s"), _(o->hint));
 	char dir[4096];
 	DcatitStatus dst = dcatit_datadir_find(dir, sizeof dir);
 	if (dst == DCATIT_ERR_LIMIT) {

@@ -23,7 +23,8 @@ typedef struct {
 	                               * instead of organizations.ttl */
 	bool progress;                /* progress lines while reading */
 	const char *hint;             /* ends "set DCATIT_DATADIR or HINT" in
-	                               * the errors; NULL: "set DCATIT_DATADIR" */
+	                               * the errors (marked N_(), translated
+	                               * there); NULL: "set DCATIT_DATADIR" */
 	const char *const *bundles;   /* bundled profiles ("hvd",
 	                               * "dcat-ap-3.0.1:base"), validated too */
 	size_t nbundles;

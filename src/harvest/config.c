@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/str.h"
 #include "base/yaml.h"
 
@@ -206,8 +207,8 @@ static DcatitStatus set_value(Ctx *c, const char *section, const DcatitYamlNode 
 	if (v->kind != DCATIT_YAML_SCALAR)
 		return dcatit_diag_set(c->d, DCATIT_ERR_INVALID, c->path, v->line, 1,
 		                       v->kind == DCATIT_YAML_SEQUENCE
-		                           ? "lists are not allowed here (only follow_hosts is a list)"
-		                           : "too deeply nested");
+		                           ? N_("lists are not allowed here (only follow_hosts is a list)")
+		                           : N_("too deeply nested"));
 	char full[160];
 	if (section)
 		snprintf(full, sizeof full, "%s.%s", section, k->value);

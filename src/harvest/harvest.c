@@ -26,6 +26,7 @@
 
 #include "base/digest.h"
 #include "base/guard.h"
+#include "base/i18n.h"
 #include "harvest/normalize.h"
 #include "harvest/src_ckan.h"
 #include "harvest/src_csw.h"
@@ -422,7 +423,7 @@ static DcatitStatus on_record(void *ud, const char *record_id, DcatitModel *reco
 	if (st == DCATIT_OK && !dcatit_model_size(out)) {
 		dcatit_model_free(out);
 		r->rep->rejected++;
-		dcatit_buf_addf(&r->rep->warnings, "record '%s' is empty: skipped\n", record_id);
+		dcatit_buf_addf(&r->rep->warnings, _("record '%s' is empty: skipped\n"), record_id);
 		return DCATIT_OK;
 	}
 	dcatit_buf_clear(&r->canon);
@@ -494,16 +495,16 @@ static void on_keep(void *ud, const char *record_id)
 	if (!prev) {
 		/* the cache names a record the state lost: do not trust the run */
 		r->rep->rejected++;
-		dcatit_buf_addf(&r->rep->warnings, "record '%s' of an unmodified page is not "
-		                "in the state: run with --no-cache to fetch it again\n", record_id);
+		dcatit_buf_addf(&r->rep->warnings, _("record '%s' of an unmodified page is not "
+		                  "in the state: run with --no-cache to fetch it again\n"), record_id);
 		return;
 	}
 	dcatit_buf_clear(&r->path);
 	dcatit_buf_addf(&r->path, "%s/%s.ttl", r->dir, stem);
 	if (!file_exists(r->path.data)) {
 		r->rep->rejected++;
-		dcatit_buf_addf(&r->rep->warnings, "record '%s': '%s' is missing: run with "
-		                "--no-cache to fetch it again\n", record_id, r->path.data);
+		dcatit_buf_addf(&r->rep->warnings, _("record '%s': '%s' is missing: run with "
+		                  "--no-cache to fetch it again\n"), record_id, r->path.data);
 		return;
 	}
 	if (!recmap_put(&r->now, stem, record_id, prev->hash, prev->datasets)) {
@@ -564,7 +565,7 @@ static DcatitStatus load_state(const char *dir, RecMap *old, DcatitJson **pages,
 				st = dcatit_diag_set(d, DCATIT_ERR_SYNTAX, p.data, jd.line, jd.col,
 				                     "not a harvest state file (%s); move it away to "
 				                     "harvest this source afresh",
-				                     j ? "no records" : jd.message);
+				                     j ? _("no records") : jd.message);
 			} else {
 				void *it = NULL;
 				const char *stem;
@@ -706,8 +707,8 @@ static DcatitStatus csw_source(DcatitHttp *h, const DcatitHarvestSource *src,
 	f->rejected += stats.skipped;
 	if (st == DCATIT_OK && stats.matched > stats.records + stats.skipped) {
 		f->cut_short = true;
-		dcatit_buf_addf(&f->warnings, "the CSW announced %lu records but %lu came "
-		                "back: no record is removed this run\n", stats.matched,
+		dcatit_buf_addf(&f->warnings, _("the CSW announced %lu records but %lu came "
+		                  "back: no record is removed this run\n"), stats.matched,
 		                stats.records + stats.skipped);
 	}
 	return st;
@@ -823,12 +824,12 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 			may_remove = false;
 			rep->removal_refused = true;
 			rep->st = DCATIT_ERR_LIMIT;
-			snprintf(rep->error, sizeof rep->error, "%zu of the %zu records of the last run are "
-			         "gone, more than a run may remove (at most %zu, %u%%; never all but a "
-			         "handful): nothing removed; check the source, then rerun with "
-			         "--allow-mass-removal if the records are really gone", gone, r.old.n,
+			snprintf(rep->error, sizeof rep->error, _("%zu of the %zu records of the last run are "
+			           "gone, more than a run may remove (at most %zu, %u%%; never all but a "
+			           "handful): nothing removed; check the source, then rerun with "
+			           "--allow-mass-removal if the records are really gone"), gone, r.old.n,
 			         limit, pct ? pct : DCATIT_GUARD_DEFAULT_PCT);
-			why = "the removal guard refused";
+			why = _("the removal guard refused");
 		} else {
 			DcatitDiag rd;
 			dcatit_diag_init(&rd);
@@ -838,7 +839,7 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 				may_remove = false;
 				rep->st = rd.status;
 				snprintf(rep->error, sizeof rep->error, "%s", rd.message);
-				why = "removed/ cannot be used";
+				why = _("removed/ cannot be used");
 			}
 		}
 	}
@@ -848,12 +849,12 @@ static DcatitStatus run_source(const DcatitHarvestSource *src, const DcatitHarve
 			goto out;
 	} else if (gone) {
 		if (!why)
-			why = fs != DCATIT_OK ? "the fetch failed"
-			      : f.cut_short ? "the fetch was cut short"
-			      : rep->seen == 0 ? "the source came back empty"
-			      : "some records could not be converted";
-		dcatit_buf_addf(&rep->warnings, "%zu record(s) of the last run not seen, kept "
-		                "because %s\n", gone, why);
+			why = fs != DCATIT_OK ? _("the fetch failed")
+			      : f.cut_short ? _("the fetch was cut short")
+			      : rep->seen == 0 ? _("the source came back empty")
+			      : _("some records could not be converted");
+		dcatit_buf_addf(&rep->warnings, _("%zu record(s) of the last run not seen, kept "
+		                  "because %s\n"), gone, why);
 		/* keep them in the state: they are still ours */
 		for (size_t i = 0; i < r.old.cap; i++) {
 			const Rec *o = &r.old.slots[i];
@@ -1130,9 +1131,9 @@ static DcatitStatus one_record_per_dataset(const DcatitHarvestSource *srcs, size
 				sr[l->src].drop[l->k] = true;
 				reps[l->src].claimed_elsewhere++;
 			}
-			const char *line = "dataset <%.*s> is claimed by record '%s' of source '%s' and "
-			                   "record '%s' of source '%s': kept the first, left the second "
-			                   "out of the catalogue\n";
+			const char *line = _("dataset <%.*s> is claimed by record '%s' of source '%s' and "
+			                     "record '%s' of source '%s': kept the first, left the second "
+			                     "out of the catalogue\n");
 			const char *wid = sr[w->src].v[w->k]->id, *lid = sr[l->src].v[l->k]->id;
 			dcatit_buf_addf(&reps[w->src].warnings, line, (int)w->len, w->iri, wid,
 			                srcs[w->src].name, lid, srcs[l->src].name);
@@ -1248,8 +1249,8 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 			}
 			if (!file_exists(path.data)) {
 				/* gone, or a symlink planted in OUT: never read through it */
-				dcatit_buf_addf(&reps[i].warnings, "%s: not a regular file: left out of the "
-				                "catalogue\n", path.data);
+				dcatit_buf_addf(&reps[i].warnings, _("%s: not a regular file: left out of the "
+				                  "catalogue\n"), path.data);
 				continue;
 			}
 			uint32_t file = dcatit_model_add_source(m, path.data);
@@ -1315,8 +1316,8 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 			continue;
 		dcatit_buf_clear(&msg);
 		dcatit_report_message(x, &in, &msg);
-		dcatit_buf_addf(&r->reasons, "line %u: %s\n", x->loc.line,
-		                msg.data ? msg.data : "constraint violated");
+		dcatit_buf_addf(&r->reasons, _("line %u: %s\n"), x->loc.line,
+		                msg.data ? msg.data : _("constraint violated"));
 	}
 	/* checks that could not be completed: said in the record's source */
 	for (size_t i = 0; i < res.nfailures; i++) {
@@ -1327,7 +1328,7 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 		dcatit_buf_clear(&msg);
 		dcatit_report_failure_line(x, &in, &msg);
 		dcatit_buf_addf(&reps[fr.items[file].src].warnings, "%s\n",
-		                msg.data ? msg.data : "pattern too expensive");
+		                msg.data ? msg.data : _("pattern too expensive"));
 	}
 	dcatit_buf_release(&msg);
 	for (size_t f = 0; f < fr.n; f++) {
@@ -1348,7 +1349,7 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 		it->file = r->path;
 		it->reasons = r->reasons;
 		if (r->nreasons > MAX_REASONS)
-			dcatit_buf_addf(&it->reasons, "... and %zu more\n", r->nreasons - MAX_REASONS);
+			dcatit_buf_addf(&it->reasons, _("... and %zu more\n"), r->nreasons - MAX_REASONS);
 		r->id = NULL;
 		r->path = NULL;
 		dcatit_buf_init(&r->reasons);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "ckan/map.h"
 #include "base/json.h"
 
@@ -177,15 +178,15 @@ static void on_page(void *ud, const DcatitHttpResponse *r)
 		const char *id = dcatit_json_get_str(pkg, "id");
 		if (!id || !*id) {
 			c->f->rejected++;
-			dcatit_buf_addf(&c->f->warnings, "package_search start=%lld: result %zu "
-			                "has no id\n", start, i);
+			dcatit_buf_addf(&c->f->warnings, _("package_search start=%lld: result %zu "
+			                  "has no id\n"), start, i);
 			continue;
 		}
 		if (strlen(id) != dcatit_json_strlen(dcatit_json_get(pkg, "id"))) {
 			/* "a\u0000b" would be record "a": another package's identity */
 			c->f->rejected++;
-			dcatit_buf_addf(&c->f->warnings, "package_search start=%lld: result %zu: the "
-			                "id ('%s...') contains a NUL character: skipped\n", start, i, id);
+			dcatit_buf_addf(&c->f->warnings, _("package_search start=%lld: result %zu: the "
+			                  "id ('%s...') contains a NUL character: skipped\n"), start, i, id);
 			continue;
 		}
 		DcatitModel *m = dcatit_model_new(c->f->terms);
@@ -225,8 +226,8 @@ DcatitStatus dcatit_src_ckan_harvest(DcatitHttp *h, const DcatitHarvestSource *s
 		fail(&c, rd.status, "%s", rd.message);
 	if (c.st == DCATIT_OK && c.received < c.count) {
 		f->cut_short = true;
-		dcatit_buf_addf(&f->warnings, "the portal announced %lld datasets but "
-		                "%lld came back: no record is removed this run\n",
+		dcatit_buf_addf(&f->warnings, _("the portal announced %lld datasets but "
+		                  "%lld came back: no record is removed this run\n"),
 		                c.count, c.received);
 	}
 	return c.st;

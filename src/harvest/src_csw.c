@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "iso/iso.h"
 
 /* 50 records a page is GeoNetwork's own default for its UI; 500 keeps one
@@ -196,7 +197,7 @@ DcatitStatus dcatit_csw_harvest(DcatitHttp *h, const DcatitCswSource *src,
 			st = dcatit_diag_set(d, a.st == DCATIT_ERR_LIMIT ? DCATIT_ERR_LIMIT
 			                                                 : DCATIT_ERR_NETWORK,
 			                     docname, 0, 0, "CSW request failed: %s",
-			                     a.error[0] ? a.error : "no response");
+			                     a.error[0] ? a.error : _("no response"));
 		if (st != DCATIT_OK) {
 			dcatit_buf_release(&a.body);
 			break;
@@ -208,7 +209,7 @@ DcatitStatus dcatit_csw_harvest(DcatitHttp *h, const DcatitCswSource *src,
 			                     docname, 0, 0,
 			                     "the CSW answered an HTML page (HTTP %ld, %s), "
 			                     "not CSW XML", a.status,
-			                     a.ctype[0] ? a.ctype : "no content type");
+			                     a.ctype[0] ? a.ctype : _("no content type"));
 			dcatit_buf_release(&a.body);
 			break;
 		}
@@ -227,7 +228,7 @@ DcatitStatus dcatit_csw_harvest(DcatitHttp *h, const DcatitCswSource *src,
 		if (st == DCATIT_ERR_SYNTAX && a.status >= 400)
 			st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, docname, 0, 0,
 			                     "CSW answered HTTP %ld (%s)", a.status,
-			                     a.ctype[0] ? a.ctype : "no content type");
+			                     a.ctype[0] ? a.ctype : _("no content type"));
 		else if (st == DCATIT_OK && a.status >= 400)
 			st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, docname, 0, 0,
 			                     "CSW answered HTTP %ld", a.status);

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "rdf/iri.h"
 #include "rdf/rdfio.h"
@@ -504,7 +505,7 @@ static DcatitSyntax pick_syntax(const DcatitHarvestSource *src, const Got *g, co
 		/* text/plain, application/octet-stream, application/xml, none */
 		syn = sn == DCATIT_SYNTAX_GUESS ? DCATIT_SYNTAX_TURTLE : sn;
 		if (g->ctype[0])
-			dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s', read as %s\n",
+			dcatit_buf_addf(&f->warnings, _("page %u '%s': served as '%s', read as %s\n"),
 			                pageno, url, g->ctype, dcatit_rdfio_syntax_name(syn));
 	} else if (sn != DCATIT_SYNTAX_GUESS && sn != ct &&
 	           !(sn == DCATIT_SYNTAX_TURTLE && (ct == DCATIT_SYNTAX_NTRIPLES ||
@@ -512,7 +513,7 @@ static DcatitSyntax pick_syntax(const DcatitHarvestSource *src, const Got *g, co
 	                                           ct == DCATIT_SYNTAX_NQUADS))) {
 		/* the body says otherwise: RDF/XML served as Turtle and the like */
 		syn = sn;
-		dcatit_buf_addf(&f->warnings, "page %u '%s': served as '%s' but the body is %s\n",
+		dcatit_buf_addf(&f->warnings, _("page %u '%s': served as '%s' but the body is %s\n"),
 		                pageno, url, g->ctype, dcatit_rdfio_syntax_name(sn));
 	}
 	return syn;
@@ -540,8 +541,8 @@ static DcatitStatus page_records(DcatitModel *page, const PageIds *v, const Set 
 		DcatitLoc loc = dcatit_model_node_loc(page, ds);
 		if (!id) {
 			f->rejected++;
-			dcatit_buf_addf(&f->warnings, "%s:%u: a dataset with neither an IRI nor a "
-			                "dct:identifier is skipped\n", url, loc.line);
+			dcatit_buf_addf(&f->warnings, _("%s:%u: a dataset with neither an IRI nor a "
+			                  "dct:identifier is skipped\n"), url, loc.line);
 			continue;
 		}
 		DcatitModel *rec = dcatit_model_new(f->terms);
@@ -551,15 +552,15 @@ static DcatitStatus page_records(DcatitModel *page, const PageIds *v, const Set 
 		unsigned long nl = cs == DCATIT_OK ? record_nul_line(rec, nul) : 0;
 		if (cs == DCATIT_ERR_LIMIT) {
 			f->rejected++;
-			dcatit_buf_addf(&f->warnings, "%s: dataset '%s' reaches more than %d "
-			                "triples: skipped\n", url, id, MAX_CLOSURE_TRIPLES);
+			dcatit_buf_addf(&f->warnings, _("%s: dataset '%s' reaches more than %d "
+			                  "triples: skipped\n"), url, id, MAX_CLOSURE_TRIPLES);
 		} else if (cs != DCATIT_OK) {
 			st = dcatit_diag_set(d, cs, NULL, 0, 0, "out of memory");
 		} else if (nl) {
 			/* its identity or text may have lost what followed the NUL */
 			f->rejected++;
-			dcatit_buf_addf(&f->warnings, "%s:%lu: dataset '%s' has a NUL character "
-			                "(U+0000), which cuts strings short: skipped\n", url, nl, id);
+			dcatit_buf_addf(&f->warnings, _("%s:%lu: dataset '%s' has a NUL character "
+			                  "(U+0000), which cuts strings short: skipped\n"), url, nl, id);
 		} else {
 			DcatitDiag rd;
 			dcatit_diag_init(&rd);
@@ -699,8 +700,8 @@ DcatitStatus dcatit_src_dcat_harvest(DcatitHttp *h, const DcatitHarvestSource *s
 		}
 		if (visited_has(&vis, url.data)) {
 			f->cut_short = true;
-			dcatit_buf_addf(&f->warnings, "page %u links back to '%s', already visited: "
-			                "paging stopped (loop); no record is removed this run\n",
+			dcatit_buf_addf(&f->warnings, _("page %u links back to '%s', already visited: "
+			                  "paging stopped (loop); no record is removed this run\n"),
 			                pageno, url.data);
 			break;
 		}

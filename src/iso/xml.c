@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
+#include "base/i18n.h"
 #include "base/str.h"
 
 /* IsoNode is libxml2's xmlNode seen through an opaque type. */
@@ -213,7 +214,7 @@ static void on_error(void *ud, xmlErrorPtr e)
 	if (!f || f->set || !e || e->level < XML_ERR_ERROR)
 		return;
 	f->set = true;
-	snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "not well-formed XML");
+	snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : _("not well-formed XML"));
 	size_t n = strlen(f->msg);
 	while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
 		f->msg[--n] = '\0';
@@ -240,7 +241,7 @@ static DcatitStatus xml_error(const FirstError *f, const char *xml, size_t len,
 		                       "refused)", f->msg);
 	return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, docname, f->line, f->col,
 	                       "malformed XML: %s",
-	                       f->set ? f->msg : "not well-formed XML");
+	                       f->set ? f->msg : _("not well-formed XML"));
 }
 
 /* Text of n with whitespace runs collapsed, into b (empty when none). */
@@ -296,7 +297,7 @@ static DcatitStatus exception(const IsoNode *root, const char *docname,
 	DcatitStatus st = dcatit_diag_set(d, DCATIT_ERR_REMOTE, docname,
 	                                  (unsigned long)iso_xml_line(root), 0,
 	                                  "CSW ExceptionReport: %s%s%s%s",
-	                                  c && *c ? c : "unknown exception",
+	                                  c && *c ? c : _("unknown exception"),
 	                                  loc && *loc ? " (" : "", loc && *loc ? loc : "",
 	                                  loc && *loc ? ")" : "");
 	if (t.len) {

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 
 /* A server's Retry-After is obeyed up to this long, even past the backoff
@@ -327,7 +328,7 @@ static void say(char *why, size_t cap, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(why, cap, fmt, ap);
+	vsnprintf(why, cap, _(fmt), ap);
 	va_end(ap);
 }
 
@@ -1060,13 +1061,14 @@ static void redirect(DcatitHttp *h, Transfer *t, long status, const char *loc)
 	char why[512];
 	if (t->redirects >= h->o.max_redirects) {
 		char msg[64];
-		snprintf(msg, sizeof msg, "more than %u redirects", h->o.max_redirects);
+		snprintf(msg, sizeof msg, _("more than %u redirects"), h->o.max_redirects);
 		finish(t, DCATIT_ERR_NETWORK, status, msg);
 		return;
 	}
 	if (!dcatit_http_allows_url(h, t->url, loc, why, sizeof why)) {
 		char msg[1400];
-		snprintf(msg, sizeof msg, "redirect (HTTP %ld) to '%.600s' refused: %s", status, loc, why);
+		snprintf(msg, sizeof msg, _("redirect (HTTP %ld) to '%.600s' refused: %s"), status, loc,
+		         why);
 		finish(t, DCATIT_ERR_REMOTE, status, msg);
 		return;
 	}
@@ -1146,7 +1148,7 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	if (t->refused[0]) {
 		/* the policy closed every address: no retry can change that */
 		char msg[600];
-		snprintf(msg, sizeof msg, "connection refused by the address policy: %s", t->refused);
+		snprintf(msg, sizeof msg, _("connection refused by the address policy: %s"), t->refused);
 		finish(t, DCATIT_ERR_REMOTE, 0, msg);
 		return;
 	}
@@ -1157,7 +1159,7 @@ static void done(DcatitHttp *h, CURLMsg *m)
 	}
 	if (rc != CURLE_OK) {
 		if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-			finish(t, DCATIT_ERR_LIMIT, status, "response body exceeds the size limit");
+			finish(t, DCATIT_ERR_LIMIT, status, _("response body exceeds the size limit"));
 			return;
 		}
 		if (retryable_code(rc) && can_retry) {
@@ -1193,7 +1195,7 @@ DcatitStatus dcatit_http_run(DcatitHttp *h, DcatitDiag *d)
 				*pp = t->next;
 				t->next = NULL;
 				if (!start(h, t)) {
-					finish(t, DCATIT_ERR_NOMEM, 0, "cannot start a transfer");
+					finish(t, DCATIT_ERR_NOMEM, 0, _("cannot start a transfer"));
 					pp = &h->queue; /* callback may have changed the queue */
 				}
 			} else {

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "profile/textlang.h"
 #include "rdf/vocab.h"
@@ -192,22 +193,22 @@ static void coords_point(Coords *c, double x, double y)
 static DcatitGeomVerdict coords_verdict(Coords *c)
 {
 	if (c->range_bad) {
-		snprintf(c->why, c->n, "coordinate (%.12g %.12g) is outside longitude "
-		         "-180..180, latitude -90..90 in %s", c->bad_x,
-		         c->bad_y, c->axes == AXES_LONLAT ? "CRS84 (longitude first)"
-		         : c->axes == AXES_LATLON ? "its EPSG CRS (latitude first)"
-		         : "EPSG:4326 (in either axis order)");
+		snprintf(c->why, c->n, _("coordinate (%.12g %.12g) is outside longitude "
+		           "-180..180, latitude -90..90 in %s"), c->bad_x,
+		         c->bad_y, c->axes == AXES_LONLAT ? _("CRS84 (longitude first)")
+		         : c->axes == AXES_LATLON ? _("its EPSG CRS (latitude first)")
+		         : _("EPSG:4326 (in either axis order)"));
 		return DCATIT_GEOM_RANGE;
 	}
 	if (c->points && c->italy_swapped == c->points) {
 		snprintf(c->why, c->n, "%s", c->axes == AXES_LONLAT
-		         ? "the coordinates are latitude first (e.g. 43.7 11.2), but "
-		           "CRS84 (WKT without a CRS IRI, GeoJSON) is longitude "
-		           "first: for Italy write e.g. 11.2 43.7"
-		         : "the coordinates are longitude first, but the EPSG CRS "
-		           "given (EPSG:4326 and the other geographic ones) is "
-		           "latitude first: swap them, or state CRS84 (longitude "
-		           "first)");
+		         ? _("the coordinates are latitude first (e.g. 43.7 11.2), but "
+		             "CRS84 (WKT without a CRS IRI, GeoJSON) is longitude "
+		             "first: for Italy write e.g. 11.2 43.7")
+		         : _("the coordinates are longitude first, but the EPSG CRS "
+		             "given (EPSG:4326 and the other geographic ones) is "
+		             "latitude first: swap them, or state CRS84 (longitude "
+		             "first)"));
 		return DCATIT_GEOM_SWAPPED;
 	}
 	return DCATIT_GEOM_OK;
@@ -236,9 +237,9 @@ static bool wkt_fail(Wkt *w, const char *what)
 	w->failed = true;
 	size_t left = (size_t)(w->end - w->p);
 	if (!left)
-		snprintf(w->c->why, w->c->n, "%s at the end of the text", what);
+		snprintf(w->c->why, w->c->n, _("%s at the end of the text"), _(what));
 	else
-		snprintf(w->c->why, w->c->n, "%s at '%.*s%s'", what,
+		snprintf(w->c->why, w->c->n, _("%s at '%.*s%s'"), _(what),
 		         (int)(left > 20 ? 20 : left), w->p, left > 20 ? "..." : "");
 	return false;
 }
@@ -331,16 +332,21 @@ static bool wkt_points(Wkt *w, size_t min, bool ring, size_t ringno)
 		return wkt_fail(w, "expected ',' or ')' after a point");
 	if (n < min) {
 		w->failed = true;
-		snprintf(w->c->why, w->c->n, "%s has %zu point%s, at least %zu are "
-		         "needed", ring ? "a polygon ring" : "a line", n,
-		         n == 1 ? "" : "s", min);
+		if (ring)
+			snprintf(w->c->why, w->c->n, P_("a polygon ring has %zu point, at least %zu "
+			                                "are needed", "a polygon ring has %zu points, "
+			                                "at least %zu are needed", n), n, min);
+		else
+			snprintf(w->c->why, w->c->n, P_("a line has %zu point, at least %zu are needed",
+			                                "a line has %zu points, at least %zu are needed",
+			                                n), n, min);
 		return false;
 	}
 	if (ring && (fx != lx || fy != ly)) {
 		w->failed = true;
-		snprintf(w->c->why, w->c->n, "polygon ring %zu is not closed: it "
-		         "starts at (%.12g %.12g) and ends at (%.12g %.12g); repeat the first "
-		         "point at the end", ringno, fx, fy, lx, ly);
+		snprintf(w->c->why, w->c->n, _("polygon ring %zu is not closed: it "
+		           "starts at (%.12g %.12g) and ends at (%.12g %.12g); repeat the first "
+		           "point at the end"), ringno, fx, fy, lx, ly);
 		return false;
 	}
 	return true;
@@ -491,7 +497,7 @@ DcatitGeomVerdict dcatit_check_wkt(const char *s, size_t len, char *why,
 		close += s[i] == ')';
 	}
 	if (depth) {
-		snprintf(why, n, "unbalanced parentheses: %ld '(' and %ld ')'",
+		snprintf(why, n, _("unbalanced parentheses: %ld '(' and %ld ')'"),
 		         open, close + (depth < 0));
 		return DCATIT_GEOM_MALFORMED;
 	}
@@ -500,7 +506,7 @@ DcatitGeomVerdict dcatit_check_wkt(const char *s, size_t len, char *why,
 	if (w.p < w.end && *w.p == '<') {
 		const char *gt = memchr(w.p, '>', (size_t)(w.end - w.p));
 		if (!gt) {
-			snprintf(why, n, "the CRS IRI has no closing '>'");
+			snprintf(why, n, _("the CRS IRI has no closing '>'"));
 			return DCATIT_GEOM_MALFORMED;
 		}
 		c.axes = crs_axes(w.p + 1, (size_t)(gt - w.p - 1));
@@ -520,7 +526,7 @@ DcatitGeomVerdict dcatit_check_wkt(const char *s, size_t len, char *why,
 
 static bool gj_fail(Coords *c, const char *what)
 {
-	snprintf(c->why, c->n, "%s", what);
+	snprintf(c->why, c->n, "%s", _(what));
 	return false;
 }
 
@@ -561,9 +567,14 @@ static bool gj_coords(Coords *c, const DcatitJson *a, int depth, size_t min,
 		                  "type requires");
 	if (depth == 1) {
 		if (k < min) {
-			snprintf(c->why, c->n, "%s has %zu position%s, at least %zu are "
-			         "needed", ring ? "a polygon ring" : "a line", k,
-			         k == 1 ? "" : "s", min);
+			if (ring)
+				snprintf(c->why, c->n, P_("a polygon ring has %zu position, at least %zu "
+				                          "are needed", "a polygon ring has %zu positions, "
+				                          "at least %zu are needed", k), k, min);
+			else
+				snprintf(c->why, c->n, P_("a line has %zu position, at least %zu are "
+				                          "needed", "a line has %zu positions, at least %zu "
+				                          "are needed", k), k, min);
 			return false;
 		}
 		double fx = 0, fy = 0;
@@ -576,9 +587,9 @@ static bool gj_coords(Coords *c, const DcatitJson *a, int depth, size_t min,
 			}
 		}
 		if (ring && k && (fx != x || fy != y)) {
-			snprintf(c->why, c->n, "a polygon ring is not closed: it starts "
-			         "at [%.12g, %.12g] and ends at [%.12g, %.12g]; repeat the first "
-			         "position at the end", fx, fy, x, y);
+			snprintf(c->why, c->n, _("a polygon ring is not closed: it starts "
+			           "at [%.12g, %.12g] and ends at [%.12g, %.12g]; repeat the first "
+			           "position at the end"), fx, fy, x, y);
 			return false;
 		}
 		return true;
@@ -626,7 +637,7 @@ static bool gj_geometry(Coords *c, const DcatitJson *g, int depth)
 			return gj_fail(c, "the geometry has no \"coordinates\"");
 		return gj_coords(c, co, types[i].depth, types[i].min, types[i].ring);
 	}
-	snprintf(c->why, c->n, "unknown GeoJSON geometry type \"%s\"", type);
+	snprintf(c->why, c->n, _("unknown GeoJSON geometry type \"%s\""), type);
 	return false;
 }
 
@@ -639,7 +650,7 @@ DcatitGeomVerdict dcatit_check_geojson(const char *s, size_t len, char *why,
 	dcatit_diag_init(&d);
 	DcatitJson *j = dcatit_json_parse(s, len, &d);
 	if (!j) {
-		snprintf(why, n, "not valid JSON: %s", d.message);
+		snprintf(why, n, _("not valid JSON: %s"), d.message);
 		return DCATIT_GEOM_MALFORMED;
 	}
 	/* the 2008 GeoJSON "crs" member names another CRS: no range checks */
@@ -738,8 +749,8 @@ DcatitGeomVerdict dcatit_check_gml(const char *s, size_t len, char *why,
 				char *after;
 				double x = strtod(num, &after);
 				if (!m || *after || !isfinite(x)) {
-					snprintf(why, n, "gml:%s holds '%s', which is not a "
-					         "number", elements[e], num);
+					snprintf(why, n, _("gml:%s holds '%s', which is not a "
+					           "number"), elements[e], num);
 					return DCATIT_GEOM_MALFORMED;
 				}
 				v[k++] = x;
@@ -826,7 +837,7 @@ static void report(Run *r, size_t ti, DcatitTermId shape, DcatitTermId comp,
 	res.shape = shape;
 	res.component = comp;
 	res.severity = violation ? r->sh_violation : r->sh_warning;
-	res.message = dcatit_terms_literal(r->t, r->msg.data, r->msg.len, 0, "en");
+	res.message = dcatit_terms_literal(r->t, r->msg.data, r->msg.len, 0, dcatit_i18n_lang());
 	res.loc = dcatit_model_loc(r->d, ti);
 	if (!res.message || dcatit_results_add(r->out, &res) != DCATIT_OK)
 		r->oom = true;
@@ -870,13 +881,17 @@ static bool is_ipa_like(const char *s, size_t len)
 }
 
 /* A node in a message: <iri>, or "(a blank node)" whose label means
- * nothing to a publisher. */
-static void add_node(Run *r, DcatitTermId node)
+ * nothing to a publisher; the text is in b (cleared first). */
+static const char *node_text(Run *r, DcatitTermId node, DcatitBuf *b)
 {
+	dcatit_buf_clear(b);
 	if (dcatit_terms_is_iri(r->t, node))
-		dcatit_buf_addf(&r->msg, "<%s>", dcatit_terms_str(r->t, node));
+		dcatit_buf_addf(b, "<%s>", dcatit_terms_str(r->t, node));
 	else
-		dcatit_buf_adds(&r->msg, "(a blank node)");
+		dcatit_buf_adds(b, _("(a blank node)"));
+	if (b->oom)
+		r->oom = true;
+	return b->data ? b->data : "";
 }
 
 /* A tax code (Partita IVA, codice fiscale) with a wrong check digit: true
@@ -884,35 +899,35 @@ static void add_node(Run *r, DcatitTermId node)
 static bool tax_code_message(Run *r, const char *v, size_t len, const char *what,
                              DcatitTermId node)
 {
-	if (len == 11 && all_digits(v, len)) {
-		if (dcatit_check_piva(v, len))
-			return false;
-		dcatit_buf_addf(&r->msg, "%s '%s' of agent ", what, v);
-		add_node(r, node);
-		dcatit_buf_adds(&r->msg, " looks like a Partita IVA (11 digits) but "
-		                "is not a valid one: ");
+	DcatitBuf nb;
+	dcatit_buf_init(&nb);
+	bool said = false;
+	if (len == 11 && all_digits(v, len) && !dcatit_check_piva(v, len)) {
 		if (strspn(v, "0") == len)
-			dcatit_buf_adds(&r->msg, "it is all zeros");
+			dcatit_buf_addf(&r->msg, _("%s '%s' of agent %s looks like a Partita IVA (11 "
+			                           "digits) but is not a valid one: it is all zeros; "
+			                           "copy the number again from IndicePA or the Registro "
+			                           "Imprese (dcatit check tax-code)"),
+			                what, v, node_text(r, node, &nb));
 		else
-			dcatit_buf_addf(&r->msg, "the check digit should be %c, not %c",
-			                dcatit_check_piva_digit(v), v[10]);
-		dcatit_buf_adds(&r->msg, "; copy the number again from IndicePA or "
-		                "the Registro Imprese (dcatit check tax-code)");
-		return true;
+			dcatit_buf_addf(&r->msg, _("%s '%s' of agent %s looks like a Partita IVA (11 "
+			                           "digits) but is not a valid one: the check digit "
+			                           "should be %c, not %c; copy the number again from "
+			                           "IndicePA or the Registro Imprese (dcatit check "
+			                           "tax-code)"),
+			                what, v, node_text(r, node, &nb), dcatit_check_piva_digit(v),
+			                v[10]);
+		said = true;
+	} else if (len == 16 && dcatit_check_cf_shape(v, len) && !dcatit_check_cf(v, len)) {
+		dcatit_buf_addf(&r->msg, _("%s '%s' of agent %s looks like a codice fiscale but its "
+		                           "check character should be %c, not %c; copy it again from "
+		                           "the tessera sanitaria or the Agenzia delle Entrate "
+		                           "(dcatit check tax-code)"),
+		                what, v, node_text(r, node, &nb), dcatit_check_cf_char(v), v[15]);
+		said = true;
 	}
-	if (len == 16 && dcatit_check_cf_shape(v, len)) {
-		if (dcatit_check_cf(v, len))
-			return false;
-		dcatit_buf_addf(&r->msg, "%s '%s' of agent ", what, v);
-		add_node(r, node);
-		dcatit_buf_addf(&r->msg, " looks like a codice fiscale but its check "
-		                "character should be %c, not %c; copy it again from "
-		                "the tessera sanitaria or the Agenzia delle Entrate "
-		                "(dcatit check tax-code)", dcatit_check_cf_char(v),
-		                v[15]);
-		return true;
-	}
-	return false;
+	dcatit_buf_release(&nb);
+	return said;
 }
 
 /* Are a and b one slip apart (a character changed, added or dropped, two
@@ -1003,14 +1018,15 @@ static void check_agent_name(Run *r, DcatitTermId node, DcatitTermId reg_agent,
 			return;
 	}
 	DcatitTermId first = dcatit_model_triple(r->d, names.idx[0])->o;
-	dcatit_buf_adds(&r->msg, "foaf:name ");
-	if (dcatit_terms_is_literal(r->t, first))
-		dcatit_buf_addf(&r->msg, "'%s'", dcatit_terms_str(r->t, first));
-	dcatit_buf_adds(&r->msg, " of agent ");
-	add_node(r, node);
-	dcatit_buf_addf(&r->msg, " is not the official name registered in IPA for "
-	                "'%s': '%s'; use that name, once, so dati.gov.it shows the "
-	                "body as IPA knows it (dcatit check agent-name)", code, want);
+	DcatitBuf nb;
+	dcatit_buf_init(&nb);
+	dcatit_buf_addf(&r->msg, _("foaf:name '%s' of agent %s is not the official name "
+	                           "registered in IPA for '%s': '%s'; use that name, once, so "
+	                           "dati.gov.it shows the body as IPA knows it (dcatit check "
+	                           "agent-name)"),
+	                dcatit_terms_is_literal(r->t, first) ? dcatit_terms_str(r->t, first) : "",
+	                node_text(r, node, &nb), code, want);
+	dcatit_buf_release(&nb);
 	report(r, names.idx[0], r->shape_name, r->comp_name, false);
 }
 
@@ -1040,25 +1056,33 @@ static void check_agent_identifier(Run *r, size_t ti)
 	const char *near = r->orgs ? dcatit_orgs_suggest(r->orgs, v) : NULL;
 	if (near && len < 9 && !one_edit(v, near))
 		near = NULL;
-	dcatit_buf_addf(&r->msg, "dct:identifier '%s' of agent ", v);
-	add_node(r, tr->s);
-	dcatit_buf_adds(&r->msg, " is not in the organisations registry "
-	                "(organizations.ttl and organisations files), nor a valid Partita "
-	                "IVA or codice fiscale; ");
+	DcatitBuf nb;
+	dcatit_buf_init(&nb);
+	const char *who = node_text(r, tr->s, &nb);
 	if (near && strcasecmp(near, v) == 0)
-		dcatit_buf_addf(&r->msg, "IPA codes are matched exactly: write '%s' "
-		                "as in the registry", near);
+		dcatit_buf_addf(&r->msg, _("dct:identifier '%s' of agent %s is not in the "
+		                           "organisations registry (organizations.ttl and "
+		                           "organisations files), nor a valid Partita IVA or codice "
+		                           "fiscale; IPA codes are matched exactly: write '%s' as in "
+		                           "the registry (dcatit check ipa)"), v, who, near);
 	else if (near)
-		dcatit_buf_addf(&r->msg, "did you mean %s? If '%s' is right (see "
-		                "indicepa.gov.it), add the body to an organisations "
-		                "file (validate --orgs FILE; for build, the "
-		                "catalogue's organizations.yaml)", near, v);
+		dcatit_buf_addf(&r->msg, _("dct:identifier '%s' of agent %s is not in the "
+		                           "organisations registry (organizations.ttl and "
+		                           "organisations files), nor a valid Partita IVA or codice "
+		                           "fiscale; did you mean %s? If '%s' is right (see "
+		                           "indicepa.gov.it), add the body to an organisations file "
+		                           "(validate --orgs FILE; for build, the catalogue's "
+		                           "organizations.yaml) (dcatit check ipa)"),
+		                v, who, near, v);
 	else
-		dcatit_buf_addf(&r->msg, "if '%s' is the body's code on "
-		                "indicepa.gov.it, add the body to an organisations file "
-		                "(validate --orgs FILE; for build, the catalogue's "
-		                "organizations.yaml)", v);
-	dcatit_buf_adds(&r->msg, " (dcatit check ipa)");
+		dcatit_buf_addf(&r->msg, _("dct:identifier '%s' of agent %s is not in the "
+		                           "organisations registry (organizations.ttl and "
+		                           "organisations files), nor a valid Partita IVA or codice "
+		                           "fiscale; if '%s' is the body's code on indicepa.gov.it, "
+		                           "add the body to an organisations file (validate --orgs "
+		                           "FILE; for build, the catalogue's organizations.yaml) "
+		                           "(dcatit check ipa)"), v, who, v);
+	dcatit_buf_release(&nb);
 	report(r, ti, r->shape_ipa, r->comp_ipa, false);
 }
 
@@ -1144,13 +1168,15 @@ static void check_dataset(Run *r, DcatitTermId ds)
 		if (match)
 			continue;
 		/* bounded: a literal may be megabytes long */
-		dcatit_buf_addf(&r->msg, "dct:identifier '%.120s' of dataset ", v);
-		add_node(r, ds);
-		dcatit_buf_addf(&r->msg, " starts with '%.*s', but its rights "
-		                "holder's IPA code is '%s'; write it as '%s:%.120s' (the "
-		                "identifier is <IPA code of the rights holder>:<local "
-		                "id>) (dcatit check dataset-identifier-prefix)",
-		                (int)plen, v, codes[0], codes[0], colon + 1);
+		DcatitBuf nb;
+		dcatit_buf_init(&nb);
+		dcatit_buf_addf(&r->msg, _("dct:identifier '%.120s' of dataset %s starts with "
+		                           "'%.*s', but its rights holder's IPA code is '%s'; write "
+		                           "it as '%s:%.120s' (the identifier is <IPA code of the "
+		                           "rights holder>:<local id>) (dcatit check "
+		                           "dataset-identifier-prefix)"),
+		                v, node_text(r, ds, &nb), (int)plen, v, codes[0], codes[0], colon + 1);
+		dcatit_buf_release(&nb);
 		report(r, ids.idx[i], r->shape_prefix, r->comp_prefix, false);
 	}
 }
@@ -1208,41 +1234,43 @@ static void check_geometry(Run *r, size_t ti)
 	const char *kind = json ? "GeoJSON" : gml ? "GML" : "WKT";
 	if (v == DCATIT_GEOM_OK)
 		return;
-	dcatit_buf_addf(&r->msg, "%s of location ", prop);
-	add_node(r, tr->s);
+	DcatitBuf nb;
+	dcatit_buf_init(&nb);
+	const char *where = node_text(r, tr->s, &nb);
 	switch (v) {
 	case DCATIT_GEOM_OK:
-		return;
+		break;
 	case DCATIT_GEOM_MALFORMED:
-		dcatit_buf_addf(&r->msg, " is not well-formed %s: %s; fix the "
-		                "literal, e.g. %s (dcatit check geometry)", kind, why,
+		dcatit_buf_addf(&r->msg, _("%s of location %s is not well-formed %s: %s; fix the "
+		                           "literal, e.g. %s (dcatit check geometry)"),
+		                prop, where, kind, why,
 		                json
-		                ? "{\"type\": \"Point\", \"coordinates\": [11.25, "
-		                  "43.77]} (longitude, latitude)"
+		                ? _("{\"type\": \"Point\", \"coordinates\": [11.25, 43.77]} "
+		                    "(longitude, latitude)")
 		                : gml
-		                ? "<gml:Envelope srsName=\"http://www.opengis.net/def/"
-		                  "crs/EPSG/0/4326\"><gml:lowerCorner>42.2 9.7</gml:"
-		                  "lowerCorner><gml:upperCorner>44.5 12.4</gml:"
-		                  "upperCorner></gml:Envelope> (latitude longitude)"
-		                : "POLYGON((10.0 43.0, 11.0 43.0, 11.0 44.0, 10.0 "
-		                  "44.0, 10.0 43.0)) (longitude latitude, the ring "
-		                  "closed)");
+		                ? _("<gml:Envelope srsName=\"http://www.opengis.net/def/crs/EPSG/0/"
+		                    "4326\"><gml:lowerCorner>42.2 9.7</gml:lowerCorner><gml:"
+		                    "upperCorner>44.5 12.4</gml:upperCorner></gml:Envelope> "
+		                    "(latitude longitude)")
+		                : _("POLYGON((10.0 43.0, 11.0 43.0, 11.0 44.0, 10.0 44.0, 10.0 "
+		                    "43.0)) (longitude latitude, the ring closed)"));
 		report(r, ti, r->shape_geom, r->comp_geom, true);
-		return;
+		break;
 	case DCATIT_GEOM_RANGE:
-		dcatit_buf_addf(&r->msg, ": %s; give longitude and latitude in "
-		                "degrees, or if these are projected coordinates "
-		                "prefix the WKT with its CRS IRI, e.g. "
-		                "<http://www.opengis.net/def/crs/EPSG/0/3003> "
-		                "(dcatit check geometry-range)", why);
+		dcatit_buf_addf(&r->msg, _("%s of location %s: %s; give longitude and latitude in "
+		                           "degrees, or if these are projected coordinates prefix "
+		                           "the WKT with its CRS IRI, e.g. "
+		                           "<http://www.opengis.net/def/crs/EPSG/0/3003> (dcatit "
+		                           "check geometry-range)"), prop, where, why);
 		report(r, ti, r->shape_range, r->comp_range, true);
-		return;
+		break;
 	case DCATIT_GEOM_SWAPPED:
-		dcatit_buf_addf(&r->msg, " looks swapped: %s (dcatit check "
-		                "geometry-swapped)", why);
+		dcatit_buf_addf(&r->msg, _("%s of location %s looks swapped: %s (dcatit check "
+		                           "geometry-swapped)"), prop, where, why);
 		report(r, ti, r->shape_swap, r->comp_swap, false);
-		return;
+		break;
 	}
+	dcatit_buf_release(&nb);
 }
 
 static void check_geometries(Run *r)
@@ -1280,14 +1308,22 @@ static void check_language_tags(Run *r)
 			size_t n = strlen(v), cut = n > 80 ? 80 : n;
 			while (cut < n && cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
 				cut--;
-			dcatit_buf_addf(&r->msg, "%s '%.*s%s'@%s of ", prop, (int)cut, v,
-			                cut < n ? "..." : "", tag);
-			add_node(r, tr->s);
-			dcatit_buf_addf(&r->msg, " reads as Italian ('%s') but is tagged @%s; tag "
-			                "it @it, or write the %s in that language (dcatit check "
-			                "language-tag)", word, tag,
-			                props[k] == r->dct_description ? "text" :
-			                props[k] == r->dct_title ? "title" : "name");
+			DcatitBuf nb;
+			dcatit_buf_init(&nb);
+			const char *fmt = props[k] == r->dct_description
+				? _("%s '%.*s%s'@%s of %s reads as Italian ('%s') but is tagged @%s; tag "
+				    "it @it, or write the text in that language (dcatit check "
+				    "language-tag)")
+				: props[k] == r->dct_title
+				? _("%s '%.*s%s'@%s of %s reads as Italian ('%s') but is tagged @%s; tag "
+				    "it @it, or write the title in that language (dcatit check "
+				    "language-tag)")
+				: _("%s '%.*s%s'@%s of %s reads as Italian ('%s') but is tagged @%s; tag "
+				    "it @it, or write the name in that language (dcatit check "
+				    "language-tag)");
+			dcatit_buf_addf(&r->msg, fmt, prop, (int)cut, v, cut < n ? "..." : "", tag,
+			                node_text(r, tr->s, &nb), word, tag);
+			dcatit_buf_release(&nb);
 			report(r, rg.idx[i], r->shape_lang, r->comp_lang, false);
 		}
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/json.h"
 #include "base/str.h"
 
@@ -23,10 +24,12 @@ static int cmp_old(const void *a, const void *b)
 	return strcmp(((const Old *)a)->iri, ((const Old *)b)->iri);
 }
 
+/* what: marked N_() by the callers, or already translated (the same
+ * translation again is a no-op) */
 static DcatitStatus invalid(DcatitDiag *d, const char *path, const char *what)
 {
 	return dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 0, 0,
-	                       "not a dcatit quality report (--format json): %s", what);
+	                       "not a dcatit quality report (--format json): %s", _(what));
 }
 
 static bool get_band(const DcatitJson *o, const char *k, DcatitQualityBand *out)
@@ -48,7 +51,7 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
 	}
 	const char *schema = dcatit_json_get_str(doc, "schema");
 	if (!schema || strncmp(schema, "dcatit-quality/", 15) != 0) {
-		st = invalid(d, path, "no \"schema\": \"dcatit-quality/...\"");
+		st = invalid(d, path, N_("no \"schema\": \"dcatit-quality/...\""));
 		goto done;
 	}
 	const DcatitJson *cat = dcatit_json_get(doc, "catalogue");
@@ -57,7 +60,7 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
 	    !get_band(cat, "band", &out->old_band)) {
 		/* an empty catalogue has a null score: compare with 0 */
 		if (!cat || !dcatit_json_is_null(dcatit_json_get(cat, "score"))) {
-			st = invalid(d, path, "no catalogue score and band");
+			st = invalid(d, path, N_("no catalogue score and band"));
 			goto done;
 		}
 		score = 0;
@@ -68,7 +71,7 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
 	out->old_assessed_max = amax;
 	const DcatitJson *list = dcatit_json_get(doc, "datasets");
 	if (!dcatit_json_is_array(list)) {
-		st = invalid(d, path, "no \"datasets\" array");
+		st = invalid(d, path, N_("no \"datasets\" array"));
 		goto done;
 	}
 	size_t n = dcatit_json_size(list), nold = 0;
@@ -83,8 +86,8 @@ DcatitStatus dcatit_quality_diff(const DcatitQuality *q, const char *path,
 		long long s;
 		DcatitQualityBand b;
 		if (!iri || !dcatit_json_int(dcatit_json_get(e, "score"), &s) || !get_band(e, "band", &b)) {
-			char what[64];
-			snprintf(what, sizeof what, "dataset %zu has no iri, score and band", i + 1);
+			char what[256];
+			snprintf(what, sizeof what, _("dataset %zu has no iri, score and band"), i + 1);
 			st = invalid(d, path, what);
 			goto done;
 		}

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
 static const DcatitQualityIndicatorInfo table[DCATIT_QI_COUNT] = {
 	[DCATIT_QI_KEYWORD] = { "keywordAvailability", "dcat:keyword", 30,
 	                        DCATIT_QD_FINDABILITY, DCATIT_QL_DATASET, false },
@@ -34,7 +36,7 @@ static const DcatitQualityIndicatorInfo table[DCATIT_QI_COUNT] = {
 	[DCATIT_QI_MACHINE_READABLE] = { "formatMediaTypeMachineInterpretable",
 	                                 "dct:format, dcat:mediaType", 20,
 	                                 DCATIT_QD_INTEROPERABILITY, DCATIT_QL_DISTRIBUTION, false },
-	[DCATIT_QI_DCAT_AP] = { "dcatApCompliance", "(the whole description)", 30,
+	[DCATIT_QI_DCAT_AP] = { "dcatApCompliance", N_("(the whole description)"), 30,
 	                        DCATIT_QD_INTEROPERABILITY, DCATIT_QL_DATASET, false },
 	[DCATIT_QI_LICENCE] = { "licenceAvailability", "dct:license", 20,
 	                        DCATIT_QD_REUSABILITY, DCATIT_QL_DISTRIBUTION, false },

@@ -68,7 +68,8 @@ typedef enum {
 
 typedef struct {
 	const char *metric;     /* local name of the pv: metric IRI */
-	const char *property;   /* the property it looks at, prefixed */
+	const char *property;   /* the property it looks at, prefixed (a phrase
+	                         * marked N_() for the whole description) */
 	int points;
 	DcatitQualityDimension dim;
 	DcatitQualityLevel level;

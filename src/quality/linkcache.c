@@ -109,8 +109,8 @@ DcatitStatus dcatit_link_cache_load(DcatitLinkCache *c, const char *path, Dcatit
 	const DcatitJson *links = dcatit_json_get(doc, "links");
 	if (!schema || strcmp(schema, SCHEMA) != 0 || !dcatit_json_is_object(links)) {
 		st = dcatit_diag_set(d, DCATIT_ERR_INVALID, path, 0, 0, "not a dcatit link cache "
-		                     "(no \"schema\": \"" SCHEMA "\"); remove it or name another "
-		                     "file with --link-cache");
+		                     "(no \"schema\": \"%s\"); remove it or name another file with "
+		                     "--link-cache", SCHEMA);
 		goto done;
 	}
 	void *it = NULL;

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "config.h"
 #include "net/http.h"
@@ -292,7 +293,7 @@ DcatitStatus dcatit_quality_links_check(DcatitQualityLinks *l, const DcatitQuali
 		}
 		char host[512];
 		if (!url_host(it->url, host, sizeof host)) {
-			set_result(it, DCATIT_QUALITY_LINK_INVALID_URL, "not an http(s) URL", now, false);
+			set_result(it, DCATIT_QUALITY_LINK_INVALID_URL, _("not an http(s) URL"), now, false);
 			continue;
 		}
 		keys[nkeys].host = dcatit_strdup(host);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "quality/report_impl.h"
 
 bool dcatit_quality_format_from_name(const char *name, DcatitQualityFormat *f)
@@ -185,9 +186,9 @@ const char *dcatit_qr_link_reason(const DcatitQualityReportInput *in, DcatitTerm
 const char *dcatit_qr_status_text(int status, char *buf, size_t n)
 {
 	if (status == DCATIT_QUALITY_LINK_NETWORK_ERROR)
-		return "1100 network error";
+		return _("1100 network error");
 	if (status == DCATIT_QUALITY_LINK_INVALID_URL)
-		return "1300 invalid URL";
+		return _("1300 invalid URL");
 	snprintf(buf, n, "%d", status);
 	return buf;
 }

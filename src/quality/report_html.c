@@ -433,7 +433,7 @@ static void indicators(const Page *p)
 		dcatit_buf_addf(b, "<br><code>%s</code></th><td>", info->metric);
 		esc(b, dcatit_quality_dimension_label(info->dim, p->L));
 		dcatit_buf_adds(b, "</td><td><code>");
-		esc(b, info->property);
+		esc(b, dcatit_quality_text(info->property, p->L));
 		dcatit_buf_addf(b, "</code></td><td class=\"n\">%d</td><td>", info->points);
 		double share = dcatit_qr_share(s, (DcatitQualityIndicator)i);
 		if (share < 0) {
@@ -760,7 +760,7 @@ static void datasets(const Page *p)
 static void footer(const Page *p)
 {
 	DcatitBuf *b = p->b;
-	const char *v[5] = { DCATIT_QUALITY_VOCAB_SNAPSHOT };
+	const char *v[5] = { dcatit_quality_text(DCATIT_QUALITY_VOCAB_SNAPSHOT, p->L) };
 	const char *g[5] = { p->in->generator ? p->in->generator : "dcatit " DCATIT_VERSION };
 	dcatit_buf_adds(b, "</main>\n<footer><div class=\"in\" style=\"max-width:72rem;margin:0 auto;"
 	                   "padding:0 1.5rem 2rem\"><p class=\"note\">");

@@ -37,8 +37,8 @@ size_t dcatit_qr_rows(const DcatitQualityReportInput *in, size_t dflt);
 double dcatit_qr_share(const DcatitQualitySummary *s, DcatitQualityIndicator i);
 /* The reason text of a broken link ("" when none is known); borrowed. */
 const char *dcatit_qr_link_reason(const DcatitQualityReportInput *in, DcatitTermId url);
-/* The readable name of a status code (e.g. "404", "network error"); static
- * or in buf. */
+/* The readable name of a status code (e.g. "404", "1100 network error"),
+ * in the language of the messages (gettext); static or in buf. */
 const char *dcatit_qr_status_text(int status, char *buf, size_t n);
 
 /* The formats. */

@@ -353,7 +353,7 @@ DcatitStatus dcatit_qr_text(const DcatitQualityReportInput *in, DcatitBuf *b)
 	findings(in, b);
 	links(in, b);
 	datasets(in, b);
-	const char *a[5] = { DCATIT_QUALITY_VOCAB_SNAPSHOT };
+	const char *a[5] = { dcatit_quality_text(DCATIT_QUALITY_VOCAB_SNAPSHOT, in->lang) };
 	dcatit_buf_adds(b, "\n");
 	dcatit_qr_fill(b, s_(in, QS_VOCAB_NOTE), a);
 	dcatit_buf_addc(b, '\n');

@@ -1,7 +1,7 @@
-/* strings.h: every text a quality report shows to people, in English and
- * Italian, in one table (strings.c), so that the later move to gettext
- * finds them in one place. Machine names (JSON keys, metric names, CSV
- * headers) are not here: they do not change with the language. */
+/* strings.h: every text a quality report shows to people, in one table
+ * (strings.c) of English source text marked for gettext; the Italian is in
+ * po/it.po like every other message. Machine names (JSON keys, metric
+ * names, CSV headers) are not here: they do not change with the language. */
 #ifndef DCATIT_QUALITY_STRINGS_H
 #define DCATIT_QUALITY_STRINGS_H
 
@@ -105,6 +105,11 @@ typedef enum {
 	QS_COUNT_
 } DcatitQualityStr;
 
+/* en (English source text marked N_(), or NULL for "") in lang: as it is
+ * for English, through the message catalogue for Italian, which gives
+ * Italian while the messages are Italian (cmd_quality switches to the
+ * report's language while it writes); static. */
+const char *dcatit_quality_text(const char *en, DcatitQualityLang lang);
 /* The text of s in lang; static, never NULL. */
 const char *dcatit_quality_str(DcatitQualityStr s, DcatitQualityLang lang);
 /* The text of plural (for n != 1) or one (n == 1) with %1 set to n,
@@ -119,5 +124,8 @@ const char *dcatit_quality_indicator_action(DcatitQualityIndicator i, DcatitQual
 const char *dcatit_quality_dimension_label(DcatitQualityDimension d, DcatitQualityLang lang);
 /* People's name of a band ("Excellent", "Eccellente"); static. */
 const char *dcatit_quality_band_label(DcatitQualityBand b, DcatitQualityLang lang);
+/* A band as a word in a message, in the language of the messages
+ * ("sufficient", "sufficiente"); static. */
+const char *dcatit_quality_band_word(DcatitQualityBand b);
 
 #endif

@@ -10,13 +10,15 @@
 
 #include <stdbool.h>
 
+#include "base/i18n.h"
 #include "base/status.h"
 #include "rdf/term.h"
 
 /* Which snapshot of the data.europa.eu lists vocab/mqa holds (reports say
- * it next to every score; vocab/mqa/SOURCES.md has the provenance). */
+ * it next to every score; vocab/mqa/SOURCES.md has the provenance): English
+ * source text, translated by the reports for people, not in JSON. */
 #define DCATIT_QUALITY_VOCAB_SNAPSHOT \
-	"data.europa.eu MQA lists, 2021 snapshot (vocab/mqa/SOURCES.md)"
+	N_("data.europa.eu MQA lists, 2021 snapshot (vocab/mqa/SOURCES.md)")
 
 typedef struct DcatitQualityVocabImpl DcatitQualityVocab;
 

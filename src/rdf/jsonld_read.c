@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "base/str.h"
 #include "rdf/iri.h"
 #include "rdf/vocab.h"
@@ -384,11 +385,12 @@ static DcatitStatus fail(R *r, DcatitStatus st, const char *fmt, ...)
 	dcatit_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	dcatit_buf_vaddf(&b, fmt, ap);
+	dcatit_buf_vaddf(&b, _(fmt), ap);
 	va_end(ap);
-	dcatit_buf_adds(&b, " (at ");
+	/* TRANSLATORS: followed by a JSON pointer and ")" */
+	dcatit_buf_adds(&b, _(" (at "));
 	if (!r->npath)
-		dcatit_buf_adds(&b, "the top level");
+		dcatit_buf_adds(&b, _("the top level"));
 	for (size_t i = 0; i < r->npath; i++) {
 		dcatit_buf_addc(&b, '/');
 		if (!r->path[i].key) {
@@ -406,7 +408,7 @@ static DcatitStatus fail(R *r, DcatitStatus st, const char *fmt, ...)
 	}
 	dcatit_buf_addc(&b, ')');
 	dcatit_diag_set(r->d, st, r->name, r->cur_line, 0, "%s",
-	                b.oom ? "out of memory" : b.data);
+	                b.oom ? dcatit_strerror(DCATIT_ERR_NOMEM) : b.data);
 	dcatit_buf_release(&b);
 	r->last_st = st;
 	return st;
@@ -1070,7 +1072,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				/* the inner error, said to be about this scoped context */
 				DcatitBuf why;
 				dcatit_buf_init(&why);
-				dcatit_buf_addf(&why, "invalid scoped context of term '%s': %s", term,
+				dcatit_buf_addf(&why, _("invalid scoped context of term '%s': %s"), term,
 				                r->d->message);
 				if (!why.oom)
 					snprintf(r->d->message, sizeof r->d->message, "%s", why.data);

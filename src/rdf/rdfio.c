@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/str.h"
 #include "rdf/canon.h"
 #include "rdf/iri.h"
@@ -185,11 +186,11 @@ static bool utf8_term(ParseCtx *c, const char *s, size_t n, const char *what)
 	raptor_locator *loc = raptor_parser_get_locator(c->parser);
 	dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name,
 	                loc && loc->line > 0 ? (unsigned long)loc->line : 0, 0,
-	                surrogate ? "%s holds a lone surrogate (an escape between \\uD800 and "
-	                            "\\uDFFF), which is no character: write the character "
-	                            "itself, or \\U followed by its 8 hex digits"
-	                          : "%s is not valid UTF-8 (byte 0x%02X): save the file as "
-	                            "UTF-8 (it may be Latin-1 or Windows-1252)",
+	                surrogate ? _("%s holds a lone surrogate (an escape between \\uD800 and "
+	                              "\\uDFFF), which is no character: write the character "
+	                              "itself, or \\U followed by its 8 hex digits")
+	                          : _("%s is not valid UTF-8 (byte 0x%02X): save the file as "
+	                              "UTF-8 (it may be Latin-1 or Windows-1252)"),
 	                what, u[0]);
 	c->diag_set = true;
 	c->st = DCATIT_ERR_SYNTAX;
@@ -385,11 +386,11 @@ static void log_handler(void *data, raptor_log_message *msg)
 		 * Turtle/TriG grammar says "memory exhausted" when its parser stack
 		 * reaches bison's 10,000 levels, whatever the memory left: name
 		 * the likely cause */
-		const char *text = msg->text ? msg->text : "syntax error";
+		const char *text = msg->text ? msg->text : _("syntax error");
 		dcatit_diag_set(c->d, DCATIT_ERR_SYNTAX, c->name, line, col, "%s%s",
 		                text, strcmp(text, "memory exhausted") == 0
-		                ? " (brackets or lists nested too deeply: the parser "
-		                  "stops at about 10000 levels)" : "");
+		                ? _(" (brackets or lists nested too deeply: the parser "
+		                    "stops at about 10000 levels)") : "");
 	}
 	if (c->parser && c->errors >= c->max_errors)
 		raptor_parser_parse_abort(c->parser);

@@ -3,6 +3,8 @@
  * first start tag are looked at: no XML parser, no entity, no network. */
 #include "rdf/sniff.h"
 
+#include "base/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -201,36 +203,36 @@ void dcatit_sniff_describe(DcatitDocKind k, const char *root, DcatitBuf *out)
 	case DCATIT_DOC_MAYBE_RDF:
 		break;
 	case DCATIT_DOC_HTML:
-		dcatit_buf_adds(out, "this is an HTML page, not RDF: read the RDF the page links "
-		                "to (a catalog.rdf, .ttl or .jsonld export) instead; 'dcatit "
-		                "harvest' reads a CKAN portal through its API (a source of type: "
-		                "ckan)");
+		dcatit_buf_adds(out, _("this is an HTML page, not RDF: read the RDF the page links "
+		                  "to (a catalog.rdf, .ttl or .jsonld export) instead; 'dcatit "
+		                  "harvest' reads a CKAN portal through its API (a source of type: "
+		                  "ckan)"));
 		return;
 	case DCATIT_DOC_OGC_CAPABILITIES:
-		dcatit_buf_addf(out, "this is an OGC service capabilities document (<%s>), not "
-		                "RDF: it describes a service, not datasets; 'dcatit harvest' reads "
-		                "the ISO 19139 records of a CSW catalogue service (a source of "
-		                "type: csw), and 'dcatit convert' and 'dcatit validate' read ISO "
-		                "19139 records saved as files", root);
+		dcatit_buf_addf(out, _("this is an OGC service capabilities document (<%s>), not "
+		                  "RDF: it describes a service, not datasets; 'dcatit harvest' reads "
+		                  "the ISO 19139 records of a CSW catalogue service (a source of "
+		                  "type: csw), and 'dcatit convert' and 'dcatit validate' read ISO "
+		                  "19139 records saved as files"), root);
 		return;
 	case DCATIT_DOC_OGC_EXCEPTION:
-		dcatit_buf_addf(out, "this is an OGC service exception report (<%s>), not RDF: "
-		                "the service refused the request, its text says why", root);
+		dcatit_buf_addf(out, _("this is an OGC service exception report (<%s>), not RDF: "
+		                  "the service refused the request, its text says why"), root);
 		return;
 	case DCATIT_DOC_ISO19139:
-		dcatit_buf_addf(out, "this is ISO 19139 metadata (<%s>), not RDF: 'dcatit "
-		                "convert' and 'dcatit validate' map it to DCAT-AP_IT (do not name "
-		                "an RDF syntax for it), 'dcatit harvest' reads a CSW service (a "
-		                "source of type: csw)", root);
+		dcatit_buf_addf(out, _("this is ISO 19139 metadata (<%s>), not RDF: 'dcatit "
+		                  "convert' and 'dcatit validate' map it to DCAT-AP_IT (do not name "
+		                  "an RDF syntax for it), 'dcatit harvest' reads a CSW service (a "
+		                  "source of type: csw)"), root);
 		return;
 	case DCATIT_DOC_FEED:
-		dcatit_buf_addf(out, "this is a news feed (<%s>), not RDF: read the catalogue's "
-		                "RDF (DCAT-AP_IT) export instead", root);
+		dcatit_buf_addf(out, _("this is a news feed (<%s>), not RDF: read the catalogue's "
+		                  "RDF (DCAT-AP_IT) export instead"), root);
 		return;
 	case DCATIT_DOC_XML:
-		dcatit_buf_addf(out, "this is XML whose root element is <%s>, not RDF/XML (no "
-		                "rdf:RDF and no RDF namespace): dcatit reads RDF (Turtle, RDF/XML, "
-		                "N-Triples, N-Quads, TriG, JSON-LD) and ISO 19139 metadata", root);
+		dcatit_buf_addf(out, _("this is XML whose root element is <%s>, not RDF/XML (no "
+		                  "rdf:RDF and no RDF namespace): dcatit reads RDF (Turtle, RDF/XML, "
+		                  "N-Triples, N-Quads, TriG, JSON-LD) and ISO 19139 metadata"), root);
 		return;
 	}
 }

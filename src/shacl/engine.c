@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "shacl/idmap.h"
 #include "shacl/path.h"
 #include "shacl/xsd.h"
@@ -263,7 +264,7 @@ static DcatitStatus shape_error(Comp *c, DcatitTermId node, DcatitTermId pred,
 	                       "ill-formed shape %s%s: sh:%s %s",
 	                       dcatit_terms_is_bnode(s->t, node) ? "_:" : "",
 	                       dcatit_terms_str(s->t, node), local ? local + 1 : name,
-	                       what);
+	                       _(what));
 }
 
 static DcatitStatus nomem(Comp *c)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/i18n.h"
 #include "shacl/idmap.h"
 
 #define SH "http://www.w3.org/ns/shacl#"
@@ -96,7 +97,7 @@ static DcatitPath *fail(Compiler *c, DcatitTermId node, DcatitStatus st,
 {
 	DcatitLoc loc = dcatit_model_node_loc(c->g, node);
 	const char *file = dcatit_model_source_name(c->g, loc.file);
-	dcatit_diag_set(c->d, st, file, loc.line, 0, "%s", what);
+	dcatit_diag_set(c->d, st, file, loc.line, 0, "%s", _(what));
 	return NULL;
 }
 

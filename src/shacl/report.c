@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/str.h"
 #include "rdf/vocab.h"
 
@@ -45,7 +46,8 @@ typedef struct {
 	DcatitModel *sg;
 	DcatitTermId first, rest, nil;
 	DcatitTermId inverse, alternative, zero_more, one_more, zero_one;
-	DcatitTermId property;
+	DcatitTermId property, message;
+	const char *lang;   /* the language of the messages: "en", "it" */
 	bool full;          /* write IRIs as <iri>, never pfx:local */
 } Ctx;
 
@@ -54,6 +56,7 @@ static void ctx_init(Ctx *c, const DcatitReportInput *in)
 	memset(c, 0, sizeof *c);
 	c->in = in;
 	c->sg = in->shapes;
+	c->lang = in->lang ? in->lang : dcatit_i18n_lang();
 	if (!in->data)
 		return; /* an error report: no results to render */
 	c->t = dcatit_model_terms(in->data);
@@ -66,6 +69,7 @@ static void ctx_init(Ctx *c, const DcatitReportInput *in)
 	c->one_more = dcatit_terms_find_iri(c->t, DCATIT_NS_SH "oneOrMorePath");
 	c->zero_one = dcatit_terms_find_iri(c->t, DCATIT_NS_SH "zeroOrOnePath");
 	c->property = dcatit_terms_find_iri(c->t, DCATIT_NS_SH "property");
+	c->message = dcatit_terms_find_iri(c->t, DCATIT_NS_SH "message");
 }
 
 /* A copy of c that writes IRIs in full (<iri>) or not. */
@@ -484,12 +488,11 @@ DcatitReportCounts dcatit_report_count(const DcatitResults *r,
 bool dcatit_report_summary(const DcatitReportCounts *c, size_t nfiles,
                            DcatitBuf *out)
 {
-	dcatit_buf_addf(out, "%zu error%s, %zu warning%s", c->violations,
-	                c->violations == 1 ? "" : "s", c->warnings,
-	                c->warnings == 1 ? "" : "s");
+	dcatit_buf_addf(out, P_("%zu error", "%zu errors", c->violations), c->violations);
+	dcatit_buf_addf(out, P_(", %zu warning", ", %zu warnings", c->warnings), c->warnings);
 	if (c->infos)
-		dcatit_buf_addf(out, ", %zu info%s", c->infos, c->infos == 1 ? "" : "s");
-	dcatit_buf_addf(out, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
+		dcatit_buf_addf(out, P_(", %zu info", ", %zu infos", c->infos), c->infos);
+	dcatit_buf_addf(out, P_(" in %zu file", " in %zu files", nfiles), nfiles);
 	return !out->oom;
 }
 
@@ -518,7 +521,7 @@ bool dcatit_report_notes_add(DcatitReportNotes *n, DcatitSeverity level, const c
 	dcatit_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	dcatit_buf_vaddf(&b, fmt, ap);
+	dcatit_buf_vaddf(&b, _(fmt), ap);
 	va_end(ap);
 	DcatitReportNote *v = b.oom ? NULL : dcatit_grow(n->v, &n->cap, n->n + 1, sizeof *v, 4);
 	char *f = dcatit_strdup(file ? file : "");
@@ -568,6 +571,11 @@ static void add_note_place(DcatitBuf *b, const DcatitReportNote *nt)
 
 /* ---- messages ---------------------------------------------------------- */
 
+/* Messages are written for translation: each is one format with the
+ * subject ("value "x" of dct:title", "dct:title", "the focus node") and the
+ * constraint's parameter as %s, so a language can put them where its word
+ * order wants them (positional %1$s, %2$s in the translation). */
+
 /* What to do for an ill-formed literal of a common datatype. */
 static const char *datatype_hint(const char *dt)
 {
@@ -575,36 +583,57 @@ static const char *datatype_hint(const char *dt)
 		const char *local;
 		const char *hint;
 	} hints[] = {
-		{ "date", "use YYYY-MM-DD" },
-		{ "dateTime", "use YYYY-MM-DDThh:mm:ss, optionally with a time zone" },
-		{ "gYear", "use YYYY" },
-		{ "boolean", "use true, false, 1 or 0" },
-		{ "integer", "use digits with an optional sign" },
-		{ "decimal", "use digits with an optional sign and decimal point" },
-		{ "anyURI", "use an absolute IRI" },
+		{ "date", N_("use YYYY-MM-DD") },
+		{ "dateTime", N_("use YYYY-MM-DDThh:mm:ss, optionally with a time zone") },
+		{ "gYear", N_("use YYYY") },
+		{ "boolean", N_("use true, false, 1 or 0") },
+		{ "integer", N_("use digits with an optional sign") },
+		{ "decimal", N_("use digits with an optional sign and decimal point") },
+		{ "anyURI", N_("use an absolute IRI") },
 	};
 	size_t ns = strlen(DCATIT_NS_XSD);
 	if (strncmp(dt, DCATIT_NS_XSD, ns) != 0)
 		return NULL;
 	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
 		if (strcmp(dt + ns, hints[i].local) == 0)
-			return hints[i].hint;
+			return _(hints[i].hint);
 	return NULL;
 }
 
-/* "value V of P" / "value V" (node shapes). */
+/* What put writes for id, as a string in tmp (reset first). */
+static const char *put_str(const Ctx *c, DcatitBuf *tmp, DcatitTermId id,
+                           void (*put)(const Ctx *, DcatitBuf *, DcatitTermId))
+{
+	dcatit_buf_clear(tmp);
+	put(c, tmp, id);
+	return tmp->data ? tmp->data : "";
+}
+
+static void put_path0(const Ctx *c, DcatitBuf *b, DcatitTermId p)
+{
+	add_path_short(c, b, p, 0);
+}
+
+/* "value V of P" / "value V" (node shapes), "a value of P", "a value". */
 static void add_value_subject(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	if (r->value) {
-		dcatit_buf_adds(b, "value ");
-		add_term_short(c, b, r->value);
-	} else {
-		dcatit_buf_adds(b, "a value");
-	}
-	if (r->path) {
-		dcatit_buf_adds(b, " of ");
-		add_path_short(c, b, r->path, 0);
-	}
+	DcatitBuf v, p;
+	dcatit_buf_init(&v);
+	dcatit_buf_init(&p);
+	const char *vs = r->value ? put_str(c, &v, r->value, add_term_short) : NULL;
+	const char *ps = r->path ? put_str(c, &p, r->path, put_path0) : NULL;
+	if (vs && ps)
+		dcatit_buf_addf(b, _("value %s of %s"), vs, ps);
+	else if (vs)
+		dcatit_buf_addf(b, _("value %s"), vs);
+	else if (ps)
+		dcatit_buf_addf(b, _("a value of %s"), ps);
+	else
+		dcatit_buf_adds(b, _("a value"));
+	if (v.oom || p.oom)
+		b->oom = true;
+	dcatit_buf_release(&v);
+	dcatit_buf_release(&p);
 }
 
 /* "P" or "the focus node" for node shapes. */
@@ -613,7 +642,7 @@ static void add_path_subject(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 	if (r->path)
 		add_path_short(c, b, r->path, 0);
 	else
-		dcatit_buf_adds(b, "the focus node");
+		dcatit_buf_adds(b, _("the focus node"));
 }
 
 static void add_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
@@ -630,7 +659,7 @@ static void add_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 			add_term_short(c, b, items[i]);
 		}
 		if (n > MAX_LIST_ITEMS)
-			dcatit_buf_addf(b, ", ... %zu more", n - MAX_LIST_ITEMS);
+			dcatit_buf_addf(b, _(", ... %zu more"), n - MAX_LIST_ITEMS);
 		dcatit_buf_addc(b, ')');
 		free(items);
 	} else if (p) {
@@ -641,57 +670,80 @@ static void add_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 }
 
 /* A shape given as a parameter (sh:node, sh:not): "the shape <S>", or
- * "the nested shape" for a blank one, whose label means nothing to users. */
+ * "the nested shape" for a blank one, whose label means nothing to users.
+ * Only used after "conform(s) to", which a translation may fold in. */
 static void add_shape_param(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 {
 	if (p && dcatit_terms_is_iri(c->t, p)) {
-		dcatit_buf_adds(b, "the shape ");
-		add_term_short(c, b, p);
+		DcatitBuf s;
+		dcatit_buf_init(&s);
+		/* TRANSLATORS: follows "conforms to" (sh:node, sh:not messages) */
+		dcatit_buf_addf(b, _("the shape %s"), put_str(c, &s, p, add_term_short));
+		if (s.oom)
+			b->oom = true;
+		dcatit_buf_release(&s);
 	} else {
-		dcatit_buf_adds(b, "the nested shape");
+		/* TRANSLATORS: follows "conforms to" (sh:node, sh:not messages) */
+		dcatit_buf_adds(b, _("the nested shape"));
 	}
 }
 
-/* Messages of one pattern: a subject, text, the parameter, more text. */
+/* Messages of one pattern: the subject, then the parameter. */
 typedef enum { PARAM_NONE, PARAM_TERM, PARAM_SHAPE } ParamStyle;
 
 static const struct {
 	const char *name;   /* the component's parameter name */
 	bool path_subject;  /* "P" rather than "value V of P" */
-	const char *before; /* after the subject */
 	ParamStyle param;
-	const char *after;  /* after the parameter */
+	const char *fmt;    /* the subject, then the parameter (when any) */
 } simple_messages[] = {
-	{ "class", false, " is not an instance of ", PARAM_TERM, " (add an rdf:type)" },
-	{ "minExclusive", false, " must be > ", PARAM_TERM, "" },
-	{ "minInclusive", false, " must be >= ", PARAM_TERM, "" },
-	{ "maxExclusive", false, " must be < ", PARAM_TERM, "" },
-	{ "maxInclusive", false, " must be <= ", PARAM_TERM, "" },
-	{ "minLength", false, " is shorter than ", PARAM_TERM, " characters (minLength)" },
-	{ "maxLength", false, " is longer than ", PARAM_TERM, " characters (maxLength)" },
-	{ "languageIn", false, " must have one of the languages ", PARAM_TERM, "" },
-	{ "uniqueLang", true,
-	  " has more than one value in the same language (uniqueLang)", PARAM_NONE, "" },
-	{ "equals", false, " is not also a value of ", PARAM_TERM, " (equals)" },
-	{ "disjoint", false, " is also a value of ", PARAM_TERM, " (disjoint)" },
-	{ "lessThan", false, " is not less than the values of ", PARAM_TERM, " (lessThan)" },
-	{ "lessThanOrEquals", false, " is greater than values of ", PARAM_TERM,
-	  " (lessThanOrEquals)" },
-	{ "not", false, " conforms to ", PARAM_SHAPE, ", which is not allowed (not)" },
-	{ "and", false, " does not conform to all of the shapes (and)", PARAM_NONE, "" },
-	{ "or", false, " does not conform to any of the shapes (or)", PARAM_NONE, "" },
-	{ "xone", false, " does not conform to exactly one of the shapes (xone)",
-	  PARAM_NONE, "" },
-	{ "node", false, " does not conform to ", PARAM_SHAPE, "" },
-	{ "qualifiedMinCount", true,
-	  " has too few values conforming to the qualified shape (qualifiedMinCount ",
-	  PARAM_TERM, ")" },
-	{ "qualifiedMaxCount", true,
-	  " has too many values conforming to the qualified shape (qualifiedMaxCount ",
-	  PARAM_TERM, ")" },
-	{ "hasValue", true, " must have the value ", PARAM_TERM, "" },
-	{ "in", false, " is not one of the allowed values ", PARAM_TERM, "" },
+	{ "class", false, PARAM_TERM, N_("%s is not an instance of %s (add an rdf:type)") },
+	{ "minExclusive", false, PARAM_TERM, N_("%s must be > %s") },
+	{ "minInclusive", false, PARAM_TERM, N_("%s must be >= %s") },
+	{ "maxExclusive", false, PARAM_TERM, N_("%s must be < %s") },
+	{ "maxInclusive", false, PARAM_TERM, N_("%s must be <= %s") },
+	{ "minLength", false, PARAM_TERM, N_("%s is shorter than %s characters (minLength)") },
+	{ "maxLength", false, PARAM_TERM, N_("%s is longer than %s characters (maxLength)") },
+	{ "languageIn", false, PARAM_TERM, N_("%s must have one of the languages %s") },
+	{ "uniqueLang", true, PARAM_NONE,
+	  N_("%s has more than one value in the same language (uniqueLang)") },
+	{ "equals", false, PARAM_TERM, N_("%s is not also a value of %s (equals)") },
+	{ "disjoint", false, PARAM_TERM, N_("%s is also a value of %s (disjoint)") },
+	{ "lessThan", false, PARAM_TERM, N_("%s is not less than the values of %s (lessThan)") },
+	{ "lessThanOrEquals", false, PARAM_TERM,
+	  N_("%s is greater than values of %s (lessThanOrEquals)") },
+	{ "not", false, PARAM_SHAPE, N_("%s conforms to %s, which is not allowed (not)") },
+	{ "and", false, PARAM_NONE, N_("%s does not conform to all of the shapes (and)") },
+	{ "or", false, PARAM_NONE, N_("%s does not conform to any of the shapes (or)") },
+	{ "xone", false, PARAM_NONE,
+	  N_("%s does not conform to exactly one of the shapes (xone)") },
+	{ "node", false, PARAM_SHAPE, N_("%s does not conform to %s") },
+	{ "qualifiedMinCount", true, PARAM_TERM,
+	  N_("%s has too few values conforming to the qualified shape (qualifiedMinCount %s)") },
+	{ "qualifiedMaxCount", true, PARAM_TERM,
+	  N_("%s has too many values conforming to the qualified shape (qualifiedMaxCount %s)") },
+	{ "hasValue", true, PARAM_TERM, N_("%s must have the value %s") },
+	{ "in", false, PARAM_TERM, N_("%s is not one of the allowed values %s") },
 };
+
+/* The subject of r, into subj. */
+static void add_subject(const Ctx *c, DcatitBuf *subj, const DcatitResult *r, bool path)
+{
+	if (path)
+		add_path_subject(c, subj, r);
+	else
+		add_value_subject(c, subj, r);
+}
+
+/* fmt with the subject and param (either may be NULL: "") into b. */
+static void add_formatted(DcatitBuf *b, const char *fmt, const DcatitBuf *subj,
+                          const DcatitBuf *param)
+{
+	if (subj->oom || (param && param->oom))
+		b->oom = true;
+	dcatit_buf_addf(b, fmt, subj->data ? subj->data : "",
+	                param && param->data ? param->data : "");
+}
 
 /* The message of a component in simple_messages; false for the others. */
 static bool add_simple_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
@@ -700,114 +752,149 @@ static bool add_simple_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r
 	for (size_t i = 0; i < sizeof simple_messages / sizeof simple_messages[0]; i++) {
 		if (strcmp(name, simple_messages[i].name) != 0)
 			continue;
-		if (simple_messages[i].path_subject)
-			add_path_subject(c, b, r);
-		else
-			add_value_subject(c, b, r);
-		dcatit_buf_adds(b, simple_messages[i].before);
+		DcatitBuf subj, param;
+		dcatit_buf_init(&subj);
+		dcatit_buf_init(&param);
+		add_subject(c, &subj, r, simple_messages[i].path_subject);
 		if (simple_messages[i].param == PARAM_TERM)
-			add_param(c, b, r->param);
+			add_param(c, &param, r->param);
 		else if (simple_messages[i].param == PARAM_SHAPE)
-			add_shape_param(c, b, r->param);
-		dcatit_buf_adds(b, simple_messages[i].after);
+			add_shape_param(c, &param, r->param);
+		add_formatted(b, _(simple_messages[i].fmt), &subj, &param);
+		dcatit_buf_release(&subj);
+		dcatit_buf_release(&param);
 		return true;
 	}
 	return false;
 }
 
+/* sh:nodeKind's expectation: "an IRI", "a literal"... */
+static const char *node_kind_text(const Ctx *c, DcatitTermId kind)
+{
+	static const struct {
+		const char *local, *text;
+	} kinds[] = {
+		{ "IRI", N_("an IRI") }, { "BlankNode", N_("a blank node") },
+		{ "Literal", N_("a literal") }, { "BlankNodeOrIRI", N_("an IRI or a blank node") },
+		{ "BlankNodeOrLiteral", N_("a blank node or a literal") },
+		{ "IRIOrLiteral", N_("an IRI or a literal") },
+	};
+	const char *ps = kind ? dcatit_terms_str(c->t, kind) : "";
+	size_t ns = strlen(DCATIT_NS_SH);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strncmp(ps, DCATIT_NS_SH, ns) == 0 && strcmp(ps + ns, kinds[i].local) == 0)
+			return _(kinds[i].text);
+	return _("of another node kind");
+}
+
+/* The message of the components with their own wording. */
+static void add_other_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r,
+                              const char *name, DcatitBuf *subj, DcatitBuf *param)
+{
+	const char *pv = r->param && dcatit_terms_is_literal(c->t, r->param)
+	                 ? dcatit_terms_str(c->t, r->param) : NULL;
+	const char *s = NULL; /* the subject, once built */
+	if (strcmp(name, "minCount") == 0) {
+		add_path_subject(c, subj, r);
+		s = subj->data ? subj->data : "";
+		if (pv && strcmp(pv, "1") == 0)
+			dcatit_buf_addf(b, _("%s is missing (minCount 1)"), s);
+		else if (pv)
+			dcatit_buf_addf(b, _("%s has fewer than %s values (minCount %s)"), s, pv, pv);
+		else
+			dcatit_buf_addf(b, _("%s has fewer values than required (minCount)"), s);
+	} else if (strcmp(name, "maxCount") == 0) {
+		add_path_subject(c, subj, r);
+		s = subj->data ? subj->data : "";
+		if (pv && strcmp(pv, "0") == 0)
+			dcatit_buf_addf(b, _("%s must not have any value (maxCount 0)"), s);
+		else if (pv && strcmp(pv, "1") == 0)
+			dcatit_buf_addf(b, _("%s has more than 1 value (maxCount 1)"), s);
+		else if (pv)
+			dcatit_buf_addf(b, _("%s has more than %s values (maxCount %s)"), s, pv, pv);
+		else
+			dcatit_buf_addf(b, _("%s has too many values (maxCount)"), s);
+	} else if (strcmp(name, "datatype") == 0) {
+		add_value_subject(c, subj, r);
+		s = subj->data ? subj->data : "";
+		add_param(c, param, r->param);
+		const char *ps = param->data ? param->data : "";
+		DcatitTermId dt = r->value ? dcatit_terms_datatype(c->t, r->value) : 0;
+		if (r->value && !dcatit_terms_is_literal(c->t, r->value)) {
+			dcatit_buf_addf(b, _("%s is not a literal (expected %s)"), s, ps);
+		} else if (dt && dt == r->param) {
+			const char *hint = datatype_hint(dcatit_terms_str(c->t, dt));
+			if (hint)
+				dcatit_buf_addf(b, _("%s is not a valid %s (%s)"), s, ps, hint);
+			else
+				dcatit_buf_addf(b, _("%s is not a valid %s"), s, ps);
+		} else {
+			DcatitBuf have;
+			dcatit_buf_init(&have);
+			dcatit_buf_addf(b, _("%s has datatype %s, expected %s"), s,
+			                put_str(c, &have, dt, add_term_short), ps);
+			if (have.oom)
+				b->oom = true;
+			dcatit_buf_release(&have);
+		}
+	} else if (strcmp(name, "nodeKind") == 0) {
+		add_value_subject(c, subj, r);
+		dcatit_buf_addf(b, _("%s must be %s"), subj->data ? subj->data : "",
+		                node_kind_text(c, r->param));
+	} else if (strcmp(name, "pattern") == 0) {
+		add_value_subject(c, subj, r);
+		if (pv)
+			add_quoted(param, pv, strlen(pv), false);
+		else
+			add_param(c, param, r->param);
+		add_formatted(b, _("%s does not match the pattern %s"), subj, param);
+	} else if (strcmp(name, "closed") == 0) {
+		add_path_subject(c, subj, r);
+		if (r->value)
+			add_term_short(c, param, r->value);
+		add_formatted(b, r->value ? _("property %s is not allowed by the closed shape "
+		                              "(value %s)")
+		                          : _("property %s is not allowed by the closed shape"),
+		              subj, param);
+	} else {
+		add_value_subject(c, subj, r);
+		if (r->param) {
+			add_param(c, param, r->param);
+			dcatit_buf_addf(b, _("%s does not satisfy sh:%s %s"),
+			                subj->data ? subj->data : "", name,
+			                param->data ? param->data : "");
+		} else {
+			dcatit_buf_addf(b, _("%s does not satisfy sh:%s"), subj->data ? subj->data : "",
+			                name);
+		}
+	}
+	if (subj->oom || param->oom)
+		b->oom = true;
+}
+
 static void add_generated_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
 	char name[128];
+	DcatitBuf subj, param;
+	dcatit_buf_init(&subj);
+	dcatit_buf_init(&param);
 	if (!component_param_name(c, r->component, name, sizeof name)) {
-		dcatit_buf_adds(b, "constraint ");
-		add_term_short(c, b, r->component);
-		dcatit_buf_adds(b, " is not satisfied");
+		add_term_short(c, &param, r->component);
 		if (r->value) {
-			dcatit_buf_adds(b, " by ");
-			add_value_subject(c, b, r);
-		}
-		return;
-	}
-	if (add_simple_message(c, b, r, name))
-		return;
-	const char *pv = r->param && dcatit_terms_is_literal(c->t, r->param)
-	                 ? dcatit_terms_str(c->t, r->param) : NULL;
-	if (strcmp(name, "minCount") == 0) {
-		add_path_subject(c, b, r);
-		if (pv && strcmp(pv, "1") == 0)
-			dcatit_buf_adds(b, " is missing (minCount 1)");
-		else
-			dcatit_buf_addf(b, " has fewer than %s values (minCount %s)",
-			                pv ? pv : "the required", pv ? pv : "?");
-	} else if (strcmp(name, "maxCount") == 0) {
-		add_path_subject(c, b, r);
-		if (pv && strcmp(pv, "0") == 0)
-			dcatit_buf_adds(b, " must not have any value (maxCount 0)");
-		else if (pv)
-			dcatit_buf_addf(b, " has more than %s value%s (maxCount %s)", pv,
-			                strcmp(pv, "1") == 0 ? "" : "s", pv);
-		else
-			dcatit_buf_adds(b, " has too many values (maxCount)");
-	} else if (strcmp(name, "datatype") == 0) {
-		add_value_subject(c, b, r);
-		DcatitTermId dt = r->value ? dcatit_terms_datatype(c->t, r->value) : 0;
-		if (r->value && !dcatit_terms_is_literal(c->t, r->value)) {
-			dcatit_buf_adds(b, " is not a literal (expected ");
-			add_param(c, b, r->param);
-			dcatit_buf_addc(b, ')');
-		} else if (dt && dt == r->param) {
-			dcatit_buf_adds(b, " is not a valid ");
-			add_param(c, b, r->param);
-			const char *hint = datatype_hint(dcatit_terms_str(c->t, dt));
-			if (hint)
-				dcatit_buf_addf(b, " (%s)", hint);
+			add_value_subject(c, &subj, r);
+			dcatit_buf_addf(b, _("constraint %s is not satisfied by %s"),
+			                param.data ? param.data : "", subj.data ? subj.data : "");
 		} else {
-			dcatit_buf_adds(b, " has datatype ");
-			add_term_short(c, b, dt);
-			dcatit_buf_adds(b, ", expected ");
-			add_param(c, b, r->param);
+			dcatit_buf_addf(b, _("constraint %s is not satisfied"),
+			                param.data ? param.data : "");
 		}
-	} else if (strcmp(name, "nodeKind") == 0) {
-		static const struct {
-			const char *local, *text;
-		} kinds[] = {
-			{ "IRI", "an IRI" }, { "BlankNode", "a blank node" },
-			{ "Literal", "a literal" }, { "BlankNodeOrIRI", "an IRI or a blank node" },
-			{ "BlankNodeOrLiteral", "a blank node or a literal" },
-			{ "IRIOrLiteral", "an IRI or a literal" },
-		};
-		const char *want = "of another node kind";
-		const char *ps = dcatit_terms_str(c->t, r->param);
-		size_t ns = strlen(DCATIT_NS_SH);
-		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-			if (strncmp(ps, DCATIT_NS_SH, ns) == 0 && strcmp(ps + ns, kinds[i].local) == 0)
-				want = kinds[i].text;
-		add_value_subject(c, b, r);
-		dcatit_buf_addf(b, " must be %s", want);
-	} else if (strcmp(name, "pattern") == 0) {
-		add_value_subject(c, b, r);
-		dcatit_buf_adds(b, " does not match the pattern ");
-		if (pv)
-			add_quoted(b, pv, strlen(pv), false);
-		else
-			add_param(c, b, r->param);
-	} else if (strcmp(name, "closed") == 0) {
-		dcatit_buf_adds(b, "property ");
-		add_path_subject(c, b, r);
-		dcatit_buf_adds(b, " is not allowed by the closed shape");
-		if (r->value) {
-			dcatit_buf_adds(b, " (value ");
-			add_term_short(c, b, r->value);
-			dcatit_buf_addc(b, ')');
-		}
-	} else {
-		add_value_subject(c, b, r);
-		dcatit_buf_addf(b, " does not satisfy sh:%s", name);
-		if (r->param) {
-			dcatit_buf_addc(b, ' ');
-			add_param(c, b, r->param);
-		}
+		if (subj.oom || param.oom)
+			b->oom = true;
+	} else if (!add_simple_message(c, b, r, name)) {
+		add_other_message(c, b, r, name, &subj, &param);
 	}
+	dcatit_buf_release(&subj);
+	dcatit_buf_release(&param);
 }
 
 /* The term a message template variable names ({$this}, {?value}, {$path}:
@@ -829,24 +916,61 @@ static bool template_var(const Ctx *c, const DcatitResult *r, const char *s,
 		 * (the details after it still give it) */
 		DcatitTermId id = v == 0 ? r->focus : r->value;
 		if (v < 2 && dcatit_terms_is_bnode(c->t, id))
-			dcatit_buf_adds(b, "(a blank node)");
+			dcatit_buf_adds(b, _("(a blank node)"));
 		else if (v < 2)
 			add_term_short(c, b, id);
 		else if (r->path)
 			add_path_short(c, b, r->path, 0);
 		else
-			dcatit_buf_adds(b, "(none)");
+			dcatit_buf_adds(b, _("(none)"));
 		return true;
 	}
 	return false;
 }
 
+/* Does the language tag lang name the language want ("it" for "it",
+ * "it-IT", "IT")? */
+static bool lang_is(const char *lang, const char *want)
+{
+	size_t n = strlen(want);
+	if (strlen(lang) < n || (lang[n] && lang[n] != '-'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((lang[i] | 0x20) != want[i])
+			return false;
+	return true;
+}
+
+/* The message of r: when it is one of its shape's sh:message, the one in
+ * the report's language (else the engine's choice, English or untagged);
+ * a message of the result's own (the profile checks write one per
+ * finding, in the language of the run) as it is; 0 when there is none. */
+static DcatitTermId result_message(const Ctx *c, const DcatitResult *r)
+{
+	if (!r->message || !dcatit_terms_is_literal(c->t, r->message))
+		return 0;
+	if (!c->sg || !c->message || !r->shape)
+		return r->message;
+	DcatitRange rg = dcatit_model_sp(c->sg, r->shape, c->message);
+	DcatitTermId in_lang = 0;
+	bool the_shapes = false;
+	for (size_t i = 0; i < rg.n; i++) {
+		DcatitTermId m = dcatit_model_triple(c->sg, rg.idx[i])->o;
+		the_shapes = the_shapes || m == r->message;
+		if (!in_lang && dcatit_terms_is_literal(c->t, m) &&
+		    lang_is(dcatit_terms_lang(c->t, m), c->lang))
+			in_lang = m;
+	}
+	return the_shapes && in_lang ? in_lang : r->message;
+}
+
 static void add_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	if (r->message && dcatit_terms_is_literal(c->t, r->message)) {
+	DcatitTermId msg = result_message(c, r);
+	if (msg) {
 		/* one line per finding: newlines of a multi-line sh:message go */
-		const char *s = dcatit_terms_str(c->t, r->message);
-		size_t len = dcatit_terms_len(c->t, r->message);
+		const char *s = dcatit_terms_str(c->t, msg);
+		size_t len = dcatit_terms_len(c->t, msg);
 		for (size_t i = 0; i < len;) {
 			size_t run = i;
 			while (run < len && s[run] != '{' && s[run] != '\n' &&
@@ -967,12 +1091,15 @@ static void add_constraint_brief(const Ctx *c, DcatitBuf *b, DcatitTermId comp)
  * with full IRIs (the message before it has the short ones). */
 static void add_details(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
-	static const FieldOut out[NFIELDS] = {
-		[F_FOCUS] = { "[focus ", add_term_short, false },
-		[F_PATH] = { ", path ", add_path_brief, true },
-		[F_VALUE] = { ", value ", add_term_short, true },
-		[F_SHAPE] = { ", shape ", add_shape_short, false },
-		[F_COMPONENT] = { ", constraint ", add_constraint_brief, false },
+	/* TRANSLATORS: the labels of the details of a finding in the text
+	 * report: "[focus <x>, path dct:title, value "v", shape <s>, constraint
+	 * sh:minCount]" */
+	FieldOut out[NFIELDS] = {
+		[F_FOCUS] = { _("[focus "), add_term_short, false },
+		[F_PATH] = { _(", path "), add_path_brief, true },
+		[F_VALUE] = { _(", value "), add_term_short, true },
+		[F_SHAPE] = { _(", shape "), add_shape_short, false },
+		[F_COMPONENT] = { _(", constraint "), add_constraint_brief, false },
 	};
 	Ctx full = ctx_with_full(c, true);
 	add_fields(&full, b, r, out);
@@ -1189,9 +1316,9 @@ static size_t junit_suites(const Ctx *c, const DcatitResults *rs,
 static void add_junit_name(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
 	if (r->loc.line)
-		dcatit_buf_addf(b, "line %u: ", (unsigned)r->loc.line);
+		dcatit_buf_addf(b, _("line %u: "), (unsigned)r->loc.line);
 	add_message(c, b, r);
-	dcatit_buf_adds(b, " (focus ");
+	dcatit_buf_adds(b, _(" (focus "));
 	add_term_short(c, b, r->focus);
 	dcatit_buf_addc(b, ')');
 }
@@ -1399,16 +1526,34 @@ static void add_ttl_path_top(const Ctx *c, DcatitBuf *b, DcatitTermId p)
 	add_ttl_path(c, b, p, 0);
 }
 
-/* The result's own sh:message, else a generated one. */
+/* The result's own sh:message, every language of it (as SHACL copies
+ * them all into the result), else a generated one in the report's
+ * language. */
 static void add_ttl_message(const Ctx *c, DcatitBuf *b, const DcatitResult *r)
 {
+	DcatitRange rg = c->sg && c->message && r->shape && r->message
+	                 ? dcatit_model_sp(c->sg, r->shape, c->message) : (DcatitRange){ 0 };
+	bool the_shapes = false;
+	for (size_t i = 0; i < rg.n; i++)
+		the_shapes = the_shapes || dcatit_model_triple(c->sg, rg.idx[i])->o == r->message;
+	size_t k = 0;
+	for (size_t i = 0; the_shapes && i < rg.n; i++) {
+		DcatitTermId m = dcatit_model_triple(c->sg, rg.idx[i])->o;
+		if (!dcatit_terms_is_literal(c->t, m))
+			continue;
+		if (k++)
+			dcatit_buf_adds(b, " ,\n\t\t\t");
+		add_term_nt(c, b, m);
+	}
+	if (k)
+		return;
 	if (r->message && dcatit_terms_is_literal(c->t, r->message)) {
 		add_term_nt(c, b, r->message);
 		return;
 	}
 	dcatit_buf_addc(b, '"');
 	add_result_escaped(c, b, r, add_generated_message, esc_quoted, true);
-	dcatit_buf_addc(b, '"');
+	dcatit_buf_addf(b, "\"@%s", c->lang);
 }
 
 static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
@@ -1441,7 +1586,7 @@ static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 		add_note_line(&line, note_at(c->in, i));
 		dcatit_buf_adds(b, "\trdfs:comment \"");
 		add_buf_escaped(b, &line, esc_quoted, true);
-		dcatit_buf_adds(b, "\"@en ;\n");
+		dcatit_buf_addf(b, "\"@%s ;\n", c->lang);
 		dcatit_buf_release(&line);
 	}
 	if (c->in->error) {
@@ -1462,7 +1607,7 @@ static void write_ttl(const Ctx *c, const DcatitResults *rs, DcatitBuf *b)
 			dcatit_buf_addf(b, "\t\tdcatit:column %lu ;\n", e->col);
 		dcatit_buf_adds(b, "\t\tsh:resultMessage \"");
 		add_buf_escaped(b, &line, esc_quoted, true);
-		dcatit_buf_adds(b, "\"@en\n\t] .\n");
+		dcatit_buf_addf(b, "\"@%s\n\t] .\n", c->lang);
 		dcatit_buf_release(&line);
 		return;
 	}
@@ -1574,15 +1719,27 @@ void dcatit_report_failure_line(const DcatitResult *f, const DcatitReportInput *
 	dcatit_buf_adds(out, result_file(in, f));
 	if (f->loc.line)
 		dcatit_buf_addf(out, ":%u", (unsigned)f->loc.line);
-	dcatit_buf_adds(out, ": error: pattern too expensive: sh:pattern ");
+	DcatitBuf pat, shape, value, focus;
+	dcatit_buf_init(&pat);
+	dcatit_buf_init(&shape);
+	dcatit_buf_init(&value);
+	dcatit_buf_init(&focus);
 	if (f->param)
-		add_term_short(&c, out, f->param);
-	dcatit_buf_adds(out, " of shape ");
-	add_shape_short(&c, out, f->shape);
-	dcatit_buf_adds(out, " hit the engine's match limit on ");
-	add_term_short(&c, out, f->value);
-	dcatit_buf_adds(out, " of ");
-	add_term_short(&c, out, f->focus);
-	dcatit_buf_adds(out, ": the value was not checked (a failure of the shape, not a "
-	                "violation of the data)");
+		add_term_short(&c, &pat, f->param);
+	add_shape_short(&c, &shape, f->shape);
+	add_term_short(&c, &value, f->value);
+	add_term_short(&c, &focus, f->focus);
+	/* "error" stays as it is: editors and CI read it */
+	dcatit_buf_adds(out, ": error: ");
+	dcatit_buf_addf(out, _("pattern too expensive: sh:pattern %s of shape %s hit the engine's "
+	                       "match limit on %s of %s: the value was not checked (a failure of "
+	                       "the shape, not a violation of the data)"),
+	                pat.data ? pat.data : "", shape.data ? shape.data : "",
+	                value.data ? value.data : "", focus.data ? focus.data : "");
+	if (pat.oom || shape.oom || value.oom || focus.oom)
+		out->oom = true;
+	dcatit_buf_release(&pat);
+	dcatit_buf_release(&shape);
+	dcatit_buf_release(&value);
+	dcatit_buf_release(&focus);
 }

@@ -61,6 +61,10 @@ typedef struct {
 	const DcatitReportNote *error;  /* non-NULL: the run stopped at this
 	                                 * error and the results (usually none)
 	                                 * are no verdict; data may be NULL */
+	const char *lang;         /* the language of shape messages (the
+	                           * sh:message with that tag is picked): "it",
+	                           * "en"; NULL: the language of the program's
+	                           * messages (dcatit_i18n_lang) */
 } DcatitReportInput;
 
 typedef struct {

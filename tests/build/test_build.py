@@ -120,14 +120,17 @@ class BuildTest(CatalogueCase):
         self.assertTrue(os.path.isfile(os.path.join(out, "funding", "files",
                                                     "ripartizione-fondi-l145-2018.csv")))
 
-    def test_violations_stop_the_build_unless_allow_invalid(self):
-        # a Turtle record is loaded as it is; this one lacks most of DCAT-AP_IT
+    def write_invalid_record(self):
+        """A Turtle record, loaded as it is, that lacks most of DCAT-AP_IT."""
         with open(os.path.join(self.cat, "gis", "extra.ttl"), "w", encoding="utf-8") as fh:
             fh.write("@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
                      "@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .\n"
                      "@prefix dct: <http://purl.org/dc/terms/> .\n"
                      "<https://example.org/ds/extra> a dcatapit:Dataset, dcat:Dataset ;\n"
                      "    dct:title \"Extra\"@it .\n")
+
+    def test_violations_stop_the_build_unless_allow_invalid(self):
+        self.write_invalid_record()
         r = self.build()
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Dataset (<[^>]+> )?has no dct:modified")
@@ -140,6 +143,31 @@ class BuildTest(CatalogueCase):
             self.assertIn("<https://example.org/ds/extra>", fh.read())
         with open(os.path.join(self.tmp, "out", "catalog.ttl"), encoding="utf-8") as fh:
             self.assertIn("<https://example.org/ds/extra>", fh.read())
+
+    def test_findings_are_in_the_language_asked_for(self):
+        # the same invalid record and a record error, reported in Italian (--lang it) and in
+        # English (--lang en) whatever the locale
+        self.write_invalid_record()
+        r = subprocess.run([DCATIT, "build", "-C", self.cat, "-o", os.path.join(self.tmp, "out"),
+                            "--lang", "it"], capture_output=True, text=True, timeout=600,
+                           env=dict(os.environ, LC_ALL="C"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"gis/extra\.ttl:\d+: error: Il dataset (<[^>]+> )?non ha "
+                                   r"dct:modified; .* \(regola AgID 179\)")
+        self.assertRegex(r.stderr, r"violazion[ei] del profilo DCAT-AP_IT; nulla è stato scritto")
+        self.edit("gis/limiti-comunali.yaml", "themes:", "colour: blue\nthemes:")
+        r = subprocess.run([DCATIT, "build", "-C", self.cat, "-o", os.path.join(self.tmp, "out"),
+                            "--lang", "en"], capture_output=True, text=True, timeout=600,
+                           env=dict(os.environ, LC_ALL="it_IT.UTF-8"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertRegex(r.stderr, r"limiti-comunali\.yaml:\d+:\d+: error: unknown key 'colour'")
+        self.assertIn("nothing written", r.stderr)
+        r = subprocess.run([DCATIT, "build", "-C", self.cat, "-o", os.path.join(self.tmp, "out")],
+                           capture_output=True, text=True, timeout=600,
+                           env=dict(os.environ, LC_ALL="it_IT.UTF-8"))
+        self.assertRegex(r.stderr, r"limiti-comunali\.yaml:\d+:\d+: error: chiave 'colour' "
+                                   r"sconosciuta")
+        self.assertIn("nulla è stato scritto", r.stderr)
 
     def test_checksums_follow_the_dcat_ap_version_unless_asked(self):
         # DCAT-AP 2.1.1 (the default) knows SHA-1 only and xsd:decimal sizes;
@@ -588,7 +616,7 @@ def jsonld_triples(doc):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
     DCATIT, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    unittest.main(argv=[sys.argv[0], "-v"])
+    unittest.main(argv=[sys.argv[0], "-v"] + sys.argv[3:])

@@ -84,6 +84,9 @@ def run_case(binary, case_dir, update):
                 if a != ""]
         env = dict(os.environ)
         env.pop("DCATIT_DATADIR", None)
+        # the messages' language: English unless the case's env says
+        # otherwise (LANGUAGE would override an Italian LC_ALL)
+        env.pop("LANGUAGE", None)
         env["LC_ALL"] = "C"
         # sanitizer builds: raptor 2.0.15 leaks on its own (see the file)
         env.setdefault("LSAN_OPTIONS", "suppressions=%s:print_suppressions=0" % LSAN_SUPP)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An installed dcatit finds its data without the source tree.
 
-usage: test_install.py MESON BUILD_ROOT PREFIX BINDIR DATADIR
+usage: test_install.py MESON BUILD_ROOT PREFIX BINDIR DATADIR MANDIR BASHCOMPDIR ZSHCOMPDIR
+                       LOCALEDIR
 
 Installs the build with `DESTDIR=D meson install`, checks the layout, moves
 the installed prefix somewhere else (as a relocated install or an unpacked
@@ -19,6 +20,9 @@ import tempfile
 import unittest
 
 MESON = BUILD_ROOT = PREFIX = BINDIR = DATADIR = None
+MANDIR = BASHCOMP = ZSHCOMP = LOCALEDIR = None
+COMMANDS = ["build", "convert", "harvest", "help", "push", "quality", "validate", "verify",
+            "version"]
 
 
 def rel(p):
@@ -46,7 +50,8 @@ class InstallTest(unittest.TestCase):
         os.rename(cls.installed, cls.moved)
         cls.exe = os.path.join(cls.moved, rel(BINDIR), "dcatit")
         cls.data = os.path.join(cls.moved, rel(DATADIR), "dcatit")
-        cls.env = {k: v for k, v in os.environ.items() if k != "DCATIT_DATADIR"}
+        cls.env = {k: v for k, v in os.environ.items()
+                   if k not in ("DCATIT_DATADIR", "DCATIT_LOCALEDIR", "LANGUAGE")}
         cls.env["LC_ALL"] = "C"
 
     @classmethod
@@ -71,6 +76,17 @@ class InstallTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "sources")))
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "meson.build")))
 
+    def test_1_manual_pages_completions_and_translations_are_installed(self):
+        man = os.path.join(self.moved, rel(MANDIR))
+        for page in ["dcatit"] + ["dcatit-" + c for c in COMMANDS]:
+            for sub in ("man1", os.path.join("it", "man1")):
+                path = os.path.join(man, sub, page + ".1")
+                self.assertTrue(os.path.isfile(path), path)
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(BASHCOMP), "dcatit")))
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(ZSHCOMP), "_dcatit")))
+        self.assertTrue(os.path.isfile(os.path.join(self.moved, rel(LOCALEDIR), "it",
+                                                    "LC_MESSAGES", "dcatit.mo")))
+
     def test_2_moved_install_builds_and_validates_the_example(self):
         out = os.path.join(self.tmp, "out")
         r = self.run_dcatit("build", "-C", os.path.join(self.data, "catalog"), "-o", out)
@@ -79,8 +95,33 @@ class InstallTest(unittest.TestCase):
         self.assertTrue(os.path.getsize(os.path.join(out, "catalog.ttl")) > 0)
         r = self.run_dcatit("validate", os.path.join(out, "catalog.ttl"))
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # quality reads data.europa.eu's lists from the moved data directory
+        r = self.run_dcatit("quality", os.path.join(out, "catalog.ttl"), "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn('"schema"', r.stdout)
         # nothing was written into the installed data
         self.assertFalse(os.path.exists(os.path.join(self.data, "catalog", "out")))
+
+    def test_2_moved_install_speaks_italian(self):
+        configured = os.path.join(PREFIX, rel(LOCALEDIR), "it", "LC_MESSAGES", "dcatit.mo")
+        if os.path.exists(configured):
+            self.skipTest("%s exists on this machine: it would answer too" % configured)
+        env = dict(self.env, LC_ALL="it_IT.UTF-8")
+        env.pop("DCATIT_LOCALEDIR", None)
+        r = subprocess.run([self.exe, "validate", "--help"], cwd=self.tmp, env=env,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("uso: dcatit validate"), r.stdout[:200])
+        # a message, and a report's texts (quality's table through gettext)
+        r = subprocess.run([self.exe, "quality", "no-such-file.ttl"], cwd=self.tmp, env=env,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("impossibile leggere 'no-such-file.ttl'", r.stderr)
+        cat = os.path.join(self.data, "vocab", "organizations.ttl")
+        r = subprocess.run([self.exe, "quality", "--no-validate", cat], cwd=self.tmp, env=env,
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Qualità dei metadati", r.stdout)
 
     def test_3_moved_install_without_its_data_says_where_it_looked(self):
         configured = os.path.join(PREFIX, rel(DATADIR), "dcatit", "vocab")
@@ -102,4 +143,5 @@ class InstallTest(unittest.TestCase):
 
 if __name__ == "__main__":
     MESON, BUILD_ROOT, PREFIX, BINDIR, DATADIR = sys.argv[1:6]
+    MANDIR, BASHCOMP, ZSHCOMP, LOCALEDIR = sys.argv[6:10]
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -644,7 +644,7 @@ def test_help():
              "argv, and documents the summary and the exit status", r.stdout)
     opts = []
     for line in r.stdout.splitlines():
-        m = re.match(r"  (?:(-\w), )?(--[\w-]+)(?: (\S+))?\s", line)
+        m = re.match(r"  (?:(-\w), )?\s*(--[\w-]+)(?: (\S+))?(?:\s|$)", line)
         if m:
             opts.append((m.group(1), m.group(2), m.group(3)))
     tf = os.path.join(tmp, "help-token")
@@ -652,7 +652,7 @@ def test_help():
         f.write(TOKEN + "\n")
     values = {"URL": None, "NAME": None, "N": "2", "F": tf, "IPA": "c_a000",
               "TITLE": "Titolo", "URL=DIR": "https://nowhere.example/=" + tmp, "PCT": "20",
-              "LEVEL": "invalid"}
+              "LEVEL": "invalid", "LANG": "en"}
     bad = []
     with server() as srv:
         for short, opt, arg in opts:

@@ -160,6 +160,26 @@ def main():
                  "licence" in r.stdout and "the same information in another form" in r.stdout,
                  "the text report says, per dataset, what changed and what to do",
                  r.stdout[:600])
+        # the same report in Italian (--lang it), the JSON keys and statuses as they are
+        r = run("verify", "--ckan", srv.site, "--lang", "it", cat)
+        last = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else ""
+        ck.check(r.returncode == 0 and last == "10 dataset: 0 integri, %d degradati, %d non validi"
+                 % (s.get("degraded", 0), s.get("invalid", 0)) and
+                 "da fare: dare alla distribuzione la sua vera licenza" in r.stdout and
+                 "la stessa informazione in un'altra forma" in r.stdout,
+                 "verify --lang it: the text report in Italian", r.stdout[-600:])
+        rj = run("verify", "--ckan", srv.site, "--lang", "it", "--format", "json", cat)
+        try:
+            ji = json.loads(rj.stdout)
+        except ValueError:
+            ji = {}
+        ck.check(sorted(ji.get("summary", {})) == sorted(s) and
+                 {d.get("status") for d in ji.get("datasets", [])} <= {"intact", "degraded",
+                                                                       "invalid"} and
+                 any("non ha un campo per i contributori" in f.get("why", "")
+                     for d in ji.get("datasets", []) for f in d.get("findings", [])),
+                 "verify --lang it --format json: keys and statuses stay, the reasons are Italian",
+                 rj.stdout[:400])
         # a date the portal swaps (as pushed by an older dcatit: YYYY-MM-DD)
         c = srv.client()
         pkg = c.action("package_show", {"id": "r_toscan-protocollo-anci-toscana-innovazione"},

@@ -6,10 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/gen.h"
 #include "cli/opt.h"
 
 static bool flag;
-static const char *out;
+static const char *out, *lang;
 static DcatitOptList shapes;
 
 static const DcatitOpt opts[] = {
@@ -19,6 +20,9 @@ static const DcatitOpt opts[] = {
 	  "write the output even with SHACL violations, which is a long enough text to be "
 	  "wrapped over more than one line of the help", NULL },
 	{ 0, "allow-http", DCATIT_OPT_FLAG, &flag, NULL, "another flag", NULL },
+	{ 0, "token", DCATIT_OPT_REFUSED, NULL, NULL, "never on the command line", NULL },
+	{ 0, "token-file", DCATIT_OPT_STRING, &out, "F", "read the token from F", "file" },
+	{ 0, "lang", DCATIT_OPT_LANG, &lang, "LANG", "the language", "it|en" },
 	{ 0, NULL, DCATIT_OPT_END, NULL, NULL, NULL, NULL },
 };
 
@@ -26,6 +30,7 @@ static const DcatitOptCmd cmd = {
 	.name = "demo",
 	.summary = "a command to test option tables",
 	.operands = "DATA...",
+	.more_usage = "--list",
 	.description = "Read DATA and do things.\n\nA second paragraph.\n  an example line -x\n",
 	.notes = "Some notes.",
 	.exit_status = "0 ok, 2 usage error.",
@@ -35,7 +40,7 @@ static const DcatitOptCmd cmd = {
 static void reset(void)
 {
 	flag = false;
-	out = NULL;
+	out = lang = NULL;
 	dcatit_opt_release(&cmd);
 }
 
@@ -89,7 +94,7 @@ static char *capture(void (*fn)(const DcatitOptCmd *, FILE *))
 
 static void man(const DcatitOptCmd *c, FILE *f)
 {
-	dcatit_opt_print_man(c, f, "1.2.3", "2026-12-06");
+	dcatit_gen_man(c, f, "1.2.3", "2026-12-06");
 }
 
 START_TEST(options_and_operands_are_stored_in_any_order)
@@ -162,6 +167,76 @@ START_TEST(bad_command_lines_are_usage_errors_that_name_the_option)
 }
 END_TEST
 
+START_TEST(a_refused_option_never_repeats_its_value)
+{
+	const char *eq[] = { "demo", "--token=s3cret" };
+	const char *sep[] = { "demo", "--token", "s3cret" };
+	const char *typo[] = { "demo", "--tokn=s3cret" };
+	const char *prefix[] = { "demo", "--tok=s3cret" };
+	const char *want = "dcatit demo: never on the command line; try 'dcatit demo --help'\n";
+	assert_usage(2, eq, want);
+	assert_usage(3, sep, want);
+	/* an unknown or ambiguous option is named without what follows '=' */
+	assert_usage(2, typo, "dcatit demo: unknown option '--tokn'; try 'dcatit demo --help'\n");
+	assert_usage(2, prefix, "dcatit demo: ambiguous option '--tok'; try 'dcatit demo --help'\n");
+	/* the option that exists is still found by its whole name */
+	reset();
+	const char *file[] = { "demo", "--token-file", "t.txt" };
+	int first;
+	ck_assert_int_eq(parse(3, file, &first), DCATIT_OPT_PARSED);
+	ck_assert_str_eq(out, "t.txt");
+	reset();
+}
+END_TEST
+
+START_TEST(the_language_option_takes_it_or_en)
+{
+	reset();
+	const char *ok[] = { "demo", "--lang", "it" };
+	const char *bad[] = { "demo", "--lang=fr" };
+	int first;
+	ck_assert_int_eq(parse(3, ok, &first), DCATIT_OPT_PARSED);
+	ck_assert_str_eq(lang, "it");
+	assert_usage(2, bad, "dcatit demo: unknown language 'fr' for --lang (it or en); "
+	                     "try 'dcatit demo --help'\n");
+	reset();
+}
+END_TEST
+
+START_TEST(numbers_are_whole_and_in_range)
+{
+	long v = 0;
+	ck_assert(dcatit_opt_number("demo", "--jobs", "8", 1, 64, false, &v));
+	ck_assert_int_eq(v, 8);
+	ck_assert(dcatit_opt_number("demo", "--max", "20%", 1, 100, true, &v));
+	ck_assert_int_eq(v, 20);
+	FILE *tmp = tmpfile();
+	int saved = dup(2);
+	fflush(stderr);
+	dup2(fileno(tmp), 2);
+	bool r1 = dcatit_opt_number("demo", "--jobs", "0", 1, 64, false, &v);
+	bool r2 = dcatit_opt_number("demo", "--jobs", "4x", 1, 64, false, &v);
+	bool r3 = dcatit_opt_number("demo", "--jobs", "-3", 1, 64, false, &v);
+	bool r4 = dcatit_opt_number("demo", "--jobs", "", 1, 64, false, &v);
+	bool r5 = dcatit_opt_number("demo", "--jobs", "20%", 1, 64, false, &v);
+	bool r6 = dcatit_opt_number("demo", "--jobs", "99999999999999999999", 1, 64, false, &v);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	ck_assert(!r1 && !r2 && !r3 && !r4 && !r5 && !r6);
+	char buf[2048] = "";
+	rewind(tmp);
+	size_t n = fread(buf, 1, sizeof buf - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	ck_assert_ptr_nonnull(strstr(buf, "dcatit demo: --jobs needs a number from 1 to 64, not "
+	                                  "'4x'; try 'dcatit demo --help'\n"));
+	ck_assert(dcatit_opt_is_one_of("json", "text|json"));
+	ck_assert(!dcatit_opt_is_one_of("jso", "text|json"));
+	ck_assert(!dcatit_opt_is_one_of("", "text|json"));
+}
+END_TEST
+
 START_TEST(help_is_an_option_of_every_command)
 {
 	int first;
@@ -181,6 +256,10 @@ START_TEST(help_lists_every_option_within_79_columns)
 	ck_assert_ptr_nonnull(strstr(h, "  -h, --help            show this help"));
 	ck_assert_ptr_nonnull(strstr(h, "A second paragraph.\n  an example line -x\n"));
 	ck_assert_ptr_nonnull(strstr(h, "Exit status: 0 ok, 2 usage error."));
+	ck_assert_ptr_nonnull(strstr(h, "\n       dcatit demo --list\n"));
+	/* a refused option is not offered */
+	ck_assert_ptr_null(strstr(h, "--token "));
+	ck_assert_ptr_null(strstr(h, "[--token]"));
 	for (const char *l = h; *l;) {
 		const char *e = strchr(l, '\n');
 		size_t n = e ? (size_t)(e - l) : strlen(l);
@@ -200,6 +279,8 @@ START_TEST(the_manual_page_has_every_option_escaped_for_roff)
 	ck_assert_ptr_nonnull(strstr(m, "\\fB\\-\\-allow\\-invalid\\fR"));
 	ck_assert_ptr_nonnull(strstr(m, ".nf\nan example line \\-x\n.fi"));
 	ck_assert_ptr_nonnull(strstr(m, ".SH \"EXIT STATUS\""));
+	ck_assert_ptr_nonnull(strstr(m, "\\fB\\-\\-token\\-file\\fR"));
+	ck_assert_ptr_null(strstr(m, "\\fB\\-\\-token\\fR"));
 	free(m);
 }
 END_TEST
@@ -213,6 +294,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, a_command_can_be_parsed_twice_in_one_process);
 	tcase_add_test(tc, an_unambiguous_prefix_names_its_option);
 	tcase_add_test(tc, bad_command_lines_are_usage_errors_that_name_the_option);
+	tcase_add_test(tc, a_refused_option_never_repeats_its_value);
+	tcase_add_test(tc, the_language_option_takes_it_or_en);
+	tcase_add_test(tc, numbers_are_whole_and_in_range);
 	tcase_add_test(tc, help_is_an_option_of_every_command);
 	tcase_add_test(tc, help_lists_every_option_within_79_columns);
 	tcase_add_test(tc, the_manual_page_has_every_option_escaped_for_roff);

@@ -2,11 +2,13 @@
  * strings table and the link cache file. The scoring itself is tested on
  * real files by tests/quality (one fixture per indicator). */
 #include <check.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "quality/indicators.h"
 #include "quality/linkcache.h"
 #include "quality/strings.h"
@@ -86,6 +88,14 @@ END_TEST
 
 START_TEST(every_report_string_has_english_and_italian)
 {
+	/* the Italian comes from the build's message catalogue (po/it.po);
+	 * po-it-complete checks that every string is translated there */
+	const char *dir = getenv("DCATIT_LOCALEDIR");
+	ck_assert_ptr_nonnull(dir);
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	setenv("LANGUAGE", "it", 1);
+	ck_assert_ptr_nonnull(bindtextdomain(DCATIT_TEXTDOMAIN, dir));
+	bind_textdomain_codeset(DCATIT_TEXTDOMAIN, "UTF-8");
 	for (int s = 0; s < QS_COUNT_; s++) {
 		ck_assert_msg(*dcatit_quality_str((DcatitQualityStr)s, DCATIT_QLANG_EN), "string %d en", s);
 		ck_assert_msg(*dcatit_quality_str((DcatitQualityStr)s, DCATIT_QLANG_IT), "string %d it", s);
@@ -96,6 +106,13 @@ START_TEST(every_report_string_has_english_and_italian)
 			ck_assert(*dcatit_quality_indicator_action((DcatitQualityIndicator)i, (DcatitQualityLang)l));
 		}
 	ck_assert_str_eq(dcatit_quality_band_label(DCATIT_QBAND_EXCELLENT, DCATIT_QLANG_IT), "Eccellente");
+	ck_assert_str_eq(dcatit_quality_band_label(DCATIT_QBAND_EXCELLENT, DCATIT_QLANG_EN), "Excellent");
+	ck_assert_str_eq(dcatit_quality_str(QS_FIX_FIRST, DCATIT_QLANG_IT), "Da correggere per primo");
+	/* in a message: the language of the messages, whatever the report's */
+	ck_assert_str_eq(dcatit_quality_band_word(DCATIT_QBAND_GOOD), "buono");
+	setenv("LANGUAGE", "en", 1);
+	textdomain(DCATIT_TEXTDOMAIN);
+	ck_assert_str_eq(dcatit_quality_band_word(DCATIT_QBAND_GOOD), "good");
 }
 END_TEST
 

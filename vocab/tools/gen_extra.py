@@ -6,6 +6,7 @@ The template is valid Turtle with placeholders:
                                 (deprecated EU concepts left out, so they are reported)
   "@WKT_PATTERN@" etc.          replaced by the geometry regular expressions built below
   # @NAMESPACE_LEFTOVERS@        replaced by the shapes for mistyped dcatapit namespaces
+Every sh:message is given in English (@en) and Italian (@it); the report picks the user's language.
 usage: gen_extra.py > vocab/shapes/dcatapit-extra.ttl      (needs python3-rdflib, Debian)
 """
 import os
@@ -45,11 +46,12 @@ CRS84 = r"^(?![\s\S]*(^|[^0-9.])[0-9]{4,})[\s\S]*$"
 DCATAPIT_LOCALS_CLASS = ["Catalog", "Dataset", "Distribution", "Agent", "Organization",
                          "LicenseDocument", "Standard"]
 DCATAPIT_LOCALS_PROP = ["startDate", "endDate", "referenceDocumentation"]
-BAD_NS = [  # (tag, namespace, what is wrong)
-    ("nohash", "http://dati.gov.it/onto/dcatapit", "written without '#'"),
-    ("www", "http://www.dati.gov.it/onto/dcatapit#", "written with 'www.'"),
-    ("https", "https://dati.gov.it/onto/dcatapit#", "written with https"),
-    ("quote", "http://dati.gov.it/onto/dcatapit#\\u0022", "with a stray '\"' after '#' (the &quot; bug of the AgID examples)"),
+BAD_NS = [  # (tag, namespace, what is wrong, the same in Italian)
+    ("nohash", "http://dati.gov.it/onto/dcatapit", "written without '#'", "scritto senza '#'"),
+    ("www", "http://www.dati.gov.it/onto/dcatapit#", "written with 'www.'", "scritto con 'www.'"),
+    ("https", "https://dati.gov.it/onto/dcatapit#", "written with https", "scritto con https"),
+    ("quote", "http://dati.gov.it/onto/dcatapit#\\u0022", "with a stray '\"' after '#' (the &quot; bug of the AgID examples)",
+     "con un '\"' di troppo dopo '#' (il difetto &quot; degli esempi AgID)"),
 ]
 
 
@@ -72,7 +74,7 @@ def turtle_string(s):
 
 def leftovers():
     w = []
-    bad_classes = ["<%s%s>" % (ns, local) for _, ns, _ in BAD_NS for local in DCATAPIT_LOCALS_CLASS]
+    bad_classes = ["<%s%s>" % (ns, local) for _, ns, _, _ in BAD_NS for local in DCATAPIT_LOCALS_CLASS]
     w.append("# Mistyped dcatapit namespaces (generated). The RNDT conversions of the pianotri-schede-bdin")
     w.append("# examples write http://dati.gov.it/onto/dcatapitDataset; the AgID example 6 writes '#\"'.\n")
     w.append("dcatit:ExtraNamespaceClassShape a sh:NodeShape ;")
@@ -86,23 +88,32 @@ def leftovers():
              'national rules do not see it as a DCAT-AP_IT node: the dcatapit namespace is exactly '
              'http://dati.gov.it/onto/dcatapit# (with \'#\', no \'www.\', http not https, nothing between \'#\' '
              'and the name, e.g. http://dati.gov.it/onto/dcatapit#Dataset); fix the prefix declaration of the file '
-             '(dcatit check namespace-class)"@en .\n')
+             '(dcatit check namespace-class)"@en,')
+    w.append('        "{$this} ha il tipo {?value}, una classe DCAT-AP_IT scritta male, quindi dati.gov.it e le '
+             'regole nazionali non lo vedono come un nodo DCAT-AP_IT: il namespace dcatapit è esattamente '
+             'http://dati.gov.it/onto/dcatapit# (con \'#\', senza \'www.\', http e non https, nulla tra \'#\' '
+             'e il nome, ad es. http://dati.gov.it/onto/dcatapit#Dataset); correggere la dichiarazione del '
+             'prefisso nel file (dcatit check namespace-class)"@it .\n')
     props = []
-    for tag, ns, what in BAD_NS:
+    for tag, ns, what, what_it in BAD_NS:
         for local in DCATAPIT_LOCALS_PROP:
-            props.append(("extra-namespace-%s-%s" % (local, tag), "<%s%s>" % (ns, local), local, what))
+            props.append(("extra-namespace-%s-%s" % (local, tag), "<%s%s>" % (ns, local), local, what,
+                          what_it))
     w.append("dcatit:ExtraNamespacePropertyShape a sh:NodeShape ;")
     w.append("    sh:targetSubjectsOf %s ;" % ",\n        ".join(p[1] for p in props))
     w.append("    sh:property %s .\n" % ",\n        ".join("dcatit:" + p[0] for p in props))
-    for name, iri, local, what in props:
+    for name, iri, local, what, what_it in props:
+        shown = turtle_string(iri.strip("<>").replace("\\u0022", "\""))
         w.append("dcatit:%s a sh:PropertyShape ;" % name)
         w.append("    sh:path %s ;" % iri)
         w.append("    sh:maxCount 0 ;")
         w.append("    sh:severity sh:Warning ;")
         w.append('    sh:message "{$this} uses %s: the dcatapit namespace %s, so dati.gov.it does not read it; write '
-                 'http://dati.gov.it/onto/dcatapit#%s (dcatit check %s)"@en .\n'
-                 % (turtle_string(iri.strip("<>").replace("\\u0022", "\"")), turtle_string(what), local,
-                    name[len("extra-"):]))
+                 'http://dati.gov.it/onto/dcatapit#%s (dcatit check %s)"@en,'
+                 % (shown, turtle_string(what), local, name[len("extra-"):]))
+        w.append('        "{$this} usa %s: il namespace dcatapit %s, quindi dati.gov.it non lo legge; scrivere '
+                 'http://dati.gov.it/onto/dcatapit#%s (dcatit check %s)"@it .\n'
+                 % (shown, turtle_string(what_it), local, name[len("extra-"):]))
     return "\n".join(w)
 
 

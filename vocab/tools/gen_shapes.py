@@ -52,6 +52,21 @@ CLASSES = {
     "Identifier": ("IdentifierShape", "adms:Identifier", "Identifier (adms:Identifier)"),
 }
 
+# The class labels of the messages in Italian, with their article (capitalised at the start of a
+# message).
+CLASSES_IT = {  # key -> (subject, "of" form)
+    "Catalog": ("il catalogo", "del catalogo"),
+    "Dataset": ("il dataset", "del dataset"),
+    "Distribution": ("la distribuzione", "della distribuzione"),
+    "Agent": ("l'agente", "dell'agente"),
+    "Organization": ("il punto di contatto (dcatapit:Organization)",
+                     "del punto di contatto (dcatapit:Organization)"),
+    "LicenseDocument": ("la licenza (dcatapit:LicenseDocument)", "della licenza (dcatapit:LicenseDocument)"),
+    "PeriodOfTime": ("il periodo temporale", "del periodo temporale"),
+    "Standard": ("lo standard", "dello standard"),
+    "Identifier": ("l'identificativo (adms:Identifier)", "dell'identificativo (adms:Identifier)"),
+}
+
 # The service loads DCAT-AP_IT.owl and vcard-ns.ttl with RDFS inference, so a subclass of the expected
 # class passes a value-class rule; the data graph has no such axioms, so the shape lists them.
 SUBCLASS_NOTE = ("The national validator runs with RDFS inference over DCAT-AP_IT.owl and vcard-ns.ttl, so the "
@@ -249,6 +264,104 @@ RULES = [
     ((176,), "Identifier", "skos:notation", "max", None, "keep one code per adms:Identifier: give each code its own adms:Identifier", None),
 ]
 
+# The fix advice of the rules in Italian, by its English text (every hint of RULES has one: the
+# generator stops otherwise).
+HINTS_IT = {
+    "a distribution has one access address: give each address its own distribution":
+        "una distribuzione ha un solo indirizzo di accesso: dare a ogni indirizzo la propria distribuzione",
+    "a distribution has one format: give each format its own distribution":
+        "una distribuzione ha un solo formato: dare a ogni formato la propria distribuzione",
+    "a distribution has one licence: publish differently licensed files as separate distributions":
+        "una distribuzione ha una sola licenza: pubblicare i file con licenze diverse come distribuzioni "
+        "separate",
+    "a period has one end: split it into several periods if needed":
+        "un periodo ha una sola fine: dividerlo in più periodi se necessario",
+    "a period has one start: split it into several periods if needed":
+        "un periodo ha un solo inizio: dividerlo in più periodi se necessario",
+    "add <" + EU + "data-theme>": "aggiungere <" + EU + "data-theme>",
+    "add EuroVoc concepts consistent with the theme": "aggiungere concetti EuroVoc coerenti con il tema",
+    "add a dcatapit:LicenseDocument, e.g. <https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40>":
+        "aggiungere una dcatapit:LicenseDocument, ad es. "
+        "<https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40>",
+    "add a description, one per language (e.g. @it)": "aggiungere una descrizione, una per lingua (ad es. @it)",
+    "add a plain-text description, one per language": "aggiungere una descrizione in testo semplice, una per lingua",
+    "add a title, one per language": "aggiungere un titolo, uno per lingua",
+    "add a title, one per language (e.g. @it)": "aggiungere un titolo, uno per lingua (ad es. @it)",
+    "add an office contact typed dcatapit:Organization with vcard:fn and vcard:hasEmail":
+        "aggiungere il contatto di un ufficio di tipo dcatapit:Organization con vcard:fn e vcard:hasEmail",
+    "add at least one dcatapit:Distribution": "aggiungere almeno una dcatapit:Distribution",
+    "add dcatapit:startDate as xsd:date (schema:startDate, written by ckanext-dcatapit, does not count)":
+        "aggiungere dcatapit:startDate come xsd:date (schema:startDate, scritto da ckanext-dcatapit, non vale)",
+    "add one from " + EU + "data-theme (e.g. GOVE)": "aggiungerne uno da " + EU + "data-theme (ad es. GOVE)",
+    "add one from " + EU + "file-type (e.g. CSV)": "aggiungerne uno da " + EU + "file-type (ad es. CSV)",
+    "add one from " + EU + "frequency (UNKNOWN if not known)":
+        "aggiungerne una da " + EU + "frequency (UNKNOWN se non nota)",
+    "add one from " + EU + "language (e.g. ITA)": "aggiungerne una da " + EU + "language (ad es. ITA)",
+    "add one, conventionally <IPA code of the rights holder>:<local id>":
+        "aggiungerne uno, per convenzione <codice IPA del titolare>:<id locale>",
+    "add the ADMS licence type, e.g. <http://purl.org/adms/licencetype/Attribution>":
+        "aggiungere il tipo di licenza ADMS, ad es. <http://purl.org/adms/licencetype/Attribution>",
+    "add the IPA code (public bodies) or the Partita IVA (private bodies)":
+        "aggiungere il codice IPA (enti pubblici) o la Partita IVA (soggetti privati)",
+    "add the IRI of the page or service giving access to the data":
+        "aggiungere l'IRI della pagina o del servizio che dà accesso ai dati",
+    "add the body holding the rights as a dcatapit:Agent with its IPA code":
+        "aggiungere l'ente titolare dei diritti come dcatapit:Agent con il suo codice IPA",
+    "add the catalogue's web page": "aggiungere la pagina web del catalogo",
+    "add the date of the last change as xsd:date": "aggiungere la data dell'ultima modifica come xsd:date",
+    "add the date the catalogue was first published as xsd:date":
+        "aggiungere la data di prima pubblicazione del catalogo come xsd:date",
+    "add the identifier's text as skos:notation": "aggiungere il testo dell'identificativo come skos:notation",
+    "add the name of the office": "aggiungere il nome dell'ufficio",
+    "add the office e-mail as <mailto:...>": "aggiungere l'e-mail dell'ufficio come <mailto:...>",
+    "add the official name as registered in IPA": "aggiungere il nome ufficiale registrato in IPA",
+    "add the publishing body as a dcatapit:Agent": "aggiungere l'ente che pubblica come dcatapit:Agent",
+    "add the publishing body as a dcatapit:Agent with its IPA code":
+        "aggiungere l'ente che pubblica come dcatapit:Agent con il suo codice IPA",
+    "add the reference of the standard (its URL, or the ELI link of a law)":
+        "aggiungere il riferimento dello standard (il suo URL, o il link ELI di una norma)",
+    "describe what the file or service contains": "descrivere cosa contiene il file o il servizio",
+    "give one dct:Location, which may carry several geometries":
+        "indicare una sola dct:Location, che può avere più geometrie",
+    "give one dct:PeriodOfTime covering the whole period": "indicare un solo dct:PeriodOfTime che copra tutto il periodo",
+    "give one name per language (the official name registered in IPA, and at most one translation in each other "
+    "language) and tag each with its language":
+        "indicare un nome per lingua (il nome ufficiale registrato in IPA, e al massimo una traduzione in ogni "
+        "altra lingua) e assegnare a ciascuno il tag della sua lingua",
+    "keep one code per adms:Identifier: give each code its own adms:Identifier":
+        "un codice per adms:Identifier: dare a ogni codice il proprio adms:Identifier",
+    "keep the <IPA code>:<id> one and move the others to adms:identifier":
+        "conservare quello <codice IPA>:<id> e spostare gli altri in adms:identifier",
+    "keep the IPA code": "conservare il codice IPA",
+    "keep the current version": "conservare la versione corrente",
+    "keep the date of the last change": "conservare la data dell'ultima modifica",
+    "keep the date the catalogue was first published": "conservare la data di prima pubblicazione del catalogo",
+    "keep the date the dataset was first published": "conservare la data di prima pubblicazione del dataset",
+    "keep the date the file was first published": "conservare la data di prima pubblicazione del file",
+    "keep the licence of the catalogue's metadata": "conservare la licenza dei metadati del catalogo",
+    "keep the name of the office": "conservare il nome dell'ufficio",
+    "keep the office's address": "conservare l'indirizzo dell'ufficio",
+    "keep the one body that publishes the catalogue": "conservare l'unico ente che pubblica il catalogo",
+    "keep the one body that publishes the dataset; other bodies go in dct:creator":
+        "conservare l'unico ente che pubblica il dataset; gli altri enti vanno in dct:creator",
+    "keep the one that matches how often the data is updated":
+        "conservare quella che corrisponde a quanto spesso i dati vengono aggiornati",
+    "keep the reference URL of the standard": "conservare l'URL di riferimento dello standard",
+    "link every dataset with dcat:dataset": "collegare ogni dataset con dcat:dataset",
+    "type every contact point as dcatapit:Organization and vcard:Organization":
+        "assegnare a ogni punto di contatto i tipi dcatapit:Organization e vcard:Organization",
+    "type every dataset as dcatapit:Dataset and dcat:Dataset":
+        "assegnare a ogni dataset i tipi dcatapit:Dataset e dcat:Dataset",
+    "type every distribution as dcatapit:Distribution and dcat:Distribution":
+        "assegnare a ogni distribuzione i tipi dcatapit:Distribution e dcat:Distribution",
+    "type every licence as dcatapit:LicenseDocument and dct:LicenseDocument":
+        "assegnare a ogni licenza i tipi dcatapit:LicenseDocument e dct:LicenseDocument",
+    "type publishers and rights holders as dcatapit:Agent and foaf:Agent":
+        "assegnare a editori e titolari i tipi dcatapit:Agent e foaf:Agent",
+    "type the catalogue as dcatapit:Catalog and dcat:Catalog":
+        "assegnare al catalogo i tipi dcatapit:Catalog e dcat:Catalog",
+}
+
 NUMERIC = ["xsd:decimal", "xsd:integer", "xsd:nonNegativeInteger", "xsd:positiveInteger",
            "xsd:long", "xsd:unsignedLong", "xsd:int", "xsd:unsignedInt"]
 
@@ -297,6 +410,51 @@ def message(ids, cls_label, path, kind, param, hint, sev, note=None):
     return m + " " + tag
 
 
+def message_it(ids, key, path, kind, param, hint, sev, note=None):
+    """The same message in Italian."""
+    if isinstance(param, tuple):
+        param = param[0]
+    tag = "(regol%s AgID %s)" % ("e" if len(ids) > 1 else "a", ", ".join(str(i) for i in ids))
+    rec = " (raccomandato)" if sev == "warning" else ""
+    subj, of = CLASSES_IT[key] if key else (None, None)
+    This = "%s%s {$this}" % (subj[0].upper(), subj[1:]) if key else None
+    this = "%s {$this}" % of if key else None
+    if hint is not None and hint not in HINTS_IT:
+        sys.exit("gen_shapes: no Italian for the hint %r (HINTS_IT)" % hint)
+    hint_it = HINTS_IT.get(hint)
+    if kind == "req":
+        m = "%s non ha %s%s; %s" % (This, path, rec, hint_it)
+    elif kind == "max":
+        m = "%s ha più di un %s; %s" % (This, path, hint_it or "conservarne uno solo")
+    elif kind == "perlang":
+        m = ("%s ha due %s diversi nella stessa lingua, o due senza tag di lingua; %s"
+             % (This, path, hint_it))
+    elif kind == "lit":
+        m = "%s {?value} %s non è un letterale; scriverlo come testo" % (path, this)
+    elif kind == "res":
+        m = "%s {?value} %s è un letterale; scriverlo come IRI <...>" % (path, this)
+    elif kind == "iri":
+        m = "%s {?value} %s non è un IRI; scriverlo come <mailto:nome@esempio.it>" % (path, this)
+    elif kind == "date":
+        m = ("%s {?value} %s non è un letterale xsd:date o xsd:dateTime valido; scrivere ad es. "
+             "\"2024-05-31\"^^xsd:date" % (path, this))
+    elif kind == "num":
+        m = ("%s {?value} %s non è un numero decimale; scrivere la dimensione in byte, ad es. "
+             "\"1024\"^^xsd:decimal" % (path, this))
+    elif kind == "cls":
+        m = ("%s {?value} %s è descritto nei dati ma non ha il tipo %s; aggiungergli rdf:type %s"
+             % (path, this, param, param))
+        if note and note.startswith("http"):
+            m += ", o usare invece un concetto di %s" % note
+    elif kind == "exists":
+        m = ("i dati non hanno alcun nodo di tipo %s; %s (se il file li tipizza, verificare che il suo "
+             "prefisso dcatapit sia esattamente http://dati.gov.it/onto/dcatapit# con il '#')"
+             % (param, hint_it))
+    else:
+        raise ValueError(kind)
+    return m + " " + tag
+
+
 def main():
     rows = {}
     with open(os.path.join(HERE, "agid-rules.csv"), newline="", encoding="utf-8") as f:
@@ -317,9 +475,10 @@ def main():
     w("# edit the generator, not this file.\n")
     w("#\n")
     w("# One property shape per rule, named dcatit:rule-<id>, carrying dcatit:rule <id>, the national\n")
-    w("# severity (error -> sh:Violation, warning -> sh:Warning) and an English sh:message ending in\n")
-    w("# '(AgID rule <id>)'. Targets are the dcatapit: classes (dct:PeriodOfTime and adms:Identifier for\n")
-    w("# the period and identifier rules), as in the SPARQL rules: a node typed only dcat:Dataset is not\n")
+    w("# severity (error -> sh:Violation, warning -> sh:Warning) and an sh:message in English and in\n")
+    w("# Italian ending in '(AgID rule <id>)' / '(regola AgID <id>)': the report picks the user's\n")
+    w("# language. Targets are the dcatapit: classes (dct:PeriodOfTime and adms:Identifier for the\n")
+    w("# period and identifier rules), as in the SPARQL rules: a node typed only dcat:Dataset is not\n")
     w("# checked by the national validator (dcatapit-extra.ttl warns about such nodes).\n")
     w("#\n")
     w("# 'value class' rules of the national validator only fire when the value is described in the data\n")
@@ -412,7 +571,9 @@ def emit_property(w, e, label, rows):
     else:
         raise ValueError(kind)
     w("    sh:severity %s ;\n" % ("sh:Violation" if sev == "error" else "sh:Warning"))
-    w("    sh:message %s@en .\n\n" % lit(message(ids, label, path, kind, param, hint, sev, note)))
+    w("    sh:message %s@en,\n        %s@it .\n\n"
+      % (lit(message(ids, label, path, kind, param, hint, sev, note)),
+         lit(message_it(ids, key, path, kind, param, hint, sev, note))))
 
 
 def emit_exists(w, e, rows):
@@ -429,7 +590,9 @@ def emit_exists(w, e, rows):
     w("    sh:path [ sh:inversePath rdf:type ] ;\n")
     w("    sh:minCount 1 ;\n")
     w("    sh:severity %s ;\n" % ("sh:Violation" if sev == "error" else "sh:Warning"))
-    w("    sh:message %s@en .\n\n" % lit(message(ids, None, None, kind, param, hint, sev)))
+    w("    sh:message %s@en,\n        %s@it .\n\n"
+      % (lit(message(ids, None, None, kind, param, hint, sev)),
+         lit(message_it(ids, None, None, kind, param, hint, sev))))
 
 
 def coverage():
