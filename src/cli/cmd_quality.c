@@ -589,6 +589,10 @@ int cmd_quality(int argc, char **argv)
 	char score[32] = "-";
 	if (q.total.datasets) {
 		snprintf(score, sizeof score, "%.1f", q.total.score);
+		/* the summary speaks the messages' language, its decimal mark too */
+		char *dot = strcmp(dcatit_locale_lang(), "it") == 0 ? strchr(score, '.') : NULL;
+		if (dot)
+			*dot = ',';
 		fputs("dcatit quality: ", stderr);
 		fprintf(stderr, P_("%zu dataset, score %s of %d (assessed %.0f), %s",
 		                   "%zu datasets, score %s of %d (assessed %.0f), %s", q.total.datasets),
