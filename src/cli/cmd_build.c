@@ -177,8 +177,11 @@ static const DcatitOpt build_opts[] = {
 const DcatitOptCmd dcatit_build_cmd = {
 	.name = "build",
 	.summary = N_("assemble the catalogue kept as files into DCAT-AP_IT RDF"),
+	.operands = N_("[DIR]"),
+	.complete = "dir",
 	.description =
-		N_("Build the catalogue in DIR (DIR/catalog.yaml, else DIR/catalog/catalog.yaml) "
+		N_("Build the catalogue in DIR, given as an operand or with -C "
+		   "(DIR/catalog.yaml, else DIR/catalog/catalog.yaml) "
 		   "into OUT: catalog.ttl, catalog.rdf, catalog.jsonld (and catalog.nt when asked), "
 		   "dataset/<id>.ttl for each dataset, the published distribution files, and with "
 		   "--page-size hydra-paged catalogues page/<n>.<ext>. The output directory is "
@@ -204,8 +207,13 @@ int cmd_build(int argc, char **argv)
 	DcatitOptResult pr = dcatit_opt_parse(&dcatit_build_cmd, argc, argv, &first);
 	if (pr != DCATIT_OPT_PARSED)
 		return dcatit_msg_finish_stdout(dcatit_opt_exit_code(pr));
+	/* `dcatit build catalog` is what people type: the operand is -C's DIR */
+	if (first < argc && (o_dir || first + 1 < argc))
+		return dcatit_msg_usage("build", "unexpected argument '%s' (one catalogue "
+		                        "directory, as an operand or with -C)",
+		                        argv[o_dir ? first : first + 1]);
 	if (first < argc)
-		return dcatit_msg_usage("build", "unexpected argument '%s'", argv[first]);
+		o_dir = argv[first];
 	const char *dir = o_dir ? o_dir : ".", *out = o_out ? o_out : "out", *base = o_base;
 	const char *page = o_page, *formats = o_formats ? o_formats : "ttl,rdf,jsonld";
 	const char *checksum = o_checksum, *dcat_ap = o_dcat_ap ? o_dcat_ap : "2";

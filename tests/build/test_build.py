@@ -129,6 +129,23 @@ class BuildTest(CatalogueCase):
                      "<https://example.org/ds/extra> a dcatapit:Dataset, dcat:Dataset ;\n"
                      "    dct:title \"Extra\"@it .\n")
 
+    def test_the_catalogue_directory_may_be_given_as_an_operand(self):
+        # what people type: `dcatit build catalog`, the same as -C catalog
+        r = run("catalog", "-o", "out-operand", cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r2 = self.build("out-c")
+        self.assertEqual(r2.returncode, 0, r2.stderr)
+        for name in ("catalog.ttl", "catalog.rdf", "catalog.jsonld"):
+            with open(os.path.join(self.tmp, "out-operand", name), "rb") as a, \
+                    open(os.path.join(self.tmp, "out-c", name), "rb") as b:
+                self.assertEqual(a.read(), b.read(), name)
+        # one directory only: two operands, or an operand and -C, are a usage error
+        for args in (("catalog", "other"), ("-C", "catalog", "other")):
+            r = run(*args, "-o", "out-two", cwd=self.tmp)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("unexpected argument 'other'", r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(self.tmp, "out-two")))
+
     def test_violations_stop_the_build_unless_allow_invalid(self):
         self.write_invalid_record()
         r = self.build()
