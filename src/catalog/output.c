@@ -15,74 +15,8 @@
 #include "catalog/cfile.h"
 #include "catalog/outdir.h"
 #include "rdf/jsonld_write.h"
+#include "rdf/prefixes.h"
 #include "rdf/rdfio.h"
-
-static const char *const prefixes[][2] = {
-	{ "adms", DCATIT_NS_ADMS },
-	{ "dcat", DCATIT_NS_DCAT },
-	{ "dcatap", DCATIT_NS_DCATAP },
-	{ "dcatapit", DCATIT_NS_DCATAPIT },
-	{ "dcatit", DCATIT_NS_DCATIT },
-	{ "dct", DCATIT_NS_DCT },
-	{ "eli", "http://data.europa.eu/eli/ontology#" },
-	{ "foaf", DCATIT_NS_FOAF },
-	{ "gsp", DCATIT_NS_GSP },
-	{ "hydra", DCATIT_NS_HYDRA },
-	{ "locn", DCATIT_NS_LOCN },
-	{ "owl", DCATIT_NS_OWL },
-	{ "rdf", DCATIT_NS_RDF },
-	{ "rdfs", DCATIT_NS_RDFS },
-	{ "skos", DCATIT_NS_SKOS },
-	{ "spdx", DCATIT_NS_SPDX },
-	{ "vcard", DCATIT_NS_VCARD },
-	{ "xsd", DCATIT_NS_XSD },
-};
-
-#define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
-
-static void mark_ns(DcatitTerms *t, DcatitTermId id, bool used[NPREFIXES],
-                    unsigned char *seen)
-{
-	if (seen[id])
-		return;
-	seen[id] = 1;
-	const char *s = dcatit_terms_str(t, id);
-	for (size_t i = 0; i < NPREFIXES; i++)
-		if (!used[i] && strncmp(s, prefixes[i][1], strlen(prefixes[i][1])) == 0)
-			used[i] = true;
-}
-
-/* Declare the prefixes the graph uses (in predicates, classes and
- * datatypes), once its triples are in, so that the @context of JSON-LD
- * and the @prefix lines of Turtle list only those. */
-static DcatitStatus add_prefixes(DcatitModel *m)
-{
-	DcatitTerms *t = dcatit_model_terms(m);
-	DcatitTermId type = dcatit_terms_find_iri(t, DCATIT_NS_RDF "type");
-	bool used[NPREFIXES] = { false };
-	/* each term is looked at once, not once per triple */
-	unsigned char *seen = calloc(dcatit_terms_count(t) + 1, 1);
-	if (!seen)
-		return DCATIT_ERR_NOMEM;
-	size_t n = dcatit_model_size(m);
-	for (size_t i = 0; i < n; i++) {
-		const DcatitTriple *tr = dcatit_model_triple(m, i);
-		mark_ns(t, tr->p, used, seen);
-		if (tr->p == type)
-			mark_ns(t, tr->o, used, seen);
-		else if (dcatit_terms_is_literal(t, tr->o))
-			mark_ns(t, dcatit_terms_datatype(t, tr->o), used, seen);
-	}
-	free(seen);
-	for (size_t i = 0; i < NPREFIXES; i++) {
-		if (!used[i])
-			continue;
-		DcatitStatus st = dcatit_model_add_prefix(m, prefixes[i][0], prefixes[i][1]);
-		if (st != DCATIT_OK)
-			return st;
-	}
-	return DCATIT_OK;
-}
 
 static DcatitStatus write_model(DcatitModel *m, const char *dir, const char *rel,
                                 DcatitSyntax syn, DcatitDiag *d)
@@ -318,7 +252,7 @@ static DcatitStatus write_pages(DcatitBuild *b, const char *tmp, unsigned fmts,
 			DcatitTerms *t = dcatit_terms_new();
 			DcatitModel *m = t ? dcatit_model_new(t) : NULL;
 			if (!m || page_graph(b, m, p, npages, page_size, outs[f].ext, seen) != DCATIT_OK ||
-			    add_prefixes(m) != DCATIT_OK) {
+			    dcatit_prefixes_declare_used(m) != DCATIT_OK) {
 				dcatit_model_free(m);
 				dcatit_terms_free(t);
 				return dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -366,7 +300,7 @@ static void *datasets_job(void *arg)
 		DcatitTerms *t = dcatit_terms_new();
 		DcatitModel *m = t ? dcatit_model_new(t) : NULL;
 		if (!m || copy_closure(b, b->datasets[i].iri, m, 0, seen) != DCATIT_OK ||
-		    add_prefixes(m) != DCATIT_OK) {
+		    dcatit_prefixes_declare_used(m) != DCATIT_OK) {
 			dcatit_model_free(m);
 			dcatit_terms_free(t);
 			j->st = dcatit_diag_set(&j->d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -406,7 +340,7 @@ static void *jsonld_job(void *arg)
 static DcatitStatus write_all(DcatitBuild *b, const char *tmp, unsigned fmts,
                               size_t page_size, DcatitDiag *d)
 {
-	DcatitStatus st = add_prefixes(b->model);
+	DcatitStatus st = dcatit_prefixes_declare_used(b->model);
 	if (st == DCATIT_OK)
 		st = dcatit_model_freeze(b->model);
 	/* the JSON-LD writer looks these up with dcatit_terms_iri_z: make sure

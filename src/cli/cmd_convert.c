@@ -17,6 +17,7 @@
 #include "cli/msg.h"
 #include "cli/opt.h"
 #include "rdf/model.h"
+#include "rdf/prefixes.h"
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
 
@@ -214,6 +215,13 @@ int cmd_convert(int argc, char **argv)
 	                      : dcatit_rdfio_parse_file(m, in, &po, &d);
 	if (st != DCATIT_OK) {
 		code = dcatit_msg_diag(&d);
+		goto done;
+	}
+	/* a graph that came without prefixes (ISO 19139, N-Triples, JSON-LD
+	 * without a context, Turtle in full IRIs) gets the usual ones it uses;
+	 * one that has its own keeps them as they are */
+	if (dcatit_model_prefix_count(m) == 0 && dcatit_prefixes_declare_used(m) != DCATIT_OK) {
+		dcatit_msg_nomem();
 		goto done;
 	}
 	st = dcatit_rdfio_write_buf(m, &text, osyn, base, &d);

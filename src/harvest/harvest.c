@@ -34,6 +34,7 @@
 #include "net/http.h"
 #include "profile/profile.h"
 #include "rdf/canon.h"
+#include "rdf/prefixes.h"
 #include "rdf/rdfio.h"
 #include "rdf/vocab.h"
 #include "shacl/engine.h"
@@ -335,27 +336,6 @@ static bool file_exists(const char *path)
 	return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* ---- prefixes of the Turtle we write ---- */
-
-static DcatitStatus add_prefixes(DcatitModel *m)
-{
-	static const char *const p[][2] = {
-		{ "adms", DCATIT_NS_ADMS }, { "dcat", DCATIT_NS_DCAT },
-		{ "dcatapit", DCATIT_NS_DCATAPIT }, { "dct", DCATIT_NS_DCT },
-		{ "foaf", DCATIT_NS_FOAF }, { "locn", DCATIT_NS_LOCN },
-		{ "rdf", DCATIT_NS_RDF }, { "rdfs", DCATIT_NS_RDFS },
-		{ "schema", DCATIT_NS_SCHEMA }, { "skos", DCATIT_NS_SKOS },
-		{ "spdx", DCATIT_NS_SPDX }, { "vcard", DCATIT_NS_VCARD },
-		{ "xsd", DCATIT_NS_XSD },
-	};
-	for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
-		DcatitStatus st = dcatit_model_add_prefix(m, p[i][0], p[i][1]);
-		if (st)
-			return st;
-	}
-	return DCATIT_OK;
-}
-
 static DcatitJson *lines_array(const DcatitBuf *b);
 
 /* The IRIs of the datasets a record types (dcat:Dataset, dcatapit:Dataset),
@@ -444,7 +424,7 @@ static DcatitStatus on_record(void *ud, const char *record_id, DcatitModel *reco
 	bool same = prev && strcmp(prev->hash, hash) == 0;
 	if (!same || !file_exists(r->path.data)) {
 		dcatit_buf_clear(&r->ttl);
-		st = add_prefixes(out);
+		st = dcatit_prefixes_declare_used(out);
 		if (st == DCATIT_OK)
 			st = dcatit_rdfio_write_buf(out, &r->ttl, DCATIT_SYNTAX_TURTLE, NULL, d);
 		if (st == DCATIT_OK && r->path.oom)
@@ -1276,7 +1256,7 @@ static DcatitStatus merge_and_validate(const DcatitHarvestSource *srcs, size_t n
 	if ((st = add_catalog_node(m, opts->catalog_uri ? opts->catalog_uri
 	                           : "urn:dcatit:harvest:catalog")) != DCATIT_OK)
 		goto out;
-	if ((st = add_prefixes(m)) != DCATIT_OK)
+	if ((st = dcatit_prefixes_declare_used(m)) != DCATIT_OK)
 		goto out;
 	if ((st = dcatit_rdfio_write_buf(m, &ttl, DCATIT_SYNTAX_TURTLE, NULL, d)) != DCATIT_OK)
 		goto out;
