@@ -220,7 +220,10 @@ int cmd_convert(int argc, char **argv)
 	/* a graph that came without prefixes (ISO 19139, N-Triples, JSON-LD
 	 * without a context, Turtle in full IRIs) gets the usual ones it uses;
 	 * one that has its own keeps them as they are */
-	if (dcatit_model_prefix_count(m) == 0 && dcatit_prefixes_declare_used(m) != DCATIT_OK) {
+	bool prefixed = osyn == DCATIT_SYNTAX_TURTLE || osyn == DCATIT_SYNTAX_RDFXML ||
+	                osyn == DCATIT_SYNTAX_TRIG || osyn == DCATIT_SYNTAX_JSONLD;
+	if (prefixed && dcatit_model_prefix_count(m) == 0 &&
+	    dcatit_prefixes_declare_used(m) != DCATIT_OK) {
 		dcatit_msg_nomem();
 		goto done;
 	}
