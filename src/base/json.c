@@ -14,10 +14,21 @@
 
 DcatitJson *dcatit_json_parse(const char *s, size_t len, DcatitDiag *d)
 {
+	return dcatit_json_parse_opts(s, len, 0, NULL, d);
+}
+
+DcatitJson *dcatit_json_parse_opts(const char *s, size_t len, unsigned flags,
+                                   const char *file, DcatitDiag *d)
+{
 	json_error_t err;
-	json_t *j = json_loadb(s, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	size_t jflags = JSON_ALLOW_NUL;
+	if (!(flags & DCATIT_JSON_CONTAINER))
+		jflags |= JSON_DECODE_ANY;
+	json_t *j = json_loadb(s, len, jflags, &err);
+	if (!j && (flags & DCATIT_JSON_BIG_INT_AS_REAL) && strstr(err.text, "too big integer"))
+		j = json_loadb(s, len, jflags | JSON_DECODE_INT_AS_REAL, &err);
 	if (!j) {
-		dcatit_diag_set(d, DCATIT_ERR_SYNTAX, NULL, (unsigned long)(err.line > 0 ? err.line : 0),
+		dcatit_diag_set(d, DCATIT_ERR_SYNTAX, file, (unsigned long)(err.line > 0 ? err.line : 0),
 		                (unsigned long)(err.column > 0 ? err.column : 0),
 		                "invalid JSON: %s", err.text);
 		return NULL;
@@ -54,6 +65,11 @@ char *dcatit_json_dump(const DcatitJson *j, bool sorted)
 	return json_dumps(J(j), flags);
 }
 
+char *dcatit_json_dump_pretty(const DcatitJson *j)
+{
+	return json_dumps(J(j), JSON_INDENT(2) | JSON_SORT_KEYS);
+}
+
 void dcatit_json_free(DcatitJson *j)
 {
 	if (j)
@@ -75,6 +91,21 @@ DcatitJson *dcatit_json_array(void) { return W(json_array()); }
 DcatitJson *dcatit_json_string(const char *s) { return s ? W(json_string(s)) : NULL; }
 DcatitJson *dcatit_json_bool(bool v) { return W(json_boolean(v)); }
 DcatitJson *dcatit_json_integer(long long v) { return W(json_integer((json_int_t)v)); }
+DcatitJson *dcatit_json_stringn(const char *s, size_t n) { return W(json_stringn(s, n)); }
+
+DcatitJson *dcatit_json_pair(const char *key, DcatitJson *val)
+{
+	DcatitJson *obj = val ? dcatit_json_object() : NULL;
+	if (!obj) {
+		dcatit_json_free(val);
+		return NULL;
+	}
+	if (!dcatit_json_set(obj, key, val)) {
+		dcatit_json_free(obj);
+		return NULL;
+	}
+	return obj;
+}
 
 bool dcatit_json_set(DcatitJson *obj, const char *key, DcatitJson *val)
 {
@@ -153,6 +184,15 @@ bool dcatit_json_next(const DcatitJson *obj, void **it, const char **key,
 	return true;
 }
 
+const char *dcatit_json_key(const DcatitJson *obj, const char *key, DcatitJson **val)
+{
+	void *it = json_is_object(J(obj)) ? json_object_iter_at(J(obj), key) : NULL;
+	if (!it)
+		return NULL;
+	*val = W(json_object_iter_value(it));
+	return json_object_iter_key(it);
+}
+
 const char *dcatit_json_str(const DcatitJson *j)
 {
 	return json_is_string(J(j)) ? json_string_value(J(j)) : NULL;
@@ -187,10 +227,33 @@ bool dcatit_json_number(const DcatitJson *j, double *v)
 	return true;
 }
 
+DcatitJsonKind dcatit_json_kind(const DcatitJson *j)
+{
+	switch (j ? json_typeof(J(j)) : JSON_NULL) {
+	case JSON_OBJECT: return DCATIT_JSON_OBJECT;
+	case JSON_ARRAY: return DCATIT_JSON_ARRAY;
+	case JSON_STRING: return DCATIT_JSON_STRING;
+	case JSON_INTEGER: return DCATIT_JSON_INTEGER;
+	case JSON_REAL: return DCATIT_JSON_REAL;
+	case JSON_TRUE: return DCATIT_JSON_TRUE;
+	case JSON_FALSE: return DCATIT_JSON_FALSE;
+	case JSON_NULL: break;
+	}
+	return DCATIT_JSON_NULL;
+}
+
+bool dcatit_json_equal(const DcatitJson *a, const DcatitJson *b)
+{
+	return json_equal(J(a), J(b));
+}
+
 bool dcatit_json_is_object(const DcatitJson *j) { return j && json_is_object(J(j)); }
 bool dcatit_json_is_array(const DcatitJson *j) { return j && json_is_array(J(j)); }
 bool dcatit_json_is_string(const DcatitJson *j) { return j && json_is_string(J(j)); }
+bool dcatit_json_is_bool(const DcatitJson *j) { return j && json_is_boolean(J(j)); }
 bool dcatit_json_is_true(const DcatitJson *j) { return j && json_is_true(J(j)); }
+bool dcatit_json_is_integer(const DcatitJson *j) { return j && json_is_integer(J(j)); }
+bool dcatit_json_is_number(const DcatitJson *j) { return j && json_is_number(J(j)); }
 bool dcatit_json_is_null(const DcatitJson *j) { return !j || json_is_null(J(j)); }
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */

@@ -1,12 +1,11 @@
-/* jsonld_read.c: JSON-LD 1.1 in, on jansson. The reader runs the JSON-LD
+/* jsonld_read.c: JSON-LD 1.1 in, on base/json. The reader runs the JSON-LD
  * 1.1 expansion algorithm and emits triples as it goes (node objects become
  * subjects at once) instead of building the expanded document and a node
  * map: the graph is the same, blank node labels aside, and memory stays at
- * the parsed JSON tree. jansson gives no positions, so the text is scanned
+ * the parsed JSON tree. The JSON parser gives no positions, so the text is scanned
  * once for the line of every '{'. */
 #include "rdf/jsonld_read.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,6 +15,7 @@
 
 #include "base/buf.h"
 #include "base/i18n.h"
+#include "base/json.h"
 #include "base/str.h"
 #include "rdf/iri.h"
 #include "rdf/vocab.h"
@@ -55,7 +55,7 @@ typedef struct {
 	const char *type;     /* type mapping: "@id", "@vocab", "@json", "@none", an IRI */
 	const char *lang;     /* language mapping when has_lang (NULL = none) */
 	const char *index;    /* property-based index */
-	json_t *ctx;          /* scoped context, borrowed from the document */
+	DcatitJson *ctx;          /* scoped context, borrowed from the document */
 	unsigned container;
 	bool has_lang, reverse, prefix;
 	bool undefined; /* removed while being redefined: hides the parent's */
@@ -65,7 +65,7 @@ typedef struct {
 typedef struct Ctx Ctx;
 
 typedef struct {
-	json_t *local;
+	DcatitJson *local;
 	bool propagate;
 	Ctx *result;
 } Memo;
@@ -125,8 +125,8 @@ typedef struct {
 	uint32_t file;
 	DcatitBuf label;
 	size_t label_prefix;
-	/* line of each JSON object, keyed by its jansson pointer */
-	const json_t **okey;
+	/* line of each JSON object, keyed by its DcatitJson pointer */
+	const DcatitJson **okey;
 	uint32_t *oline;
 	size_t ocap;
 	uint32_t cur_line;
@@ -146,7 +146,7 @@ typedef struct {
 
 typedef struct {
 	Ctx *result;
-	json_t *local;
+	DcatitJson *local;
 	StrMap defined; /* 1: being defined, 2: done */
 	int depth;
 	bool prot_default; /* the local context's @protected */
@@ -185,11 +185,11 @@ static bool has_keyword_form(const char *s)
 /* The text of a JSON string that names something (an IRI, a keyword, a
  * language, a term): NULL for a non-string and for a string holding a NUL,
  * which no IRI or tag may hold and C string functions would cut. Literal
- * values take the whole string with json_string_length. */
-static const char *jstr(const json_t *v)
+ * values take the whole string with dcatit_json_strlen. */
+static const char *jstr(const DcatitJson *v)
 {
-	const char *s = json_string_value(v);
-	return s && strlen(s) == json_string_length(v) ? s : NULL;
+	const char *s = dcatit_json_str(v);
+	return s && strlen(s) == dcatit_json_strlen(v) ? s : NULL;
 }
 
 static bool streq(const char *a, const char *b)
@@ -428,13 +428,13 @@ static DcatitStatus too_deep(R *r)
 }
 
 /* Fibonacci hashing of a pointer: the high bits of the product. */
-static size_t ptr_slot(const R *r, const json_t *o)
+static size_t ptr_slot(const R *r, const DcatitJson *o)
 {
 	uint64_t h = (uint64_t)(uintptr_t)o * 0x9E3779B97F4A7C15ull;
 	return (size_t)(h >> 32) & (r->ocap - 1);
 }
 
-static uint32_t obj_line(const R *r, const json_t *o)
+static uint32_t obj_line(const R *r, const DcatitJson *o)
 {
 	if (!r->ocap)
 		return 0;
@@ -447,7 +447,7 @@ static uint32_t obj_line(const R *r, const json_t *o)
 	return 0;
 }
 
-static void obj_line_put(R *r, const json_t *o, uint32_t line)
+static void obj_line_put(R *r, const DcatitJson *o, uint32_t line)
 {
 	size_t i = ptr_slot(r, o);
 	while (r->okey[i] && r->okey[i] != o)
@@ -456,25 +456,25 @@ static void obj_line_put(R *r, const json_t *o, uint32_t line)
 	r->oline[i] = line;
 }
 
-/* Pre-order walk of the parsed tree: jansson keeps object members in
+/* Pre-order walk of the parsed tree: objects iterate their members in
  * document order, so the k-th object met is the k-th '{' of the text. */
-static bool walk_lines(R *r, const json_t *j, const uint32_t *lines, size_t n,
+static bool walk_lines(R *r, const DcatitJson *j, const uint32_t *lines, size_t n,
                        size_t *k, size_t depth)
 {
 	if (depth > r->max_depth + 1)
 		return false;
-	if (json_is_object(j)) {
+	if (dcatit_json_is_object(j)) {
 		if (*k >= n)
 			return false;
 		obj_line_put(r, j, lines[(*k)++]);
 		const char *key;
-		const json_t *v;
-		json_object_foreach((json_t *)j, key, v)
+		DcatitJson *v;
+		for (void *jit = NULL; dcatit_json_next(j, &jit, &key, &v);)
 			if (!walk_lines(r, v, lines, n, k, depth + 1))
 				return false;
-	} else if (json_is_array(j)) {
-		for (size_t i = 0; i < json_array_size(j); i++)
-			if (!walk_lines(r, json_array_get(j, i), lines, n, k, depth + 1))
+	} else if (dcatit_json_is_array(j)) {
+		for (size_t i = 0; i < dcatit_json_size(j); i++)
+			if (!walk_lines(r, dcatit_json_at(j, i), lines, n, k, depth + 1))
 				return false;
 	}
 	return true;
@@ -482,8 +482,8 @@ static bool walk_lines(R *r, const json_t *j, const uint32_t *lines, size_t n,
 
 /* Record the line of every '{' of the (valid) JSON text, check the nesting
  * cap, and map each object of the tree to its line. Lines stay 0 when the
- * two disagree (duplicate keys: jansson keeps the last value). */
-static DcatitStatus map_lines(R *r, const char *s, size_t len, const json_t *root)
+ * two disagree (duplicate keys: the parser keeps the last value). */
+static DcatitStatus map_lines(R *r, const char *s, size_t len, const DcatitJson *root)
 {
 	uint32_t *lines = NULL;
 	size_t n = 0, cap = 0, depth = 0;
@@ -619,7 +619,7 @@ static bool ctx_set(Ctx *c, const TermDef *def)
 }
 
 static DcatitStatus define_term(R *r, Build *b, const char *term);
-static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propagate,
+static DcatitStatus process_context(R *r, Ctx *active, DcatitJson *local, bool propagate,
                                     bool override, bool memo, Ctx **out);
 
 /* IRI Expansion (JSON-LD 1.1 API 5.2) into out. b is the context being
@@ -635,7 +635,7 @@ static int expand_iri(R *r, const Ctx *active, const char *value, bool doc_rel,
 	}
 	if (has_keyword_form(value))
 		return 0;
-	if (b && json_object_get(b->local, value)) {
+	if (b && dcatit_json_get(b->local, value)) {
 		uint32_t *st = strmap_getn(&b->defined, value, strlen(value));
 		if ((!st || *st != 2) && define_term(r, b, value))
 			return -1;
@@ -666,7 +666,7 @@ static int expand_iri(R *r, const Ctx *active, const char *value, bool doc_rel,
 			memcpy(prefix, value, np);
 			prefix[np] = '\0';
 			DcatitStatus st = DCATIT_OK;
-			if (json_object_get(b->local, prefix)) {
+			if (dcatit_json_get(b->local, prefix)) {
 				uint32_t *s = strmap_getn(&b->defined, prefix, np);
 				if (!s || *s != 2)
 					st = define_term(r, b, prefix);
@@ -719,7 +719,7 @@ static bool ends_with_gen_delim(const char *s)
 	return n && strchr(":/?#[]@", s[n - 1]);
 }
 
-static DcatitStatus parse_container(R *r, json_t *v, unsigned *out)
+static DcatitStatus parse_container(R *r, DcatitJson *v, unsigned *out)
 {
 	static const struct {
 		const char *name;
@@ -730,11 +730,11 @@ static DcatitStatus parse_container(R *r, json_t *v, unsigned *out)
 		{"@graph", C_GRAPH},
 	};
 	*out = 0;
-	if (json_is_null(v))
+	if (dcatit_json_is_null(v))
 		return DCATIT_OK;
-	size_t n = json_is_array(v) ? json_array_size(v) : 1;
+	size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 	for (size_t i = 0; i < n; i++) {
-		json_t *e = json_is_array(v) ? json_array_get(v, i) : v;
+		DcatitJson *e = dcatit_json_is_array(v) ? dcatit_json_at(v, i) : v;
 		const char *s = jstr(e);
 		size_t k = 0;
 		while (s && k < sizeof names / sizeof names[0] && strcmp(s, names[k].name) != 0)
@@ -766,17 +766,16 @@ static bool same_def(const TermDef *a, const TermDef *b)
 	       a->has_lang == b->has_lang && same_str(a->lang, b->lang) &&
 	       same_str(a->index, b->index) && a->container == b->container &&
 	       a->reverse == b->reverse && a->prefix == b->prefix &&
-	       (a->ctx == b->ctx || (a->ctx && b->ctx && json_equal(a->ctx, b->ctx)));
+	       (a->ctx == b->ctx || (a->ctx && b->ctx && dcatit_json_equal(a->ctx, b->ctx)));
 }
 
 /* Create Term Definition (JSON-LD 1.1 API 4.2.2). */
 static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 {
-	void *it = json_object_iter_at(b->local, term_in);
-	if (!it)
+	DcatitJson *value;
+	const char *term = dcatit_json_key(b->local, term_in, &value); /* stable while we run */
+	if (!term)
 		return DCATIT_OK;
-	const char *term = json_object_iter_key(it); /* stable while we run */
-	json_t *value = json_object_iter_value(it);
 	uint32_t *st = strmap_getn(&b->defined, term, strlen(term));
 	if (st && *st == 2)
 		return DCATIT_OK;
@@ -804,13 +803,13 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 	TermDef prev;
 	if (prevp)
 		prev = *prevp; /* a copy: ctx_set below may move the table */
-	json_t *pv = json_is_object(value) ? json_object_get(value, "@protected") : NULL;
-	def.prot = pv ? json_is_true(pv) : b->prot_default;
+	DcatitJson *pv = dcatit_json_is_object(value) ? dcatit_json_get(value, "@protected") : NULL;
+	def.prot = pv ? dcatit_json_is_true(pv) : b->prot_default;
 	if (strcmp(term, "@type") == 0) {
 		const char *k;
-		json_t *v;
-		bool ok = json_is_object(value) && json_object_size(value) > 0;
-		json_object_foreach(value, k, v) {
+		DcatitJson *v;
+		bool ok = dcatit_json_is_object(value) && dcatit_json_size(value) > 0;
+		for (void *jit = NULL; dcatit_json_next(value, &jit, &k, &v);) {
 			if (strcmp(k, "@container") == 0)
 				ok = ok && streq(jstr(v), "@set");
 			else if (strcmp(k, "@protected") != 0)
@@ -822,7 +821,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 		}
 		def.iri = "@type";
 		/* as written: a later definition without @container differs */
-		def.container = json_object_get(value, "@container") ? C_SET : 0;
+		def.container = dcatit_json_get(value, "@container") ? C_SET : 0;
 		goto store;
 	}
 	if (is_keyword(term)) {
@@ -840,22 +839,22 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 	def.undefined = false;
 
 	bool simple = false;
-	json_t *idv = NULL;
+	DcatitJson *idv = NULL;
 	bool has_id = false;
-	if (json_is_null(value)) {
+	if (dcatit_json_is_null(value)) {
 		has_id = true; /* maps to null */
-	} else if (json_is_string(value)) {
+	} else if (dcatit_json_is_string(value)) {
 		simple = true;
 		idv = value;
 		has_id = true;
-	} else if (json_is_object(value)) {
+	} else if (dcatit_json_is_object(value)) {
 		static const char *const allowed[] = {
 			"@id", "@reverse", "@type", "@language", "@direction", "@container",
 			"@context", "@index", "@nest", "@prefix", "@protected",
 		};
 		const char *k;
-		json_t *v;
-		json_object_foreach(value, k, v) {
+		DcatitJson *v;
+		for (void *jit = NULL; dcatit_json_next(value, &jit, &k, &v);) {
 			size_t a = 0;
 			while (a < sizeof allowed / sizeof allowed[0] && strcmp(k, allowed[a]) != 0)
 				a++;
@@ -865,20 +864,20 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				goto out;
 			}
 		}
-		idv = json_object_get(value, "@id");
+		idv = dcatit_json_get(value, "@id");
 		has_id = idv != NULL;
 	} else {
 		s = fail(r, DCATIT_ERR_SYNTAX, "invalid term definition");
 		goto out;
 	}
 
-	if (json_is_object(value)) {
-		json_t *v;
-		if ((v = json_object_get(value, "@protected")) && !json_is_boolean(v)) {
+	if (dcatit_json_is_object(value)) {
+		DcatitJson *v;
+		if ((v = dcatit_json_get(value, "@protected")) && !dcatit_json_is_bool(v)) {
 			s = fail(r, DCATIT_ERR_SYNTAX, "invalid @protected value");
 			goto out;
 		}
-		if ((v = json_object_get(value, "@type"))) {
+		if ((v = dcatit_json_get(value, "@type"))) {
 			const char *ty = jstr(v);
 			if (!ty) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid type mapping (not a string)");
@@ -897,9 +896,9 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				goto out;
 			}
 		}
-		if ((v = json_object_get(value, "@reverse"))) {
+		if ((v = dcatit_json_get(value, "@reverse"))) {
 			const char *rv = jstr(v);
-			if (has_id || json_object_get(value, "@nest")) {
+			if (has_id || dcatit_json_get(value, "@nest")) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid reverse property "
 				         "(@reverse with @id or @nest)");
 				goto out;
@@ -920,7 +919,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid IRI mapping '%s'", rv);
 				goto out;
 			}
-			if ((v = json_object_get(value, "@container"))) {
+			if ((v = dcatit_json_get(value, "@container"))) {
 				if ((s = parse_container(r, v, &def.container)))
 					goto out;
 				if (def.container & ~(C_SET | C_INDEX)) {
@@ -934,9 +933,9 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 		}
 	}
 
-	if (has_id && (!idv || json_is_null(idv))) {
+	if (has_id && (!idv || dcatit_json_is_null(idv))) {
 		def.iri = NULL;
-	} else if (has_id && !json_is_string(idv)) {
+	} else if (has_id && !dcatit_json_is_string(idv)) {
 		s = fail(r, DCATIT_ERR_SYNTAX, "invalid IRI mapping (not a string)");
 		goto out;
 	} else if (has_id && strcmp(jstr(idv), term) != 0) {
@@ -987,7 +986,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 		}
 		memcpy(prefix, term, np);
 		prefix[np] = '\0';
-		if (json_object_get(b->local, prefix))
+		if (dcatit_json_get(b->local, prefix))
 			s = define_term(r, b, prefix);
 		const TermDef *pd = s ? NULL : lookup(b->result, prefix);
 		free(prefix);
@@ -1034,9 +1033,9 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 		goto out;
 	}
 
-	if (json_is_object(value)) {
-		json_t *v;
-		if ((v = json_object_get(value, "@container"))) {
+	if (dcatit_json_is_object(value)) {
+		DcatitJson *v;
+		if ((v = dcatit_json_get(value, "@container"))) {
 			if ((s = parse_container(r, v, &def.container)))
 				goto out;
 			if (def.container & C_TYPE) {
@@ -1049,7 +1048,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				}
 			}
 		}
-		if ((v = json_object_get(value, "@index"))) {
+		if ((v = dcatit_json_get(value, "@index"))) {
 			const char *iv = jstr(v);
 			if (!(def.container & C_INDEX) || !iv || is_keyword(iv)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid term definition (@index)");
@@ -1060,7 +1059,7 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 				goto out;
 			}
 		}
-		if ((v = json_object_get(value, "@context"))) {
+		if ((v = dcatit_json_get(value, "@context"))) {
 			/* 4.2.2 step 21: a scoped context must be valid even if no
 			 * value ever uses it; one naming a remote context fails
 			 * where it is used, since it is never fetched */
@@ -1085,35 +1084,35 @@ static DcatitStatus define_term(R *r, Build *b, const char *term_in)
 			}
 			def.ctx = v;
 		}
-		if ((v = json_object_get(value, "@language")) && !json_object_get(value, "@type")) {
-			if (!json_is_null(v) && !json_is_string(v)) {
+		if ((v = dcatit_json_get(value, "@language")) && !dcatit_json_get(value, "@type")) {
+			if (!dcatit_json_is_null(v) && !dcatit_json_is_string(v)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid language mapping");
 				goto out;
 			}
 			def.has_lang = true;
-			if (json_is_string(v) && !(def.lang = pool_str(r, jstr(v)))) {
+			if (dcatit_json_is_string(v) && !(def.lang = pool_str(r, jstr(v)))) {
 				s = nomem(r);
 				goto out;
 			}
 		}
-		if ((v = json_object_get(value, "@direction")) && !json_is_null(v) &&
+		if ((v = dcatit_json_get(value, "@direction")) && !dcatit_json_is_null(v) &&
 		    !streq(jstr(v), "ltr") && !streq(jstr(v), "rtl")) {
 			s = fail(r, DCATIT_ERR_SYNTAX, "invalid base direction");
 			goto out;
 		}
-		if ((v = json_object_get(value, "@nest"))) {
+		if ((v = dcatit_json_get(value, "@nest"))) {
 			const char *nv = jstr(v);
 			if (!nv || (is_keyword(nv) && strcmp(nv, "@nest") != 0)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid @nest value");
 				goto out;
 			}
 		}
-		if ((v = json_object_get(value, "@prefix"))) {
-			if (strchr(term, ':') || strchr(term, '/') || !json_is_boolean(v)) {
+		if ((v = dcatit_json_get(value, "@prefix"))) {
+			if (strchr(term, ':') || strchr(term, '/') || !dcatit_json_is_bool(v)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid term definition (@prefix)");
 				goto out;
 			}
-			def.prefix = json_is_true(v);
+			def.prefix = dcatit_json_is_true(v);
 			if (def.prefix && def.iri && is_keyword(def.iri)) {
 				s = fail(r, DCATIT_ERR_SYNTAX, "invalid term definition (@prefix "
 				         "on a keyword alias)");
@@ -1157,7 +1156,7 @@ static DcatitStatus remote_context(R *r, const char *iri)
 
 /* Context Processing (JSON-LD 1.1 API 4.1.2) of local against active;
  * memo: remember the result (scoped contexts, which recur). */
-static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propagate,
+static DcatitStatus process_context(R *r, Ctx *active, DcatitJson *local, bool propagate,
                                     bool override, bool memo, Ctx **out)
 {
 	size_t nm = active->nmemo < MEMO_SLOTS ? active->nmemo : MEMO_SLOTS;
@@ -1168,12 +1167,12 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 		}
 	uint32_t saved_line = r->cur_line;
 	bool prop = propagate;
-	if (json_is_object(local)) {
-		json_t *p = json_object_get(local, "@propagate");
-		if (p && !json_is_boolean(p))
+	if (dcatit_json_is_object(local)) {
+		DcatitJson *p = dcatit_json_get(local, "@propagate");
+		if (p && !dcatit_json_is_bool(p))
 			return fail(r, DCATIT_ERR_SYNTAX, "invalid @propagate value");
 		if (p)
-			prop = json_is_true(p);
+			prop = dcatit_json_is_true(p);
 	}
 	Ctx *result = ctx_new(r, active);
 	if (!result)
@@ -1181,18 +1180,18 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 	result->parent = active;
 	if (!prop && !result->prev)
 		result->prev = active;
-	size_t n = json_is_array(local) ? json_array_size(local) : 1;
+	size_t n = dcatit_json_is_array(local) ? dcatit_json_size(local) : 1;
 	DcatitStatus st = DCATIT_OK;
 	DcatitBuf tmp;
 	dcatit_buf_init(&tmp);
 	for (size_t i = 0; i < n && !st; i++) {
-		json_t *c = json_is_array(local) ? json_array_get(local, i) : local;
-		bool pushed = json_is_array(local);
+		DcatitJson *c = dcatit_json_is_array(local) ? dcatit_json_at(local, i) : local;
+		bool pushed = dcatit_json_is_array(local);
 		if (pushed && !push(r, NULL, i)) {
 			st = too_deep(r);
 			break;
 		}
-		if (json_is_null(c)) {
+		if (dcatit_json_is_null(c)) {
 			Ctx *fresh = NULL;
 			if (!override && result->any_protected)
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid context nullification "
@@ -1205,24 +1204,25 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 					fresh->prev = result;
 				result = fresh;
 			}
-		} else if (json_is_string(c)) {
+		} else if (dcatit_json_is_string(c)) {
 			st = remote_context(r, jstr(c));
-		} else if (!json_is_object(c)) {
+		} else if (!dcatit_json_is_object(c)) {
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid local context");
 		} else {
 			uint32_t l = obj_line(r, c);
 			if (l)
 				r->cur_line = l;
-			json_t *v;
-			if ((v = json_object_get(c, "@version")) &&
-			    !(json_is_number(v) && json_number_value(v) == 1.1))
+			DcatitJson *v;
+			double ver = 0;
+			if ((v = dcatit_json_get(c, "@version")) &&
+			    !(dcatit_json_number(v, &ver) && ver == 1.1))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @version value");
-			else if ((v = json_object_get(c, "@import")))
-				st = json_is_string(v) ? remote_context(r, jstr(v))
-				                       : fail(r, DCATIT_ERR_SYNTAX, "invalid @import value");
-			if (!st && (v = json_object_get(c, "@base"))) {
+			else if ((v = dcatit_json_get(c, "@import")))
+				st = dcatit_json_is_string(v) ? remote_context(r, jstr(v))
+				                              : fail(r, DCATIT_ERR_SYNTAX, "invalid @import value");
+			if (!st && (v = dcatit_json_get(c, "@base"))) {
 				const char *bv = jstr(v);
-				if (json_is_null(v)) {
+				if (dcatit_json_is_null(v)) {
 					result->base = NULL;
 				} else if (!bv) {
 					st = fail(r, DCATIT_ERR_SYNTAX, "invalid base IRI");
@@ -1238,9 +1238,9 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 					          "(relative, and no document base)", bv);
 				}
 			}
-			if (!st && (v = json_object_get(c, "@vocab"))) {
+			if (!st && (v = dcatit_json_get(c, "@vocab"))) {
 				const char *vv = jstr(v);
-				if (json_is_null(v)) {
+				if (dcatit_json_is_null(v)) {
 					result->vocab = NULL;
 				} else if (!vv) {
 					st = fail(r, DCATIT_ERR_SYNTAX, "invalid vocab mapping");
@@ -1255,25 +1255,25 @@ static DcatitStatus process_context(R *r, Ctx *active, json_t *local, bool propa
 						result->vocab = res;
 				}
 			}
-			if (!st && (v = json_object_get(c, "@language"))) {
-				if (json_is_null(v))
+			if (!st && (v = dcatit_json_get(c, "@language"))) {
+				if (dcatit_json_is_null(v))
 					result->lang = NULL;
-				else if (!json_is_string(v))
+				else if (!dcatit_json_is_string(v))
 					st = fail(r, DCATIT_ERR_SYNTAX, "invalid default language");
 				else if (!(result->lang = pool_str(r, jstr(v))))
 					st = nomem(r);
 			}
-			if (!st && (v = json_object_get(c, "@direction")) && !json_is_null(v) &&
+			if (!st && (v = dcatit_json_get(c, "@direction")) && !dcatit_json_is_null(v) &&
 			    !streq(jstr(v), "ltr") && !streq(jstr(v), "rtl"))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid base direction");
-			if (!st && (v = json_object_get(c, "@protected")) && !json_is_boolean(v))
+			if (!st && (v = dcatit_json_get(c, "@protected")) && !dcatit_json_is_bool(v))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @protected value");
-			if (!st && (v = json_object_get(c, "@propagate")) && !json_is_boolean(v))
+			if (!st && (v = dcatit_json_get(c, "@propagate")) && !dcatit_json_is_bool(v))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @propagate value");
-			json_t *pd = json_object_get(c, "@protected");
-			Build b = {result, c, {0}, 0, json_is_true(pd), override};
+			DcatitJson *pd = dcatit_json_get(c, "@protected");
+			Build b = {result, c, {0}, 0, dcatit_json_is_true(pd), override};
 			const char *k;
-			json_object_foreach(c, k, v) {
+			for (void *jit = NULL; dcatit_json_next(c, &jit, &k, &v);) {
 				if (st)
 					break;
 				if (strcmp(k, "@base") == 0 || strcmp(k, "@direction") == 0 ||
@@ -1420,22 +1420,30 @@ static int cmp_keys(const void *a, const void *b)
  * the lexical form of rdf:JSON literals. Keys sort by UTF-8 bytes, which
  * differs from UTF-16 order only for keys mixing characters above U+FFFF
  * with U+E000..U+FFFF. */
-static bool jcs(const json_t *j, DcatitBuf *out, size_t depth)
+static bool jcs(const DcatitJson *j, DcatitBuf *out, size_t depth)
 {
 	/* the document's nesting was capped before; this only guards the stack */
 	if (depth > 4096)
 		return false;
-	switch (json_typeof(j)) {
-	case JSON_NULL: dcatit_buf_adds(out, "null"); break;
-	case JSON_TRUE: dcatit_buf_adds(out, "true"); break;
-	case JSON_FALSE: dcatit_buf_adds(out, "false"); break;
-	case JSON_INTEGER:
-		dcatit_buf_addf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+	switch (dcatit_json_kind(j)) {
+	case DCATIT_JSON_NULL: dcatit_buf_adds(out, "null"); break;
+	case DCATIT_JSON_TRUE: dcatit_buf_adds(out, "true"); break;
+	case DCATIT_JSON_FALSE: dcatit_buf_adds(out, "false"); break;
+	case DCATIT_JSON_INTEGER: {
+		long long n = 0;
+		dcatit_json_int(j, &n);
+		dcatit_buf_addf(out, "%lld", n);
 		break;
-	case JSON_REAL: es_number(json_real_value(j), out); break;
-	case JSON_STRING: {
-		const char *s = json_string_value(j);
-		size_t n = json_string_length(j);
+	}
+	case DCATIT_JSON_REAL: {
+		double x = 0;
+		dcatit_json_number(j, &x);
+		es_number(x, out);
+		break;
+	}
+	case DCATIT_JSON_STRING: {
+		const char *s = dcatit_json_str(j);
+		size_t n = dcatit_json_strlen(j);
 		dcatit_buf_addc(out, '"');
 		for (size_t i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
@@ -1457,24 +1465,24 @@ static bool jcs(const json_t *j, DcatitBuf *out, size_t depth)
 		dcatit_buf_addc(out, '"');
 		break;
 	}
-	case JSON_ARRAY:
+	case DCATIT_JSON_ARRAY:
 		dcatit_buf_addc(out, '[');
-		for (size_t i = 0; i < json_array_size(j); i++) {
+		for (size_t i = 0; i < dcatit_json_size(j); i++) {
 			if (i)
 				dcatit_buf_addc(out, ',');
-			if (!jcs(json_array_get(j, i), out, depth + 1))
+			if (!jcs(dcatit_json_at(j, i), out, depth + 1))
 				return false;
 		}
 		dcatit_buf_addc(out, ']');
 		break;
-	case JSON_OBJECT: {
-		size_t n = json_object_size(j), i = 0;
+	case DCATIT_JSON_OBJECT: {
+		size_t n = dcatit_json_size(j), i = 0;
 		const char **keys = malloc((n ? n : 1) * sizeof *keys);
 		if (!keys)
 			return false;
 		const char *k;
-		json_t *v;
-		json_object_foreach((json_t *)j, k, v)
+		DcatitJson *v;
+		for (void *jit = NULL; dcatit_json_next(j, &jit, &k, &v);)
 			keys[i++] = k;
 		qsort(keys, n, sizeof *keys, cmp_keys);
 		dcatit_buf_addc(out, '{');
@@ -1482,11 +1490,11 @@ static bool jcs(const json_t *j, DcatitBuf *out, size_t depth)
 		for (i = 0; i < n && ok; i++) {
 			if (i)
 				dcatit_buf_addc(out, ',');
-			json_t *ks = json_string(keys[i]);
+			DcatitJson *ks = dcatit_json_string(keys[i]);
 			ok = ks && jcs(ks, out, depth + 1);
-			json_decref(ks);
+			dcatit_json_free(ks);
 			dcatit_buf_addc(out, ':');
-			ok = ok && jcs(json_object_get(j, keys[i]), out, depth + 1);
+			ok = ok && jcs(dcatit_json_get(j, keys[i]), out, depth + 1);
 		}
 		free(keys);
 		dcatit_buf_addc(out, '}');
@@ -1496,7 +1504,7 @@ static bool jcs(const json_t *j, DcatitBuf *out, size_t depth)
 	return !out->oom;
 }
 
-static DcatitStatus json_literal(R *r, const json_t *v, Items *out)
+static DcatitStatus json_literal(R *r, const DcatitJson *v, Items *out)
 {
 	DcatitBuf b;
 	dcatit_buf_init(&b);
@@ -1510,7 +1518,7 @@ static DcatitStatus json_literal(R *r, const json_t *v, Items *out)
 
 /* Object to RDF for a JSON scalar with an optional datatype IRI and
  * language; *id 0 when toRdf drops it (ill-formed language tag). */
-static DcatitStatus scalar_literal(R *r, const json_t *v, const char *dt_iri,
+static DcatitStatus scalar_literal(R *r, const DcatitJson *v, const char *dt_iri,
                                    const char *lang, DcatitTermId *id)
 {
 	*id = 0;
@@ -1525,7 +1533,7 @@ static DcatitStatus scalar_literal(R *r, const json_t *v, const char *dt_iri,
 	}
 	DcatitBuf b;
 	dcatit_buf_init(&b);
-	if (json_is_string(v)) {
+	if (dcatit_json_is_string(v)) {
 		if (lang && *lang && !dt) {
 			if (!lang_well_formed(lang)) {
 				r->dropped++;
@@ -1535,25 +1543,28 @@ static DcatitStatus scalar_literal(R *r, const json_t *v, const char *dt_iri,
 			 * and raptor's RDF/XML and N-Triples parsers write them */
 			for (const char *c = lang; *c; c++)
 				dcatit_buf_addc(&b, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
-			*id = b.oom ? 0 : dcatit_terms_literal(r->t, json_string_value(v),
-			                                       json_string_length(v), 0, b.data);
+			*id = b.oom ? 0 : dcatit_terms_literal(r->t, dcatit_json_str(v),
+			                                       dcatit_json_strlen(v), 0, b.data);
 			dcatit_buf_release(&b);
 		} else {
-			*id = dcatit_terms_literal(r->t, json_string_value(v), json_string_length(v),
+			*id = dcatit_terms_literal(r->t, dcatit_json_str(v), dcatit_json_strlen(v),
 			                           dt, NULL);
 		}
 		return *id ? DCATIT_OK : nomem(r);
 	}
-	if (json_is_boolean(v)) {
-		dcatit_buf_adds(&b, json_is_true(v) ? "true" : "false");
+	if (dcatit_json_is_bool(v)) {
+		dcatit_buf_adds(&b, dcatit_json_is_true(v) ? "true" : "false");
 		if (!dt)
 			dt = r->xsd_boolean;
-	} else if (json_is_integer(v) && dt != r->xsd_double) {
-		dcatit_buf_addf(&b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	} else if (dcatit_json_is_integer(v) && dt != r->xsd_double) {
+		long long n = 0;
+		dcatit_json_int(v, &n);
+		dcatit_buf_addf(&b, "%lld", n);
 		if (!dt)
 			dt = r->xsd_integer;
 	} else {
-		double d = json_number_value(v);
+		double d = 0;
+		dcatit_json_number(v, &d);
 		if (d != floor(d) || fabs(d) >= 1e21 || dt == r->xsd_double) {
 			double_lexical(d, &b);
 			if (!dt)
@@ -1591,17 +1602,17 @@ static DcatitStatus make_list(R *r, const Items *items, uint32_t line, DcatitTer
 
 /* ---- expansion to triples ---- */
 
-static DcatitStatus expand(R *r, Ctx *active, const char *aprop, json_t *el,
+static DcatitStatus expand(R *r, Ctx *active, const char *aprop, DcatitJson *el,
                            bool from_map, const Force *force, Items *out,
                            bool *listobj, uint32_t line);
 
 /* Value Expansion (5.3.2) of a scalar under active property aprop. */
-static DcatitStatus value_expand(R *r, Ctx *active, const char *aprop, json_t *v,
+static DcatitStatus value_expand(R *r, Ctx *active, const char *aprop, DcatitJson *v,
                                  Items *out)
 {
 	const TermDef *def = aprop ? lookup(active, aprop) : NULL;
 	const char *tm = def ? def->type : NULL;
-	if (json_is_string(v) && (streq(tm, "@id") || streq(tm, "@vocab"))) {
+	if (dcatit_json_is_string(v) && (streq(tm, "@id") || streq(tm, "@vocab"))) {
 		DcatitBuf b;
 		dcatit_buf_init(&b);
 		int k = expand_iri(r, active, jstr(v), true, streq(tm, "@vocab"),
@@ -1622,7 +1633,7 @@ static DcatitStatus value_expand(R *r, Ctx *active, const char *aprop, json_t *v
 		return json_literal(r, v, out);
 	const char *dt = tm && tm[0] != '@' ? tm : NULL;
 	const char *lang = NULL;
-	if (json_is_string(v) && !dt)
+	if (dcatit_json_is_string(v) && !dt)
 		lang = def && def->has_lang ? def->lang : active->lang;
 	DcatitTermId id;
 	DcatitStatus st = scalar_literal(r, v, dt, lang, &id);
@@ -1633,14 +1644,14 @@ static DcatitStatus value_expand(R *r, Ctx *active, const char *aprop, json_t *v
 
 typedef struct {
 	const char *key;
-	json_t *val;
+	DcatitJson *val;
 	size_t off;   /* of the expanded key in the keys buffer */
 	bool null;    /* key expands to null: dropped */
 	const char *exp;
 } Key;
 
 /* Expand every key of obj with active into keys[] (exp points into buf). */
-static DcatitStatus expand_keys(R *r, const Ctx *active, json_t *obj, Key *keys,
+static DcatitStatus expand_keys(R *r, const Ctx *active, DcatitJson *obj, Key *keys,
                                 DcatitBuf *buf)
 {
 	DcatitBuf one;
@@ -1648,8 +1659,8 @@ static DcatitStatus expand_keys(R *r, const Ctx *active, json_t *obj, Key *keys,
 	dcatit_buf_clear(buf);
 	size_t i = 0;
 	const char *k;
-	json_t *v;
-	json_object_foreach(obj, k, v) {
+	DcatitJson *v;
+	for (void *jit = NULL; dcatit_json_next(obj, &jit, &k, &v);) {
 		keys[i].key = k;
 		keys[i].val = v;
 		int e = expand_iri(r, active, k, false, true, NULL, &one);
@@ -1682,14 +1693,14 @@ static DcatitStatus node_props(R *r, Ctx *active, DcatitTermId s, Key *keys,
                                size_t nkeys, uint32_t line, const NodeGraph *ng);
 
 /* Language map (container @language): { "it": "..." , "@none": ... }. */
-static DcatitStatus language_map(R *r, Ctx *active, json_t *map, Items *out)
+static DcatitStatus language_map(R *r, Ctx *active, DcatitJson *map, Items *out)
 {
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	DcatitStatus st = DCATIT_OK;
 	const char *k;
-	json_t *v;
-	json_object_foreach(map, k, v) {
+	DcatitJson *v;
+	for (void *jit = NULL; dcatit_json_next(map, &jit, &k, &v);) {
 		if (!push(r, k, 0)) {
 			st = too_deep(r);
 			break;
@@ -1702,12 +1713,12 @@ static DcatitStatus language_map(R *r, Ctx *active, json_t *map, Items *out)
 		}
 		const char *lang = (e == 1 && strcmp(b.data, "@none") == 0) ||
 		                   strcmp(k, "@none") == 0 ? NULL : k;
-		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
-			json_t *item = json_is_array(v) ? json_array_get(v, i) : v;
-			if (json_is_null(item))
+			DcatitJson *item = dcatit_json_is_array(v) ? dcatit_json_at(v, i) : v;
+			if (dcatit_json_is_null(item))
 				continue;
-			if (!json_is_string(item)) {
+			if (!dcatit_json_is_string(item)) {
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid language map value "
 				          "(not a string)");
 				break;
@@ -1743,7 +1754,7 @@ static DcatitStatus index_property(R *r, Ctx *active, const TermDef *def, Dcatit
 
 /* Index, id and type maps: the keys say something about the values. */
 static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef *def,
-                              json_t *map, Items *out, uint32_t line)
+                              DcatitJson *map, Items *out, uint32_t line)
 {
 	DcatitBuf b;
 	dcatit_buf_init(&b);
@@ -1752,8 +1763,8 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
 	if (def->index)
 		st = index_property(r, active, def, &idx_p);
 	const char *k;
-	json_t *v;
-	json_object_foreach(map, k, v) {
+	DcatitJson *v;
+	for (void *jit = NULL; dcatit_json_next(map, &jit, &k, &v);) {
 		if (st)
 			break;
 		if (!push(r, k, 0)) {
@@ -1782,10 +1793,10 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
 			else if (e == 1 && !(f.id = idkey = strdup(b.data)))
 				st = nomem(r);
 		} else if (idx_p) {
-			json_t *ks = json_string(k);
+			DcatitJson *ks = dcatit_json_string(k);
 			Items lit = {0};
 			st = ks ? value_expand(r, active, def->index, ks, &lit) : nomem(r);
-			json_decref(ks);
+			dcatit_json_free(ks);
 			if (!st && lit.n) {
 				f.idx_p = idx_p;
 				f.idx_o = lit.v[0].id;
@@ -1828,16 +1839,16 @@ static DcatitStatus index_map(R *r, Ctx *active, const char *key, const TermDef 
  * @index and @context? Such a value of a graph container map is a graph
  * already and is not wrapped again (expansion 13.8.3.7: "if item is not a
  * graph object" in an @id or @index map). */
-static int is_graph_object(R *r, const Ctx *active, json_t *v)
+static int is_graph_object(R *r, const Ctx *active, DcatitJson *v)
 {
-	if (!json_is_object(v))
+	if (!dcatit_json_is_object(v))
 		return 0;
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	bool graph = false, other = false;
 	const char *k;
-	json_t *x;
-	json_object_foreach(v, k, x) {
+	DcatitJson *x;
+	for (void *jit = NULL; dcatit_json_next(v, &jit, &k, &x);) {
 		int e = expand_iri(r, active, k, false, true, NULL, &b);
 		if (e < 0) {
 			dcatit_buf_release(&b);
@@ -1859,7 +1870,7 @@ static int is_graph_object(R *r, const Ctx *active, json_t *v)
  * (fresh when 0, the map key of an @id map else), merged into the model;
  * the value is the graph's name. In a map, a value that is a graph object
  * already names its own graph (or takes gname as its @id). */
-static DcatitStatus graph_value(R *r, Ctx *active, const char *key, json_t *v,
+static DcatitStatus graph_value(R *r, Ctx *active, const char *key, DcatitJson *v,
                                 bool map, DcatitTermId gname, const char *gname_iri,
                                 Items *out, uint32_t line)
 {
@@ -1890,19 +1901,19 @@ static DcatitStatus graph_value(R *r, Ctx *active, const char *key, json_t *v,
  * named graph; with @id the map keys name them, with a property-valued
  * @index the key becomes a value of that property of the graph's node. */
 static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const TermDef *def,
-                                    json_t *value, Items *out, uint32_t line)
+                                    DcatitJson *value, Items *out, uint32_t line)
 {
 	unsigned cont = def->container;
 	DcatitStatus st = DCATIT_OK;
-	if (!(cont & (C_ID | C_INDEX)) || !json_is_object(value)) {
-		size_t n = json_is_array(value) ? json_array_size(value) : 1;
+	if (!(cont & (C_ID | C_INDEX)) || !dcatit_json_is_object(value)) {
+		size_t n = dcatit_json_is_array(value) ? dcatit_json_size(value) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
-			if (json_is_array(value) && !push(r, NULL, i))
+			if (dcatit_json_is_array(value) && !push(r, NULL, i))
 				return too_deep(r);
 			st = graph_value(r, active, key,
-			                 json_is_array(value) ? json_array_get(value, i) : value,
+			                 dcatit_json_is_array(value) ? dcatit_json_at(value, i) : value,
 			                 false, 0, NULL, out, line);
-			if (json_is_array(value))
+			if (dcatit_json_is_array(value))
 				pop(r);
 		}
 		return st;
@@ -1913,8 +1924,8 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const Te
 	if ((cont & C_INDEX) && def->index)
 		st = index_property(r, active, def, &idx_p);
 	const char *k;
-	json_t *v;
-	json_object_foreach(value, k, v) {
+	DcatitJson *v;
+	for (void *jit = NULL; dcatit_json_next(value, &jit, &k, &v);) {
 		if (st)
 			break;
 		if (!push(r, k, 0)) {
@@ -1940,18 +1951,18 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const Te
 				gname = node_term(r, b.data);
 		}
 		if (!st && !none && idx_p) {
-			json_t *ks = json_string(k);
+			DcatitJson *ks = dcatit_json_string(k);
 			Items lit = {0};
 			st = ks ? value_expand(r, active, def->index, ks, &lit) : nomem(r);
-			json_decref(ks);
+			dcatit_json_free(ks);
 			if (!st && lit.n)
 				idx_o = lit.v[0].id;
 			free(lit.v);
 		}
-		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
-			json_t *item = json_is_array(v) ? json_array_get(v, i) : v;
-			if (json_is_null(item))
+			DcatitJson *item = dcatit_json_is_array(v) ? dcatit_json_at(v, i) : v;
+			if (dcatit_json_is_null(item))
 				continue;
 			size_t before = out->n;
 			st = graph_value(r, active, key, item, true, gname, gname_iri, out, line);
@@ -1968,7 +1979,7 @@ static DcatitStatus graph_container(R *r, Ctx *active, const char *key, const Te
 /* Values of one property of node s: expand, wrap into a list when the
  * term says @list, and link. */
 static DcatitStatus add_property(R *r, Ctx *active, DcatitTermId s, uint32_t line,
-                                 const char *key, const char *piri, json_t *value,
+                                 const char *key, const char *piri, DcatitJson *value,
                                  bool reverse_map)
 {
 	const TermDef *def = lookup(active, key);
@@ -1986,9 +1997,9 @@ static DcatitStatus add_property(R *r, Ctx *active, DcatitTermId s, uint32_t lin
 		st = json_literal(r, value, &items);
 	} else if (cont & C_GRAPH) {
 		st = graph_container(r, active, key, def, value, &items, line);
-	} else if ((cont & C_LANGUAGE) && json_is_object(value)) {
+	} else if ((cont & C_LANGUAGE) && dcatit_json_is_object(value)) {
 		st = language_map(r, active, value, &items);
-	} else if ((cont & (C_INDEX | C_ID | C_TYPE)) && json_is_object(value)) {
+	} else if ((cont & (C_INDEX | C_ID | C_TYPE)) && dcatit_json_is_object(value)) {
 		st = index_map(r, active, key, def, value, &items, line);
 	} else {
 		st = expand(r, active, key, value, false, NULL, &items, &lo, line);
@@ -2031,13 +2042,13 @@ static DcatitStatus nested_id(R *r, Ctx *active, const Key *keys, size_t nk,
 		if (nd && nd->ctx &&
 		    (st = process_context(r, active, nd->ctx, true, true, true, &nctx)))
 			break;
-		json_t *v = keys[i].val;
-		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		DcatitJson *v = keys[i].val;
+		size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 		for (size_t j = 0; j < n && !st; j++) {
-			json_t *o = json_is_array(v) ? json_array_get(v, j) : v;
-			if (!json_is_object(o))
+			DcatitJson *o = dcatit_json_is_array(v) ? dcatit_json_at(v, j) : v;
+			if (!dcatit_json_is_object(o))
 				continue; /* node_keyword reports it */
-			size_t m = json_object_size(o);
+			size_t m = dcatit_json_size(o);
 			Key *sub = calloc(m ? m : 1, sizeof *sub);
 			DcatitBuf kb;
 			dcatit_buf_init(&kb);
@@ -2065,15 +2076,15 @@ static DcatitStatus nested_id(R *r, Ctx *active, const Key *keys, size_t nk,
 static DcatitStatus node_types(R *r, Ctx *type_ctx, DcatitTermId s, const Key *k,
                                uint32_t line)
 {
-	json_t *v = k->val;
-	size_t n = json_is_array(v) ? json_array_size(v) : 1;
+	DcatitJson *v = k->val;
+	size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 	if (!push(r, k->key, 0))
 		return too_deep(r);
 	DcatitBuf b;
 	dcatit_buf_init(&b);
 	DcatitStatus st = DCATIT_OK;
 	for (size_t j = 0; j < n && !st; j++) {
-		const char *tv = jstr(json_is_array(v) ? json_array_get(v, j) : v);
+		const char *tv = jstr(dcatit_json_is_array(v) ? dcatit_json_at(v, j) : v);
 		if (!tv) {
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid type value (not a string)");
 			break;
@@ -2095,16 +2106,16 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
                                  uint32_t line, const NodeGraph *ng)
 {
 	const char *e = k->exp;
-	json_t *v = k->val;
+	DcatitJson *v = k->val;
 	DcatitStatus st = DCATIT_OK;
 	if (strcmp(e, "@reverse") == 0) {
-		if (!json_is_object(v))
+		if (!dcatit_json_is_object(v))
 			return fail(r, DCATIT_ERR_SYNTAX, "invalid @reverse value (not an object)");
 		DcatitBuf b;
 		dcatit_buf_init(&b);
 		const char *rk;
-		json_t *rv;
-		json_object_foreach(v, rk, rv) {
+		DcatitJson *rv;
+		for (void *jit = NULL; dcatit_json_next(v, &jit, &rk, &rv);) {
 			if (!push(r, rk, 0)) {
 				st = too_deep(r);
 				break;
@@ -2151,15 +2162,15 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 		const TermDef *nd = lookup(active, k->key);
 		if (nd && nd->ctx && (st = process_context(r, active, nd->ctx, true, true, true, &nctx)))
 			return st;
-		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 		for (size_t i = 0; i < n && !st; i++) {
-			json_t *o = json_is_array(v) ? json_array_get(v, i) : v;
-			if (json_is_array(v) && !push(r, NULL, i))
+			DcatitJson *o = dcatit_json_is_array(v) ? dcatit_json_at(v, i) : v;
+			if (dcatit_json_is_array(v) && !push(r, NULL, i))
 				return too_deep(r);
-			if (!json_is_object(o)) {
+			if (!dcatit_json_is_object(o)) {
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @nest value (not an object)");
 			} else {
-				size_t nk = json_object_size(o);
+				size_t nk = dcatit_json_size(o);
 				Key *keys = calloc(nk ? nk : 1, sizeof *keys);
 				DcatitBuf kb;
 				dcatit_buf_init(&kb);
@@ -2177,14 +2188,14 @@ static DcatitStatus node_keyword(R *r, Ctx *active, DcatitTermId s, const Key *k
 				free(keys);
 				dcatit_buf_release(&kb);
 			}
-			if (json_is_array(v))
+			if (dcatit_json_is_array(v))
 				pop(r);
 		}
 		return st;
 	}
-	if (strcmp(e, "@index") == 0 && !json_is_string(v))
+	if (strcmp(e, "@index") == 0 && !dcatit_json_is_string(v))
 		return fail(r, DCATIT_ERR_SYNTAX, "invalid @index value");
-	if (strcmp(e, "@language") == 0 && !json_is_string(v))
+	if (strcmp(e, "@language") == 0 && !dcatit_json_is_string(v))
 		return fail(r, DCATIT_ERR_SYNTAX, "invalid language-tagged string");
 	/* @index, @language, @direction and the other keywords carry nothing
 	 * for the graph here */
@@ -2223,14 +2234,14 @@ static DcatitStatus type_scoped(R *r, Ctx *type_ctx, Key *keys, size_t nkeys,
 	for (size_t i = 0; i < nkeys; i++) {
 		if (!keys[i].exp || strcmp(keys[i].exp, "@type") != 0)
 			continue;
-		json_t *v = keys[i].val;
-		size_t n = json_is_array(v) ? json_array_size(v) : 1;
+		DcatitJson *v = keys[i].val;
+		size_t n = dcatit_json_is_array(v) ? dcatit_json_size(v) : 1;
 		const char **vals = calloc(n ? n : 1, sizeof *vals);
 		if (!vals)
 			return nomem(r);
 		size_t m = 0;
 		for (size_t j = 0; j < n; j++) {
-			const char *s = jstr(json_is_array(v) ? json_array_get(v, j) : v);
+			const char *s = jstr(dcatit_json_is_array(v) ? dcatit_json_at(v, j) : v);
 			if (s)
 				vals[m++] = s;
 		}
@@ -2268,7 +2279,7 @@ static int cmp_key(const void *a, const void *b)
 }
 
 /* Expansion of a JSON object: value object, list, set or node object. */
-static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *obj,
+static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, DcatitJson *obj,
                                   bool from_map, const Force *force, Items *out,
                                   bool *listobj, uint32_t pline)
 {
@@ -2277,14 +2288,14 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 		line = pline;
 	uint32_t saved_line = r->cur_line;
 	r->cur_line = line;
-	size_t nk = json_object_size(obj);
+	size_t nk = dcatit_json_size(obj);
 	Key *keys = calloc(nk ? nk : 1, sizeof *keys);
 	DcatitBuf kb, tb;
 	dcatit_buf_init(&kb);
 	dcatit_buf_init(&tb);
 	DcatitStatus st = keys ? DCATIT_OK : nomem(r);
 	const TermDef *apdef = aprop ? lookup(active, aprop) : NULL;
-	json_t *scoped = apdef ? apdef->ctx : NULL;
+	DcatitJson *scoped = apdef ? apdef->ctx : NULL;
 
 	if (!st && active->prev && !from_map) {
 		/* a non-propagated context ends at a nested node object */
@@ -2300,7 +2311,7 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 	}
 	if (!st && scoped)
 		st = process_context(r, active, scoped, true, true, true, &active);
-	json_t *lc = json_object_get(obj, "@context");
+	DcatitJson *lc = dcatit_json_get(obj, "@context");
 	if (!st && lc) {
 		if (!push(r, "@context", 0)) {
 			st = too_deep(r);
@@ -2362,7 +2373,7 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				kt = &keys[i];
 			else if (strcmp(e, "@language") == 0)
 				klang = &keys[i];
-			else if (strcmp(e, "@index") == 0 && !json_is_string(keys[i].val))
+			else if (strcmp(e, "@index") == 0 && !dcatit_json_is_string(keys[i].val))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid @index value (not a string)");
 			else if (strcmp(e, "@direction") != 0 && strcmp(e, "@index") != 0 &&
 			         strcmp(e, "@context") != 0)
@@ -2375,7 +2386,7 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 			if (klang)
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid value object: both @type "
 				          "and @language");
-			else if (!json_is_string(kt->val))
+			else if (!dcatit_json_is_string(kt->val))
 				st = fail(r, DCATIT_ERR_SYNTAX, "invalid typed value (@type not "
 				          "a string)");
 			else {
@@ -2392,19 +2403,20 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 					dt = tb.data;
 			}
 		}
-		if (!st && klang && !json_is_string(klang->val))
+		if (!st && klang && !dcatit_json_is_string(klang->val))
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid language-tagged string");
-		json_t *val = kv->val;
+		DcatitJson *val = kv->val;
 		if (st || top) {
 			/* error, or a free-floating value: dropped */
 		} else if (is_json) {
 			st = json_literal(r, val, out);
-		} else if (json_is_null(val)) {
+		} else if (dcatit_json_is_null(val)) {
 			/* dropped */
-		} else if (!json_is_string(val) && !json_is_number(val) && !json_is_boolean(val)) {
+		} else if (!dcatit_json_is_string(val) && !dcatit_json_is_number(val) &&
+		           !dcatit_json_is_bool(val)) {
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid value object value (an "
 			          "object or array)");
-		} else if (klang && !json_is_string(val)) {
+		} else if (klang && !dcatit_json_is_string(val)) {
 			st = fail(r, DCATIT_ERR_SYNTAX, "invalid language-tagged value (not a "
 			          "string)");
 		} else {
@@ -2429,26 +2441,26 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 				st = expand(r, active, aprop, k->val, false, NULL, out, NULL, line);
 			} else if (!top) {
 				Items items = {0};
-				json_t *lv = k->val;
-				size_t n = json_is_array(lv) ? json_array_size(lv) : 1;
+				DcatitJson *lv = k->val;
+				size_t n = dcatit_json_is_array(lv) ? dcatit_json_size(lv) : 1;
 				for (size_t i = 0; i < n && !st; i++) {
-					json_t *item = json_is_array(lv) ? json_array_get(lv, i) : lv;
-					if (json_is_array(lv) && !push(r, NULL, i)) {
+					DcatitJson *item = dcatit_json_is_array(lv) ? dcatit_json_at(lv, i) : lv;
+					if (dcatit_json_is_array(lv) && !push(r, NULL, i)) {
 						st = too_deep(r);
 						break;
 					}
-					if (json_is_array(item)) {
+					if (dcatit_json_is_array(item)) {
 						/* a list of lists (JSON-LD 1.1) */
-						json_t *wrap = json_pack("{sO}", "@list", item);
+						DcatitJson *wrap = dcatit_json_pair("@list", dcatit_json_ref(item));
 						st = wrap ? expand(r, active, aprop, wrap, false, NULL, &items,
 						                   NULL, line)
 						          : nomem(r);
-						json_decref(wrap);
+						dcatit_json_free(wrap);
 					} else {
 						st = expand(r, active, aprop, item, false, NULL, &items, NULL,
 						            line);
 					}
-					if (json_is_array(lv))
+					if (dcatit_json_is_array(lv))
 						pop(r);
 				}
 				DcatitTermId head;
@@ -2543,25 +2555,25 @@ static DcatitStatus expand_object(R *r, Ctx *active, const char *aprop, json_t *
 
 /* Expansion (JSON-LD 1.1 API 5.1.2) of el under active property aprop;
  * values found go to out, triples of node objects straight to the model. */
-static DcatitStatus expand(R *r, Ctx *active, const char *aprop, json_t *el,
+static DcatitStatus expand(R *r, Ctx *active, const char *aprop, DcatitJson *el,
                            bool from_map, const Force *force, Items *out,
                            bool *listobj, uint32_t line)
 {
-	if (json_is_null(el))
+	if (dcatit_json_is_null(el))
 		return DCATIT_OK;
-	if (json_is_array(el)) {
+	if (dcatit_json_is_array(el)) {
 		const TermDef *def = aprop ? lookup(active, aprop) : NULL;
 		bool list = def && (def->container & C_LIST);
 		DcatitStatus st = DCATIT_OK;
-		for (size_t i = 0; i < json_array_size(el) && !st; i++) {
-			json_t *item = json_array_get(el, i);
+		for (size_t i = 0; i < dcatit_json_size(el) && !st; i++) {
+			DcatitJson *item = dcatit_json_at(el, i);
 			if (!push(r, NULL, i))
 				return too_deep(r);
-			if (list && json_is_array(item)) {
-				json_t *wrap = json_pack("{sO}", "@list", item);
+			if (list && dcatit_json_is_array(item)) {
+				DcatitJson *wrap = dcatit_json_pair("@list", dcatit_json_ref(item));
 				st = wrap ? expand(r, active, aprop, wrap, from_map, NULL, out, NULL, line)
 				          : nomem(r);
-				json_decref(wrap);
+				dcatit_json_free(wrap);
 			} else {
 				st = expand(r, active, aprop, item, from_map, force, out, NULL, line);
 			}
@@ -2569,7 +2581,7 @@ static DcatitStatus expand(R *r, Ctx *active, const char *aprop, json_t *el,
 		}
 		return st;
 	}
-	if (json_is_object(el))
+	if (dcatit_json_is_object(el))
 		return expand_object(r, active, aprop, el, from_map, force, out, listobj, line);
 	/* a scalar */
 	if (!aprop || strcmp(aprop, "@graph") == 0)
@@ -2588,18 +2600,18 @@ static DcatitStatus expand(R *r, Ctx *active, const char *aprop, json_t *el,
 /* Does the JSON hold anything a JSON-LD reader reads: a key that is a
  * keyword ("@context", "@id", ...) or looks like an IRI or a compact IRI?
  * *keys counts the keys seen. */
-static bool looks_jsonld(const json_t *j, size_t depth, size_t *keys)
+static bool looks_jsonld(const DcatitJson *j, size_t depth, size_t *keys)
 {
 	if (depth > DCATIT_JSONLD_MAX_DEPTH)
 		return false;
-	if (json_is_array(j)) {
-		for (size_t i = 0; i < json_array_size(j); i++)
-			if (looks_jsonld(json_array_get(j, i), depth + 1, keys))
+	if (dcatit_json_is_array(j)) {
+		for (size_t i = 0; i < dcatit_json_size(j); i++)
+			if (looks_jsonld(dcatit_json_at(j, i), depth + 1, keys))
 				return true;
-	} else if (json_is_object(j)) {
+	} else if (dcatit_json_is_object(j)) {
 		const char *k;
-		json_t *v;
-		json_object_foreach((json_t *)j, k, v) {
+		DcatitJson *v;
+		for (void *jit = NULL; dcatit_json_next(j, &jit, &k, &v);) {
 			(*keys)++;
 			if (k[0] == '@' || strchr(k, ':') || looks_jsonld(v, depth + 1, keys))
 				return true;
@@ -2625,27 +2637,27 @@ static DcatitStatus not_jsonld_say(R *r, const char *fmt, ...)
 	return r->last_st = DCATIT_ERR_SYNTAX;
 }
 
-static DcatitStatus not_jsonld(R *r, const json_t *root)
+static DcatitStatus not_jsonld(R *r, const DcatitJson *root)
 {
-	r->cur_line = json_is_object(root) ? obj_line(r, root) : 1;
+	r->cur_line = dcatit_json_is_object(root) ? obj_line(r, root) : 1;
 	if (!r->cur_line)
 		r->cur_line = 1;
-	const json_t *o = json_is_array(root) ? json_array_get(root, 0) : root;
-	const char *type = jstr(json_object_get(o, "type"));
+	const DcatitJson *o = dcatit_json_is_array(root) ? dcatit_json_at(root, 0) : root;
+	const char *type = jstr(dcatit_json_get(o, "type"));
 	static const char *const geo[] = {"Feature", "FeatureCollection", "Point", "MultiPoint",
 	                                  "LineString", "MultiLineString", "Polygon",
 	                                  "MultiPolygon", "GeometryCollection"};
 	bool geojson = false;
 	for (size_t i = 0; type && i < sizeof geo / sizeof geo[0]; i++)
 		geojson = geojson || strcmp(type, geo[i]) == 0;
-	if (json_object_get(o, "success") && json_object_get(o, "result") &&
-	    json_object_get(o, "help"))
+	if (dcatit_json_get(o, "success") && dcatit_json_get(o, "result") &&
+	    dcatit_json_get(o, "help"))
 		return not_jsonld_say(r, "this is a CKAN Action API response (JSON), "
 		            "not JSON-LD, and gives no triples: 'dcatit harvest' reads CKAN "
 		            "portals through that API (a source of type: ckan, with the portal's "
 		            "address); a portal's DCAT export (catalog.ttl, dataset/NAME.rdf) is "
 		            "RDF that 'dcatit validate' reads");
-	if (json_object_get(o, "resources") && json_object_get(o, "name"))
+	if (dcatit_json_get(o, "resources") && dcatit_json_get(o, "name"))
 		return not_jsonld_say(r, "this is a CKAN dataset (package) in JSON, not "
 		            "JSON-LD, and gives no triples: 'dcatit harvest' reads CKAN portals "
 		            "through their API (a source of type: ckan)");
@@ -2679,19 +2691,14 @@ DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
 		data += 3;
 		len -= 3;
 	}
-	json_error_t err;
 	/* "\u0000" is text like any other in a literal (jstr keeps it out
-	 * of IRIs and keywords) */
-	json_t *root = json_loadb(data, len, JSON_ALLOW_NUL, &err);
-	if (!root && strstr(err.text, "too big integer"))
-		/* beyond 64 bits: read numbers as doubles, as JavaScript does
-		 * (toRdf then writes integers >= 1e21 as xsd:double anyway) */
-		root = json_loadb(data, len, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &err);
+	 * of IRIs and keywords); integers beyond 64 bits are read as doubles,
+	 * as JavaScript does (toRdf then writes integers >= 1e21 as xsd:double
+	 * anyway) */
+	DcatitJson *root = dcatit_json_parse_opts(data, len, DCATIT_JSON_CONTAINER |
+	                                          DCATIT_JSON_BIG_INT_AS_REAL, r.name, d);
 	if (!root)
-		return dcatit_diag_set(d, DCATIT_ERR_SYNTAX, r.name,
-		                       err.line > 0 ? (unsigned long)err.line : 0,
-		                       err.column > 0 ? (unsigned long)err.column : 0,
-		                       "invalid JSON: %s", err.text);
+		return DCATIT_ERR_SYNTAX;
 	DcatitStatus st = DCATIT_OK;
 	r.path = malloc((r.max_depth + 1) * sizeof *r.path);
 	r.file = dcatit_model_add_source(m, r.name);
@@ -2717,7 +2724,7 @@ DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
 	if (!st && opts->base_uri &&
 	    !(top->base = top->orig_base = pool_str(&r, opts->base_uri)))
 		st = nomem(&r);
-	if (!st && !json_is_object(root) && !json_is_array(root))
+	if (!st && !dcatit_json_is_object(root) && !dcatit_json_is_array(root))
 		st = fail(&r, DCATIT_ERR_SYNTAX, "a JSON-LD document is an object or an array");
 	if (!st) {
 		Items items = {.discard = true};
@@ -2742,6 +2749,6 @@ DcatitStatus dcatit_jsonld_parse(DcatitModel *m, const char *data, size_t len,
 	free(r.oline);
 	free(r.path);
 	dcatit_buf_release(&r.label);
-	json_decref(root);
+	dcatit_json_free(root);
 	return st;
 }

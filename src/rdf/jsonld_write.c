@@ -1,4 +1,4 @@
-/* jsonld_write.c: JSON-LD out, on jansson. IRIs are compacted to
+/* jsonld_write.c: JSON-LD out, on base/json. IRIs are compacted to
  * "prefix:local" with the model's prefixes that a JSON-LD 1.1 reader expands
  * back (and the context declares each), rdf:type with an IRI or blank node
  * object becomes "@type", xsd:string literals plain JSON strings, other
@@ -6,12 +6,12 @@
  * and values by their N-Triples form, for stable output. */
 #include "rdf/jsonld_write.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/json.h"
 #include "base/str.h"
 #include "rdf/iri.h"
 #include "rdf/vocab.h"
@@ -111,11 +111,11 @@ static char *node_id(W *w, DcatitTermId id)
 	return dcatit_buf_detach(&b);
 }
 
-static json_t *value(W *w, DcatitTermId o)
+static DcatitJson *value(W *w, DcatitTermId o)
 {
 	if (!dcatit_terms_is_literal(w->t, o)) {
 		char *id = node_id(w, o);
-		json_t *v = id ? json_pack("{s:s}", "@id", id) : NULL;
+		DcatitJson *v = id ? dcatit_json_pair("@id", dcatit_json_string(id)) : NULL;
 		free(id);
 		return v;
 	}
@@ -126,30 +126,29 @@ static json_t *value(W *w, DcatitTermId o)
 		w->bad = o;
 		return NULL;
 	}
-	json_t *str = json_stringn(s, len);
+	DcatitJson *str = dcatit_json_stringn(s, len);
 	if (!str)
 		return NULL;
 	if (dt == w->xsd_string)
 		return str;
-	json_t *v = json_object();
-	if (!v || json_object_set_new(v, "@value", str) != 0) {
-		json_decref(v);
+	DcatitJson *v = dcatit_json_object();
+	if (!v || !dcatit_json_set(v, "@value", str)) {
+		dcatit_json_free(v);
 		return NULL;
 	}
 	if (dt == w->lang_string) {
-		if (json_object_set_new(v, "@language",
-		                        json_string(dcatit_terms_lang(w->t, o))) != 0) {
-			json_decref(v);
+		if (!dcatit_json_set(v, "@language", dcatit_json_string(dcatit_terms_lang(w->t, o)))) {
+			dcatit_json_free(v);
 			return NULL;
 		}
 	} else {
 		DcatitBuf c;
 		dcatit_buf_init(&c);
 		compact(w, dcatit_terms_str(w->t, dt), &c);
-		int rc = c.oom ? -1 : json_object_set_new(v, "@type", json_string(c.data));
+		bool set = !c.oom && dcatit_json_set(v, "@type", dcatit_json_string(c.data));
 		dcatit_buf_release(&c);
-		if (rc != 0) {
-			json_decref(v);
+		if (!set) {
+			dcatit_json_free(v);
 			return NULL;
 		}
 	}
@@ -184,13 +183,13 @@ static int cmp_po(const void *a, const void *b)
 	return c ? c : strcmp(x->okey, y->okey);
 }
 
-static json_t *node_object(W *w, DcatitTermId s)
+static DcatitJson *node_object(W *w, DcatitTermId s)
 {
 	DcatitRange r = dcatit_model_sp(w->m, s, 0);
 	PO *po = calloc(r.n ? r.n : 1, sizeof *po);
-	json_t *obj = json_object();
+	DcatitJson *obj = dcatit_json_object();
 	char *id = node_id(w, s);
-	bool ok = po && obj && id && json_object_set_new(obj, "@id", json_string(id)) == 0;
+	bool ok = po && obj && id && dcatit_json_set(obj, "@id", dcatit_json_string(id));
 	free(id);
 	size_t n = 0;
 	for (size_t i = 0; ok && i < r.n; i++) {
@@ -213,28 +212,28 @@ static json_t *node_object(W *w, DcatitTermId s)
 	if (ok)
 		qsort(po, n, sizeof *po, cmp_po);
 	for (size_t i = 0; ok && i < n; i++) {
-		json_t *arr = json_object_get(obj, po[i].pkey);
+		DcatitJson *arr = dcatit_json_get(obj, po[i].pkey);
 		if (!arr) {
-			arr = json_array();
-			ok = arr && json_object_set_new(obj, po[i].pkey, arr) == 0;
+			arr = dcatit_json_array();
+			ok = arr && dcatit_json_set(obj, po[i].pkey, arr);
 			if (!ok)
 				break;
 		}
-		json_t *v;
+		DcatitJson *v;
 		if (po[i].p == w->rdf_type && dcatit_terms_is_bnode(w->t, po[i].o)) {
 			char *b = node_id(w, po[i].o);
-			v = b ? json_string(b) : NULL;
+			v = b ? dcatit_json_string(b) : NULL;
 			free(b);
 		} else if (po[i].p == w->rdf_type && dcatit_terms_is_iri(w->t, po[i].o)) {
 			DcatitBuf c;
 			dcatit_buf_init(&c);
 			compact(w, dcatit_terms_str(w->t, po[i].o), &c);
-			v = c.oom ? NULL : json_string(c.data);
+			v = c.oom ? NULL : dcatit_json_string(c.data);
 			dcatit_buf_release(&c);
 		} else {
 			v = value(w, po[i].o);
 		}
-		ok = v && json_array_append_new(arr, v) == 0;
+		ok = v && dcatit_json_append(arr, v);
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(po[i].pkey);
@@ -242,16 +241,16 @@ static json_t *node_object(W *w, DcatitTermId s)
 	}
 	free(po);
 	if (!ok) {
-		json_decref(obj);
+		dcatit_json_free(obj);
 		return NULL;
 	}
 	return obj;
 }
 
-/* Append a node object dumped by jansson, indented to sit in "@graph". */
-static bool append_node(json_t *obj, DcatitBuf *out, bool first)
+/* Append a node object dumped by base/json, indented to sit in "@graph". */
+static bool append_node(DcatitJson *obj, DcatitBuf *out, bool first)
 {
-	char *text = json_dumps(obj, JSON_INDENT(2) | JSON_SORT_KEYS);
+	char *text = dcatit_json_dump_pretty(obj);
 	if (!text)
 		return false;
 	dcatit_buf_adds(out, first ? "\n    " : ",\n    ");
@@ -281,7 +280,7 @@ DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d)
 	 * so memory stays at one node object, whatever the size of the graph */
 	unsigned char *seen = calloc(nterms + 1, 1);
 	Subj *subj = malloc((n ? n : 1) * sizeof *subj);
-	json_t *ctx = json_object();
+	DcatitJson *ctx = dcatit_json_object();
 	bool ok = seen && subj && ctx && w.rdf_type && w.xsd_string && w.lang_string &&
 	          choose_prefixes(&w);
 	size_t ns = 0;
@@ -298,9 +297,9 @@ DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d)
 		const char *p, *iri;
 		dcatit_model_prefix(m, i, &p, &iri);
 		if (w.usable[i])
-			ok = json_object_set_new(ctx, p, json_string(iri)) == 0;
+			ok = dcatit_json_set(ctx, p, dcatit_json_string(iri));
 	}
-	char *ctext = ok ? json_dumps(ctx, JSON_INDENT(2) | JSON_SORT_KEYS) : NULL;
+	char *ctext = ok ? dcatit_json_dump_pretty(ctx) : NULL;
 	ok = ctext != NULL;
 	if (ok) {
 		dcatit_buf_adds(out, "{\n  \"@context\": ");
@@ -314,16 +313,16 @@ DcatitStatus dcatit_jsonld_write(DcatitModel *m, DcatitBuf *out, DcatitDiag *d)
 	}
 	free(ctext);
 	for (size_t i = 0; ok && i < ns; i++) {
-		json_t *o = node_object(&w, subj[i].id);
+		DcatitJson *o = node_object(&w, subj[i].id);
 		ok = o && append_node(o, out, i == 0);
-		json_decref(o);
+		dcatit_json_free(o);
 	}
 	if (ok)
 		dcatit_buf_adds(out, ns ? "\n  ]\n}\n" : "]\n}\n");
 	free(seen);
 	free(subj);
 	free(w.usable);
-	json_decref(ctx);
+	dcatit_json_free(ctx);
 	if (w.bad)
 		return dcatit_diag_set(d, DCATIT_ERR_INVALID, NULL, 0, 0, "cannot write JSON-LD: "
 		                       "a literal is not valid UTF-8, which JSON cannot hold "
