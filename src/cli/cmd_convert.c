@@ -4,14 +4,12 @@
  * under a temporary name and renamed, so an error never leaves half a file. */
 #include "cli/cmds.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/i18n.h"
 #include "cli/input.h"
 #include "cli/msg.h"
@@ -21,30 +19,8 @@
 #include "rdf/rdfio.h"
 #include "rdf/term.h"
 
-/* Write to a device or FIFO (/dev/stdout, a named pipe) in place: renaming
- * a temp file over it would replace the device node. */
-static int write_special(const char *path, const DcatitBuf *text)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		dcatit_msg_error("cannot write '%s': %s", path, strerror(errno));
-		return DCATIT_EXIT_RUNTIME;
-	}
-	bool ok = !text->len || fwrite(text->data, 1, text->len, f) == text->len;
-	ok = fflush(f) == 0 && ok && !ferror(f);
-	int err = errno;
-	if (fclose(f) != 0 && ok) {
-		ok = false;
-		err = errno;
-	}
-	if (!ok) {
-		dcatit_msg_error("cannot write '%s': %s", path, strerror(err));
-		return DCATIT_EXIT_RUNTIME;
-	}
-	return DCATIT_EXIT_OK;
-}
-
-/* Write the serialised graph to path ("-" = stdout) via a temp file. */
+/* Write the serialised graph to path ("-" = stdout), replacing a file only
+ * once the whole text is written (base/file.h). */
 static int write_output(const char *path, const DcatitBuf *text)
 {
 	if (strcmp(path, "-") == 0) {
@@ -53,53 +29,12 @@ static int write_output(const char *path, const DcatitBuf *text)
 			return DCATIT_EXIT_RUNTIME;
 		return DCATIT_EXIT_OK;
 	}
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_special(path, text);
-	DcatitBuf tmp;
-	dcatit_buf_init(&tmp);
-	const char *slash = strrchr(path, '/');
-	if (slash)
-		dcatit_buf_add(&tmp, path, (size_t)(slash - path + 1));
-	dcatit_buf_addf(&tmp, ".%s.tmpXXXXXX", slash ? slash + 1 : path);
-	if (tmp.oom) {
-		return dcatit_msg_nomem();
-	}
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		dcatit_msg_error("cannot write '%s': %s", path, strerror(errno));
-		dcatit_buf_release(&tmp);
-		return DCATIT_EXIT_RUNTIME;
-	}
-	/* mkstemp makes the file 0600; give it the usual umask-derived mode */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	FILE *f = fdopen(fd, "wb");
-	if (!f) {
-		close(fd);
-		goto fail;
-	}
-	if (text->len && fwrite(text->data, 1, text->len, f) != text->len) {
-		fclose(f);
-		goto fail;
-	}
-	if (fflush(f) != 0 || ferror(f)) {
-		fclose(f);
-		goto fail;
-	}
-	if (fclose(f) != 0)
-		goto fail;
-	if (rename(tmp.data, path) != 0)
-		goto fail;
-	dcatit_buf_release(&tmp);
+	DcatitDiag d;
+	dcatit_diag_init(&d);
+	if (dcatit_file_write_atomic(path, text->data ? text->data : "", text->len, &d) !=
+	    DCATIT_OK)
+		return dcatit_msg_diag(&d);
 	return DCATIT_EXIT_OK;
-fail:;
-	int err = errno;
-	unlink(tmp.data);
-	dcatit_msg_error("cannot write '%s': %s", path, strerror(err));
-	dcatit_buf_release(&tmp);
-	return DCATIT_EXIT_RUNTIME;
 }
 
 static DcatitSyntax output_syntax(const char *name)
