@@ -1,6 +1,8 @@
 /* str.c: string helpers shared by every layer (see str.h). */
 #include "base/str.h"
 
+#include "base/buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,4 +94,24 @@ bool dcatit_utf8_valid(const char *s, size_t n, size_t *bad)
 		i += k;
 	}
 	return true;
+}
+
+bool dcatit_strs_add(DcatitStrs *l, const char *s)
+{
+	char **v = dcatit_grow(l->items, &l->cap, l->n + 1, sizeof *v, 8);
+	if (!v)
+		return false;
+	l->items = v;
+	if (!(v[l->n] = dcatit_strdup(s)))
+		return false;
+	l->n++;
+	return true;
+}
+
+void dcatit_strs_release(DcatitStrs *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
 }

@@ -39,4 +39,15 @@ size_t dcatit_utf8_seq_len(const unsigned char *s, size_t n);
  * the first invalid byte. */
 bool dcatit_utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* A growable list of strings it owns: zero-initialise, _add, _release. */
+typedef struct {
+	char **items;
+	size_t n, cap;
+} DcatitStrs;
+
+/* Append a copy of s; false when memory runs out (l unchanged). */
+bool dcatit_strs_add(DcatitStrs *l, const char *s);
+/* Free the strings and the array; l is empty again. */
+void dcatit_strs_release(DcatitStrs *l);
+
 #endif

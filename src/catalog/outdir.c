@@ -25,40 +25,14 @@
 /* Deeper than any output a build writes: a limit, not a format rule. */
 #define MAX_DEPTH 64
 
-/* A sorted list of paths relative to the output directory. */
-typedef struct {
-	char **items;
-	size_t n, cap;
-} Paths;
-
-static void paths_release(Paths *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i]);
-	free(p->items);
-	memset(p, 0, sizeof *p);
-}
-
-static bool paths_add(Paths *p, const char *s)
-{
-	char **a = dcatit_grow(p->items, &p->cap, p->n + 1, sizeof *a, 64);
-	if (!a)
-		return false;
-	p->items = a;
-	if (!(a[p->n] = dcatit_strdup(s)))
-		return false;
-	p->n++;
-	return true;
-}
-
 /* Is rel a listed file? */
-static bool listed(const Paths *m, const char *rel)
+static bool listed(const DcatitStrs *m, const char *rel)
 {
 	return m->n && bsearch(&rel, m->items, m->n, sizeof *m->items, dcatit_cmp_str);
 }
 
 /* Is rel a directory some listed file lies in? */
-static bool listed_dir(const Paths *m, const char *rel)
+static bool listed_dir(const DcatitStrs *m, const char *rel)
 {
 	size_t len = strlen(rel), lo = 0, hi = m->n;
 	/* the first item not below rel + "/" in byte order */
@@ -88,15 +62,15 @@ static char **dir_names(int dirfd, size_t *n)
 		return NULL;
 	}
 	rewinddir(dp);
-	Paths names = { NULL, 0, 0 };
+	DcatitStrs names = { NULL, 0, 0 };
 	struct dirent *e;
 	bool ok = true;
 	while (ok && (e = readdir(dp)) != NULL)
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			ok = paths_add(&names, e->d_name);
+			ok = dcatit_strs_add(&names, e->d_name);
 	closedir(dp);
 	if (!ok) {
-		paths_release(&names);
+		dcatit_strs_release(&names);
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -168,7 +142,7 @@ static bool get_line(const char *s, size_t len, DcatitBuf *out)
 
 /* Read dirfd/MANIFEST into m (sorted). *found false, DCATIT_OK, when
  * there is none; DCATIT_ERR_USAGE when it is not one a build wrote. */
-static DcatitStatus read_manifest(int dirfd, const char *display, Paths *m, bool *found,
+static DcatitStatus read_manifest(int dirfd, const char *display, DcatitStrs *m, bool *found,
                                   DcatitDiag *d)
 {
 	*found = false;
@@ -210,13 +184,13 @@ static DcatitStatus read_manifest(int dirfd, const char *display, Paths *m, bool
 			              : dcatit_diag_set(d, DCATIT_ERR_USAGE, NULL, 0, 0,
 			                                "'%s/%s' line %lu is not a path a build writes",
 			                                display, MANIFEST, lineno);
-		else if (!paths_add(m, line.data))
+		else if (!dcatit_strs_add(m, line.data))
 			st = dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
 	dcatit_buf_release(&text);
 	dcatit_buf_release(&line);
 	if (st != DCATIT_OK) {
-		paths_release(m);
+		dcatit_strs_release(m);
 		return st;
 	}
 	if (m->n)
@@ -240,7 +214,7 @@ static bool join(DcatitBuf *rel, const char *prefix, const char *name)
 /* The first entry under dirfd (in byte order, depth first) that m does
  * not account for, into stray; m NULL: the first entry at all. False when
  * there is none; *err set (errno) when the tree cannot be read. */
-static bool find_stray(int dirfd, const char *prefix, const Paths *m, int depth,
+static bool find_stray(int dirfd, const char *prefix, const DcatitStrs *m, int depth,
                        DcatitBuf *stray, int *err)
 {
 	size_t n;
@@ -287,7 +261,7 @@ static bool find_stray(int dirfd, const char *prefix, const Paths *m, int depth,
 }
 
 /* Every regular file under dirfd into out (unsorted). */
-static bool collect_files(int dirfd, const char *prefix, int depth, Paths *out)
+static bool collect_files(int dirfd, const char *prefix, int depth, DcatitStrs *out)
 {
 	size_t n;
 	char **names = dir_names(dirfd, &n);
@@ -301,7 +275,7 @@ static bool collect_files(int dirfd, const char *prefix, int depth, Paths *out)
 		ok = join(&rel, prefix, names[i]) &&
 		     fstatat(dirfd, names[i], &sb, AT_SYMLINK_NOFOLLOW) == 0;
 		if (ok && S_ISREG(sb.st_mode)) {
-			ok = paths_add(out, rel.data);
+			ok = dcatit_strs_add(out, rel.data);
 		} else if (ok && S_ISDIR(sb.st_mode)) {
 			int sub = openat(dirfd, names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			ok = sub >= 0 && collect_files(sub, rel.data, depth + 1, out);
@@ -317,7 +291,7 @@ static bool collect_files(int dirfd, const char *prefix, int depth, Paths *out)
 /* Remove what m lists under dirfd (m NULL: every file and directory, for
  * a temporary directory of our own), and the directories left empty.
  * The first thing kept goes to kept (when still empty). */
-static void remove_listed(int dirfd, const char *prefix, const Paths *m, int depth,
+static void remove_listed(int dirfd, const char *prefix, const DcatitStrs *m, int depth,
                           DcatitBuf *kept)
 {
 	size_t n;
@@ -364,7 +338,7 @@ static void remove_tree(const char *path, bool own, DcatitBuf *kept)
 			dcatit_buf_adds(kept, ".");
 		return;
 	}
-	Paths m = { NULL, 0, 0 };
+	DcatitStrs m = { NULL, 0, 0 };
 	bool found = false;
 	DcatitDiag ignored;
 	dcatit_diag_init(&ignored);
@@ -374,7 +348,7 @@ static void remove_tree(const char *path, bool own, DcatitBuf *kept)
 	if ((own || found) && !kept->len && unlinkat(fd, MANIFEST, 0) != 0 && errno != ENOENT)
 		dcatit_buf_adds(kept, MANIFEST);
 	close(fd);
-	paths_release(&m);
+	dcatit_strs_release(&m);
 	if (!kept->len && rmdir(path) != 0 && !kept->len)
 		dcatit_buf_adds(kept, ".");
 }
@@ -390,7 +364,7 @@ static DcatitStatus check_contents(const DcatitOutDir *o, DcatitStatus status, D
 		return dcatit_diag_set(d, errno == ENOTDIR || errno == ELOOP ? status : DCATIT_ERR_IO,
 		                       NULL, 0, 0, "cannot use '%s' as the output directory: %s",
 		                       o->display, strerror(errno));
-	Paths m = { NULL, 0, 0 };
+	DcatitStrs m = { NULL, 0, 0 };
 	bool found = false;
 	DcatitStatus st = read_manifest(fd, o->display, &m, &found, d);
 	if (st == DCATIT_ERR_USAGE)
@@ -416,7 +390,7 @@ static DcatitStatus check_contents(const DcatitOutDir *o, DcatitStatus status, D
 		st = dcatit_diag_set(d, DCATIT_ERR_IO, NULL, 0, 0, "cannot read '%s': %s",
 		                     o->display, strerror(err));
 	dcatit_buf_release(&stray);
-	paths_release(&m);
+	dcatit_strs_release(&m);
 	close(fd);
 	return st;
 }
@@ -597,14 +571,14 @@ DcatitStatus dcatit_outdir_write_file(const char *dir, const char *rel, const ch
 /* The manifest of o->tmp: every regular file under it, sorted. */
 static DcatitStatus write_manifest(const DcatitOutDir *o, DcatitDiag *d)
 {
-	Paths files = { NULL, 0, 0 };
+	DcatitStrs files = { NULL, 0, 0 };
 	int fd = open(o->tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	bool ok = fd >= 0 && collect_files(fd, "", 0, &files);
 	int err = errno;
 	if (fd >= 0)
 		close(fd);
 	if (!ok) {
-		paths_release(&files);
+		dcatit_strs_release(&files);
 		return dcatit_diag_set(d, err == ENOMEM ? DCATIT_ERR_NOMEM : DCATIT_ERR_IO, NULL, 0,
 		                       0, "cannot list '%s': %s", o->tmp, strerror(err));
 	}
@@ -615,7 +589,7 @@ static DcatitStatus write_manifest(const DcatitOutDir *o, DcatitDiag *d)
 	dcatit_buf_adds(&text, MANIFEST_HEAD);
 	for (size_t i = 0; i < files.n; i++)
 		put_line(&text, files.items[i]);
-	paths_release(&files);
+	dcatit_strs_release(&files);
 	DcatitStatus st = text.oom ? dcatit_diag_set(d, DCATIT_ERR_NOMEM, NULL, 0, 0,
 	                                             "out of memory")
 	                           : dcatit_outdir_write_file(o->tmp, MANIFEST, text.data,

@@ -28,32 +28,6 @@
 /* Invalid records listed on stdout per source; report.json has them all. */
 #define LIST_INVALID 10
 
-typedef struct {
-	char **items;
-	size_t n;
-} Paths;
-
-static bool paths_add(Paths *p, const char *s)
-{
-	char **v = realloc(p->items, (p->n + 1) * sizeof *v);
-	if (!v)
-		return false;
-	p->items = v;
-	size_t n = strlen(s);
-	v[p->n] = malloc(n + 1);
-	if (!v[p->n])
-		return false;
-	memcpy(v[p->n++], s, n + 1);
-	return true;
-}
-
-static void paths_free(Paths *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i]);
-	free(p->items);
-}
-
 static bool has_yaml_ext(const char *s)
 {
 	size_t n = strlen(s);
@@ -62,7 +36,7 @@ static bool has_yaml_ext(const char *s)
 }
 
 /* The .yaml/.yml files of dir, sorted; false when dir cannot be read. */
-static bool list_sources(const char *dir, Paths *out)
+static bool list_sources(const char *dir, DcatitStrs *out)
 {
 	DIR *dh = opendir(dir);
 	if (!dh)
@@ -75,7 +49,7 @@ static bool list_sources(const char *dir, Paths *out)
 		DcatitBuf b;
 		dcatit_buf_init(&b);
 		dcatit_buf_addf(&b, "%s/%s", dir, e->d_name);
-		ok = !b.oom && paths_add(out, b.data);
+		ok = !b.oom && dcatit_strs_add(out, b.data);
 		dcatit_buf_release(&b);
 	}
 	closedir(dh);
@@ -287,7 +261,7 @@ const DcatitOptCmd dcatit_harvest_cmd = {
 int cmd_harvest(int argc, char **argv)
 {
 	DcatitQualityVocab *quality = NULL;
-	Paths named = { 0 }, files = { 0 };
+	DcatitStrs named = { 0 }, files = { 0 };
 	DcatitHarvestSource *srcs = NULL;
 	DcatitHarvestReport *reps = NULL;
 	bool *only = NULL;
@@ -306,7 +280,7 @@ int cmd_harvest(int argc, char **argv)
 	const char *out_dir = o_out ? o_out : "harvested";
 	int code = DCATIT_EXIT_USAGE;
 	for (int i = first; i < argc; i++)
-		if (!paths_add(&named, argv[i]))
+		if (!dcatit_strs_add(&named, argv[i]))
 			goto oom;
 	unsigned jobs = 4, max_removal = 0;
 	long v;
@@ -334,7 +308,7 @@ int cmd_harvest(int argc, char **argv)
 		bool found = false;
 		for (size_t k = 0; k < files.n && !found; k++)
 			found = strcmp(files.items[k], named.items[i]) == 0;
-		if (!found && !paths_add(&files, named.items[i]))
+		if (!found && !dcatit_strs_add(&files, named.items[i]))
 			goto oom;
 	}
 	if (!files.n) {
@@ -497,7 +471,7 @@ out:
 	dcatit_quality_vocab_free(quality);
 	dcatit_model_free(shapes);
 	dcatit_terms_free(terms);
-	paths_free(&named);
-	paths_free(&files);
+	dcatit_strs_release(&named);
+	dcatit_strs_release(&files);
 	return code;
 }

@@ -33,36 +33,10 @@
 #include "rdf/term.h"
 #include "shacl/report.h"
 
-typedef struct {
-	char **items;
-	size_t n;
-} Paths;
-
-static bool paths_add(Paths *p, const char *s)
-{
-	char **v = realloc(p->items, (p->n + 1) * sizeof *v);
-	if (!v)
-		return false;
-	p->items = v;
-	if (!(v[p->n] = dcatit_strdup(s)))
-		return false;
-	p->n++;
-	return true;
-}
-
-static void paths_free(Paths *p)
-{
-	for (size_t i = 0; i < p->n; i++)
-		free(p->items[i]);
-	free(p->items);
-	p->items = NULL;
-	p->n = 0;
-}
-
 /* One graph to score: a plain catalogue, or one harvest source. */
 typedef struct {
 	char *name;
-	Paths files;
+	DcatitStrs files;
 	DcatitModel *model;
 	DcatitResults results;
 } Group;
@@ -80,7 +54,7 @@ static bool is_file(const char *p)
 }
 
 /* The .ttl files of dir, sorted. */
-static bool list_ttl(const char *dir, Paths *out)
+static bool list_ttl(const char *dir, DcatitStrs *out)
 {
 	DIR *dh = opendir(dir);
 	if (!dh)
@@ -93,7 +67,7 @@ static bool list_ttl(const char *dir, Paths *out)
 		DcatitBuf b;
 		dcatit_buf_init(&b);
 		dcatit_buf_addf(&b, "%s/%s", dir, e->d_name);
-		ok = !b.oom && is_file(b.data) ? paths_add(out, b.data) : !b.oom;
+		ok = !b.oom && is_file(b.data) ? dcatit_strs_add(out, b.data) : !b.oom;
 		dcatit_buf_release(&b);
 	}
 	closedir(dh);
@@ -112,7 +86,7 @@ static int harvest_groups(const char *dir, Group **groups, size_t *ngroups)
 		dcatit_msg_error("cannot read '%s'", dir);
 		return DCATIT_EXIT_RUNTIME;
 	}
-	Paths names = { NULL, 0 };
+	DcatitStrs names = { NULL, 0, 0 };
 	struct dirent *e;
 	bool ok = true;
 	while (ok && (e = readdir(dh))) {
@@ -126,25 +100,25 @@ static int harvest_groups(const char *dir, Group **groups, size_t *ngroups)
 		if (a.oom || b.oom)
 			ok = false;
 		else if (is_file(a.data) || is_file(b.data))
-			ok = paths_add(&names, e->d_name);
+			ok = dcatit_strs_add(&names, e->d_name);
 		dcatit_buf_release(&a);
 		dcatit_buf_release(&b);
 	}
 	closedir(dh);
 	if (!ok) {
-		paths_free(&names);
+		dcatit_strs_release(&names);
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		return DCATIT_EXIT_RUNTIME;
 	}
 	if (!names.n) {
-		paths_free(&names);
+		dcatit_strs_release(&names);
 		return dcatit_msg_usage("quality", "'%s' is a directory but not the output of "
 		                        "'dcatit harvest' (no SOURCE/state.json in it)", dir);
 	}
 	qsort(names.items, names.n, sizeof *names.items, dcatit_cmp_str);
 	*groups = calloc(names.n, sizeof **groups);
 	if (!*groups) {
-		paths_free(&names);
+		dcatit_strs_release(&names);
 		dcatit_msg_error("%s", dcatit_strerror(DCATIT_ERR_NOMEM));
 		return DCATIT_EXIT_RUNTIME;
 	}
@@ -159,12 +133,12 @@ static int harvest_groups(const char *dir, Group **groups, size_t *ngroups)
 		ok = !sub.oom && list_ttl(sub.data, &g->files);
 		dcatit_buf_release(&sub);
 		if (!ok) {
-			paths_free(&names);
+			dcatit_strs_release(&names);
 			dcatit_msg_error("cannot read the records of source '%s' in '%s'", g->name, dir);
 			return DCATIT_EXIT_RUNTIME;
 		}
 	}
-	paths_free(&names);
+	dcatit_strs_release(&names);
 	return DCATIT_EXIT_OK;
 }
 
@@ -286,19 +260,19 @@ const DcatitOptCmd dcatit_quality_cmd = {
 };
 
 /* The values of a repeatable option, copied (the rest of the command owns
- * Paths). */
-static bool paths_from(Paths *p, const DcatitOptList *l)
+ * DcatitStrs). */
+static bool paths_from(DcatitStrs *p, const DcatitOptList *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (!paths_add(p, l->v[i]))
+		if (!dcatit_strs_add(p, l->v[i]))
 			return false;
 	return true;
 }
 
 int cmd_quality(int argc, char **argv)
 {
-	Paths operands = { NULL, 0 }, orgs_files = { NULL, 0 }, allow_hosts = { NULL, 0 };
-	Paths shape_files = { NULL, 0 };
+	DcatitStrs operands = { NULL, 0, 0 }, orgs_files = { NULL, 0, 0 };
+	DcatitStrs allow_hosts = { NULL, 0, 0 }, shape_files = { NULL, 0, 0 };
 	int code = DCATIT_EXIT_USAGE;
 	Group *groups = NULL;
 	size_t ngroups = 0;
@@ -337,7 +311,7 @@ int cmd_quality(int argc, char **argv)
 	const char *title = o_title, *fail_s = o_fail;
 	bool check_links = o_check_links, no_validate = o_no_validate;
 	for (int i = first; i < argc; i++)
-		if (!paths_add(&operands, argv[i]))
+		if (!dcatit_strs_add(&operands, argv[i]))
 			goto oom;
 	if (!paths_from(&orgs_files, &o_orgs) || !paths_from(&shape_files, &o_shapes) ||
 	    !paths_from(&allow_hosts, &o_allow_hosts))
@@ -415,7 +389,7 @@ int cmd_quality(int argc, char **argv)
 			goto oom;
 		ngroups = 1;
 		for (size_t i = 0; i < operands.n; i++)
-			if (!paths_add(&groups[0].files, operands.items[i]))
+			if (!dcatit_strs_add(&groups[0].files, operands.items[i]))
 				goto oom;
 	}
 
@@ -618,7 +592,7 @@ out:
 	dcatit_opt_release(&dcatit_quality_cmd);
 	for (size_t g = 0; groups && g < ngroups; g++) {
 		free(groups[g].name);
-		paths_free(&groups[g].files);
+		dcatit_strs_release(&groups[g].files);
 		dcatit_results_release(&groups[g].results);
 	}
 	if (have_q)
@@ -638,9 +612,9 @@ out:
 	dcatit_terms_free(terms);
 	dcatit_buf_release(&out);
 	free(cache_path);
-	paths_free(&operands);
-	paths_free(&orgs_files);
-	paths_free(&allow_hosts);
-	paths_free(&shape_files);
+	dcatit_strs_release(&operands);
+	dcatit_strs_release(&orgs_files);
+	dcatit_strs_release(&allow_hosts);
+	dcatit_strs_release(&shape_files);
 	return code;
 }

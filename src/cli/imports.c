@@ -17,56 +17,30 @@
 #include "rdf/rdfio.h"
 #include "rdf/vocab.h"
 
-typedef struct {
-	char **v;
-	size_t n, cap;
-} Strs;
-
 /* A bundled shapes file: its path, and the owl:Ontology IRIs it declares. */
 typedef struct {
 	char *path;
-	Strs ontologies;
+	DcatitStrs ontologies;
 } Bundled;
 
 typedef struct {
 	DcatitModel *shapes;
 	DcatitTerms *t;
 	DcatitTermId imports, type, ontology;
-	Strs seen;      /* import IRIs looked at */
-	Strs loaded;    /* real paths of the files in the graph */
+	DcatitStrs seen;      /* import IRIs looked at */
+	DcatitStrs loaded;    /* real paths of the files in the graph */
 	Bundled *bundled;
 	size_t nbundled, capbundled;
 	bool indexed;   /* bundled was built */
 	bool progress;
 } Imp;
 
-static bool strs_has(const Strs *s, const char *x)
+static bool strs_has(const DcatitStrs *s, const char *x)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], x) == 0)
+		if (strcmp(s->items[i], x) == 0)
 			return true;
 	return false;
-}
-
-static bool strs_add(Strs *s, const char *x)
-{
-	char **v = dcatit_grow(s->v, &s->cap, s->n + 1, sizeof *v, 8);
-	char *d = dcatit_strdup(x);
-	if (!v || !d) {
-		free(d);
-		return false;
-	}
-	s->v = v;
-	s->v[s->n++] = d;
-	return true;
-}
-
-static void strs_release(Strs *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof *s);
 }
 
 static bool is_file(const char *path)
@@ -202,7 +176,7 @@ static bool index_bundled(Imp *im)
 				for (size_t k = 0; k < r.n; k++) {
 					DcatitTermId o = dcatit_model_triple(m, r.idx[k])->s;
 					if (dcatit_terms_is_iri(im->t, o) &&
-					    !strs_add(&b->ontologies, dcatit_terms_str(im->t, o))) {
+					    !dcatit_strs_add(&b->ontologies, dcatit_terms_str(im->t, o))) {
 						dcatit_model_free(m);
 						dcatit_datadir_list_free(list);
 						return false;
@@ -247,7 +221,7 @@ static bool note_loaded(Imp *im)
 		if (!name[0])
 			return true;
 		char rp[PATH_MAX];
-		if (real(name, rp) && !strs_has(&im->loaded, rp) && !strs_add(&im->loaded, rp))
+		if (real(name, rp) && !strs_has(&im->loaded, rp) && !dcatit_strs_add(&im->loaded, rp))
 			return false;
 	}
 }
@@ -262,7 +236,7 @@ static int follow_one(Imp *im, size_t ti, DcatitReportNotes *notes, int *code)
 	const char *iri = dcatit_terms_str(im->t, tr->o);
 	if (strs_has(&im->seen, iri))
 		return 0;
-	if (!strs_add(&im->seen, iri))
+	if (!dcatit_strs_add(&im->seen, iri))
 		goto oom;
 	if (im->ontology && dcatit_model_has(im->shapes, tr->o, im->type, im->ontology))
 		return 0; /* already in the graph */
@@ -344,11 +318,11 @@ bool dcatit_imports_follow(DcatitModel *shapes, DcatitReportNotes *notes, bool p
 			}
 		}
 	}
-	strs_release(&im.seen);
-	strs_release(&im.loaded);
+	dcatit_strs_release(&im.seen);
+	dcatit_strs_release(&im.loaded);
 	for (size_t i = 0; i < im.nbundled; i++) {
 		free(im.bundled[i].path);
-		strs_release(&im.bundled[i].ontologies);
+		dcatit_strs_release(&im.bundled[i].ontologies);
 	}
 	free(im.bundled);
 	return ok;

@@ -1,5 +1,6 @@
 /* test_buf.c: the growable buffer. */
 #include "base/buf.h"
+#include "base/str.h"
 
 #include <check.h>
 #include <errno.h>
@@ -157,6 +158,24 @@ START_TEST(grow_doubles_keeps_contents_and_refuses_overflow)
 }
 END_TEST
 
+START_TEST(a_string_list_owns_copies_and_empties_on_release)
+{
+	DcatitStrs l = { NULL, 0, 0 };
+	char word[8] = "first";
+	ck_assert(dcatit_strs_add(&l, word));
+	memcpy(word, "later", 6); /* the list holds its own copy */
+	for (int i = 0; i < 20; i++)
+		ck_assert(dcatit_strs_add(&l, "more"));
+	ck_assert_uint_eq(l.n, 21);
+	ck_assert_str_eq(l.items[0], "first");
+	ck_assert_str_eq(l.items[20], "more");
+	dcatit_strs_release(&l);
+	ck_assert_ptr_null(l.items);
+	ck_assert_uint_eq(l.n, 0);
+	ck_assert_uint_eq(l.cap, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("buf");
@@ -168,6 +187,7 @@ int main(void)
 	tcase_add_test(tc, grow_doubles_keeps_contents_and_refuses_overflow);
 	tcase_add_test(tc, read_file_appends_a_whole_file_and_reports_why_it_cannot);
 	tcase_add_test(tc, read_stream_reads_files_at_their_size_and_pipes_whole);
+	tcase_add_test(tc, a_string_list_owns_copies_and_empties_on_release);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
