@@ -28,6 +28,7 @@
 #include "quality/links.h"
 #include "quality/report.h"
 #include "quality/score.h"
+#include "quality/strings.h"
 #include "quality/vocabs.h"
 #include "rdf/model.h"
 #include "rdf/term.h"
@@ -562,11 +563,10 @@ int cmd_quality(int argc, char **argv)
 	}
 	char score[32] = "-";
 	if (q.total.datasets) {
-		snprintf(score, sizeof score, "%.1f", q.total.score);
 		/* the summary speaks the messages' language, its decimal mark too */
-		char *dot = strcmp(dcatit_locale_lang(), "it") == 0 ? strchr(score, '.') : NULL;
-		if (dot)
-			*dot = ',';
+		dcatit_quality_num(score, sizeof score, q.total.score, 1,
+		                   strcmp(dcatit_locale_lang(), "it") == 0 ? DCATIT_QLANG_IT
+		                                                           : DCATIT_QLANG_EN);
 		fputs("dcatit quality: ", stderr);
 		fprintf(stderr, P_("%zu dataset, score %s of %d (assessed %.0f), %s",
 		                   "%zu datasets, score %s of %d (assessed %.0f), %s", q.total.datasets),

@@ -54,17 +54,6 @@ void dcatit_qr_fill(DcatitBuf *b, const char *tmpl, const char *const args[5])
 	}
 }
 
-const char *dcatit_qr_num(char *out, size_t n, double v, int decimals, DcatitQualityLang lang)
-{
-	snprintf(out, n, "%.*f", decimals, v);
-	if (lang == DCATIT_QLANG_IT) {
-		char *dot = strchr(out, '.');
-		if (dot)
-			*dot = ',';
-	}
-	return out;
-}
-
 void dcatit_qr_action(DcatitBuf *b, const DcatitQualityAction *a, DcatitQualityLang lang)
 {
 	DcatitBuf d;
@@ -74,7 +63,7 @@ void dcatit_qr_action(DcatitBuf *b, const DcatitQualityAction *a, DcatitQualityL
 	snprintf(g1, sizeof g1, "%d", a->gain_min);
 	snprintf(g2, sizeof g2, "%d", a->gain_max);
 	const char *args[5] = { dcatit_quality_indicator_action(a->indicator, lang), d.data, g1,
-	                        dcatit_qr_num(c, sizeof c, a->catalogue_gain, 1, lang), g2 };
+	                        dcatit_quality_num(c, sizeof c, a->catalogue_gain, 1, lang), g2 };
 	dcatit_qr_fill(b, dcatit_quality_str(a->gain_min == a->gain_max ? QS_FIX_LINE
 	                                                                : QS_FIX_LINE_RANGE, lang), args);
 	b->oom |= d.oom;

@@ -98,7 +98,7 @@ static void count(const Page *p, size_t n, DcatitQualityStr many, DcatitQualityS
 
 static const char *num(const Page *p, char *buf, size_t n, double v, int dec)
 {
-	return dcatit_qr_num(buf, n, v, dec, p->L);
+	return dcatit_quality_num(buf, n, v, dec, p->L);
 }
 
 static const char *const band_class[DCATIT_QBAND_COUNT] = { "bad", "suff", "good", "exc" };

@@ -19,9 +19,6 @@
 
 /* Append tmpl with %1..%5 replaced by args[0..4] (NULL args are ""). */
 void dcatit_qr_fill(DcatitBuf *b, const char *tmpl, const char *const args[5]);
-/* Format v with the given decimals into out (n bytes), a decimal comma in
- * Italian; returns out. */
-const char *dcatit_qr_num(char *out, size_t n, double v, int decimals, DcatitQualityLang lang);
 /* Append the sentence of one fix-first action ("add dct:temporal in 12
  * datasets: +20 each, catalogue +4.8"), plain text. */
 void dcatit_qr_action(DcatitBuf *b, const DcatitQualityAction *a, DcatitQualityLang lang);

@@ -35,12 +35,12 @@ static void score_lines(const DcatitQualityReportInput *in, const DcatitQualityS
 	const DcatitQuality *q = in->q;
 	DcatitQualityLang L = in->lang;
 	char n1[32], n2[32], n3[32];
-	const char *a[5] = { dcatit_qr_num(n1, sizeof n1, s->score, 1, L), "405" };
+	const char *a[5] = { dcatit_quality_num(n1, sizeof n1, s->score, 1, L), "405" };
 	dcatit_buf_addf(b, "%s: ", s_(in, QS_SCORE));
 	dcatit_qr_fill(b, s_(in, QS_OF), a);
 	if (s->assessed_max < DCATIT_QUALITY_MAX - 1e-9) {
 		dcatit_buf_addf(b, " (%s %s", s_(in, QS_ASSESSED_MAX),
-		                dcatit_qr_num(n2, sizeof n2, s->assessed_max, 1, L));
+		                dcatit_quality_num(n2, sizeof n2, s->assessed_max, 1, L));
 		if (!q->links_checked)
 			dcatit_buf_addf(b, ": %s", s_(in, QS_NOT_ASSESSED_LINKS));
 		if (!q->validated)
@@ -67,7 +67,7 @@ static void dimensions(const DcatitQualityReportInput *in, DcatitBuf *b)
 	for (int k = 0; k < DCATIT_QD_COUNT; k++)
 		dcatit_buf_addf(b, "  %-18s %6s / %d\n",
 		                dcatit_quality_dimension_label((DcatitQualityDimension)k, in->lang),
-		                dcatit_qr_num(n, sizeof n, s->dims[k], 1, in->lang),
+		                dcatit_quality_num(n, sizeof n, s->dims[k], 1, in->lang),
 		                dcatit_quality_dimension_max((DcatitQualityDimension)k));
 }
 
@@ -90,7 +90,7 @@ static void indicators(const DcatitQualityReportInput *in, DcatitBuf *b)
 			a[0] = m;
 			a[1] = t;
 			dcatit_qr_fill(b, s_(in, QS_OF), a);
-			dcatit_buf_addf(b, " (%s%%)", dcatit_qr_num(n, sizeof n, share * 100, 1, in->lang));
+			dcatit_buf_addf(b, " (%s%%)", dcatit_quality_num(n, sizeof n, share * 100, 1, in->lang));
 			if (s->assessed[i] < s->datasets)
 				dcatit_buf_addf(b, ", %zu %s", s->datasets - s->assessed[i],
 				                s_(in, QS_NOT_ASSESSED));
@@ -243,7 +243,7 @@ static void league(const DcatitQualityReportInput *in, DcatitBuf *b)
 		const DcatitQualitySource *s = &q->sources[order[r]];
 		char n[32];
 		dcatit_buf_addf(b, "  %2zu. %-24s %7s  %-12s ", r + 1, s->name,
-		                s->sum.datasets ? dcatit_qr_num(n, sizeof n, s->sum.score, 1, in->lang) : "-",
+		                s->sum.datasets ? dcatit_quality_num(n, sizeof n, s->sum.score, 1, in->lang) : "-",
 		                s->sum.datasets ? dcatit_quality_band_label((DcatitQualityBand)s->sum.band,
 		                                                            in->lang) : "");
 		dcatit_quality_count(b, s->sum.datasets, QS_DATASETS, QS_DATASETS_ONE, in->lang);
@@ -258,9 +258,9 @@ static void compare(const DcatitQualityReportInput *in, DcatitBuf *b)
 	const DcatitQuality *q = in->q;
 	char n1[32], n2[32], n3[32];
 	dcatit_buf_addf(b, "\n%s\n  ", s_(in, QS_COMPARE));
-	const char *a[5] = { dcatit_qr_num(n1, sizeof n1, d->old_score, 1, in->lang),
-	                     dcatit_qr_num(n2, sizeof n2, q->total.score, 1, in->lang),
-	                     dcatit_qr_num(n3, sizeof n3, q->total.score - d->old_score, 1, in->lang) };
+	const char *a[5] = { dcatit_quality_num(n1, sizeof n1, d->old_score, 1, in->lang),
+	                     dcatit_quality_num(n2, sizeof n2, q->total.score, 1, in->lang),
+	                     dcatit_quality_num(n3, sizeof n3, q->total.score - d->old_score, 1, in->lang) };
 	if (q->total.score - d->old_score >= 0) {
 		memmove(n3 + 1, n3, strlen(n3) + 1);
 		n3[0] = '+';

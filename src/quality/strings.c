@@ -4,6 +4,7 @@
  * report writers in the order the comment of each entry gives. */
 #include "quality/strings.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -234,4 +235,14 @@ const char *dcatit_quality_band_label(DcatitQualityBand b, DcatitQualityLang lan
 const char *dcatit_quality_band_word(DcatitQualityBand b)
 {
 	return _(band_words[b]);
+}
+
+const char *dcatit_quality_num(char *out, size_t n, double v, int decimals,
+                               DcatitQualityLang lang)
+{
+	snprintf(out, n, "%.*f", decimals, v);
+	char *dot = lang == DCATIT_QLANG_IT ? strchr(out, '.') : NULL;
+	if (dot)
+		*dot = ',';
+	return out;
 }

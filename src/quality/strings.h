@@ -105,6 +105,10 @@ typedef enum {
 	QS_COUNT_
 } DcatitQualityStr;
 
+/* Format v with the given decimals into out (n bytes), a decimal comma in
+ * Italian; returns out. */
+const char *dcatit_quality_num(char *out, size_t n, double v, int decimals,
+                               DcatitQualityLang lang);
 /* en (English source text marked N_(), or NULL for "") in lang: as it is
  * for English, through the message catalogue for Italian, which gives
  * Italian while the messages are Italian (cmd_quality switches to the
