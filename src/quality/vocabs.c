@@ -44,8 +44,7 @@ struct DcatitQualityVocabImpl {
 	DcatitIdMap licences;     /* known licence IRIs (listed and exactMatch) */
 	DcatitIdMap access_rights;
 	DcatitIdMap it_licences;  /* Italian licence IRI -> index in it_docs */
-	char **it_docs;           /* their dcatapit:referenceDoc */
-	size_t nit_docs, cap_it_docs;
+	DcatitStrs it_docs;       /* their dcatapit:referenceDoc */
 	Alias *aliases;           /* sorted by key */
 	size_t naliases, cap_aliases;
 };
@@ -363,18 +362,9 @@ static DcatitStatus load_licences(DcatitQualityVocab *v, const char *dir, Dcatit
 	DcatitRange r = st == DCATIT_OK ? dcatit_model_po(m, ref, 0) : (DcatitRange){ NULL, 0 };
 	for (size_t i = 0; i < r.n && st == DCATIT_OK; i++) {
 		const DcatitTriple *tr = dcatit_model_triple(m, r.idx[i]);
-		char **p = dcatit_grow(v->it_docs, &v->cap_it_docs, v->nit_docs + 1, sizeof *p, 64);
-		if (!p) {
+		if (!dcatit_strs_add(&v->it_docs, dcatit_terms_str(v->t, tr->o)) ||
+		    dcatit_idmap_put(&v->it_licences, tr->s, (uint32_t)(v->it_docs.n - 1)) < 0)
 			st = oom(d);
-			break;
-		}
-		v->it_docs = p;
-		p[v->nit_docs] = dcatit_strdup(dcatit_terms_str(v->t, tr->o));
-		if (!p[v->nit_docs] ||
-		    dcatit_idmap_put(&v->it_licences, tr->s, (uint32_t)v->nit_docs) < 0)
-			st = oom(d);
-		if (p[v->nit_docs])
-			v->nit_docs++;
 	}
 	dcatit_model_free(m);
 	return st;
@@ -433,9 +423,7 @@ void dcatit_quality_vocab_free(DcatitQualityVocab *v)
 	dcatit_idmap_release(&v->licences);
 	dcatit_idmap_release(&v->access_rights);
 	dcatit_idmap_release(&v->it_licences);
-	for (size_t i = 0; i < v->nit_docs; i++)
-		free(v->it_docs[i]);
-	free(v->it_docs);
+	dcatit_strs_release(&v->it_docs);
 	for (size_t i = 0; i < v->naliases; i++)
 		free(v->aliases[i].key);
 	free(v->aliases);
@@ -494,10 +482,10 @@ DcatitTermId dcatit_quality_vocab_licence_hint(const DcatitQualityVocab *v, Dcat
 		/* the reference document itself when the list has it (a
 		 * Creative Commons IRI: the DCAT-AP_IT profile accepts those
 		 * too, and EU authority IRIs it warns about) */
-		DcatitTermId doc = dcatit_terms_find_iri(v->t, v->it_docs[k]);
+		DcatitTermId doc = dcatit_terms_find_iri(v->t, v->it_docs.items[k]);
 		if (doc && dcatit_quality_vocab_is_known_licence(v, doc))
 			return doc;
-		DcatitTermId hit = alias_find(v, v->it_docs[k]);
+		DcatitTermId hit = alias_find(v, v->it_docs.items[k]);
 		if (hit)
 			return hit;
 	}
